@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine: npm packages (which bring Node 24 as a dev
+# dependency) and redis-server. Safe to run repeatedly; it does nothing when all is in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lock_stamp=node_modules/.package-lock.json
+if [ ! -f "$lock_stamp" ] || [ package-lock.json -nt "$lock_stamp" ] || [ ! -x node_modules/.bin/node ]; then
+  echo "› installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "› installing redis-server (Debian package)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "redis-server is required for the system tests. Install it with: sudo apt-get install -y redis-server" >&2
+    exit 1
+  fi
+fi
