@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/** A command module adds itself (options and action) to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every `threadloom` command, in help order. Each lives in its own `<name>.command.ts`. */
+export const COMMANDS: readonly RegisterCommand[] = [];
