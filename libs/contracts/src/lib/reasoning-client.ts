@@ -1,0 +1,63 @@
+import type { RequestStatus } from './request-status.js';
+import type { ReasoningSubmission } from './reasoning-request.js';
+
+/** Per-thread record kept for timelines and metrics. Durations in milliseconds. */
+export interface ThreadRecord {
+  readonly number: string;
+  readonly status: 'completed' | 'failed' | 'dropped';
+  readonly completionTokens: number;
+  readonly cachedTokens: number;
+  readonly queueWaitMs: number;
+  readonly timeToFirstTokenMs: number;
+  readonly decodeMs: number;
+  readonly machine: string;
+  readonly finishReason?: string;
+  readonly error?: string;
+}
+
+export interface BlockRecord {
+  readonly index: number;
+  readonly outlines: readonly string[];
+  readonly threads: readonly ThreadRecord[];
+}
+
+export interface ReasoningResult {
+  /** Assistant response without the end-of-sequence token. */
+  readonly text: string;
+  readonly answer: string | null;
+  readonly metrics: Readonly<Record<string, number | boolean>>;
+  readonly blocks: readonly BlockRecord[];
+  readonly termination: string;
+  readonly engineRequests: number;
+}
+
+export interface RequestView {
+  readonly id: string;
+  readonly tenant: string;
+  readonly status: RequestStatus;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly result?: ReasoningResult;
+  readonly error?: string;
+  readonly batchId?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** One progress event of a request, in order; `id` is resumable (e.g. a Redis stream id). */
+export interface ReasoningEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly at: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** How producers (API, CLI, tests) talk to the distributed runtime. */
+export interface ReasoningClient {
+  submit(submission: ReasoningSubmission, options?: { idempotencyKey?: string }): Promise<RequestView>;
+  get(id: string): Promise<RequestView | undefined>;
+  cancel(id: string): Promise<RequestView | undefined>;
+  /** Events after `afterId` (exclusive); ends when the request reaches a terminal state or the signal aborts. */
+  events(id: string, options?: { afterId?: string; signal?: AbortSignal }): AsyncIterable<ReasoningEvent>;
+  waitForResult(id: string, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<RequestView>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Budgets and policies a caller may set on one reasoning request. */
+export const reasoningParametersSchema = z
+  .object({
+    mode: z.enum(['parallel', 'sequential']).default('parallel'),
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().gt(0).max(1).optional(),
+    seed: z.number().int().optional(),
+    maxTokens: z.number().int().positive().max(1_000_000).default(40_000),
+    maxTokensPerThread: z.number().int().positive().optional(),
+    maxConcurrentThreads: z.number().int().positive().max(1024).optional(),
+    deadlineMs: z.number().int().positive().optional(),
+    onThreadFailure: z.enum(['fail', 'drop']).default('fail'),
+    priority: z.number().int().min(1).max(1_000).optional(),
+  })
+  .strict();
+export type ReasoningParameters = z.infer<typeof reasoningParametersSchema>;
+
+/** What a producer submits: the rendered prompt (chat template already applied) plus parameters. */
+export const reasoningSubmissionSchema = z
+  .object({
+    prompt: z.string().min(1),
+    model: z.string().min(1).default('threadweaver'),
+    tenant: z.string().min(1).default('default'),
+    parameters: reasoningParametersSchema.default({ mode: 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' }),
+    metadata: z.record(z.string(), z.string()).optional(),
+    batchId: z.string().optional(),
+  })
+  .strict();
+export type ReasoningSubmission = z.input<typeof reasoningSubmissionSchema>;
+export type NormalizedSubmission = z.output<typeof reasoningSubmissionSchema>;
