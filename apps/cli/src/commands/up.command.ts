@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
+import { startLocalStack } from '../stack/local-stack.js';
+import { parseNonNegative, parsePort, parsePositiveInt, urlParser } from '../stack/option-parsers.js';
+import { waitForShutdownSignal } from '../stack/shutdown-signal.js';
+import { describeStack, PROCESS_OUTPUT, reportingHooks } from '../stack/stack-report.js';
+
+interface UpOptions {
+  readonly machines: number;
+  readonly timeScale: number;
+  readonly engineUrl?: string;
+  readonly redisUrl?: string;
+  readonly port: number;
+  readonly apiKey?: string;
+  readonly logs: boolean;
+}
+
+/** `threadloom up`: a whole local stack (Redis, simulated machines, join worker, API) until Ctrl-C. */
+export function registerUpCommand(program: Command): void {
+  program
+    .command('up')
+    .description('Start a local stack: Redis, N simulated GPU machines (engine-sim + worker), a join worker and the API. Ctrl-C stops it.')
+    .option('--machines <n>', 'simulated machines (engine-sim + reason/thread worker each)', parsePositiveInt, 2)
+    .option('--time-scale <x>', 'simulator time scale (0 = no simulated waiting)', parseNonNegative, 1)
+    .option('--engine-url <url>', 'a real vLLM endpoint instead of the simulators', urlParser(['http:', 'https:']))
+    .option('--redis-url <url>', 'an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
+    .option('--port <p>', 'API port (0 = any free port)', parsePort, 8080)
+    .option('--api-key <key>', 'admin API key configured on the API')
+    .option('--logs', 'stream every child process output to stderr', false)
+    .action(async (options: UpOptions) => {
+      process.exitCode = await up(options);
+    });
+}
+
+async function up(options: UpOptions): Promise<number> {
+  const output = PROCESS_OUTPUT;
+  const shutdown = waitForShutdownSignal();
+  try {
+    output.out('threadloom: starting the local stack…');
+    const stack = await startLocalStack({
+      machines: options.machines,
+      timeScale: options.timeScale,
+      engineUrl: options.engineUrl,
+      redisUrl: options.redisUrl,
+      apiPort: options.port,
+      apiKey: options.apiKey,
+    }, reportingHooks(output, options.logs));
+    for (const line of describeStack(stack)) output.out(line);
+    output.out('threadloom stack ready. Press Ctrl-C to stop.');
+    const reason = await Promise.race([shutdown.signal, stack.redisLost.then(() => 'redis-lost' as const)]);
+    if (reason === 'redis-lost') output.err('✗ redis-server exited; stopping the stack.');
+    output.out('threadloom: stopping…');
+    await stack.stop();
+    output.out('threadloom: stopped.');
+    return reason === 'redis-lost' ? EXIT_FAILED : EXIT_OK;
+  } catch (error) {
+    output.err(`threadloom up: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  } finally {
+    shutdown.dispose();
+  }
+}

@@ -1,0 +1,11 @@
+/** A supervised child process did not print its ready line in time. */
+export class ReadyTimeoutError extends Error {
+  override readonly name = 'ReadyTimeoutError';
+  readonly child: string;
+
+  constructor(child: string, timeoutMs: number, tail: readonly string[]) {
+    const output = tail.length === 0 ? ' (no output)' : `; last output:\n  ${tail.join('\n  ')}`;
+    super(`${child} was not ready within ${timeoutMs} ms${output}`);
+    this.child = child;
+  }
+}

@@ -1,0 +1,41 @@
+import type { LocalStack } from './local-stack.js';
+import type { ExitInfo, ProcessHooks } from './managed-process.js';
+
+/** Where the stack's own messages go (stdout for the summary, stderr for logs and crashes). */
+export interface StackOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The process streams. */
+export const PROCESS_OUTPUT: StackOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Hooks that report crashes always and child output when `logs` is on. */
+export function reportingHooks(output: StackOutput, logs: boolean): ProcessHooks {
+  return {
+    onLine: logs ? (name, _stream, line) => output.err(`[${name}] ${line}`) : undefined,
+    onCrash: (name, exit, tail) => output.err(describeCrash(name, exit, tail)),
+  };
+}
+
+/** A crash as a few clear lines: who, how, and its last output. */
+export function describeCrash(name: string, exit: ExitInfo, tail: readonly string[]): string {
+  const how = exit.signal === null ? `exit code ${String(exit.code)}` : `signal ${exit.signal}`;
+  const last = tail.slice(-10).map((line) => `    ${line}`).join('\n');
+  return `✗ ${name} crashed (${how})${last === '' ? '' : `; last output:\n${last}`}`;
+}
+
+const LABEL = 11;
+
+/** The summary `up` prints once everything is ready. */
+export function describeStack(stack: LocalStack): string[] {
+  const lines = [`${'redis'.padEnd(LABEL)}${stack.redisUrl}${stack.ownsRedis ? ' (private, removed on exit)' : ''}`];
+  for (const machine of stack.machines) lines.push(`${machine.id.padEnd(LABEL)}worker reason,thread → engine ${machine.engineUrl}`);
+  lines.push(`${'join'.padEnd(LABEL)}worker join`);
+  const api = stack.apiUrl ?? 'not started (apps/api/dist/main.js is not built)';
+  lines.push(`${'api'.padEnd(LABEL)}${api}`);
+  return lines;
+}
