@@ -1,6 +1,21 @@
 // Public API of @threadloom/threading. Explicit named exports only.
 export { MULTIVERSE_DIALECT, THREADWEAVER_DIALECT, threadHeader } from './lib/dialect/index.js';
 export type { Dialect, DialectTags, TagPair } from './lib/dialect/index.js';
+// Format: parser, validator, serializer (one pass over the tags of a response).
+export {
+  findNextTag, FORMAT_ISSUE_CODES, FORMAT_RULES, formatIssue, MAX_OUTLINES, parseTrajectory, RULE_OF_ISSUE,
+  serializeTrajectory, tagTable, validateFormat,
+} from './lib/format/index.js';
+export type {
+  BlockSegment, Conclusion, ElementOffsets, FormatIssue, FormatIssueCode, FormatRule, NumberedElement, ParseOptions,
+  ParseResult, Plan, Segment, SerializeOptions, TagInfo, TagMatch, TagRole, TagTable, TextSegment, Trajectory,
+  ValidateOptions, ValidationIssue, ValidationMode, ValidationResult,
+} from './lib/format/index.js';
+// Metrics and tokenizers (spec §3.1).
+export { computeMetrics } from './lib/metrics/index.js';
+export type { TrajectoryMetrics } from './lib/metrics/index.js';
+export { createCharsTokenizer, loadQwen3Tokenizer } from './lib/tokenizer/index.js';
+export type { Tokenizer } from './lib/tokenizer/index.js';
 // Orchestration: the pure spawn/join state machine and the in-process runtime.
 export {
   afterJoin, afterSequential, buildThreadRequest, DEFAULT_ORCHESTRATOR_OPTIONS, finalText, OrchestrationError,

@@ -1,0 +1,2 @@
+export { computeMetrics } from './compute-metrics.js';
+export type { TrajectoryMetrics } from './trajectory-metrics.js';
