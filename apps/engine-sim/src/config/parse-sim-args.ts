@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import type { EngineSimOptions } from './engine-sim-options.js';
+import { parseFaultRates } from './parse-fault-rates.js';
+import { SimConfigError } from './sim-config.error.js';
+
+/** Environment variables read when the matching flag is absent. */
+const ENV = { port: 'SIM_PORT', host: 'SIM_HOST', corpus: 'SIM_CORPUS', timeScale: 'SIM_TIME_SCALE', maxRunning: 'SIM_MAX_RUNNING', seed: 'SIM_SEED', faultRate: 'SIM_FAULT_RATE', model: 'SIM_MODEL' } as const;
+
+/** Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model` (flags win over SIM_* env). */
+export function parseSimArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): EngineSimOptions {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, corpus: { type: 'string' }, 'time-scale': { type: 'string' },
+        'max-running': { type: 'string' }, seed: { type: 'string' }, 'fault-rate': { type: 'string' }, model: { type: 'string' },
+      },
+      strict: true,
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw new SimConfigError((error as Error).message);
+  }
+  const get = (flag: string, key: keyof typeof ENV): string | undefined => values[flag] ?? env[ENV[key]];
+  const faultRate = get('fault-rate', 'faultRate');
+  return dropUndefined({
+    port: num(get('port', 'port'), 'port'),
+    host: get('host', 'host'),
+    corpus: get('corpus', 'corpus'),
+    timeScale: num(get('time-scale', 'timeScale'), 'time-scale'),
+    maxRunning: num(get('max-running', 'maxRunning'), 'max-running'),
+    seed: num(get('seed', 'seed'), 'seed'),
+    model: get('model', 'model'),
+    faults: faultRate === undefined ? undefined : { rates: parseFaultRates(faultRate) },
+  });
+}
+
+function num(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new SimConfigError(`--${flag} must be a number, got "${value}"`);
+  return n;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

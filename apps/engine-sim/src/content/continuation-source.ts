@@ -1,0 +1,74 @@
+import type { Dialect } from '@threadloom/threading';
+import type { CorpusEntry } from '../corpus/corpus-entry.js';
+import { parseChatPrompt } from '../text/chat-prompt.js';
+import { indexTrajectory, type IndexedBlock } from '../trajectory/trajectory-index.js';
+import { locateContinuation } from '../trajectory/locate-continuation.js';
+import { syntheticTrajectory } from '../synthetic/synthetic-trajectory.js';
+import type { SyntheticOptions } from '../synthetic/synthetic-options.js';
+import { hashString } from '../util/hash.js';
+
+/** Where a completion's text came from. */
+export type ContinuationOrigin = 'corpus' | 'synthetic' | 'fallback';
+
+/** The text the model would produce next (before stops and limits) and its origin. */
+export interface Continuation {
+  readonly text: string;
+  readonly origin: ContinuationOrigin;
+}
+
+interface KnownTrajectory {
+  readonly trajectory: string;
+  readonly answer: string;
+  readonly blocks: readonly IndexedBlock[];
+  readonly origin: 'corpus' | 'synthetic';
+}
+
+const SYNTHETIC_CACHE_SIZE = 512;
+
+/** Maps prompts to continuations: corpus replay by problem, else a synthetic trajectory seeded by the problem. */
+export class ContinuationSource {
+  private readonly corpus = new Map<string, KnownTrajectory>();
+  private readonly synthetic = new Map<string, KnownTrajectory>();
+
+  constructor(
+    entries: readonly CorpusEntry[],
+    private readonly dialect: Dialect,
+    private readonly seed: number,
+    private readonly syntheticOptions: SyntheticOptions,
+  ) {
+    for (const e of entries) {
+      this.corpus.set(e.problem, { trajectory: e.trajectory, answer: e.answer, blocks: indexTrajectory(e.trajectory, dialect), origin: 'corpus' });
+    }
+  }
+
+  /** The continuation of a prompt (Qwen3 chat rendering + assistant text so far). */
+  continuationOf(prompt: string): Continuation {
+    const chat = parseChatPrompt(prompt);
+    const known = this.trajectoryFor(chat.problem ?? prompt);
+    const at = locateContinuation(known.trajectory, known.blocks, chat.assistant, this.dialect);
+    if (at.ok) return { text: known.trajectory.slice(at.offset), origin: known.origin };
+    return { text: this.fallback(known.answer, at.threadHeader, chat.assistant), origin: 'fallback' };
+  }
+
+  private trajectoryFor(problem: string): KnownTrajectory {
+    const recorded = this.corpus.get(problem) ?? this.corpus.get(problem.trim());
+    if (recorded) return recorded;
+    let made = this.synthetic.get(problem);
+    if (!made) {
+      const { trajectory, answer } = syntheticTrajectory(hashString(problem, this.seed >>> 0 || 1), this.syntheticOptions, this.dialect);
+      made = { trajectory, answer, blocks: indexTrajectory(trajectory, this.dialect), origin: 'synthetic' };
+      if (this.synthetic.size >= SYNTHETIC_CACHE_SIZE) this.synthetic.delete(this.synthetic.keys().next().value as string);
+      this.synthetic.set(problem, made);
+    }
+    return made;
+  }
+
+  /** What the model says when the context left the recording: close the thread, or wrap up. */
+  private fallback(answer: string, inThread: boolean, assistant: string): string {
+    const { branch, block, reasoning } = this.dialect.tags;
+    if (inThread) return ` This sub-task adds nothing new beyond the plan.\n${branch.close}`;
+    const wrap = `So the final answer is \\boxed{${answer}}.\n${reasoning.close}\n\nThe answer is $\\boxed{${answer}}$.`;
+    const joined = assistant.endsWith(this.dialect.threadStop + this.dialect.joinSuffix);
+    return joined ? `${block.close}\n${wrap}` : wrap;
+  }
+}

@@ -1,0 +1,20 @@
+import type { FinishReason } from '../decode/decode-options.js';
+
+/** One sequence for the engine: its prompt and the output tokens it will produce. */
+export interface GenerationJob {
+  readonly promptIds: readonly number[];
+  /** Token ids of the output (one per generated token). */
+  readonly outputIds: readonly number[];
+  readonly finishReason: FinishReason;
+  /** Called when output token `index` is produced (model time reached, wall time slept). */
+  readonly onToken?: (index: number) => void;
+  /** Aborts decoding (client went away); the job then resolves early. */
+  readonly signal?: AbortSignal;
+}
+
+/** What the engine reports when a sequence finishes. */
+export interface GenerationResult {
+  readonly cachedTokens: number;
+  /** Model milliseconds from arrival to the last token. */
+  readonly modelMs: number;
+}

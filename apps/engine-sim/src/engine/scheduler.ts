@@ -1,0 +1,140 @@
+import type { PrefixCache } from './prefix-cache.js';
+import type { SimMetrics } from './sim-metrics.js';
+import { prefillMs, stepMs, type TimingModel } from './timing-model.js';
+import type { GenerationJob, GenerationResult } from './generation-job.js';
+
+interface Sequence {
+  readonly job: GenerationJob;
+  readonly arrivedMs: number;
+  readonly resolve: (result: GenerationResult) => void;
+  admittedMs: number;
+  prefillMs: number;
+  cachedTokens: number;
+  produced: number;
+  readonly tokenTimes: number[];
+}
+
+/**
+ * Continuous batching on a virtual clock: each step admits waiting sequences (up to
+ * `maxRunning`), prefills their uncached prompt tokens, then decodes one token for every running
+ * sequence. Wall time follows the model clock times `timeScale`, from absolute deadlines so timer
+ * jitter never accumulates.
+ */
+export class Scheduler {
+  private readonly running: Sequence[] = [];
+  private readonly waiting: Sequence[] = [];
+  private modelNow = 0;
+  private wallOrigin = 0;
+  private modelOrigin = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly timing: TimingModel,
+    private readonly timeScale: number,
+    private readonly maxRunning: number,
+    private readonly cache: PrefixCache,
+    private readonly metrics: SimMetrics,
+  ) {}
+
+  /** Queues a sequence; resolves when its last token is produced or it is aborted. */
+  submit(job: GenerationJob): Promise<GenerationResult> {
+    return new Promise((resolve) => {
+      const idle = this.running.length === 0 && this.waiting.length === 0;
+      if (idle) this.resync();
+      const seq: Sequence = { job, arrivedMs: this.currentModelMs(), resolve, admittedMs: 0, prefillMs: 0, cachedTokens: 0, produced: 0, tokenTimes: [] };
+      this.waiting.push(seq);
+      job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
+      this.publishLoad();
+      if (idle) this.step();
+    });
+  }
+
+  /** Stops the clock; pending sequences resolve as aborted. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const seq of [...this.running, ...this.waiting]) this.drop(seq);
+  }
+
+  private resync(): void {
+    this.wallOrigin = performance.now();
+    this.modelOrigin = this.modelNow;
+  }
+
+  private currentModelMs(): number {
+    return this.modelOrigin + (performance.now() - this.wallOrigin) / this.timeScale;
+  }
+
+  private step(): void {
+    if (this.closed) return;
+    let prefill = 0;
+    while (this.running.length < this.maxRunning && this.waiting.length > 0) prefill += this.admit(this.waiting.shift() as Sequence);
+    if (this.running.length === 0) return;
+    const context = this.running.reduce((sum, s) => sum + s.job.promptIds.length + s.produced, 0);
+    this.modelNow = Math.max(this.modelNow, ...this.running.map((s) => s.arrivedMs)) + prefill + stepMs(this.timing, this.running.length, context);
+    this.publishLoad();
+    const delay = this.wallOrigin + (this.modelNow - this.modelOrigin) * this.timeScale - performance.now();
+    // setTimeout never fires sooner than 1 ms; overdue steps (catch-up) go out on the next turn.
+    if (delay < 0.5) setImmediate(() => this.emit());
+    else this.timer = setTimeout(() => this.emit(), delay);
+  }
+
+  private admit(seq: Sequence): number {
+    seq.admittedMs = Math.max(this.modelNow, seq.arrivedMs);
+    seq.cachedTokens = this.cache.match(seq.job.promptIds);
+    this.cache.insert(seq.job.promptIds);
+    seq.prefillMs = prefillMs(this.timing, seq.job.promptIds.length - seq.cachedTokens);
+    this.running.push(seq);
+    return seq.prefillMs;
+  }
+
+  private emit(): void {
+    for (const seq of [...this.running]) {
+      seq.tokenTimes.push(this.modelNow);
+      seq.job.onToken?.(seq.produced++);
+      if (seq.produced >= seq.job.outputIds.length) this.finish(seq);
+    }
+    this.step();
+  }
+
+  private finish(seq: Sequence): void {
+    this.remove(seq);
+    this.cache.insert([...seq.job.promptIds, ...seq.job.outputIds]);
+    const first = seq.tokenTimes[0] ?? this.modelNow;
+    this.metrics.record({
+      promptTokens: seq.job.promptIds.length,
+      cachedTokens: seq.cachedTokens,
+      outputTokens: seq.produced,
+      finishReason: seq.job.finishReason,
+      queueSeconds: (seq.admittedMs - seq.arrivedMs) / 1000,
+      prefillSeconds: seq.prefillMs / 1000,
+      ttftSeconds: (first - seq.arrivedMs) / 1000,
+      e2eSeconds: (this.modelNow - seq.arrivedMs) / 1000,
+      interTokenSeconds: seq.tokenTimes.slice(1).map((t, i) => (t - (seq.tokenTimes[i] as number)) / 1000),
+    });
+    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.modelNow - seq.arrivedMs });
+  }
+
+  private drop(seq: Sequence): void {
+    if (!this.remove(seq)) return;
+    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.currentModelMs() - seq.arrivedMs });
+    this.publishLoad();
+  }
+
+  private remove(seq: Sequence): boolean {
+    for (const list of [this.running, this.waiting]) {
+      const at = list.indexOf(seq);
+      if (at >= 0) {
+        list.splice(at, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private publishLoad(): void {
+    const blocks = this.running.reduce((sum, s) => sum + Math.ceil((s.job.promptIds.length + s.produced) / this.cache.blockSize), 0);
+    this.metrics.setLoad(this.running.length, this.waiting.length, Math.min(1, blocks / Math.max(1, this.cache.capacityBlocks)));
+  }
+}

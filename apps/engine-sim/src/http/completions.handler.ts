@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseCompletionRequest, type CompletionRequest } from './completion-request.js';
+import { newEnvelope, usageOf, type CompletionChoice } from './completion-response.js';
+import { sendError, sendJson } from './error-response.js';
+import type { FaultKind } from './faults.js';
+import { planChoices, promptTokens, type PlannedChoice } from './plan-choices.js';
+import { readJson } from './read-json.js';
+import { resolvePrompts } from './resolve-prompts.js';
+import type { SimContext } from './sim-context.js';
+import { streamCompletion } from './stream-completion.js';
+
+/** `POST /v1/completions`. */
+export async function handleCompletions(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJson(req);
+  if (!body.ok) return sendError(res, 400, body.message);
+  const parsed = parseCompletionRequest(body.value);
+  if (!parsed.ok) return sendError(res, 400, parsed.message, parsed.param);
+  const request = parsed.value;
+  if (request.model && request.model !== ctx.options.model) {
+    return sendError(res, 400, `The model \`${request.model}\` does not exist.`, 'model');
+  }
+  const prompts = resolvePrompts(request, ctx.tokenizer, ctx.options.maxModelLen);
+  if (!prompts.ok) return sendError(res, 400, prompts.message, prompts.param);
+  const fault = ctx.faults.pick(req.headers);
+  if (fault === '500') return sendError(res, 500, 'Simulated engine failure.');
+  if (fault === '503') {
+    return sendError(res, 503, 'Simulated overload; retry later.', null, { 'retry-after': String(ctx.faults.retryAfterSeconds) });
+  }
+  if (fault === 'slow') await sleep(ctx.faults.slowDelayMs);
+  const choices = planChoices(ctx, request, prompts.prompts, prompts.maxTokens);
+  if (request.stream) return streamCompletion(ctx, request, choices, res, fault === 'reset');
+  return respondOnce(ctx, request, choices, res, fault);
+}
+
+async function respondOnce(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: FaultKind | undefined): Promise<void> {
+  const abort = new AbortController();
+  res.once('close', () => abort.abort());
+  const results = await Promise.all(
+    choices.map((c) => ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal })),
+  );
+  if (fault === 'reset') {
+    res.socket?.destroy();
+    return;
+  }
+  if (abort.signal.aborted) return;
+  const envelope = newEnvelope(request.model ?? ctx.options.model);
+  const body = {
+    ...envelope,
+    choices: choices.map((c): CompletionChoice & { prompt_logprobs: null } => ({
+      index: c.index,
+      text: c.decoded.text,
+      logprobs: null,
+      finish_reason: c.decoded.finishReason,
+      stop_reason: c.decoded.stopReason,
+      prompt_logprobs: null,
+    })),
+    usage: usageOf(promptTokens(choices, request.n), sum(choices.map((c) => c.decoded.tokenIds.length)), results[0]?.cachedTokens ?? 0),
+    system_fingerprint: null,
+  };
+  sendJson(res, 200, body);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,38 @@
+import type { SimContext } from './sim-context.js';
+import type { CompletionRequest } from './completion-request.js';
+import type { ResolvedPrompt } from './resolve-prompts.js';
+import { decodeCompletion } from '../decode/decode-completion.js';
+import type { DecodedCompletion } from '../decode/decode-options.js';
+
+/** One choice to generate: its index, prompt and the decoded output. */
+export interface PlannedChoice {
+  readonly index: number;
+  readonly prompt: ResolvedPrompt;
+  readonly decoded: DecodedCompletion;
+}
+
+/** Decides every choice's output up front (the trajectory is fixed; timing comes later). */
+export function planChoices(ctx: SimContext, request: CompletionRequest, prompts: readonly ResolvedPrompt[], maxTokens: number): PlannedChoice[] {
+  const stop = request.stop === undefined || request.stop === null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
+  const options = {
+    maxTokens,
+    stop,
+    stopTokenIds: request.stop_token_ids ?? [],
+    includeStopStrInOutput: request.include_stop_str_in_output,
+    skipSpecialTokens: request.skip_special_tokens,
+    spacesBetweenSpecialTokens: request.spaces_between_special_tokens,
+  };
+  const choices: PlannedChoice[] = [];
+  prompts.forEach((prompt, p) => {
+    const continuation = ctx.source.continuationOf(prompt.text);
+    const decoded = decodeCompletion(continuation.text, ctx.options.dialect.endOfSequence, options, ctx.tokenizer);
+    const shown = request.echo ? { ...decoded, text: prompt.text + decoded.text } : decoded;
+    for (let j = 0; j < request.n; j++) choices.push({ index: p * request.n + j, prompt, decoded: shown });
+  });
+  return choices;
+}
+
+/** Prompt tokens count once per prompt, not once per choice (vLLM). */
+export function promptTokens(choices: readonly PlannedChoice[], n: number): number {
+  return choices.filter((_, i) => i % n === 0).reduce((a, c) => a + c.prompt.ids.length, 0);
+}

@@ -1,0 +1,16 @@
+import type { ResolvedOptions } from '../config/resolve-options.js';
+import type { ContinuationSource } from '../content/continuation-source.js';
+import type { SimEngine } from '../engine/sim-engine.js';
+import type { SimTokenizer } from '../text/sim-tokenizer.js';
+import type { FaultPicker } from './faults.js';
+
+/** Everything a request handler needs from its simulator instance. */
+export interface SimContext {
+  readonly options: ResolvedOptions;
+  readonly tokenizer: SimTokenizer;
+  readonly source: ContinuationSource;
+  readonly engine: SimEngine;
+  readonly faults: FaultPicker;
+  /** Unix seconds the instance started (the `created` of its model card). */
+  readonly startedAt: number;
+}

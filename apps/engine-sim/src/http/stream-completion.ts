@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import type { CompletionRequest } from './completion-request.js';
+import { newEnvelope, usageOf, type CompletionChoice } from './completion-response.js';
+import { promptTokens, type PlannedChoice } from './plan-choices.js';
+import type { SimContext } from './sim-context.js';
+
+/**
+ * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token
+ * (empty deltas skipped unless final), the last one with `finish_reason`/`stop_reason`, then a
+ * usage chunk with empty `choices` when `stream_options.include_usage`, then `data: [DONE]`.
+ * `reset` destroys the socket halfway through the first choice.
+ */
+export async function streamCompletion(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, reset: boolean): Promise<void> {
+  const envelope = newEnvelope(request.model ?? ctx.options.model);
+  const abort = new AbortController();
+  res.once('close', () => abort.abort());
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  const write = (payload: unknown): void => {
+    if (!res.destroyed) res.write(`data: ${JSON.stringify(payload)}\n\n`);
+  };
+  const resetAt = reset ? Math.floor((choices[0]?.decoded.deltas.length ?? 0) / 2) : -1;
+  const onToken = (choice: PlannedChoice, i: number): void => {
+    if (choice === choices[0] && i === resetAt) {
+      res.socket?.destroy();
+      abort.abort();
+      return;
+    }
+    const { deltas, finishReason, stopReason } = choice.decoded;
+    const last = i === deltas.length - 1;
+    const text = deltas[i] ?? '';
+    if (text === '' && !last) return;
+    const entry: CompletionChoice = { index: choice.index, text, logprobs: null, finish_reason: last ? finishReason : null, stop_reason: last ? stopReason : null };
+    write({ ...envelope, choices: [entry] });
+  };
+  const results = await Promise.all(
+    choices.map((c) =>
+      ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, onToken: (i) => onToken(c, i) }),
+    ),
+  );
+  if (abort.signal.aborted) return;
+  if (request.stream_options?.include_usage) {
+    const completion = choices.reduce((a, c) => a + c.decoded.tokenIds.length, 0);
+    write({ ...envelope, choices: [], usage: usageOf(promptTokens(choices, request.n), completion, results[0]?.cachedTokens ?? 0) });
+  }
+  res.end('data: [DONE]\n\n');
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { sendError, sendJson } from './error-response.js';
+import { readJson } from './read-json.js';
+import type { SimContext } from './sim-context.js';
+
+const TOKENIZE_SCHEMA = z.union([
+  z.looseObject({ prompt: z.string(), add_special_tokens: z.boolean().optional(), return_token_strs: z.boolean().nullish() }),
+  z.looseObject({
+    messages: z.array(z.looseObject({ role: z.string(), content: z.string() })).min(1),
+    add_generation_prompt: z.boolean().default(true),
+    return_token_strs: z.boolean().nullish(),
+  }),
+]);
+const DETOKENIZE_SCHEMA = z.looseObject({ tokens: z.array(z.number().int().nonnegative()) });
+
+/** `POST /tokenize` (completion form `prompt`, or chat form `messages` with the Qwen3 template). */
+export async function handleTokenize(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJson(req);
+  if (!body.ok) return sendError(res, 400, body.message);
+  const parsed = TOKENIZE_SCHEMA.safeParse(body.value);
+  if (!parsed.success) return sendError(res, 400, 'Expected `prompt` (string) or `messages` (list of {role, content}).', 'prompt');
+  const request = parsed.data;
+  const text = typeof request.prompt === 'string' ? request.prompt : renderMessages(request.messages as readonly Message[], request.add_generation_prompt as boolean);
+  const tokens = ctx.tokenizer.encode(text);
+  sendJson(res, 200, {
+    count: tokens.length,
+    max_model_len: ctx.options.maxModelLen,
+    tokens: tokens.map((t) => t.id),
+    token_strs: request.return_token_strs ? tokens.map((t) => t.text) : null,
+  });
+}
+
+/** `POST /detokenize`. */
+export async function handleDetokenize(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJson(req);
+  if (!body.ok) return sendError(res, 400, body.message);
+  const parsed = DETOKENIZE_SCHEMA.safeParse(body.value);
+  if (!parsed.success) return sendError(res, 400, 'Expected `tokens` (list of token ids).', 'tokens');
+  let prompt = '';
+  for (const id of parsed.data.tokens) {
+    const token = ctx.tokenizer.decodeId(id);
+    if (!token) return sendError(res, 400, `Token id ${id} is out of vocabulary.`, 'tokens');
+    prompt += token.text;
+  }
+  sendJson(res, 200, { prompt });
+}
+
+interface Message {
+  readonly role: string;
+  readonly content: string;
+}
+
+function renderMessages(messages: readonly Message[], addGenerationPrompt: boolean): string {
+  const turns = messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('');
+  return addGenerationPrompt ? `${turns}<|im_start|>assistant\n` : turns;
+}
