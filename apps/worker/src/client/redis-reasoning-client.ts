@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import {
+  cancelChannel, DEFAULT_KEY_PREFIX, jobIds, QUEUE_NAMES, reasoningSubmissionSchema,
+  type NormalizedSubmission, type ReasonJobData, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView,
+} from '@threadloom/contracts';
+import { startOrchestration } from '@threadloom/threading';
+import { FlowProducer, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createProducerConnection, waitForReady } from '../redis/redis-connections.js';
+import { dispatch, type DispatchTargets } from '../runtime/dispatcher.js';
+import { toOrchestratorOptions } from '../runtime/orchestration-options.js';
+import { RequestFinisher } from '../runtime/request-finisher.js';
+import type { Checkpoint } from '../store/checkpoint.js';
+import { RequestStore } from '../store/request-store.js';
+import { claimIdempotencyKey, submissionHash } from './idempotency.js';
+import { InvalidSubmissionError } from './invalid-submission.error.js';
+import { streamEvents } from './stream-events.js';
+import { waitForTerminal } from './wait-for-terminal.js';
+
+/** Options of a producer-side client. */
+export interface RedisReasoningClientOptions {
+  readonly redisUrl: string;
+  /** Lane prefix (hash tag) shared with the workers. @defaultValue DEFAULT_KEY_PREFIX */
+  readonly keyPrefix?: string;
+  /** Attempts per job (sequential steps, threads, joins). @defaultValue 5 */
+  readonly attempts?: number;
+  /** First backoff delay; doubles per attempt. @defaultValue 1000 */
+  readonly retryBackoffMs?: number;
+  /** How long finished requests and idempotency keys stay. @defaultValue 7 days */
+  readonly retentionSeconds?: number;
+  /** Iteration cap of the state machine. @defaultValue the machine's (32) */
+  readonly maxIterations?: number;
+}
+
+/** The library-level client of the distributed runtime: submit, inspect, stream, cancel (see ReasoningClient). */
+export class RedisReasoningClient implements ReasoningClient {
+  private readonly redis: Redis;
+  private readonly ready: Promise<void>;
+  private readonly prefix: string;
+  private readonly store: RequestStore;
+  private readonly finisher: RequestFinisher;
+  private readonly targets: DispatchTargets;
+  private readonly joinQueue: Queue;
+  private readonly retentionSeconds: number;
+  private readonly maxIterations: number | undefined;
+
+  constructor(options: RedisReasoningClientOptions) {
+    this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+    this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
+    this.maxIterations = options.maxIterations;
+    this.redis = createProducerConnection(options.redisUrl, 'threadloom-client');
+    this.redis.on('error', () => undefined); // commands fail fast (no offline queue) and surface to callers
+    this.ready = waitForReady(this.redis);
+    this.ready.catch(() => undefined);
+    const policy = { attempts: options.attempts ?? 5, backoffMs: options.retryBackoffMs ?? 1_000, retentionSeconds: this.retentionSeconds };
+    const connection = this.redis;
+    this.targets = {
+      reason: new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection, prefix: this.prefix }),
+      flow: new FlowProducer({ connection, prefix: this.prefix }),
+      policy,
+    };
+    this.joinQueue = new Queue(QUEUE_NAMES.join, { connection, prefix: this.prefix });
+    this.store = new RequestStore(this.redis, this.prefix);
+    this.finisher = new RequestFinisher(this.store, this.retentionSeconds);
+  }
+
+  /** Resolves once Redis is reachable. */
+  async connect(): Promise<this> {
+    await this.ready;
+    return this;
+  }
+
+  async submit(submission: ReasoningSubmission, options: { idempotencyKey?: string } = {}): Promise<RequestView> {
+    const parsed = reasoningSubmissionSchema.safeParse(submission);
+    if (!parsed.success) throw new InvalidSubmissionError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    await this.ready;
+    const normalized = parsed.data;
+    const id = randomUUID();
+    if (options.idempotencyKey !== undefined) {
+      const hash = submissionHash(normalized);
+      const existing = await claimIdempotencyKey(this.redis, this.prefix, normalized.tenant, options.idempotencyKey, id, hash, this.retentionSeconds);
+      if (existing !== undefined) return this.awaitView(existing);
+    }
+    await this.create(id, normalized, options.idempotencyKey);
+    return (await this.store.view(id))!;
+  }
+
+  async get(id: string): Promise<RequestView | undefined> {
+    await this.ready;
+    return this.store.view(id);
+  }
+
+  async cancel(id: string): Promise<RequestView | undefined> {
+    await this.ready;
+    const checkpoint = await this.store.loadCheckpoint(id);
+    if (checkpoint === undefined) return this.store.view(id);
+    if (await this.finisher.cancelled(id, checkpoint.state)) {
+      await this.redis.publish(cancelChannel(this.prefix), id);
+      await this.removePending(id, checkpoint);
+    }
+    return this.store.view(id);
+  }
+
+  events(id: string, options: { afterId?: string; signal?: AbortSignal } = {}): AsyncIterable<ReasoningEvent> {
+    return streamEvents(this.redis, this.store, id, options);
+  }
+
+  async waitForResult(id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RequestView> {
+    await this.ready;
+    return waitForTerminal(this.store, id, options);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.targets.reason.close(), this.targets.flow.close(), this.joinQueue.close()]);
+    this.redis.disconnect();
+  }
+
+  private async create(id: string, submission: NormalizedSubmission, idempotencyKey: string | undefined): Promise<void> {
+    const now = Date.now();
+    const step = startOrchestration(submission.prompt, toOrchestratorOptions(submission.parameters, this.maxIterations));
+    const checkpoint: Checkpoint = { version: 0, state: step.state, action: step.action };
+    const { deadlineMs } = submission.parameters;
+    const fields: Record<string, string> = {
+      tenant: submission.tenant, model: submission.model, parameters: JSON.stringify(submission.parameters),
+      ...(submission.metadata === undefined ? {} : { metadata: JSON.stringify(submission.metadata) }),
+      ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
+      ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    };
+    await this.store.create({ id, fields, checkpoint, now });
+    if (step.action.type === 'done') await this.finisher.finished(id, step.state);
+    else await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+  }
+
+  /** Pending jobs of the current action are removed; active ones abort through the cancel channel. */
+  private async removePending(id: string, checkpoint: Checkpoint): Promise<void> {
+    const { action, version } = checkpoint;
+    const removal = action.type === 'decode'
+      ? this.targets.reason.remove(jobIds.reason(id, version))
+      : action.type === 'fork' ? this.joinQueue.remove(jobIds.join(id, action.blockIndex)) : Promise.resolve(0);
+    await removal.catch(() => 0); // a locked job cannot be removed: it aborts via pub/sub and then finds the request cancelled
+  }
+
+  /** A replayed submission may race its original's creation: wait briefly for the record. */
+  private async awaitView(id: string): Promise<RequestView> {
+    for (let tries = 0; tries < 50; tries += 1) {
+      const view = await this.store.view(id);
+      if (view !== undefined) return view;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`Request ${id} of a replayed idempotency key was never created`);
+  }
+}

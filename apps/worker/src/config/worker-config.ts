@@ -1,0 +1,93 @@
+import { DEFAULT_KEY_PREFIX, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const rolesSchema = z
+  .string()
+  .default('reason,thread,join')
+  .transform((value) => value.split(',').map((role) => role.trim()).filter((role) => role.length > 0))
+  .pipe(z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'));
+
+/** Environment contract of a worker process (see docs/operations.md). */
+export const workerEnvSchema = z.object({
+  REDIS_URL: z.url(),
+  ENGINE_URL: z.url().optional(),
+  WORKER_ROLES: rolesSchema,
+  REASON_CONCURRENCY: positiveInt(4),
+  THREAD_CONCURRENCY: positiveInt(16),
+  JOIN_CONCURRENCY: positiveInt(16),
+  MACHINE_ID: z.string().min(1).default('local'),
+  MODEL_NAME: z.string().min(1).default('threadweaver'),
+  KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
+  SHUTDOWN_GRACE_MS: positiveInt(25_000),
+  ENGINE_TIMEOUT_MS: positiveInt(600_000),
+  RETENTION_SECONDS: positiveInt(7 * 24 * 3600),
+  THREAD_ATTEMPTS: positiveInt(5),
+  RETRY_BACKOFF_MS: positiveInt(1_000),
+  LOCK_DURATION_MS: positiveInt(30_000),
+  STALLED_INTERVAL_MS: positiveInt(30_000),
+  MAX_STALLED_COUNT: positiveInt(3),
+  MAX_ITERATIONS: positiveInt(32),
+  REQUIRE_AOF: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+/** Validated worker configuration. */
+export interface WorkerConfig {
+  readonly redisUrl: string;
+  /** Required when the process runs the reason or thread role. */
+  readonly engineUrl: string | null;
+  readonly roles: readonly WorkerRole[];
+  readonly concurrency: Readonly<Record<WorkerRole, number>>;
+  readonly machineId: string;
+  readonly model: string;
+  readonly keyPrefix: string;
+  readonly shutdownGraceMs: number;
+  readonly engineTimeoutMs: number;
+  readonly retentionSeconds: number;
+  readonly threadAttempts: number;
+  readonly retryBackoffMs: number;
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
+  readonly maxStalledCount: number;
+  readonly maxIterations: number;
+  readonly requireAof: boolean;
+}
+
+/** Result of parsing the environment; never throws. */
+export type WorkerConfigResult = { ok: true; value: WorkerConfig } | { ok: false; issues: string[] };
+
+/** Parses and validates the worker environment; each issue names the offending variable. */
+export function parseWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfigResult {
+  const parsed = workerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const e = parsed.data;
+  const needsEngine = e.WORKER_ROLES.some((role) => role !== 'join');
+  if (needsEngine && e.ENGINE_URL === undefined) {
+    return { ok: false, issues: ['ENGINE_URL: required when WORKER_ROLES includes reason or thread'] };
+  }
+  return {
+    ok: true,
+    value: {
+      redisUrl: e.REDIS_URL,
+      engineUrl: e.ENGINE_URL ?? null,
+      roles: [...new Set(e.WORKER_ROLES)],
+      concurrency: { reason: e.REASON_CONCURRENCY, thread: e.THREAD_CONCURRENCY, join: e.JOIN_CONCURRENCY },
+      machineId: e.MACHINE_ID,
+      model: e.MODEL_NAME,
+      keyPrefix: e.KEY_PREFIX,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
+      retentionSeconds: e.RETENTION_SECONDS,
+      threadAttempts: e.THREAD_ATTEMPTS,
+      retryBackoffMs: e.RETRY_BACKOFF_MS,
+      lockDurationMs: e.LOCK_DURATION_MS,
+      stalledIntervalMs: e.STALLED_INTERVAL_MS,
+      maxStalledCount: e.MAX_STALLED_COUNT,
+      maxIterations: e.MAX_ITERATIONS,
+      requireAof: e.REQUIRE_AOF,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { parseWorkerConfig } from './config/worker-config.js';
+import { WorkerModule } from './worker.module.js';
+
+/** Process entry: validate the environment, start the workers, print one ready line. */
+async function main(): Promise<void> {
+  const parsed = parseWorkerConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`Invalid worker configuration:\n  ${parsed.issues.join('\n  ')}\n`);
+    process.exit(2);
+  }
+  const config = parsed.value;
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error', 'warn'] });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  process.stdout.write(`worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { joinJobSchema, type JoinJobData } from '@threadloom/contracts';
+import { afterJoin, type ThreadOutcome } from '@threadloom/threading';
+import type { Job } from 'bullmq';
+import type { Checkpoint } from '../store/checkpoint.js';
+import { commitStep, performEffects } from '../runtime/commit-step.js';
+import { loadRequestContext, pastDeadline } from '../runtime/request-context.js';
+import type { RuntimeDeps } from '../runtime/runtime-deps.js';
+import type { JobOutcome } from './reason.processor.js';
+
+/** Reassembles a block in outline order once every thread finished or finally failed; applies onThreadFailure. */
+export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Promise<JobOutcome> {
+  const { requestId, block, version } = joinJobSchema.parse(job.data);
+  const context = await loadRequestContext(deps.store, requestId);
+  const checkpoint = await deps.store.loadCheckpoint(requestId);
+  if (context === undefined || checkpoint === undefined) return 'inactive';
+  if (checkpoint.version === version + 1) {
+    await performEffects(deps, requestId, checkpoint, context.priority);
+    return 'replayed';
+  }
+  const { action } = checkpoint;
+  if (checkpoint.version !== version || action.type !== 'fork' || action.blockIndex !== block) return 'stale';
+  if (pastDeadline(context)) {
+    await deps.finisher.expired(requestId, checkpoint.state);
+    return 'expired';
+  }
+  const outcomes = await collectOutcomes(deps, job, checkpoint);
+  const failed = outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.number);
+  await deps.store.appendEvent(requestId, 'join', { block, threads: outcomes.length, failed, machine: deps.config.machineId });
+  const saved = await commitStep(deps, requestId, version, afterJoin(checkpoint.state, outcomes), context.priority);
+  if (saved === 'saved') await forgetTexts(deps, requestId, block, outcomes.length);
+  return 'done';
+}
+
+async function collectOutcomes(deps: RuntimeDeps, job: Job<JoinJobData>, checkpoint: Checkpoint): Promise<ThreadOutcome[]> {
+  const { requestId, block } = job.data;
+  if (checkpoint.action.type !== 'fork') return [];
+  const threads = checkpoint.action.threads;
+  const stored = await Promise.all(threads.map((_, index) => deps.store.getThread(requestId, block, index)));
+  const ignored = stored.some((thread) => thread?.status !== 'completed') ? await job.getIgnoredChildrenFailures() : {};
+  return threads.map(({ number }, index): ThreadOutcome => {
+    const thread = stored[index];
+    if (thread?.status === 'completed' && thread.result !== undefined) return { number, status: 'completed', result: thread.result };
+    return { number, status: 'failed', error: thread?.error ?? firstFailure(ignored) ?? `thread ${number} failed after all attempts` };
+  });
+}
+
+function firstFailure(ignored: Record<string, string>): string | undefined {
+  return Object.values(ignored)[0];
+}
+
+/** The join copied every thread text into the state: keep only the metrics so the text is stored once. */
+async function forgetTexts(deps: RuntimeDeps, requestId: string, block: number, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    const thread = await deps.store.getThread(requestId, block, index);
+    if (thread?.result !== undefined) await deps.store.putThread(requestId, block, index, { ...thread, result: { ...thread.result, text: '' } });
+  }
+}

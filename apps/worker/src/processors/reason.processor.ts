@@ -1,0 +1,67 @@
+import { reasonJobSchema, type ReasonJobData } from '@threadloom/contracts';
+import { afterSequential } from '@threadloom/threading';
+import type { Job } from 'bullmq';
+import { mapEngineError } from '../engine/map-engine-error.js';
+import { RequestAbortedError } from '../engine/request-aborted.error.js';
+import type { Checkpoint } from '../store/checkpoint.js';
+import { commitStep, performEffects } from '../runtime/commit-step.js';
+import { isFinalAttempt } from '../runtime/final-attempt.js';
+import { openJobScope } from '../runtime/job-scope.js';
+import { loadRequestContext, pastDeadline, type RequestContext } from '../runtime/request-context.js';
+import type { RuntimeDeps } from '../runtime/runtime-deps.js';
+
+/** Outcome of a job, returned as the (tiny) job return value. */
+export type JobOutcome = 'done' | 'inactive' | 'replayed' | 'stale' | 'expired' | 'aborted';
+
+/** One sequential step on the local engine, then the next action (decode, fork or done). */
+export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>): Promise<JobOutcome> {
+  const { requestId, step } = reasonJobSchema.parse(job.data);
+  const context = await loadRequestContext(deps.store, requestId);
+  const checkpoint = await deps.store.loadCheckpoint(requestId);
+  if (context === undefined || checkpoint === undefined) return 'inactive';
+  if (checkpoint.version === step + 1) {
+    await performEffects(deps, requestId, checkpoint, context.priority);
+    return 'replayed';
+  }
+  if (checkpoint.version !== step || checkpoint.action.type !== 'decode') return 'stale';
+  if (pastDeadline(context)) {
+    await deps.finisher.expired(requestId, checkpoint.state);
+    return 'expired';
+  }
+  if (context.status === 'queued') await deps.store.transition(requestId, 'running', { startedAt: String(Date.now()) });
+  return decodeStep(deps, job, context, checkpoint);
+}
+
+async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: RequestContext, checkpoint: Checkpoint): Promise<JobOutcome> {
+  const { requestId, step } = job.data;
+  if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
+  const machine = deps.config.machineId;
+  await deps.store.appendEvent(requestId, 'step_started', { step, machine, attempt: job.attemptsMade + 1 });
+  const scope = openJobScope(deps.cancellations, requestId, context.deadlineAt);
+  try {
+    const done = await deps.engine.complete(checkpoint.action.request, context.sampling, scope.signal);
+    const { result } = done;
+    await deps.store.appendEvent(requestId, 'step_finished', {
+      step, machine, completionTokens: result.completionTokens, cachedTokens: result.cachedTokens ?? 0,
+      timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, finishReason: result.finishReason,
+    });
+    await commitStep(deps, requestId, step, afterSequential(checkpoint.state, result), context.priority);
+    return 'done';
+  } catch (error) {
+    return handleFailure(deps, job, checkpoint, error);
+  } finally {
+    scope.dispose();
+  }
+}
+
+async function handleFailure(deps: RuntimeDeps, job: Job<ReasonJobData>, checkpoint: Checkpoint, error: unknown): Promise<JobOutcome> {
+  const { requestId } = job.data;
+  if (error instanceof RequestAbortedError) {
+    if (error.reason !== 'deadline') return 'aborted';
+    await deps.finisher.expired(requestId, checkpoint.state);
+    return 'expired';
+  }
+  const mapped = mapEngineError(error);
+  if (isFinalAttempt(job, mapped)) await deps.finisher.engineFailed(requestId, checkpoint.state, `sequential step ${job.data.step} failed: ${mapped.message}`);
+  throw mapped;
+}

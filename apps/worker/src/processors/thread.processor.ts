@@ -1,0 +1,85 @@
+import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
+import { buildThreadRequest } from '@threadloom/threading';
+import { DelayedError, type Job } from 'bullmq';
+import type { TimedCompletion } from '../engine/engine-client.js';
+import { mapEngineError } from '../engine/map-engine-error.js';
+import { RequestAbortedError } from '../engine/request-aborted.error.js';
+import type { Checkpoint } from '../store/checkpoint.js';
+import { isFinalAttempt } from '../runtime/final-attempt.js';
+import { openJobScope } from '../runtime/job-scope.js';
+import { loadRequestContext, type RequestContext } from '../runtime/request-context.js';
+import type { RuntimeDeps } from '../runtime/runtime-deps.js';
+import type { JobOutcome } from './reason.processor.js';
+
+/** How long a thread waits before asking again for one of its request's concurrency slots. */
+const SLOT_RETRY_MS = 50;
+
+/** One branch of a fork block on the local engine; its result goes to the request store (idempotent). */
+export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, token: string | undefined): Promise<JobOutcome> {
+  const data = threadJobSchema.parse(job.data);
+  const context = await loadRequestContext(deps.store, data.requestId);
+  const checkpoint = await deps.store.loadCheckpoint(data.requestId);
+  if (context === undefined || checkpoint === undefined) return 'inactive';
+  const { action } = checkpoint;
+  if (action.type !== 'fork' || action.blockIndex !== data.block) return 'stale';
+  const existing = await deps.store.getThread(data.requestId, data.block, data.index);
+  if (existing?.status === 'completed') return 'replayed';
+  const limit = context.parameters.maxConcurrentThreads;
+  const slot = job.id ?? `${data.block}-${data.index}`;
+  if (limit !== undefined && !(await deps.store.acquireSlot(data.requestId, slot, deps.config.lockDurationMs * 2, limit))) {
+    await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
+    throw new DelayedError();
+  }
+  try {
+    return await decodeThread(deps, job, context, checkpoint);
+  } finally {
+    if (limit !== undefined) await deps.store.releaseSlot(data.requestId, slot);
+  }
+}
+
+async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context: RequestContext, checkpoint: Checkpoint): Promise<JobOutcome> {
+  const { requestId, block, number } = job.data;
+  if (deps.engine === null) return 'stale';
+  const machine = deps.config.machineId;
+  const startedAt = Date.now();
+  await deps.store.appendEvent(requestId, 'thread_started', { block, thread: number, machine, attempt: job.attemptsMade + 1 });
+  const scope = openJobScope(deps.cancellations, requestId, context.deadlineAt);
+  try {
+    const done = await deps.engine.complete(buildThreadRequest(checkpoint.state, number), context.sampling, scope.signal);
+    await saveCompleted(deps, job, startedAt, done);
+    return 'done';
+  } catch (error) {
+    return handleFailure(deps, job, startedAt, error);
+  } finally {
+    scope.dispose();
+  }
+}
+
+async function saveCompleted(deps: RuntimeDeps, job: Job<ThreadJobData>, startedAt: number, done: TimedCompletion): Promise<void> {
+  const { requestId, block, index, number } = job.data;
+  const machine = deps.config.machineId;
+  await deps.store.putThread(requestId, block, index, {
+    number, status: 'completed', result: done.result, queueWaitMs: startedAt - job.data.enqueuedAt,
+    timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, machine, attempts: job.attemptsMade + 1,
+    startedAt, finishedAt: Date.now(),
+  });
+  await deps.store.appendEvent(requestId, 'thread_finished', {
+    block, thread: number, machine, completionTokens: done.result.completionTokens, cachedTokens: done.result.cachedTokens ?? 0,
+    timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, finishReason: done.result.finishReason,
+  });
+}
+
+async function handleFailure(deps: RuntimeDeps, job: Job<ThreadJobData>, startedAt: number, error: unknown): Promise<JobOutcome> {
+  const { requestId, block, index, number } = job.data;
+  // Cancelled or expired: the request is settled elsewhere; finishing the job lets the join run and see it.
+  if (error instanceof RequestAbortedError) return 'aborted';
+  const mapped = mapEngineError(error);
+  if (isFinalAttempt(job, mapped)) {
+    await deps.store.putThread(requestId, block, index, {
+      number, status: 'failed', error: mapped.message, queueWaitMs: startedAt - job.data.enqueuedAt, timeToFirstTokenMs: 0,
+      decodeMs: 0, machine: deps.config.machineId, attempts: job.attemptsMade + 1, startedAt, finishedAt: Date.now(),
+    });
+    await deps.store.appendEvent(requestId, 'thread_failed', { block, thread: number, machine: deps.config.machineId, error: mapped.message });
+  }
+  throw mapped;
+}

@@ -1,0 +1,37 @@
+import type { Redis } from 'ioredis';
+import { RedisPolicyError } from './redis-policy.error.js';
+
+/** Outcome of the startup check: warnings to log loudly (the worker still starts). */
+export interface RedisPolicyReport {
+  readonly maxmemoryPolicy: string;
+  readonly appendOnly: boolean;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Redis is the system of record for work in flight: any eviction policy but `noeviction` could
+ * silently drop jobs or request state, so refuse to start. AOF off is survivable (warn), unless required.
+ */
+export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promise<RedisPolicyReport> {
+  const policy = await configValue(redis, 'maxmemory-policy');
+  if (policy !== 'noeviction') {
+    throw new RedisPolicyError(
+      `Redis maxmemory-policy is '${policy}', but threadloom needs 'noeviction' (queues and request state must never be evicted). ` +
+        `Run 'CONFIG SET maxmemory-policy noeviction' and persist it in redis.conf.`,
+    );
+  }
+  const appendOnly = (await configValue(redis, 'appendonly')) === 'yes';
+  const warnings: string[] = [];
+  if (!appendOnly) {
+    const message = 'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight. Enable appendonly yes in production.';
+    if (requireAof) throw new RedisPolicyError(message);
+    warnings.push(message);
+  }
+  return { maxmemoryPolicy: policy, appendOnly, warnings };
+}
+
+async function configValue(redis: Redis, name: string): Promise<string> {
+  const reply: unknown = await redis.config('GET', name);
+  if (Array.isArray(reply) && typeof reply[1] === 'string') return reply[1];
+  throw new RedisPolicyError(`Could not read Redis CONFIG ${name} (is CONFIG disabled?)`);
+}

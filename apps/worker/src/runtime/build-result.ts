@@ -1,0 +1,44 @@
+import { threadField, type BlockRecord, type ReasoningResult, type ThreadRecord } from '@threadloom/contracts';
+import { computeMetrics, createCharsTokenizer, finalText, type OrchestratorState } from '@threadloom/threading';
+import type { StoredThread } from '../store/stored-thread.js';
+
+/** Assembles the stored result of a (possibly partial) run from its state and per-thread records. */
+export function buildResult(state: OrchestratorState, threads: Readonly<Record<string, StoredThread>>): ReasoningResult {
+  const text = finalText(state);
+  const metrics = computeMetrics(text, { tokenizer: createCharsTokenizer() });
+  return {
+    text,
+    answer: null,
+    metrics: { ...metrics, generatedTokens: state.generatedTokens, iterations: state.iteration },
+    blocks: state.blocks.map((block) => toBlock(block, threads)),
+    termination: state.termination?.reason ?? 'incomplete',
+    engineRequests: state.units.length,
+  };
+}
+
+function toBlock(block: OrchestratorState['blocks'][number], threads: Readonly<Record<string, StoredThread>>): BlockRecord {
+  return {
+    index: block.index,
+    outlines: block.outlines,
+    threads: block.spawned.map((number, index) => toThread(number, block, threads[threadField(block.index, index)])),
+  };
+}
+
+function toThread(number: string, block: OrchestratorState['blocks'][number], stored: StoredThread | undefined): ThreadRecord {
+  const joined = block.threads.find((thread) => thread.number === number);
+  const status = block.dropped.includes(number) ? 'dropped' : (joined?.status ?? stored?.status ?? 'failed');
+  const finishReason = joined?.finishReason ?? stored?.result?.finishReason;
+  const error = joined?.error ?? stored?.error;
+  return {
+    number,
+    status,
+    completionTokens: joined?.completionTokens ?? stored?.result?.completionTokens ?? 0,
+    cachedTokens: stored?.result?.cachedTokens ?? 0,
+    queueWaitMs: stored?.queueWaitMs ?? 0,
+    timeToFirstTokenMs: stored?.timeToFirstTokenMs ?? 0,
+    decodeMs: stored?.decodeMs ?? 0,
+    machine: stored?.machine ?? 'unknown',
+    ...(finishReason === undefined || finishReason === null ? {} : { finishReason }),
+    ...(error === undefined ? {} : { error }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { OrchestrationStep } from '@threadloom/threading';
+import type { Checkpoint } from '../store/checkpoint.js';
+import type { SaveOutcome } from '../store/request-store.js';
+import { dispatch } from './dispatcher.js';
+import type { RuntimeDeps } from './runtime-deps.js';
+
+/** Saves the machine's next step as checkpoint `expected + 1`, then performs its effects. */
+export async function commitStep(deps: RuntimeDeps, requestId: string, expected: number, step: OrchestrationStep, priority?: number): Promise<SaveOutcome> {
+  const checkpoint: Checkpoint = { version: expected + 1, state: step.state, action: step.action };
+  const outcome = await deps.store.saveCheckpoint(requestId, expected, checkpoint);
+  if (outcome === 'saved') await performEffects(deps, requestId, checkpoint, priority);
+  return outcome;
+}
+
+/** Enqueues the jobs of a checkpoint's action or finishes the request; idempotent, so retries redo it safely. */
+export async function performEffects(deps: RuntimeDeps, requestId: string, checkpoint: Checkpoint, priority?: number): Promise<void> {
+  const { action } = checkpoint;
+  if (action.type === 'done') {
+    await deps.finisher.finished(requestId, checkpoint.state);
+    return;
+  }
+  await dispatch(deps.targets, requestId, checkpoint, priority);
+  if (action.type === 'fork') {
+    await deps.store.appendEvent(requestId, 'fork', { block: action.blockIndex, threads: action.threads.map((thread) => thread.number) });
+  }
+}

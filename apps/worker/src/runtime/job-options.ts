@@ -1,0 +1,29 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Retry and retention knobs shared by every job the runtime adds. */
+export interface JobPolicy {
+  readonly attempts: number;
+  readonly backoffMs: number;
+  readonly retentionSeconds: number;
+}
+
+/** Retries with exponential backoff (the system's one retry layer); finished jobs removed, failures kept for inspection. */
+export function retryingJob(policy: JobPolicy, jobId: string, priority?: number): JobsOptions {
+  return {
+    jobId,
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
+    removeOnComplete: true,
+    removeOnFail: { age: policy.retentionSeconds },
+    ...(priority === undefined ? {} : { priority }),
+  };
+}
+
+/**
+ * A thread child: after its last attempt the failure is recorded on the join parent and the join
+ * still runs (`ignoreDependencyOnFailure`), so a parent never waits forever; the join applies
+ * the request's onThreadFailure policy.
+ */
+export function threadChildJob(policy: JobPolicy, jobId: string, priority?: number): JobsOptions {
+  return { ...retryingJob(policy, jobId, priority), ignoreDependencyOnFailure: true };
+}

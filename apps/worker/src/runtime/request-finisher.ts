@@ -1,0 +1,57 @@
+import type { RequestStatus } from '@threadloom/contracts';
+import { terminateOrchestration, type OrchestratorState, type TerminationReason } from '@threadloom/threading';
+import type { RequestStore } from '../store/request-store.js';
+import { buildResult } from './build-result.js';
+
+/** Termination reasons that make a finished run a failed request. */
+const FAILING: ReadonlySet<TerminationReason> = new Set(['thread_failed', 'engine_error']);
+
+/** Moves requests to their terminal status with the (partial) result, one event, and the retention TTL. */
+export class RequestFinisher {
+  private readonly store: RequestStore;
+  private readonly retentionSeconds: number;
+
+  constructor(store: RequestStore, retentionSeconds: number) {
+    this.store = store;
+    this.retentionSeconds = retentionSeconds;
+  }
+
+  /** A state the machine finished: completed, or failed for thread/engine failures. */
+  async finished(requestId: string, state: OrchestratorState): Promise<void> {
+    const reason = state.termination?.reason ?? 'eos';
+    const failed = FAILING.has(reason);
+    const error = failed ? (state.termination?.message ?? describe(state)) : undefined;
+    await this.settle(requestId, failed ? 'failed' : 'completed', state, error);
+  }
+
+  /** A sequential step failed for good: failed, keeping the trajectory so far. */
+  async engineFailed(requestId: string, state: OrchestratorState, message: string): Promise<void> {
+    await this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message);
+  }
+
+  /** The deadline passed: expired, keeping the trajectory so far. */
+  async expired(requestId: string, state: OrchestratorState): Promise<void> {
+    await this.settle(requestId, 'expired', terminateOrchestration(state, 'aborted', 'deadline exceeded').state, 'deadline exceeded');
+  }
+
+  /** Cancelled by a producer: cancelled, keeping the trajectory so far. Returns whether it moved. */
+  async cancelled(requestId: string, state: OrchestratorState): Promise<boolean> {
+    return this.settle(requestId, 'cancelled', terminateOrchestration(state, 'aborted', 'cancelled').state, 'cancelled');
+  }
+
+  private async settle(requestId: string, status: RequestStatus, state: OrchestratorState, error: string | undefined): Promise<boolean> {
+    const result = buildResult(state, await this.store.allThreads(requestId));
+    const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(Date.now()) };
+    if (error !== undefined) fields['error'] = error;
+    if (!(await this.store.transition(requestId, status, fields))) return false;
+    await this.store.appendEvent(requestId, status, { termination: result.termination, ...(error === undefined ? {} : { error }) });
+    await this.store.expire(requestId, this.retentionSeconds);
+    return true;
+  }
+}
+
+function describe(state: OrchestratorState): string {
+  const termination = state.termination;
+  if (termination === null) return 'failed';
+  return termination.thread === undefined ? termination.reason : `${termination.reason}: thread ${termination.thread}`;
+}

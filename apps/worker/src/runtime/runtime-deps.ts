@@ -1,0 +1,16 @@
+import type { WorkerConfig } from '../config/worker-config.js';
+import type { EngineClient } from '../engine/engine-client.js';
+import type { RequestStore } from '../store/request-store.js';
+import type { CancellationRegistry } from './cancellation-registry.js';
+import type { DispatchTargets } from './dispatcher.js';
+import type { RequestFinisher } from './request-finisher.js';
+
+/** Everything a processor needs; built once per process by the worker module. */
+export interface RuntimeDeps {
+  readonly config: WorkerConfig;
+  readonly store: RequestStore;
+  readonly finisher: RequestFinisher;
+  readonly targets: DispatchTargets;
+  readonly engine: EngineClient | null;
+  readonly cancellations: CancellationRegistry;
+}

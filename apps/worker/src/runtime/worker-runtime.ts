@@ -1,0 +1,112 @@
+import { cancelChannel, QUEUE_NAMES, type JoinJobData, type ReasonJobData, type ThreadJobData, type WorkerRole } from '@threadloom/contracts';
+import { FlowProducer, Queue, Worker, type Job, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { WorkerConfig } from '../config/worker-config.js';
+import { EngineClient } from '../engine/engine-client.js';
+import { processJoin } from '../processors/join.processor.js';
+import { processReason } from '../processors/reason.processor.js';
+import { processThread } from '../processors/thread.processor.js';
+import { checkRedisPolicy } from '../redis/check-redis-policy.js';
+import { createWorkerConnection } from '../redis/redis-connections.js';
+import { RequestStore } from '../store/request-store.js';
+import { CancellationRegistry } from './cancellation-registry.js';
+import { RequestFinisher } from './request-finisher.js';
+import type { RuntimeDeps } from './runtime-deps.js';
+
+/** Where the runtime reports; the Nest logger in the process, silence in tests. */
+export interface RuntimeLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** The BullMQ workers of one process plus the connections they share. */
+export class WorkerRuntime {
+  private readonly workers: Worker[] = [];
+  private readonly closables: { close(): Promise<void> }[] = [];
+  private readonly connections: Redis[] = [];
+  private cancellations: CancellationRegistry | undefined;
+  private readonly config: WorkerConfig;
+  private readonly logger: RuntimeLogger;
+
+  constructor(config: WorkerConfig, logger: RuntimeLogger) {
+    this.config = config;
+    this.logger = logger;
+  }
+
+  /** Checks Redis, builds the processors' dependencies and starts one BullMQ worker per role. */
+  async start(): Promise<void> {
+    const { config } = this;
+    const commands = this.connect('commands');
+    const report = await checkRedisPolicy(commands, config.requireAof);
+    for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
+    const deps = await this.buildDeps(commands);
+    for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+  }
+
+  /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
+  async close(): Promise<void> {
+    const graceful = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
+    const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.config.shutdownGraceMs).unref());
+    if (!(await Promise.race([graceful, timer]))) {
+      this.logger.warn(`shutdown grace of ${this.config.shutdownGraceMs} ms elapsed; releasing active jobs to other workers`);
+      await Promise.all(this.workers.map((worker) => worker.close(true)));
+    }
+    await this.cancellations?.stop();
+    await Promise.all(this.closables.map((closable) => closable.close()));
+    for (const connection of this.connections) connection.disconnect();
+  }
+
+  private connect(name: string): Redis {
+    const connection = createWorkerConnection(this.config.redisUrl, `threadloom-worker-${this.config.machineId}-${name}`);
+    connection.on('error', (error: Error) => this.logger.error(`redis ${name}: ${error.message}`));
+    this.connections.push(connection);
+    return connection;
+  }
+
+  private async buildDeps(commands: Redis): Promise<RuntimeDeps> {
+    const { config } = this;
+    const prefix = config.keyPrefix;
+    const reason = new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection: commands, prefix });
+    const flow = new FlowProducer({ connection: commands, prefix });
+    this.closables.push(reason, flow);
+    const store = new RequestStore(commands, prefix);
+    this.cancellations = new CancellationRegistry(this.connect('cancel'), cancelChannel(prefix));
+    await this.cancellations.start();
+    const engine = config.engineUrl === null ? null : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
+    const policy = { attempts: config.threadAttempts, backoffMs: config.retryBackoffMs, retentionSeconds: config.retentionSeconds };
+    return {
+      config, store, engine, cancellations: this.cancellations,
+      finisher: new RequestFinisher(store, config.retentionSeconds),
+      targets: { reason, flow, policy },
+    };
+  }
+
+  private createWorker(role: WorkerRole, deps: RuntimeDeps): Worker {
+    const { config } = this;
+    const worker = new Worker(QUEUE_NAMES[role], processorFor(role, deps), {
+      connection: this.connect(`worker-${role}`),
+      prefix: config.keyPrefix,
+      concurrency: config.concurrency[role],
+      lockDuration: config.lockDurationMs,
+      stalledInterval: config.stalledIntervalMs,
+      maxStalledCount: config.maxStalledCount,
+      name: `${config.machineId}-${role}`,
+    });
+    worker.on('error', (error) => this.logger.error(`${role} worker: ${error.message}`));
+    worker.on('failed', (job, error) => this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+    return worker;
+  }
+}
+
+function processorFor(role: WorkerRole, deps: RuntimeDeps): Processor {
+  switch (role) {
+    case 'reason':
+      return (job: Job<ReasonJobData>) => processReason(deps, job);
+    case 'thread':
+      return (job: Job<ThreadJobData>, token?: string) => processThread(deps, job, token);
+    case 'join':
+      return (job: Job<JoinJobData>) => processJoin(deps, job);
+  }
+}

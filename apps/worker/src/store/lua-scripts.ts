@@ -1,0 +1,39 @@
+/** Moves a request to a new status unless it is already terminal. KEYS[1]=record; ARGV=status, now, field/value pairs. */
+export const TRANSITION_SCRIPT = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 0 end
+if status == 'completed' or status == 'failed' or status == 'cancelled' or status == 'expired' then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[2])
+for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return 1
+`;
+
+/**
+ * Saves checkpoint version ARGV[2] only if the stored one is ARGV[1] and the request is live.
+ * KEYS[1]=record, KEYS[2]=checkpoint; ARGV=expected, next, json, now. Returns 1 saved, 0 stale, -1 terminal.
+ */
+export const SAVE_CHECKPOINT_SCRIPT = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if status == 'completed' or status == 'failed' or status == 'cancelled' or status == 'expired' then return -1 end
+if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('HSET', KEYS[1], 'version', ARGV[2], 'updatedAt', ARGV[4])
+return 1
+`;
+
+/**
+ * Takes a concurrency slot of a request for a thread job (re-entrant, leases expire).
+ * KEYS[1]=slots zset; ARGV=member, now, leaseMs, max. Returns 1 acquired, 0 full.
+ */
+export const ACQUIRE_SLOT_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+local expiry = tonumber(ARGV[2]) + tonumber(ARGV[3])
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], expiry, ARGV[1])
+  return 1
+end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
+redis.call('ZADD', KEYS[1], expiry, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3] * 4)
+return 1
+`;

@@ -1,0 +1,126 @@
+import { requestKeys, threadField, type ReasoningEvent, type RequestKeys, type RequestStatus, type RequestView } from '@threadloom/contracts';
+import type { Redis } from 'ioredis';
+import type { Checkpoint } from './checkpoint.js';
+import { ACQUIRE_SLOT_SCRIPT, SAVE_CHECKPOINT_SCRIPT, TRANSITION_SCRIPT } from './lua-scripts.js';
+import { toRequestView } from './request-record.js';
+import type { StoredThread } from './stored-thread.js';
+
+/** Events kept per request stream (approximate trim). */
+const EVENTS_MAX_LEN = 10_000;
+
+/** Fields written when a request is created. */
+export interface NewRequest {
+  readonly id: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly checkpoint: Checkpoint;
+  readonly now: number;
+}
+
+/** Outcome of a checkpoint save. */
+export type SaveOutcome = 'saved' | 'stale' | 'terminal';
+
+/** Request records, checkpoints, thread results and event streams in Redis (see docs/architecture.md). */
+export class RequestStore {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(redis: Redis, prefix: string) {
+    this.redis = redis;
+    this.prefix = prefix;
+  }
+
+  keys(id: string): RequestKeys {
+    return requestKeys(this.prefix, id);
+  }
+
+  /** Writes record, checkpoint version 0 and the `queued` event atomically. */
+  async create(request: NewRequest): Promise<void> {
+    const keys = this.keys(request.id);
+    await this.redis
+      .multi()
+      .hset(keys.record, { ...request.fields, id: request.id, status: 'queued', version: '0', createdAt: String(request.now), updatedAt: String(request.now) })
+      .set(keys.checkpoint, JSON.stringify(request.checkpoint))
+      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', 'queued', 'at', String(request.now), 'data', '{}')
+      .exec();
+  }
+
+  async view(id: string): Promise<RequestView | undefined> {
+    return toRequestView(await this.redis.hgetall(this.keys(id).record));
+  }
+
+  async field(id: string, name: string): Promise<string | undefined> {
+    return (await this.redis.hget(this.keys(id).record, name)) ?? undefined;
+  }
+
+  async status(id: string): Promise<RequestStatus | undefined> {
+    return (await this.field(id, 'status')) as RequestStatus | undefined;
+  }
+
+  /** Moves to `status` unless terminal; returns whether it moved. */
+  async transition(id: string, status: RequestStatus, fields: Readonly<Record<string, string>> = {}): Promise<boolean> {
+    const args = [status, String(Date.now()), ...Object.entries(fields).flat()];
+    return (await this.redis.eval(TRANSITION_SCRIPT, 1, this.keys(id).record, ...args)) === 1;
+  }
+
+  async loadCheckpoint(id: string): Promise<Checkpoint | undefined> {
+    const raw = await this.redis.get(this.keys(id).checkpoint);
+    return raw === null ? undefined : (JSON.parse(raw) as Checkpoint);
+  }
+
+  /** Saves `next` if the stored version is still `expected` and the request is live. */
+  async saveCheckpoint(id: string, expected: number, next: Checkpoint): Promise<SaveOutcome> {
+    const keys = this.keys(id);
+    const args = [String(expected), String(next.version), JSON.stringify(next), String(Date.now())];
+    const reply = await this.redis.eval(SAVE_CHECKPOINT_SCRIPT, 2, keys.record, keys.checkpoint, ...args);
+    return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
+  }
+
+  async putThread(id: string, block: number, index: number, thread: StoredThread): Promise<void> {
+    await this.redis.hset(this.keys(id).threads, threadField(block, index), JSON.stringify(thread));
+  }
+
+  async getThread(id: string, block: number, index: number): Promise<StoredThread | undefined> {
+    const raw = await this.redis.hget(this.keys(id).threads, threadField(block, index));
+    return raw === null ? undefined : (JSON.parse(raw) as StoredThread);
+  }
+
+  async allThreads(id: string): Promise<Record<string, StoredThread>> {
+    const raw = await this.redis.hgetall(this.keys(id).threads);
+    return Object.fromEntries(Object.entries(raw).map(([field, json]) => [field, JSON.parse(json) as StoredThread]));
+  }
+
+  async appendEvent(id: string, type: string, data: Readonly<Record<string, unknown>> = {}): Promise<void> {
+    await this.redis.xadd(this.keys(id).events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', type, 'at', String(Date.now()), 'data', JSON.stringify(data));
+  }
+
+  /** Events after `afterId` (exclusive), waiting up to `blockMs` when there are none (needs a blocking-safe connection). */
+  async readEvents(id: string, afterId: string, blockMs: number, redis: Redis = this.redis): Promise<ReasoningEvent[]> {
+    const reply = await redis.xread('COUNT', 500, 'BLOCK', blockMs, 'STREAMS', this.keys(id).events, afterId);
+    const entries = reply?.[0]?.[1] ?? [];
+    return entries.map(([eventId, flat]) => toEvent(eventId, flat));
+  }
+
+  /** Sets the retention TTL on every key of a finished request. */
+  async expire(id: string, seconds: number): Promise<void> {
+    const keys = this.keys(id);
+    const multi = this.redis.multi();
+    for (const key of [keys.record, keys.checkpoint, keys.events, keys.threads]) multi.expire(key, seconds);
+    multi.del(keys.slots);
+    await multi.exec();
+  }
+
+  async acquireSlot(id: string, member: string, leaseMs: number, max: number): Promise<boolean> {
+    const args = [member, String(Date.now()), String(leaseMs), String(max)];
+    return (await this.redis.eval(ACQUIRE_SLOT_SCRIPT, 1, this.keys(id).slots, ...args)) === 1;
+  }
+
+  async releaseSlot(id: string, member: string): Promise<void> {
+    await this.redis.zrem(this.keys(id).slots, member);
+  }
+}
+
+function toEvent(id: string, flat: string[]): ReasoningEvent {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  return { id, type: fields['type'] ?? 'unknown', at: Number(fields['at'] ?? 0), data: JSON.parse(fields['data'] ?? '{}') as Record<string, unknown> };
+}

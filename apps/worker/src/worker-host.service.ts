@@ -1,0 +1,23 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { WorkerConfig } from './config/worker-config.js';
+import { WorkerRuntime } from './runtime/worker-runtime.js';
+import { WORKER_CONFIG } from './worker-config.token.js';
+
+/** Owns the BullMQ workers of this process: starts them at bootstrap, drains them on SIGTERM. */
+@Injectable()
+export class WorkerHostService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('worker');
+  private readonly runtime: WorkerRuntime;
+
+  constructor(@Inject(WORKER_CONFIG) config: WorkerConfig) {
+    this.runtime = new WorkerRuntime(config, this.logger);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runtime.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runtime.close();
+  }
+}

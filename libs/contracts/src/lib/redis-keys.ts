@@ -1,0 +1,47 @@
+/** Redis keys of one request, all under the lane prefix so they share its hash slot. */
+export interface RequestKeys {
+  /** HASH: status, tenant, parameters, timestamps, error, result. */
+  readonly record: string;
+  /** STRING: JSON checkpoint `{ version, state, action }`; the state holds the prompt and response once. */
+  readonly checkpoint: string;
+  /** STREAM: progress events (XADD). */
+  readonly events: string;
+  /** ZSET: thread jobs holding a concurrency slot, scored by lease expiry. */
+  readonly slots: string;
+  /** HASH: `b<block>t<index>` → JSON thread result (text only until its join). */
+  readonly threads: string;
+}
+
+/** Builds the key set of request `id` under `prefix`. */
+export function requestKeys(prefix: string, id: string): RequestKeys {
+  const base = `${prefix}:req:${id}`;
+  return {
+    record: base,
+    checkpoint: `${base}:checkpoint`,
+    events: `${base}:events`,
+    slots: `${base}:slots`,
+    threads: `${base}:threads`,
+  };
+}
+
+/** Field of one thread's result in `RequestKeys.threads`. */
+export function threadField(block: number, index: number): string {
+  return `b${block}t${index}`;
+}
+
+/** STRING mapping an idempotency key to `<requestId> <bodyHash>`. */
+export function idempotencyKey(prefix: string, tenant: string, key: string): string {
+  return `${prefix}:idem:${tenant}:${key}`;
+}
+
+/** Pub/sub channel on which cancellations are announced to every worker. */
+export function cancelChannel(prefix: string): string {
+  return `${prefix}:cancel`;
+}
+
+/** Deterministic BullMQ job ids (no ':' allowed, never all digits). */
+export const jobIds = {
+  reason: (requestId: string, step: number): string => `${requestId}-s${step}`,
+  join: (requestId: string, block: number): string => `${requestId}-b${block}-join`,
+  thread: (requestId: string, block: number, index: number): string => `${requestId}-b${block}-t${index}`,
+} as const;
