@@ -21,7 +21,7 @@ export interface OrchestrationRun {
   /** The assistant response, without EOS. */
   readonly text: string;
   readonly state: OrchestratorState;
-  /** Engine calls issued (sequential steps plus threads). */
+  /** Engine calls made (sequential steps plus threads). */
   readonly requests: number;
   readonly termination: Termination;
   readonly units: readonly CallUnit[];
@@ -32,6 +32,8 @@ interface RunContext {
   readonly dialect: Dialect;
   readonly concurrency: number;
   readonly signal: AbortSignal | undefined;
+  /** Engine calls made so far. */
+  readonly calls: { count: number };
 }
 
 /**
@@ -46,20 +48,18 @@ export async function runOrchestration(
   dialect: Dialect = THREADWEAVER_DIALECT,
 ): Promise<OrchestrationRun> {
   const { maxConcurrentThreads, signal, ...machineOptions } = options;
-  const context: RunContext = { engine, dialect, concurrency: resolveConcurrency(maxConcurrentThreads), signal };
+  const context: RunContext = { engine, dialect, concurrency: resolveConcurrency(maxConcurrentThreads), signal, calls: { count: 0 } };
   let step = startOrchestration(prompt, machineOptions, dialect);
-  let requests = 0;
   while (step.action.type !== 'done') {
     if (signal?.aborted === true) {
       step = terminateOrchestration(step.state, 'aborted', abortMessage(signal));
       break;
     }
-    requests += step.action.type === 'fork' ? step.action.threads.length : 1;
     step = await advance(step, context);
   }
   const { state } = step;
   const termination = state.termination ?? { reason: 'aborted' };
-  return { text: state.response, state, requests, termination, units: state.units };
+  return { text: state.response, state, requests: context.calls.count, termination, units: state.units };
 }
 
 async function advance(step: OrchestrationStep, context: RunContext): Promise<OrchestrationStep> {
@@ -89,6 +89,7 @@ type Called = { readonly ok: true; readonly result: CompletionResult } | { reado
 
 async function call(context: RunContext, request: EngineRequest): Promise<Called> {
   const { signal } = context;
+  context.calls.count++;
   try {
     const pending = context.engine.complete(signal === undefined ? request : { ...request, signal });
     return { ok: true, result: await untilAborted(pending, signal) };
