@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerBenchCommand } from './bench.command.js';
 import { registerUpCommand } from './up.command.js';
+import { registerValidateCommand } from './validate.command.js';
 
 /** A command module adds itself (options and action) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -7,4 +9,6 @@ export type RegisterCommand = (program: Command) => void;
 /** Every `threadloom` command, in help order. Each lives in its own `<name>.command.ts`. */
 export const COMMANDS: readonly RegisterCommand[] = [
   registerUpCommand,
+  registerValidateCommand,
+  registerBenchCommand,
 ];

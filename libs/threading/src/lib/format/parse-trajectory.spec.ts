@@ -76,4 +76,11 @@ describe('parseTrajectory', () => {
     expect(result.issues.map((issue) => [issue.code, issue.offset])).toEqual([['unclosed_block', 7], ['text_in_block', 18]]);
     expect(result.value.segments[0]).toEqual({ kind: 'text', text: 'a < b <', start: 0, end: 7 });
   });
+
+  it('scans pathological input in one pass (a quadratic scan would time out here)', () => {
+    expect(parseTrajectory('<'.repeat(2_000_000)).ok).toBe(true);
+    const nested = parseTrajectory('<Parallel>'.repeat(200_000));
+    expect(nested.issues.filter((issue) => issue.code === 'nested_block')).toHaveLength(199_999);
+    expect(parseTrajectory(`<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: ${'<Thread>'.repeat(100_000)}`).value.segments).toHaveLength(1);
+  });
 });

@@ -4,7 +4,7 @@ import { countWithTags } from './count-with-tags.js';
 import type { Tokenizer } from './tokenizer.js';
 
 /** How many distinct text pieces keep their count. */
-const CACHE_ENTRIES = 16_384;
+const CACHE_ENTRIES = 65_536;
 
 interface Qwen3Encoder {
   encode(text: string, options: { add_special_tokens: boolean }): readonly number[];

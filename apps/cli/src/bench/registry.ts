@@ -1,0 +1,12 @@
+import type { BenchSuite } from './bench-suite.js';
+import { THREADING_BENCH } from './threading.bench.js';
+
+/** Every benchmark suite, in `bench all` order. Adding a suite is one line here (its `<suite>.bench.ts` beside). */
+export const BENCH_SUITES: readonly BenchSuite[] = [
+  THREADING_BENCH,
+];
+
+/** The suite with this name, if any. */
+export function findBenchSuite(name: string): BenchSuite | undefined {
+  return BENCH_SUITES.find((suite) => suite.name === name);
+}

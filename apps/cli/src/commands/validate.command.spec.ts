@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UNREADABLE_FILE, validateFiles, type ValidateIo, type ValidateLine } from './validate.command.js';
+
+const GOOD = '<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>\ndone\n</think>\n\n5';
+const THINK_IN_THREAD = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: <think> b\n</Thread>\n</Parallel>';
+
+function fakeIo(files: Record<string, string>): { io: ValidateIo; lines: () => ValidateLine[] } {
+  const written: string[] = [];
+  const io: ValidateIo = {
+    write: (line) => written.push(line),
+    readText: (file) => {
+      const text = files[file];
+      return text === undefined ? Promise.reject(new Error(`ENOENT: ${file}`)) : Promise.resolve(text);
+    },
+  };
+  return { io, lines: () => written.map((line) => JSON.parse(line) as ValidateLine) };
+}
+
+describe('validateFiles', () => {
+  it('prints one JSON line per file with issues and metrics, exit 0 when all are ok', async () => {
+    const { io, lines } = fakeIo({ 'good.txt': GOOD });
+    expect(await validateFiles(['good.txt'], { mode: 'strict', tokenizer: 'chars' }, io)).toBe(0);
+    const [line] = lines();
+    expect(line).toMatchObject({ file: 'good.txt', ok: true, issues: [] });
+    expect(Object.keys(line!.metrics!)).toEqual(['totalTokens', 'criticalPathTokens', 'acceleration', 'parallelRatio', 'blocks', 'threadsPerBlock']);
+    expect(line!.metrics).toMatchObject({ blocks: 1, threadsPerBlock: 1 });
+  });
+
+  it('exits 1 when a file fails, and reports unreadable files per file', async () => {
+    const { io, lines } = fakeIo({ 'bad.txt': THINK_IN_THREAD });
+    expect(await validateFiles(['bad.txt', 'missing.txt'], { mode: 'strict', tokenizer: 'chars' }, io)).toBe(1);
+    const [bad, missing] = lines();
+    expect(bad!.issues).toEqual([{ code: 'tag_inside_thread', message: expect.stringContaining('threads_match_outlines'), offset: 70 }]);
+    expect(missing).toMatchObject({ file: 'missing.txt', ok: false, metrics: null, issues: [{ code: UNREADABLE_FILE, offset: 0 }] });
+  });
+
+  it('applies the lenient mode', async () => {
+    const { io } = fakeIo({ 'bad.txt': THINK_IN_THREAD });
+    expect(await validateFiles(['bad.txt'], { mode: 'lenient', tokenizer: 'chars' }, io)).toBe(0);
+  });
+});
+
+describe('threadloom validate (process)', () => {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  const cli = (args: string[], input?: string) => spawnSync(
+    process.execPath,
+    ['--conditions=@threadloom/source', '--import', 'tsx', 'apps/cli/src/main.ts', 'validate', ...args],
+    { cwd: root, input, encoding: 'utf8' },
+  );
+
+  it('reads stdin for "-" and exits 0 when valid, 1 when not', () => {
+    const ok = cli(['--tokenizer', 'chars', '-'], GOOD);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ file: '-', ok: true });
+    const bad = cli(['--strict', '--tokenizer', 'chars', '-'], THINK_IN_THREAD);
+    expect(bad.status).toBe(1);
+  });
+
+  it('exits 2 with a clear message on usage errors', () => {
+    const both = cli(['--strict', '--lenient', 'x']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("cannot be used with option '--strict'");
+    expect(cli(['--tokenizer', 'gpt2', 'x']).status).toBe(2);
+    expect(cli([]).stderr).toContain("missing required argument 'files'");
+  });
+}, 60_000);
