@@ -1,0 +1,34 @@
+// The whole shipped corpus through 3 simulated machines: byte-identical to the in-process runtime.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { problemSet } from './support/problems.js';
+import { referenceTexts } from './support/reference.js';
+import { startSim, startStack, type Stack } from './support/stack.js';
+
+describe('distributed runtime on the corpus', () => {
+  const problems = problemSet();
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-corpus}', machines: 3, timeScale: 0.002, corpus: problems.corpus });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('produces the in-process trajectory for every problem, threads spread over machines', async () => {
+    const { sim, url } = await startSim({ timeScale: 0, corpus: problems.corpus });
+    const expected = await referenceTexts(url, problems.prompts).finally(() => sim.stop());
+    const submitted = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
+    const views = await Promise.all(submitted.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
+    const machinesPerBlock: number[] = [];
+    views.forEach((view, index) => {
+      expect(view.status, view.error).toBe('completed');
+      expect(view.result?.text).toBe(expected[index]);
+      for (const block of view.result?.blocks ?? []) {
+        if (block.threads.length > 1) machinesPerBlock.push(new Set(block.threads.map((thread) => thread.machine)).size);
+      }
+    });
+    expect(machinesPerBlock.length).toBeGreaterThan(0);
+    expect(Math.max(...machinesPerBlock)).toBeGreaterThan(1);
+  });
+});

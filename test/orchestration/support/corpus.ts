@@ -1,0 +1,22 @@
+// The simulator's shipped corpus, read as data (system tests do not import applications).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CORPUS_DIR = resolve(ROOT, 'apps/engine-sim/corpus');
+
+/** Problems of every shipped corpus file, in file order. */
+export function corpusProblems(): string[] {
+  if (!existsSync(CORPUS_DIR)) return [];
+  return readdirSync(CORPUS_DIR)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => readFileSync(resolve(CORPUS_DIR, name), 'utf8').split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { problem: string }).problem);
+}
+
+/** The Qwen3 chat template for one user turn plus the generation prompt (what producers submit). */
+export function chatPrompt(problem: string): string {
+  return `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
+}

@@ -1,0 +1,93 @@
+// A local distributed stack for system tests: N simulated machines (engine-sim + worker with reason,thread)
+// plus one join worker, all real processes built from dist, on the harness's Redis under a private prefix.
+import { resolve } from 'node:path';
+import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the library-level client ships with the worker app (see docs/architecture.md)
+import { RedisReasoningClient } from '@threadloom/worker';
+import { Redis } from 'ioredis';
+import { ROOT } from './corpus.js';
+
+const SIM_MAIN = resolve(ROOT, 'apps/engine-sim/dist/main.js');
+const WORKER_MAIN = resolve(ROOT, 'apps/worker/dist/main.js');
+
+export interface StackOptions {
+  readonly redisUrl: string;
+  /** Unique per test file: a private lane of queues and keys. */
+  readonly keyPrefix: string;
+  readonly machines: number;
+  readonly timeScale?: number;
+  /** `--fault-rate` of every simulator. */
+  readonly faultRate?: string;
+  readonly corpus?: string;
+  /** Extra worker environment (all workers). */
+  readonly workerEnv?: Readonly<Record<string, string>>;
+}
+
+export interface Machine {
+  readonly id: string;
+  readonly sim: SupervisedProcess;
+  readonly simUrl: string;
+  worker: SupervisedProcess;
+}
+
+export interface Stack {
+  readonly client: RedisReasoningClient;
+  readonly machines: Machine[];
+  readonly join: SupervisedProcess;
+  /** Starts a fresh worker process for machine `index` (after a kill or stop). */
+  restartWorker(index: number): Promise<SupervisedProcess>;
+  /** A plain Redis connection for inspection. */
+  readonly redis: Redis;
+  stop(): Promise<void>;
+}
+
+/** Fast timings so stalled recovery and retries happen within a test. */
+export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
+  LOCK_DURATION_MS: '1500', STALLED_INTERVAL_MS: '750', RETRY_BACKOFF_MS: '40', THREAD_ATTEMPTS: '6',
+  SHUTDOWN_GRACE_MS: '3000', ENGINE_TIMEOUT_MS: '20000', MODEL_NAME: 'threadweaver-sim', RETENTION_SECONDS: '600',
+  REASON_CONCURRENCY: '8', THREAD_CONCURRENCY: '4', JOIN_CONCURRENCY: '8',
+};
+
+export async function startSim(options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus'>): Promise<{ sim: SupervisedProcess; url: string }> {
+  const args = ['--port', '0', '--time-scale', String(options.timeScale ?? 0)];
+  if (options.faultRate !== undefined) args.push('--fault-rate', options.faultRate);
+  if (options.corpus !== undefined) args.push('--corpus', options.corpus);
+  const sim = await spawnNodeProcess(SIM_MAIN, { args, ready: /^http:\/\// });
+  return { sim, url: sim.readyLine.trim() };
+}
+
+export async function startWorker(options: StackOptions, id: string, roles: string, engineUrl?: string): Promise<SupervisedProcess> {
+  const env: Record<string, string> = {
+    ...FAST_WORKER_ENV, ...options.workerEnv, REDIS_URL: options.redisUrl, KEY_PREFIX: options.keyPrefix, MACHINE_ID: id, WORKER_ROLES: roles,
+  };
+  if (engineUrl !== undefined) env['ENGINE_URL'] = engineUrl;
+  return spawnNodeProcess(WORKER_MAIN, { env, ready: /^worker ready / });
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const machines: Machine[] = [];
+  for (let index = 0; index < options.machines; index += 1) {
+    const { sim, url } = await startSim(options);
+    const id = `m${index + 1}`;
+    machines.push({ id, sim, simUrl: url, worker: await startWorker(options, id, 'reason,thread', url) });
+  }
+  const join = await startWorker(options, 'join1', 'join');
+  const client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix, retryBackoffMs: 40, attempts: 6 }).connect();
+  const redis = new Redis(options.redisUrl);
+  return {
+    client, machines, join, redis,
+    async restartWorker(index) {
+      const machine = machines[index]!;
+      machine.worker = await startWorker(options, machine.id, 'reason,thread', machine.simUrl);
+      return machine.worker;
+    },
+    async stop() {
+      await client.close();
+      await Promise.all([...machines.map((m) => m.worker.stop(2_000)), join.stop(2_000)]);
+      await Promise.all(machines.map((m) => m.sim.stop(2_000)));
+      const keys = await redis.keys(`${options.keyPrefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
