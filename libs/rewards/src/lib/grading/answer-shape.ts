@@ -1,0 +1,44 @@
+import { enclosesWhole, splitTopLevel } from './split-top-level.js';
+
+/** The top-level structure of a normalised answer, decided before any math is parsed. */
+export type AnswerShape =
+  | { readonly kind: 'scalar'; readonly latex: string }
+  | { readonly kind: 'sequence'; readonly open: string; readonly close: string; readonly items: readonly string[] }
+  | { readonly kind: 'set'; readonly items: readonly string[] }
+  | { readonly kind: 'union'; readonly parts: readonly string[] }
+  | { readonly kind: 'matrix'; readonly rows: readonly (readonly string[])[] };
+
+const MATRIX = /^\\begin\{([pbBvV]?matrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}$/s;
+
+/** Classifies an answer: matrix, union of intervals, set, tuple/interval (ordered, delimited) or scalar. */
+export function answerShape(text: string): AnswerShape {
+  const matrix = MATRIX.exec(text);
+  if (matrix !== null) return { kind: 'matrix', rows: matrixRows(matrix[2] ?? '') };
+  const parts = splitTopLevel(text, '\\cup');
+  if (parts.length > 1) return { kind: 'union', parts };
+  if (text.startsWith('\\{') && text.endsWith('\\}') && enclosesWhole(text, 2)) {
+    const inner = text.slice(2, -2).trim();
+    return { kind: 'set', items: inner === '' ? [] : splitTopLevel(inner, ',') };
+  }
+  const delimited = delimitedSequence(text);
+  if (delimited !== undefined) return delimited;
+  const items = splitTopLevel(text, ',');
+  if (items.length > 1) return { kind: 'set', items };
+  return { kind: 'scalar', latex: text };
+}
+
+function delimitedSequence(text: string): AnswerShape | undefined {
+  const angle = /^\\langle(.*)\\rangle$/s.exec(text);
+  if (angle !== null) return { kind: 'sequence', open: '(', close: ')', items: splitTopLevel(angle[1] ?? '', ',') };
+  const open = text[0] ?? '';
+  const close = text[text.length - 1] ?? '';
+  if (!'(['.includes(open) || !')]'.includes(close) || text.length < 2 || !enclosesWhole(text, 1)) return undefined;
+  const items = splitTopLevel(text.slice(1, -1), ',');
+  return items.length > 1 ? { kind: 'sequence', open, close, items } : undefined;
+}
+
+function matrixRows(body: string): string[][] {
+  return splitTopLevel(body, '\\\\')
+    .filter((row) => row !== '')
+    .map((row) => splitTopLevel(row, '&'));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { grade } from '../grade.js';
+import { GRADING_CATEGORIES } from './grading-case.js';
+import { GRADING_CORPUS } from './grading-corpus.js';
+
+describe('team grading corpus', () => {
+  it('has at least 150 cases covering every category', () => {
+    expect(GRADING_CORPUS.length).toBeGreaterThanOrEqual(150);
+    const covered = new Set(GRADING_CORPUS.map((c) => c.category));
+    expect([...GRADING_CATEGORIES].filter((category) => !covered.has(category))).toEqual([]);
+  });
+
+  it('agrees with every verdict (100%; no known disagreements)', () => {
+    const disagreements = GRADING_CORPUS.map((c) => ({ c, result: grade(c.answer, c.truth) }))
+      .filter(({ c, result }) => result.correct !== c.correct)
+      .map(({ c, result }) => `${c.category}: ${c.answer.slice(0, 40)} vs ${String(c.truth)} → ${result.reason}`);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('keeps the reference grader false positives and negatives as regression cases', () => {
+    const regressions = GRADING_CORPUS.filter((c) => c.category === 'reference-regressions');
+    expect(regressions.length).toBeGreaterThanOrEqual(10);
+    expect(regressions.some((c) => c.note?.includes('comma stripping') === true && c.correct)).toBe(true);
+    expect(regressions.some((c) => c.note?.includes('comma stripping') === true && !c.correct)).toBe(true);
+  });
+});

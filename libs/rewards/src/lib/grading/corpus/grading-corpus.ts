@@ -1,0 +1,13 @@
+import type { GradingCase } from './grading-case.js';
+import { NUMBER_CASES } from './numbers.corpus.js';
+import { PRESENTATION_CASES } from './presentation.corpus.js';
+import { REFERENCE_REGRESSION_CASES } from './reference-regressions.corpus.js';
+import { STRUCTURE_CASES } from './structures.corpus.js';
+
+/** The team's grading corpus: every case with the verdict a careful competition grader gives. */
+export const GRADING_CORPUS: readonly GradingCase[] = [
+  ...NUMBER_CASES,
+  ...STRUCTURE_CASES,
+  ...PRESENTATION_CASES,
+  ...REFERENCE_REGRESSION_CASES,
+];

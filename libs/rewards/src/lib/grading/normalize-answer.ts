@@ -1,0 +1,88 @@
+// The normalisation layer: purely textual clean-up of competition answers before the math engine
+// sees them. It never does algebra; it only removes presentation (delimiters, spacing, units, `$`).
+
+type Rewrite = readonly [RegExp, string];
+
+const PRESENTATION: readonly Rewrite[] = [
+  [/[\u2212\u2013]/g, '-'],
+  [/\u00d7/g, '\\times '],
+  [/\u00b7/g, '\\cdot '],
+  [/\u03c0/g, '\\pi '],
+  [/\u221e|\\infin\b/g, '\\infty '],
+  [/\\displaystyle|\\limits/g, ''],
+  [/\\left\.|\\right\./g, ''],
+  [/\\(?:left|right|[Bb]igg?[lr]?)(?![a-zA-Z])/g, ''],
+  [/\\lbrace(?![a-zA-Z])/g, '\\{'],
+  [/\\rbrace(?![a-zA-Z])/g, '\\}'],
+  [/\\[dt]frac(?![a-zA-Z])/g, '\\frac'],
+  [/\\[dt]binom(?![a-zA-Z])/g, '\\binom'],
+  [/(\d)(?:\{,\}|\\[,!: ])(?=\d{3}(?!\d))/g, '$1'],
+  [/\\!/g, ''],
+  [/\\[,;: ]|\\q?quad(?![a-zA-Z])|~/g, ' '],
+  [/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![a-zA-Z])|\u00b0|\\degree(?![a-zA-Z])/g, ''],
+  [/\\?%/g, ''],
+  [/\\\$|\$/g, ''],
+  [/\\text(?:rm|bf|it|normal)?\s*\{\s*(and|or)\s*\}/g, ','],
+  [/\s+(?:and|or)\s+/g, ','],
+  [/(\d)\s*(?:\\text\{\s*)?thousand\}?$/, '$1\\times10^{3}'],
+  [/(\d)\s*(?:\\text\{\s*)?million\}?$/, '$1\\times10^{6}'],
+  [/(\d)\s*(?:\\text\{\s*)?billion\}?$/, '$1\\times10^{9}'],
+];
+
+const TEXT_COMMANDS = /\\(?:text(?:rm|bf|it|normal)?|mbox|mathrm|mathbf|mathit|operatorname\*?)\s*\{([^{}]*)\}/g;
+const TRAILING_TEXT = /^(.*[\d})\]a-zA-Z])\s*\\(?:text(?:rm|normal)?|mbox|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .^0-9/]*\}(?:\s*\^\s*\{?[23]\}?)?$/s;
+const UNIT_WORDS =
+  'units?|square units|sq\\.? units|cubic units|cm|centimeters?|mm|millimeters?|meters?|km|kilometers?|inches|inch|feet|foot|ft|yards?|miles?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|degrees?|dollars?|cents?|mph|kg|grams?|pounds?|lbs?|ounces?|liters?|litres?|gallons?|radians?|ways|people|students|dollars';
+const TRAILING_UNIT = new RegExp(`^(.*[\\d})\\]])\\s*(?:${UNIT_WORDS})(?:\\s*\\^\\s*\\{?[23]\\}?)?$`, 's');
+const VARIABLE_PREFIX = /^[a-zA-Z](?:_\{?\w+\}?)?(?:\([a-z]\))?\s*=\s*(?=\S)/;
+const RELATIONS = /=|<|>|\\[lg]eq?(?![a-zA-Z])|\\neq?(?![a-zA-Z])/g;
+
+/** Removes math-mode delimiters, spacing, `\left`/`\right`, units, `$`, `%`, degrees and trailing punctuation. */
+export function normalizeAnswer(raw: string): string {
+  let text = stripMathDelimiters(raw.trim());
+  for (const [pattern, replacement] of PRESENTATION) text = text.replace(pattern, replacement);
+  text = stripUnits(text);
+  text = text.replace(TEXT_COMMANDS, '$1');
+  text = text.replace(/\s+/g, ' ').trim();
+  text = text.replace(/(?<![.\\])[.;:]+$|,$/, '').trim();
+  text = text.replace(/(^|[^\d])\.(\d)/g, '$10.$2');
+  text = stripVariablePrefix(text);
+  return rewriteNumberForms(text);
+}
+
+/** Drops a single-variable `x =` prefix (also `y_1 =`) when it is the only relation. */
+export function stripVariablePrefix(text: string): string {
+  const relations = text.match(RELATIONS)?.length ?? 0;
+  return relations === 1 ? text.replace(VARIABLE_PREFIX, '') : text;
+}
+
+function stripMathDelimiters(text: string): string {
+  const pairs: readonly (readonly [string, string])[] = [['$$', '$$'], ['$', '$'], ['\\(', '\\)'], ['\\[', '\\]']];
+  for (const [open, close] of pairs) {
+    if (text.length > open.length + close.length && text.startsWith(open) && text.endsWith(close)) {
+      return text.slice(open.length, text.length - close.length).trim();
+    }
+  }
+  return text;
+}
+
+function stripUnits(text: string): string {
+  const whole = /^\\(?:text(?:rm|bf|normal)?|mbox|mathrm)\s*\{([^{}]*)\}$/.exec(text);
+  let out = whole?.[1]?.trim() ?? text;
+  out = out.replace(TRAILING_TEXT, '$1').trim();
+  return out.replace(TRAILING_UNIT, '$1').trim();
+}
+
+// Integers with thousands separators, and mixed numbers, are rewritten before the engine sees them:
+// the engine would read `1,000` as a tuple and `3 1/2` as a product.
+function rewriteNumberForms(text: string): string {
+  if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return text.replace(/,/g, '');
+  if (/^[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(text)) return text.replace(/ /g, '');
+  const mixed = /^(-?)(\d+)\s*(?:\\frac\{(\d+)\}\{(\d+)\}|\s(\d+)\/(\d+))$/.exec(text);
+  if (mixed === null) return text;
+  const [, sign = '', whole = '', fracNum, fracDen, slashNum, slashDen] = mixed;
+  const num = Number(fracNum ?? slashNum);
+  const den = Number(fracDen ?? slashDen);
+  if (!(num < den) || den === 0) return text;
+  return `${sign}(${whole}+\\frac{${num}}{${den}})`;
+}
