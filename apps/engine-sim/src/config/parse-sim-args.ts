@@ -4,9 +4,15 @@ import { parseFaultRates } from './parse-fault-rates.js';
 import { SimConfigError } from './sim-config.error.js';
 
 /** Environment variables read when the matching flag is absent. */
-const ENV = { port: 'SIM_PORT', host: 'SIM_HOST', corpus: 'SIM_CORPUS', timeScale: 'SIM_TIME_SCALE', maxRunning: 'SIM_MAX_RUNNING', seed: 'SIM_SEED', faultRate: 'SIM_FAULT_RATE', model: 'SIM_MODEL' } as const;
+const ENV = {
+  port: 'SIM_PORT', host: 'SIM_HOST', corpus: 'SIM_CORPUS', timeScale: 'SIM_TIME_SCALE', maxRunning: 'SIM_MAX_RUNNING', seed: 'SIM_SEED',
+  faultRate: 'SIM_FAULT_RATE', model: 'SIM_MODEL', maxModelLen: 'SIM_MAX_MODEL_LEN', cacheBlocks: 'SIM_CACHE_BLOCKS', slowMs: 'SIM_SLOW_MS',
+} as const;
 
-/** Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model` (flags win over SIM_* env). */
+/**
+ * Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model --max-model-len
+ * --cache-blocks --slow-ms` (flags win over the SIM_* environment variables).
+ */
 export function parseSimArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): EngineSimOptions {
   let values: Record<string, string | undefined>;
   try {
@@ -15,6 +21,7 @@ export function parseSimArgs(argv: readonly string[], env: Readonly<Record<strin
       options: {
         port: { type: 'string' }, host: { type: 'string' }, corpus: { type: 'string' }, 'time-scale': { type: 'string' },
         'max-running': { type: 'string' }, seed: { type: 'string' }, 'fault-rate': { type: 'string' }, model: { type: 'string' },
+        'max-model-len': { type: 'string' }, 'cache-blocks': { type: 'string' }, 'slow-ms': { type: 'string' },
       },
       strict: true,
     }) as { values: Record<string, string | undefined> });
@@ -23,6 +30,7 @@ export function parseSimArgs(argv: readonly string[], env: Readonly<Record<strin
   }
   const get = (flag: string, key: keyof typeof ENV): string | undefined => values[flag] ?? env[ENV[key]];
   const faultRate = get('fault-rate', 'faultRate');
+  const slowDelayMs = num(get('slow-ms', 'slowMs'), 'slow-ms');
   return dropUndefined({
     port: num(get('port', 'port'), 'port'),
     host: get('host', 'host'),
@@ -31,7 +39,9 @@ export function parseSimArgs(argv: readonly string[], env: Readonly<Record<strin
     maxRunning: num(get('max-running', 'maxRunning'), 'max-running'),
     seed: num(get('seed', 'seed'), 'seed'),
     model: get('model', 'model'),
-    faults: faultRate === undefined ? undefined : { rates: parseFaultRates(faultRate) },
+    maxModelLen: num(get('max-model-len', 'maxModelLen'), 'max-model-len'),
+    cacheCapacityBlocks: num(get('cache-blocks', 'cacheBlocks'), 'cache-blocks'),
+    faults: dropUndefined({ rates: faultRate === undefined ? undefined : parseFaultRates(faultRate), slowDelayMs }),
   });
 }
 

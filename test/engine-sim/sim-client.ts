@@ -1,0 +1,63 @@
+// Helpers for the engine-sim system tests: the real process (dist/main.js) and plain HTTP.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { spawnNodeProcess } from '@threadloom/devstack';
+
+export const DATA_DIR = resolve(import.meta.dirname, '../../../shared/reference/data');
+const MAIN = resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js');
+
+/** Parsed JSON of unknown shape (tests assert on it). */
+export type Json = ReturnType<typeof JSON.parse>;
+
+/** A simulator process started for a test. */
+export interface SimProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node apps/engine-sim/dist/main.js --port 0 …args` and waits for the URL it prints. */
+export async function startSim(args: readonly string[] = []): Promise<SimProcess> {
+  const proc = await spawnNodeProcess(MAIN, { args: ['--port', '0', ...args], ready: /^http:\/\// });
+  return { url: proc.readyLine.trim(), stop: () => proc.stop() };
+}
+
+/** POSTs JSON and returns status, headers and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Json }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  const parsed: Json = text === '' ? undefined : JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** Reads an SSE completion stream into its JSON chunks (and whether it ended with [DONE]). */
+export async function postStream(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ chunks: Json[]; done: boolean }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ ...(body as object), stream: true }) });
+  const text = await res.text();
+  const events = text.split('\n\n').filter((e) => e.startsWith('data: ')).map((e) => e.slice('data: '.length));
+  const done = events.at(-1) === '[DONE]';
+  return { chunks: events.filter((e) => e !== '[DONE]').map((e): Json => JSON.parse(e)), done };
+}
+
+/** Reads one Prometheus sample value (first series of that name). */
+export async function metricValue(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return line ? Number(line.split(' ').at(-1)) : Number.NaN;
+}
+
+/** The Figure-6 canonical chat text and its problem / prompt. */
+export function fig6(): { full: string; problem: string; initialPrompt: string } {
+  const full = readFileSync(resolve(DATA_DIR, 'derived_fig6_canonical_sft_text.txt'), 'utf8');
+  const open = '<|im_start|>user\n';
+  const close = '<|im_end|>\n<|im_start|>assistant\n';
+  const problem = full.slice(full.indexOf(open) + open.length, full.indexOf(close));
+  return { full, problem, initialPrompt: full.slice(0, full.indexOf(close) + close.length) };
+}
+
+/** Renders the Qwen3 chat prompt for a problem. */
+export function chatPrompt(problem: string): string {
+  return `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
+}
+
+/** Fields the orchestrator always sends (BRIEF decision 4). */
+export const TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
