@@ -1,0 +1,34 @@
+// SIGKILL a worker in the middle of a thread: stalled-job recovery finishes the request identically.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectIdentical } from './support/assert-result.js';
+import { firstEvent } from './support/events.js';
+import { problemSet } from './support/problems.js';
+import { referenceTexts } from './support/reference.js';
+import { startSim, startStack, type Stack } from './support/stack.js';
+
+describe('worker crash mid-thread', () => {
+  const problems = problemSet(4);
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-crash}', machines: 2, timeScale: 0.1, corpus: problems.corpus });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('recovers the killed thread on another machine with nothing duplicated', async () => {
+    const { sim, url } = await startSim({ timeScale: 0, corpus: problems.corpus });
+    const expected = await referenceTexts(url, problems.prompts).finally(() => sim.stop());
+    const views = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
+    const victim = stack.machines[0]!;
+    const seen = await firstEvent(stack.client, views.map((view) => view.id), (event) => event.type === 'thread_started' && event.data['machine'] === victim.id);
+    await victim.worker.kill();
+    const finished = await Promise.all(views.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
+    finished.forEach((view, index) => expectIdentical(view, expected[index]));
+    const crashed = finished.find((view) => view.id === seen.id)!;
+    const block = crashed.result!.blocks.find((candidate) => candidate.index === seen.event.data['block']);
+    const thread = block?.threads.find((candidate) => candidate.number === seen.event.data['thread']);
+    expect(thread?.machine).toBe(stack.machines[1]!.id);
+  });
+});

@@ -1,0 +1,30 @@
+// Waiting on the runtime's per-request event streams (through the library client).
+import type { ReasoningEvent } from '@threadloom/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the library-level client ships with the worker app (see docs/architecture.md)
+import type { RedisReasoningClient } from '@threadloom/worker';
+
+/** Resolves with the first event of any of `ids` that matches, or rejects after `timeoutMs`. */
+export async function firstEvent(
+  client: RedisReasoningClient, ids: readonly string[], matches: (event: ReasoningEvent) => boolean, timeoutMs = 30_000,
+): Promise<{ id: string; event: ReasoningEvent }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await Promise.any(ids.map(async (id) => {
+      for await (const event of client.events(id, { signal: controller.signal })) {
+        if (matches(event)) return { id, event };
+      }
+      throw new Error(`request ${id} ended without a matching event`);
+    }));
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+/** Every event of a finished request, in order. */
+export async function allEvents(client: RedisReasoningClient, id: string): Promise<ReasoningEvent[]> {
+  const events: ReasoningEvent[] = [];
+  for await (const event of client.events(id)) events.push(event);
+  return events;
+}
