@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command.js';
+import { registerDemoCommand } from './demo.command.js';
+import { registerRunCommand } from './run.command.js';
 import { registerUpCommand } from './up.command.js';
 import { registerValidateCommand } from './validate.command.js';
 
@@ -9,6 +11,8 @@ export type RegisterCommand = (program: Command) => void;
 /** Every `threadloom` command, in help order. Each lives in its own `<name>.command.ts`. */
 export const COMMANDS: readonly RegisterCommand[] = [
   registerUpCommand,
+  registerRunCommand,
+  registerDemoCommand,
   registerValidateCommand,
   registerBenchCommand,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 import { startLocalStack } from '../stack/local-stack.js';
@@ -37,15 +38,18 @@ async function up(options: UpOptions): Promise<number> {
   const shutdown = waitForShutdownSignal();
   try {
     output.out('threadloom: starting the local stack…');
+    // No key given: a fresh admin key for this run, printed once, so the API never runs open.
+    const apiKey = options.apiKey ?? `tl-${randomBytes(18).toString('base64url')}`;
     const stack = await startLocalStack({
       machines: options.machines,
       timeScale: options.timeScale,
       engineUrl: options.engineUrl,
       redisUrl: options.redisUrl,
       apiPort: options.port,
-      apiKey: options.apiKey,
+      apiKey,
     }, reportingHooks(output, options.logs));
     for (const line of describeStack(stack)) output.out(line);
+    if (stack.apiUrl !== undefined && options.apiKey === undefined) output.out(`${'api key'.padEnd(11)}${apiKey} (generated; pass --api-key to choose one)`);
     output.out('threadloom stack ready. Press Ctrl-C to stop.');
     const reason = await Promise.race([shutdown.signal, stack.redisLost.then(() => 'redis-lost' as const)]);
     if (reason === 'redis-lost') output.err('✗ redis-server exited; stopping the stack.');

@@ -9,7 +9,7 @@ export interface EntryPoints {
 }
 
 /** The apps directory of this checkout: `apps/cli/{src,dist}/stack` → `apps`. */
-const APPS_DIR = resolve(import.meta.dirname, '../../..');
+export const APPS_DIR = resolve(import.meta.dirname, '../../..');
 
 /** Where each app's built `dist/main.js` lives in this checkout. */
 export function resolveEntryPoints(appsDir: string = APPS_DIR): EntryPoints {

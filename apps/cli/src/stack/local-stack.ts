@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { findFreePort, startRedisServer, type RunningRedis } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
 import { startManagedProcess, type ManagedProcess, type ProcessHooks, type ProcessSpec } from './managed-process.js';
+import { discoverServedModel } from './served-model.js';
 import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
-import { existsSync } from 'node:fs';
 
 /** A running local stack; `stop()` ends every process it started, newest first. */
 export interface LocalStack {
@@ -32,7 +33,9 @@ export async function startLocalStack(
   try {
     if (options.redisUrl === undefined) redis = await startRedisServer();
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
-    const plan = planStack(options, await allocate(options, redisUrl, entries), entries);
+    const model = options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
+    const planned = { ...options, ...(model === undefined ? {} : { model }) };
+    const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     await startPhase(plan.engines, started, hooks);
     await startPhase(plan.workers, started, hooks);
     if (plan.api !== undefined) await startPhase([plan.api], started, hooks);

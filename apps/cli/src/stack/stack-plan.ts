@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { EntryPoints } from './entry-points.js';
 import type { ProcessSpec } from './managed-process.js';
+import { SIM_MODEL } from './served-model.js';
 
 /** What `threadloom up` (and the demo, `run --distributed`, the benchmarks) ask of a local stack. */
 export interface StackOptions {
@@ -17,6 +19,14 @@ export interface StackOptions {
   readonly apiKey?: string;
   /** Jobs one worker process runs at once per role. */
   readonly concurrency?: number;
+  /** Model name workers request; the simulators serve SIM_MODEL, a real engine its own (see discoverServedModel). */
+  readonly model?: string;
+  /** Redis key prefix of workers and API, to share one Redis between stacks (worker default when unset). */
+  readonly keyPrefix?: string;
+  /** A JSONL corpus for the simulators (default: the shipped one). */
+  readonly corpus?: string;
+  /** Extra API environment (limits, log level) for stacks the CLI drives itself. */
+  readonly apiEnv?: Readonly<Record<string, string>>;
   /** Simulator seed, for reproducible synthetic trajectories. */
   readonly seed?: number;
 }
@@ -39,7 +49,12 @@ export interface StackPlan {
   readonly machines: readonly { readonly id: string; readonly engineUrl: string }[];
 }
 
-const READY = /\bready\b|listening|https?:\/\//i;
+/** Ready lines: the simulator prints its URL, the worker `worker ready …`, the API `threadloom-api ready`. */
+const READY = {
+  engine: /^https?:\/\/\S+$/,
+  worker: /^worker ready\b/,
+  api: /threadloom-api ready/,
+} as const;
 
 /** Builds the list of processes of a local stack; pure (ports are chosen by the caller). */
 export function planStack(options: StackOptions, addresses: StackAddresses, entries: EntryPoints): StackPlan {
@@ -61,33 +76,46 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
   return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })) };
 }
 
-function engineSpec(entries: EntryPoints, machineId: string, port: number, options: StackOptions): ProcessSpec {
-  const args = [entries.engineSim, '--port', String(port), '--host', '127.0.0.1', '--time-scale', String(options.timeScale)];
+/** One simulator process on `port` (0 = any; its ready line is its URL). */
+export function engineSpec(
+  entries: EntryPoints, machineId: string, port: number, options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus'>,
+): ProcessSpec {
+  const args = [
+    entries.engineSim, '--port', String(port), '--host', '127.0.0.1', '--time-scale', String(options.timeScale), '--model', SIM_MODEL,
+  ];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
-  return { name: `engine-sim ${machineId}`, command: process.execPath, args, env: {}, ready: READY };
+  if (options.corpus !== undefined) args.push('--corpus', options.corpus);
+  return { name: `engine-sim ${machineId}`, command: process.execPath, args, env: {}, ready: READY.engine };
 }
 
 function workerSpec(
   entries: EntryPoints, name: string, redisUrl: string, env: Record<string, string>, options: StackOptions,
 ): ProcessSpec {
   const concurrency: Record<string, string> = options.concurrency === undefined ? {} : {
-    WORKER_CONCURRENCY: String(options.concurrency),
     REASON_CONCURRENCY: String(options.concurrency),
     THREAD_CONCURRENCY: String(options.concurrency),
     JOIN_CONCURRENCY: String(options.concurrency),
   };
   return {
-    name, command: process.execPath, args: [entries.worker], ready: READY,
-    env: { REDIS_URL: redisUrl, ...env, ...concurrency },
+    name, command: process.execPath, args: [entries.worker], ready: READY.worker,
+    env: { REDIS_URL: redisUrl, MODEL_NAME: options.model ?? SIM_MODEL, ...prefixEnv(options), ...env, ...concurrency },
   };
 }
 
 function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: StackOptions): ProcessSpec {
-  const keys: Record<string, string> = options.apiKey === undefined ? {} : {
-    API_KEYS: JSON.stringify([{ key: options.apiKey, tenant: 'default', scopes: ['submit', 'read', 'admin'] }]),
+  // The API stores keys hashed; the admin key gets every scope.
+  const keys: Record<string, string> = options.apiKey === undefined ? { API_AUTH_DISABLED: 'true' } : {
+    API_KEYS: JSON.stringify([{
+      name: 'threadloom-up', sha256: createHash('sha256').update(options.apiKey).digest('hex'),
+      tenant: 'default', scopes: ['submit', 'read', 'admin'],
+    }]),
   };
   return {
-    name: 'api', command: process.execPath, args: [entries.api], ready: READY,
-    env: { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, ...keys },
+    name: 'api', command: process.execPath, args: [entries.api], ready: READY.api,
+    env: { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, API_MODELS: options.model ?? SIM_MODEL, ...prefixEnv(options), ...keys, ...options.apiEnv },
   };
+}
+
+function prefixEnv(options: StackOptions): Record<string, string> {
+  return options.keyPrefix === undefined ? {} : { KEY_PREFIX: options.keyPrefix };
 }

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
+import { runDistributed } from '../stack/distributed-run.js';
+import { runInProcess } from '../stack/in-process-run.js';
+import { parseNonNegative, urlParser } from '../stack/option-parsers.js';
+import { formatRunReport, type RunReport } from '../stack/run-report.js';
+
+/** Ends where the request failed rather than finished (a length cut still prints a usable trajectory). */
+const FAILED_TERMINATIONS: ReadonlySet<string> = new Set(['engine_error', 'thread_failed', 'aborted', 'failed', 'cancelled', 'expired']);
+
+interface RunOptions {
+  readonly problem: string;
+  readonly engineUrl?: string;
+  readonly redisUrl?: string;
+  readonly json: boolean;
+  readonly distributed: boolean;
+  readonly timeScale: number;
+}
+
+/** `threadloom run`: one request, in process (default) or through a temporary distributed stack. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('Run one problem with parallel reasoning and print the trajectory and its critical-path metrics.')
+    .requiredOption('--problem <text>', 'the user message (rendered with the Qwen3 chat template)')
+    .option('--engine-url <url>', 'a vLLM endpoint (default: a built-in simulator)', urlParser(['http:', 'https:']))
+    .option('--json', 'print one JSON object {text, metrics, requests}', false)
+    .option('--distributed', 'run through a temporary local stack (Redis, simulator, workers) instead of in process', false)
+    .option('--redis-url <url>', 'with --distributed: an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
+    .option('--time-scale <x>', 'simulator time scale (0 = instant)', parseNonNegative, 0)
+    .action(async (options: RunOptions) => {
+      process.exitCode = await run(options);
+    });
+}
+
+async function run(options: RunOptions): Promise<number> {
+  try {
+    const report = await produce(options);
+    const { text, metrics, requests, failure } = report;
+    process.stdout.write(options.json ? `${JSON.stringify({ text, metrics, requests })}\n` : formatRunReport(report));
+    if (failure !== undefined) process.stderr.write(`threadloom run: ${metrics.termination}: ${failure}\n`);
+    return FAILED_TERMINATIONS.has(report.metrics.termination) ? EXIT_FAILED : EXIT_OK;
+  } catch (error) {
+    process.stderr.write(`threadloom run: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+function produce(options: RunOptions): Promise<RunReport> {
+  const engine = options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl };
+  if (!options.distributed) return runInProcess(options.problem, { ...engine, timeScale: options.timeScale });
+  const redis = options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl };
+  return runDistributed(options.problem, { ...engine, ...redis, timeScale: options.timeScale });
+}

@@ -1,0 +1,31 @@
+import { computeMetrics, loadQwen3Tokenizer, runOrchestration } from '@threadloom/threading';
+import { renderQwen3Prompt } from './chat-prompt.js';
+import { createHttpEngine } from './http-engine.js';
+import { runMetrics, type RunReport } from './run-report.js';
+import { startSimProcess } from './sim-process.js';
+
+/** Where `threadloom run` decodes: a real engine, or a private simulator process. */
+export interface InProcessRunOptions {
+  readonly engineUrl?: string;
+  /** Time scale of the built-in simulator (0 = instant). */
+  readonly timeScale: number;
+}
+
+/** Runs one problem with the in-process runtime (no Redis) and measures it. */
+export async function runInProcess(problem: string, options: InProcessRunOptions): Promise<RunReport> {
+  const sim = options.engineUrl === undefined ? await startSimProcess(options.timeScale) : undefined;
+  try {
+    const engine = createHttpEngine(options.engineUrl ?? sim?.url ?? '');
+    const started = performance.now();
+    const run = await runOrchestration(renderQwen3Prompt(problem), engine);
+    const wallClockMs = performance.now() - started;
+    const metrics = computeMetrics(run.text, { tokenizer: await loadQwen3Tokenizer() });
+    const { reason, message } = run.termination;
+    return {
+      text: run.text, requests: run.requests, metrics: runMetrics(metrics, reason, wallClockMs),
+      ...(message === undefined ? {} : { failure: message }),
+    };
+  } finally {
+    await sim?.stop();
+  }
+}

@@ -1,0 +1,15 @@
+import { EngineRequestError } from './engine-request.error.js';
+
+/** Model name the stack's simulators serve and its workers request. */
+export const SIM_MODEL = 'threadweaver';
+
+/** The first model an OpenAI-compatible endpoint lists at `/v1/models` (vLLM serves exactly one). */
+export async function discoverServedModel(baseUrl: string): Promise<string> {
+  const url = `${baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/models`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new EngineRequestError(url, response.status, await response.text());
+  const body = (await response.json()) as { data?: readonly { id?: unknown }[] };
+  const id = body.data?.[0]?.id;
+  if (typeof id !== 'string') throw new EngineRequestError(url, response.status, 'no model listed');
+  return id;
+}

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { EntryPointMissingError } from './entry-point-missing.error.js';
+import { resolveEntryPoints } from './entry-points.js';
+import { startManagedProcess } from './managed-process.js';
+import { engineSpec } from './stack-plan.js';
+
+/** A simulator child process started for one command. */
+export interface SimProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `apps/engine-sim/dist/main.js` on a free port and returns its URL (its ready line). */
+export async function startSimProcess(timeScale: number): Promise<SimProcess> {
+  const entries = resolveEntryPoints();
+  if (!existsSync(entries.engineSim)) throw new EntryPointMissingError('engine-sim', entries.engineSim);
+  const child = await startManagedProcess(engineSpec(entries, 'engine-sim', 0, { timeScale }));
+  return { url: child.readyLine.trim(), stop: () => child.stop() };
+}
