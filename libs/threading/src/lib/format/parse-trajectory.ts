@@ -38,7 +38,7 @@ export function parseTrajectory(text: string, options: ParseOptions = {}): Parse
   checkGap(state, position, text.length);
   finishAtEnd(state);
   const value: Trajectory = { segments: state.segments, length: text.length };
-  state.issues.sort((a, b) => a.offset - b.offset);
+  if (!isSortedByOffset(state.issues)) state.issues.sort((a, b) => a.offset - b.offset);
   return state.issues.length === 0 ? { ok: true, value, issues: [] } : { ok: false, value, issues: state.issues };
 }
 
@@ -79,4 +79,11 @@ function finishAtEnd(state: ParserState): void {
   }
   reportAt(state, C.unclosedBlock, 'Block not closed at the end of the text', block.start);
   finishBlock(state, end, end, false);
+}
+
+function isSortedByOffset(issues: readonly FormatIssue[]): boolean {
+  for (let i = 1; i < issues.length; i++) {
+    if ((issues[i]?.offset ?? 0) < (issues[i - 1]?.offset ?? 0)) return false;
+  }
+  return true;
 }

@@ -42,18 +42,19 @@ export function validateFormat(textOrParsed: string | ParseResult, options: Vali
   const dialect = options.dialect ?? THREADWEAVER_DIALECT;
   const parsed = typeof textOrParsed === 'string' ? parseTrajectory(textOrParsed, { dialect }) : textOrParsed;
   const lenient = options.mode === 'lenient';
-  const candidates: FormatIssue[] = [...parsed.issues];
+  const blockIssues: FormatIssue[] = [];
   for (const segment of parsed.value.segments) {
-    if (segment.kind === 'block') candidates.push(...checkBlock(segment, options.requireAdjacentThreads ?? false));
+    if (segment.kind === 'block') blockIssues.push(...checkBlock(segment, options.requireAdjacentThreads ?? false));
   }
+  const candidates = blockIssues.length === 0 ? parsed.issues : [...parsed.issues, ...blockIssues].sort((a, b) => a.offset - b.offset);
   const cutoff = lenient ? truncationCutoff(parsed) : Number.POSITIVE_INFINITY;
   const table = tagTable(dialect);
-  const tolerated = (issue: FormatIssue): boolean =>
-    lenient && BODY_TAG_CODES.has(issue.code) && issue.tag !== undefined && table.byText.get(issue.tag)?.reasoningFamily === true;
-  const issues = candidates
-    .filter((issue) => issue.offset < cutoff && !tolerated(issue))
-    .sort((a, b) => a.offset - b.offset)
-    .map((issue) => ({ ...issue, rule: RULE_OF_ISSUE[issue.code] }));
+  const issues: ValidationIssue[] = [];
+  for (const issue of candidates) {
+    if (issue.offset >= cutoff) break;
+    const tolerated = lenient && issue.tag !== undefined && BODY_TAG_CODES.has(issue.code) && table.byText.get(issue.tag)?.reasoningFamily === true;
+    if (!tolerated) issues.push(withRule(issue));
+  }
   return { ok: issues.length === 0, issues };
 }
 
@@ -61,4 +62,10 @@ export function validateFormat(textOrParsed: string | ParseResult, options: Vali
 function truncationCutoff(parsed: ParseResult): number {
   const last = parsed.value.segments.at(-1);
   return last?.kind === 'block' && !last.closed ? last.offsets.start : Number.POSITIVE_INFINITY;
+}
+
+function withRule(issue: FormatIssue): ValidationIssue {
+  const rule = RULE_OF_ISSUE[issue.code];
+  const { code, message, offset, tag } = issue;
+  return tag === undefined ? { code, message, offset, rule } : { code, message, offset, tag, rule };
 }
