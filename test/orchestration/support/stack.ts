@@ -19,13 +19,15 @@ export interface StackOptions {
   /** `--fault-rate` of every simulator. */
   readonly faultRate?: string;
   readonly corpus?: string;
+  /** One shared engine (e.g. the scripted one) instead of a simulator per machine. */
+  readonly engineUrl?: string;
   /** Extra worker environment (all workers). */
   readonly workerEnv?: Readonly<Record<string, string>>;
 }
 
 export interface Machine {
   readonly id: string;
-  readonly sim: SupervisedProcess;
+  readonly sim: SupervisedProcess | undefined;
   readonly simUrl: string;
   worker: SupervisedProcess;
 }
@@ -67,7 +69,7 @@ export async function startWorker(options: StackOptions, id: string, roles: stri
 export async function startStack(options: StackOptions): Promise<Stack> {
   const machines: Machine[] = [];
   for (let index = 0; index < options.machines; index += 1) {
-    const { sim, url } = await startSim(options);
+    const { sim, url } = options.engineUrl === undefined ? await startSim(options) : { sim: undefined, url: options.engineUrl };
     const id = `m${index + 1}`;
     machines.push({ id, sim, simUrl: url, worker: await startWorker(options, id, 'reason,thread', url) });
   }
@@ -84,7 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async stop() {
       await client.close();
       await Promise.all([...machines.map((m) => m.worker.stop(2_000)), join.stop(2_000)]);
-      await Promise.all(machines.map((m) => m.sim.stop(2_000)));
+      await Promise.all(machines.map((m) => m.sim?.stop(2_000) ?? Promise.resolve()));
       const keys = await redis.keys(`${options.keyPrefix}*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
