@@ -31,6 +31,7 @@ function onBlock(state: ParserState, block: BlockBuilder, match: TagMatch): bool
   const { role, closing } = match.info;
   if (closing) {
     if (role === 'block') closeBlock(state, block, match);
+    else if (role === 'reasoning' || role === 'special') report(state, C.tagInsideBlock, 'Tag between the elements of a block', match);
     else report(state, C.strayCloseTag, 'Close tag without a matching open tag', match);
     return true;
   }

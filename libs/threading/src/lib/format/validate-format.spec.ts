@@ -56,6 +56,9 @@ describe('validateFormat (lenient)', () => {
     expect(validateFormat(withThink).ok).toBe(false);
     expect(validateFormat(withThink, { mode: 'lenient' }).ok).toBe(true);
     expect(rules(block(item('1'), thread('1', 'a <Outline>')), { mode: 'lenient' })).toEqual(['threads_match_outlines/tag_inside_thread']);
+    const betweenThreads = block(item('1') + item('2'), `${thread('1')}</think>\n${thread('2')}`);
+    expect(rules(betweenThreads)).toEqual(['block_tags_allowed/tag_inside_block']);
+    expect(rules(betweenThreads, { mode: 'lenient' })).toEqual([]);
   });
 
   it('ignores a last block left open by truncation, nothing before it', () => {
