@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerGradeCommand } from './grade.command.js';
+import { registerRewardCommand } from './reward.command.js';
 import { registerRunCommand } from './run.command.js';
 import { registerUpCommand } from './up.command.js';
 import { registerValidateCommand } from './validate.command.js';
@@ -14,5 +16,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRunCommand,
   registerDemoCommand,
   registerValidateCommand,
+  registerGradeCommand,
+  registerRewardCommand,
   registerBenchCommand,
 ];
