@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { RequireScope } from '../auth/require-scope.decorator.js';
+import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { ReasoningService } from '../reasoning/reasoning.service.js';
+import { presentBatch, presentResultLine } from './batch.presenter.js';
+import { BatchesService } from './batches.service.js';
+
+/** Batches in the shape of the OpenAI Batch API. */
+@ApiTags('batches')
+@ApiBearerAuth()
+@Controller('v1/batches')
+export class BatchesController {
+  constructor(
+    private readonly batches: BatchesService,
+    private readonly reasoning: ReasoningService,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Create a batch from a JSON array or a JSONL upload (application/jsonl) of request lines.' })
+  @ApiConsumes('application/json', 'application/jsonl', 'application/x-ndjson')
+  @ApiBody({ schema: openApiSchemas.batchCreate })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+    const { record } = await this.batches.create(principal, body, this.reasoning.defaultModel);
+    res.setHeader('Location', `/v1/batches/${record.id}`);
+    return presentBatch(record, await this.batches.summary(record));
+  }
+
+  @Get(':id')
+  @RequireScope('read')
+  @ApiOperation({ summary: 'Counts by status and aggregate metrics (accuracy when ground truth was given).' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const record = await this.batches.load(principal, id);
+    return presentBatch(record, await this.batches.summary(record));
+  }
+
+  @Get(':id/results')
+  @RequireScope('read')
+  @ApiOperation({ summary: 'One JSON line per request, in submission order, streamed.' })
+  @ApiProduces('application/jsonl')
+  async results(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const record = await this.batches.load(principal, id);
+    res.status(200).setHeader('Content-Type', 'application/jsonl; charset=utf-8');
+    for await (const [item, view, correct] of this.batches.results(record)) {
+      if (res.destroyed) return;
+      res.write(presentResultLine(item, view, correct));
+    }
+    res.end();
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Cancel every request of the batch that is still queued or running.' })
+  async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const record = await this.batches.cancel(await this.batches.load(principal, id));
+    return presentBatch(record, await this.batches.summary(record));
+  }
+}

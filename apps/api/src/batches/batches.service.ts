@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { isTerminalStatus, type ReasoningClient, type RequestView } from '@threadloom/contracts';
+import { grade } from '@threadloom/rewards';
+import type { Principal } from '../auth/principal.js';
+import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
+import { parseOrThrow } from '../common/pipes/zod-issues.js';
+import type { ApiConfig } from '../config/api-config.js';
+import { API_CONFIG } from '../config/config.tokens.js';
+import { BacklogGate } from '../limits/backlog-gate.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
+import { promptOf, toSubmission } from '../reasoning/to-submission.js';
+import { withAnswer } from '../reasoning/with-answer.js';
+import { gradeItem, summarizeBatch, type Grader } from './batch-aggregate.js';
+import { BATCH_STORE, type BatchItem, type BatchRecord, type BatchStore } from './batch-record.js';
+import { batchCreateSchema, type BatchLine } from './batch-request.schema.js';
+import { parseJsonLines } from './jsonl.js';
+import { mapLimited } from './map-limited.js';
+
+const PARALLELISM = 32;
+const BATCH_ID = /^batch_[\w-]{1,64}$/;
+const grader: Grader = (answer, truth) => grade(answer, truth).correct;
+
+/** Batches: many reasoning requests submitted, tracked, graded and cancelled together. */
+@Injectable()
+export class BatchesService {
+  private readonly schema;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
+    @Inject(BATCH_STORE) private readonly store: BatchStore,
+    private readonly gate: BacklogGate,
+    private readonly metrics: MetricsService,
+  ) {
+    this.schema = batchCreateSchema(config);
+  }
+
+  /** Validates every line, admits the whole batch at once, then submits it (idempotently per line). */
+  async create(principal: Principal, body: unknown, defaultModel: string): Promise<{ record: BatchRecord; views: RequestView[] }> {
+    const lines = parseOrThrow(this.schema, typeof body === 'string' ? parseJsonLines(body) : body);
+    await this.gate.admit(lines.length).catch((error: unknown) => {
+      this.metrics.submission('backlog_full', lines.length);
+      throw error;
+    });
+    const id = `batch_${randomUUID().replaceAll('-', '')}`;
+    const views = await mapLimited(lines, PARALLELISM, (line, index) => this.submitLine(principal, id, line, index, defaultModel)).catch((error: unknown) => {
+      this.gate.release(lines.length);
+      throw error;
+    });
+    this.gate.confirm(lines.length);
+    this.metrics.submission('accepted', lines.length);
+    const items = lines.map((line, index): BatchItem => ({ customId: line.custom_id ?? `request-${index + 1}`, requestId: views[index]!.id, ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }) }));
+    const record: BatchRecord = { id, tenant: principal.tenant, createdAt: Date.now(), items };
+    await this.store.save(record);
+    return { record, views };
+  }
+
+  /** The caller's batch record, or 404. */
+  async load(principal: Principal, id: string): Promise<BatchRecord> {
+    const record = BATCH_ID.test(id) ? await this.store.load(id) : undefined;
+    if (!record || record.tenant !== principal.tenant) throw new ResourceNotFoundError('batch', id);
+    return record;
+  }
+
+  /** Current views of a batch's requests, in line order. */
+  views(items: readonly BatchItem[]): Promise<(RequestView | undefined)[]> {
+    return mapLimited(items, PARALLELISM * 4, async (item) => withAnswer(await this.client.get(item.requestId)));
+  }
+
+  async summary(record: BatchRecord) {
+    return summarizeBatch(record, await this.views(record.items), grader, Date.now());
+  }
+
+  /** Yields `[item, view, correct]` in line order, fetching a page at a time. */
+  async *results(record: BatchRecord, pageSize = 100): AsyncGenerator<[BatchItem, RequestView | undefined, boolean | null]> {
+    for (let start = 0; start < record.items.length; start += pageSize) {
+      const page = record.items.slice(start, start + pageSize);
+      const views = await this.views(page);
+      for (const [index, item] of page.entries()) yield [item, views[index], gradeItem(item, views[index], grader)];
+    }
+  }
+
+  /** Marks the batch cancelled and cancels every request still in flight. */
+  async cancel(record: BatchRecord): Promise<BatchRecord> {
+    const cancelled: BatchRecord = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
+    await this.store.save(cancelled);
+    const views = await this.views(record.items);
+    const live = record.items.filter((_item, index) => { const status = views[index]?.status; return status !== undefined && !isTerminalStatus(status); });
+    await mapLimited(live, PARALLELISM, (item) => this.client.cancel(item.requestId));
+    return cancelled;
+  }
+
+  private submitLine(principal: Principal, batchId: string, line: BatchLine, index: number, defaultModel: string): Promise<RequestView> {
+    const submission = toSubmission(promptOf(line.body), line.body, principal.tenant, defaultModel, batchId);
+    return this.client.submit(submission, { idempotencyKey: `${batchId}-${index}` });
+  }
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { apiEnvSchema, type ApiKeyEntry } from './api-config.schema.js';
+
+/** Typed, validated configuration of one API process. */
+export interface ApiConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly redisUrl: string;
+  readonly keyPrefix: string;
+  readonly apiKeys: readonly ApiKeyEntry[];
+  readonly authDisabled: boolean;
+  readonly models: readonly string[];
+  readonly limits: {
+    readonly bodyBytes: number;
+    readonly batchBodyBytes: number;
+    readonly promptChars: number;
+    readonly messages: number;
+    readonly maxTokens: number;
+    readonly batchSize: number;
+  };
+  readonly backpressure: { readonly maxBacklog: number; readonly retryAfterSeconds: number };
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
+  readonly waitTimeoutMs: number;
+  readonly shutdownGraceMs: number;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export type ConfigResult = { ok: true; value: ApiConfig } | { ok: false; issues: string[] };
+
+/** Validates an environment; each issue names the variable. Never throws. */
+export function parseApiConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = apiEnvSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(describeIssue) };
+  return { ok: true, value: toConfig(parsed.data) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = String(issue.path[0] ?? 'environment');
+  const detail = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
+  return `${variable}${detail}: ${issue.message}`;
+}
+
+function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    redisUrl: env.REDIS_URL,
+    keyPrefix: env.KEY_PREFIX,
+    apiKeys: env.API_KEYS,
+    authDisabled: env.API_AUTH_DISABLED,
+    models: env.API_MODELS,
+    limits: {
+      bodyBytes: env.API_MAX_BODY_BYTES,
+      batchBodyBytes: env.API_MAX_BATCH_BODY_BYTES,
+      promptChars: env.API_MAX_PROMPT_CHARS,
+      messages: env.API_MAX_MESSAGES,
+      maxTokens: env.API_MAX_TOKENS,
+      batchSize: env.API_MAX_BATCH_SIZE,
+    },
+    backpressure: { maxBacklog: env.API_MAX_BACKLOG, retryAfterSeconds: env.API_RETRY_AFTER_SECONDS },
+    rateLimit: { perSecond: env.API_RATE_LIMIT_PER_SECOND, burst: env.API_RATE_LIMIT_BURST },
+    waitTimeoutMs: env.API_WAIT_TIMEOUT_MS,
+    shutdownGraceMs: env.API_SHUTDOWN_GRACE_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

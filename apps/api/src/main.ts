@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { readApiConfigFromProcess } from './config/process-env.js';
+import { createApiApp } from './create-api-app.js';
+
+// Process entry: configuration from the environment, one ready line, graceful shutdown on SIGTERM/SIGINT.
+const config = readApiConfigFromProcess();
+if (!config.ok) {
+  process.stderr.write(`threadloom-api: invalid configuration\n${config.issues.map((issue) => `  ${issue}`).join('\n')}\n`);
+  process.exit(78); // EX_CONFIG
+}
+const app = await createApiApp(config.value);
+await app.listen(config.value.port, config.value.host);
+const address = app.getHttpServer().address();
+const port = typeof address === 'object' && address ? address.port : config.value.port;
+const host = config.value.host === '0.0.0.0' || config.value.host === '::' ? '127.0.0.1' : config.value.host;
+process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'threadloom-api ready', url: `http://${host}:${port}` })}\n`);

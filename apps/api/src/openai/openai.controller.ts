@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { RequireScope } from '../auth/require-scope.decorator.js';
+import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { openEventStream } from '../reasoning/sse-writer.js';
+import type { CompletionKind } from './openai.presenter.js';
+import { OpenAiService } from './openai.service.js';
+
+/** OpenAI-compatible endpoints (`/v1/chat/completions`, `/v1/completions`, `/v1/models`). */
+@ApiTags('openai')
+@ApiBearerAuth()
+@Controller('v1')
+export class OpenAiController {
+  constructor(private readonly openai: OpenAiService) {}
+
+  @Get('models')
+  @RequireScope('read')
+  @ApiOperation({ summary: 'Models this deployment serves.' })
+  models() {
+    return this.openai.models();
+  }
+
+  @Post('chat/completions')
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Chat completion backed by parallel reasoning; `stream: true` streams text as it becomes final.' })
+  @ApiBody({ schema: openApiSchemas.chatCompletion })
+  chat(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    return this.complete(principal, 'chat', body, res);
+  }
+
+  @Post('completions')
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Text completion of a raw prompt backed by parallel reasoning.' })
+  @ApiBody({ schema: openApiSchemas.completion })
+  text(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    return this.complete(principal, 'text', body, res);
+  }
+
+  private async complete(principal: Principal, kind: CompletionKind, body: unknown, res: Response): Promise<void> {
+    const job = await this.openai.start(principal, kind, body);
+    const abort = new AbortController();
+    // A caller that leaves before the answer no longer wants it: stop the work too.
+    res.on('close', () => {
+      if (res.writableFinished) return;
+      abort.abort();
+      this.openai.abandon(job).catch(() => undefined);
+    });
+    if (!job.stream) {
+      res.status(200).json(await this.openai.wait(job, abort.signal));
+      return;
+    }
+    openEventStream(res);
+    await this.openai.stream(job, res, abort.signal);
+    res.end();
+  }
+}

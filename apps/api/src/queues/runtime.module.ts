@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { ReasoningClient } from '@threadloom/contracts';
+import { Redis } from 'ioredis';
+import type { ApiConfig } from '../config/api-config.js';
+import { API_CONFIG } from '../config/config.tokens.js';
+import { BacklogGate } from '../limits/backlog-gate.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { createReasoningClient } from '../reasoning/reasoning-client.factory.js';
+import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
+import { BullMqQueueInspector } from './bullmq-queue-inspector.js';
+import { QUEUE_INSPECTOR, type QueueInspector } from './queue-inspector.js';
+import { API_REDIS } from './redis.tokens.js';
+
+/** Connections to the runtime (config, Redis, queues, reasoning client) shared by every feature; closed on shutdown. */
+@Global()
+@Module({})
+export class RuntimeModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
+    @Inject(QUEUE_INSPECTOR) private readonly queues: QueueInspector,
+    @Inject(API_REDIS) private readonly redis: Redis,
+  ) {}
+
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: API_REDIS, useFactory: () => lazyRedis(config.redisUrl) },
+        { provide: QUEUE_INSPECTOR, useFactory: () => new BullMqQueueInspector(config.redisUrl, config.keyPrefix) },
+        { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
+        MetricsService,
+        BacklogGate,
+      ],
+      exports: [API_CONFIG, API_REDIS, QUEUE_INSPECTOR, REASONING_CLIENT, MetricsService, BacklogGate],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.client.close(), this.queues.close()]);
+    this.redis.disconnect();
+  }
+}
+
+function lazyRedis(url: string): Redis {
+  // Lazy: nothing connects until a command runs. Two retries bound how long a call waits while Redis is down.
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: 2, connectionName: 'threadloom-api' });
+  redis.on('error', () => undefined); // surfaced by the failing command (readiness reports it)
+  return redis;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { RequireScope } from '../auth/require-scope.decorator.js';
+import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { presentRequest, requestLinks } from './request-view.presenter.js';
+import { ReasoningService } from './reasoning.service.js';
+import { openEventStream, pipeEvents } from './sse-writer.js';
+
+/** Native reasoning API: submit, read, stream events, cancel. */
+@ApiTags('reasoning')
+@ApiBearerAuth()
+@Controller('v1/reasoning')
+export class ReasoningController {
+  constructor(private readonly reasoning: ReasoningService) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Submit a reasoning request (messages or prompt).' })
+  @ApiBody({ schema: openApiSchemas.reasoningRequest })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → same request; different body → 409.' })
+  @ApiResponse({ status: 202, description: 'Accepted: id, status and links.' })
+  async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const view = await this.reasoning.submitBody(principal, body, key);
+    res.setHeader('Location', requestLinks(view.id).self);
+    return presentRequest(view);
+  }
+
+  @Get(':id')
+  @RequireScope('read')
+  @ApiOperation({ summary: 'Status, and the result once completed.' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return presentRequest(await this.reasoning.get(principal, id));
+  }
+
+  @Get(':id/events')
+  @RequireScope('read')
+  @ApiOperation({ summary: 'Server-Sent Events of the request; resumable with Last-Event-ID (or ?after=).' })
+  @ApiProduces('text/event-stream')
+  async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, abort.signal);
+    openEventStream(res);
+    await pipeEvents(res, events);
+  }
+
+  @Delete(':id')
+  @RequireScope('submit')
+  @ApiOperation({ summary: 'Cancel the request (no-op once terminal).' })
+  async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return presentRequest(await this.reasoning.cancel(principal, id));
+  }
+}

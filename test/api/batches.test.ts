@@ -1,0 +1,63 @@
+// A batch of 50 through the API: counts, aggregate metrics with accuracy, and streamed JSONL results.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bearer, KEYS } from './support/api-keys.js';
+import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { corpusBatchLines } from './support/corpus-lines.js';
+
+describe('batches on the distributed runtime', () => {
+  let env: ApiStack;
+  const alice = { Authorization: bearer(KEYS.alice) };
+
+  beforeAll(async () => {
+    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-api-batches}', machines: 2 });
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  async function waitForBatch(id: string, timeoutMs = 90_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await request(env.api.url).get(`/v1/batches/${id}`).set(alice);
+      if (response.body.status === 'completed' || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('runs 50 requests, reports counts and aggregates, and streams one result line per request in order', async () => {
+    const lines = corpusBatchLines(50);
+    const created = await request(env.api.url).post('/v1/batches').set(alice).send(lines);
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ object: 'batch', request_counts: { total: 50 } });
+
+    const done = await waitForBatch(created.body.id);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.request_counts).toMatchObject({ total: 50, completed: 50, failed: 0, queued: 0, running: 0 });
+    const { metrics } = done.body;
+    expect(metrics.graded).toBe(50);
+    expect(metrics.accuracy).toBeGreaterThan(0.5);
+    expect(metrics.accuracy).toBe(metrics.correct / 50);
+    expect(metrics.mean_token_speedup).toBeGreaterThan(1);
+    expect(metrics.critical_path_tokens).toBeLessThan(metrics.total_tokens);
+    expect(metrics.wall_clock_ms).toBeGreaterThan(0);
+
+    const results = await request(env.api.url).get(`/v1/batches/${created.body.id}/results`).set(alice).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => done(null, text));
+    });
+    expect(results.headers['content-type']).toContain('application/jsonl');
+    const parsed = (results.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    expect(parsed.map((line) => line.custom_id)).toEqual(lines.map((line) => line.custom_id));
+    expect(parsed.filter((line) => line.correct === true)).toHaveLength(metrics.correct);
+    const fig6 = parsed[0];
+    expect(fig6).toMatchObject({ status: 'completed', ground_truth: '5', correct: true, error: null, response: { status_code: 200, body: { result: { answer: '5' } } } });
+  });
+
+  it('hides a batch from other tenants', async () => {
+    const created = await request(env.api.url).post('/v1/batches').set(alice).send(corpusBatchLines(1));
+    expect((await request(env.api.url).get(`/v1/batches/${created.body.id}`).set('Authorization', bearer(KEYS.bob))).status).toBe(404);
+    expect((await request(env.api.url).get(`/v1/batches/${created.body.id}/results`).set('Authorization', bearer(KEYS.bob))).status).toBe(404);
+  });
+});
