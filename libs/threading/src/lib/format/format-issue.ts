@@ -1,3 +1,5 @@
+import { FORMAT_RULES as R, type FormatRule } from './format-rule.js';
+
 /**
  * Stable, snake_case issue codes reported by the parser and the validator. Tools and checks
  * match on these strings, so a code is never renamed; new problems get new codes.
@@ -52,16 +54,53 @@ export const FORMAT_ISSUE_CODES = {
 /** One of the stable issue codes. */
 export type FormatIssueCode = (typeof FORMAT_ISSUE_CODES)[keyof typeof FORMAT_ISSUE_CODES];
 
+const C = FORMAT_ISSUE_CODES;
+
+/** The rule each issue code breaks. */
+export const RULE_OF_ISSUE: Readonly<Record<FormatIssueCode, FormatRule>> = {
+  [C.unclosedBlock]: R.blockTagsBalanced,
+  [C.strayBlockClose]: R.blockTagsBalanced,
+  [C.nestedBlock]: R.blockTagsAllowed,
+  [C.tagInsideBlock]: R.blockTagsAllowed,
+  [C.tagInsideConclusion]: R.blockTagsAllowed,
+  [C.tagOutsideBlock]: R.tagCountsBalanced,
+  [C.misplacedTag]: R.tagCountsBalanced,
+  [C.strayCloseTag]: R.tagCountsBalanced,
+  [C.unclosedPlan]: R.tagCountsBalanced,
+  [C.unclosedPlanItem]: R.tagCountsBalanced,
+  [C.unclosedThread]: R.tagCountsBalanced,
+  [C.unclosedConclusion]: R.tagCountsBalanced,
+  [C.outlineThreadCountMismatch]: R.tagCountsBalanced,
+  [C.tooManyOutlines]: R.tagCountsBalanced,
+  [C.textInBlock]: R.blockStructure,
+  [C.missingPlan]: R.blockStructure,
+  [C.missingThreads]: R.blockStructure,
+  [C.duplicatePlan]: R.blockStructure,
+  [C.planAfterThread]: R.blockStructure,
+  [C.duplicateConclusion]: R.blockStructure,
+  [C.threadAfterConclusion]: R.blockStructure,
+  [C.tagInsidePlanItem]: R.outlineNumbersConsecutive,
+  [C.malformedOutline]: R.outlineNumbersConsecutive,
+  [C.outlineNumbersNotConsecutive]: R.outlineNumbersConsecutive,
+  [C.tagInsideThread]: R.threadsMatchOutlines,
+  [C.malformedThread]: R.threadsMatchOutlines,
+  [C.threadNumberMismatch]: R.threadsMatchOutlines,
+  [C.threadsNotAdjacent]: R.threadsAdjacent,
+};
+
 /** A problem found in a trajectory text; `offset` is a UTF-16 index into the input. */
 export interface FormatIssue {
   readonly code: FormatIssueCode;
   readonly message: string;
   readonly offset: number;
+  /** The strict rule (spec §3.3) this problem breaks. */
+  readonly rule: FormatRule;
   /** The offending tag, when the issue is about one tag. */
   readonly tag?: string;
 }
 
-/** Builds an issue, adding `tag` only when given (exactOptionalPropertyTypes). */
+/** Builds an issue with its rule, adding `tag` only when given (exactOptionalPropertyTypes). */
 export function formatIssue(code: FormatIssueCode, message: string, offset: number, tag?: string): FormatIssue {
-  return tag === undefined ? { code, message, offset } : { code, message, offset, tag };
+  const rule = RULE_OF_ISSUE[code];
+  return tag === undefined ? { code, message, offset, rule } : { code, message, offset, rule, tag };
 }

@@ -1,5 +1,3 @@
-import { FORMAT_ISSUE_CODES as C, type FormatIssueCode } from './format-issue.js';
-
 /** The strict validator's rules, numbered as in spec §3.3 (reference `is_parallel_format_correct_v2`). */
 export const FORMAT_RULES = {
   /** Rule 1: as many block open tags as close tags. */
@@ -20,37 +18,3 @@ export const FORMAT_RULES = {
 
 /** One of the strict validator's rule names. */
 export type FormatRule = (typeof FORMAT_RULES)[keyof typeof FORMAT_RULES];
-
-const R = FORMAT_RULES;
-
-/** The rule each issue code breaks. */
-export const RULE_OF_ISSUE: Readonly<Record<FormatIssueCode, FormatRule>> = {
-  [C.unclosedBlock]: R.blockTagsBalanced,
-  [C.strayBlockClose]: R.blockTagsBalanced,
-  [C.nestedBlock]: R.blockTagsAllowed,
-  [C.tagInsideBlock]: R.blockTagsAllowed,
-  [C.tagInsideConclusion]: R.blockTagsAllowed,
-  [C.tagOutsideBlock]: R.tagCountsBalanced,
-  [C.misplacedTag]: R.tagCountsBalanced,
-  [C.strayCloseTag]: R.tagCountsBalanced,
-  [C.unclosedPlan]: R.tagCountsBalanced,
-  [C.unclosedPlanItem]: R.tagCountsBalanced,
-  [C.unclosedThread]: R.tagCountsBalanced,
-  [C.unclosedConclusion]: R.tagCountsBalanced,
-  [C.outlineThreadCountMismatch]: R.tagCountsBalanced,
-  [C.tooManyOutlines]: R.tagCountsBalanced,
-  [C.textInBlock]: R.blockStructure,
-  [C.missingPlan]: R.blockStructure,
-  [C.missingThreads]: R.blockStructure,
-  [C.duplicatePlan]: R.blockStructure,
-  [C.planAfterThread]: R.blockStructure,
-  [C.duplicateConclusion]: R.blockStructure,
-  [C.threadAfterConclusion]: R.blockStructure,
-  [C.tagInsidePlanItem]: R.outlineNumbersConsecutive,
-  [C.malformedOutline]: R.outlineNumbersConsecutive,
-  [C.outlineNumbersNotConsecutive]: R.outlineNumbersConsecutive,
-  [C.tagInsideThread]: R.threadsMatchOutlines,
-  [C.malformedThread]: R.threadsMatchOutlines,
-  [C.threadNumberMismatch]: R.threadsMatchOutlines,
-  [C.threadsNotAdjacent]: R.threadsAdjacent,
-};

@@ -1,6 +1,6 @@
-export { FORMAT_ISSUE_CODES, formatIssue } from './format-issue.js';
+export { FORMAT_ISSUE_CODES, formatIssue, RULE_OF_ISSUE } from './format-issue.js';
 export type { FormatIssue, FormatIssueCode } from './format-issue.js';
-export { FORMAT_RULES, RULE_OF_ISSUE } from './format-rule.js';
+export { FORMAT_RULES } from './format-rule.js';
 export type { FormatRule } from './format-rule.js';
 export { MAX_OUTLINES } from './block-checks.js';
 export { parseTrajectory } from './parse-trajectory.js';

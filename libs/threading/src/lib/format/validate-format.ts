@@ -1,7 +1,6 @@
 import { THREADWEAVER_DIALECT, type Dialect } from '../dialect/index.js';
 import { checkBlock } from './block-checks.js';
 import { FORMAT_ISSUE_CODES as C, type FormatIssue, type FormatIssueCode } from './format-issue.js';
-import { RULE_OF_ISSUE, type FormatRule } from './format-rule.js';
 import { parseTrajectory, type ParseResult } from './parse-trajectory.js';
 import { tagTable } from './tag-table.js';
 
@@ -16,10 +15,8 @@ export interface ValidateOptions {
   readonly requireAdjacentThreads?: boolean;
 }
 
-/** A failed rule. */
-export interface ValidationIssue extends FormatIssue {
-  readonly rule: FormatRule;
-}
+/** A failed rule: a format issue, which names its rule. */
+export type ValidationIssue = FormatIssue;
 
 /** Result of {@link validateFormat}: `ok` exactly when `issues` is empty. */
 export interface ValidationResult {
@@ -47,14 +44,11 @@ export function validateFormat(textOrParsed: string | ParseResult, options: Vali
     if (segment.kind === 'block') blockIssues.push(...checkBlock(segment, options.requireAdjacentThreads ?? false));
   }
   const candidates = blockIssues.length === 0 ? parsed.issues : [...parsed.issues, ...blockIssues].sort((a, b) => a.offset - b.offset);
-  const cutoff = lenient ? truncationCutoff(parsed) : Number.POSITIVE_INFINITY;
+  if (!lenient) return { ok: candidates.length === 0, issues: candidates };
+  const cutoff = truncationCutoff(parsed);
   const table = tagTable(dialect);
-  const issues: ValidationIssue[] = [];
-  for (const issue of candidates) {
-    if (issue.offset >= cutoff) break;
-    const tolerated = lenient && issue.tag !== undefined && BODY_TAG_CODES.has(issue.code) && table.byText.get(issue.tag)?.reasoningFamily === true;
-    if (!tolerated) issues.push(withRule(issue));
-  }
+  const issues = candidates.filter((issue) => issue.offset < cutoff
+    && !(issue.tag !== undefined && BODY_TAG_CODES.has(issue.code) && table.byText.get(issue.tag)?.reasoningFamily === true));
   return { ok: issues.length === 0, issues };
 }
 
@@ -64,8 +58,3 @@ function truncationCutoff(parsed: ParseResult): number {
   return last?.kind === 'block' && !last.closed ? last.offsets.start : Number.POSITIVE_INFINITY;
 }
 
-function withRule(issue: FormatIssue): ValidationIssue {
-  const rule = RULE_OF_ISSUE[issue.code];
-  const { code, message, offset, tag } = issue;
-  return tag === undefined ? { code, message, offset, rule } : { code, message, offset, tag, rule };
-}
