@@ -1,9 +1,11 @@
 import type { BenchSuite } from './bench-suite.js';
+import { REWARDS_BENCH } from './rewards.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
 
 /** Every benchmark suite, in `bench all` order. Adding a suite is one line here (its `<suite>.bench.ts` beside). */
 export const BENCH_SUITES: readonly BenchSuite[] = [
   THREADING_BENCH,
+  REWARDS_BENCH,
 ];
 
 /** The suite with this name, if any. */

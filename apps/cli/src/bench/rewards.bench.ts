@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { grade, GRADING_CORPUS, rolloutAdvantages, tokenAdvantages } from '@threadloom/rewards';
+import type { BenchOutput, BenchSuite } from './bench-suite.js';
+import { medianSeconds } from './measure.js';
+
+const TARGET_GRADES_PER_SECOND = 1_000;
+
+function gradeCorpus(): number {
+  let agree = 0;
+  for (const item of GRADING_CORPUS) if (grade(item.answer, item.truth).correct === item.correct) agree += 1;
+  return agree;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function latencies(): number[] {
+  const samples = GRADING_CORPUS.map((item) => {
+    const t0 = performance.now();
+    grade(item.answer, item.truth);
+    return performance.now() - t0;
+  });
+  return samples.sort((a, b) => a - b);
+}
+
+// 128 prompts × 8 rollouts, each with 5 units of 2,000 completion tokens: one RL batch of the paper's shape.
+function advantageBatch(): { groupId: string; reward: number; units: { completionTokens: number }[] }[] {
+  return Array.from({ length: 1024 }, (_, i) => ({
+    groupId: `p${Math.floor(i / 8)}`,
+    reward: (i % 3 === 0 ? 0 : 1) + (i % 7) / 70,
+    units: Array.from({ length: 5 }, () => ({ completionTokens: 2_000 })),
+  }));
+}
+
+async function runRewardsBench(output: BenchOutput): Promise<void> {
+  output.line(`rewards: grading throughput on the team corpus (node ${process.version}, ${availableParallelism()} cores, one thread)`);
+  const cold = performance.now();
+  grade('1', '1');
+  output.line(`  engine start-up and warm-up (once per process)  ${(performance.now() - cold).toFixed(0)} ms`);
+  const agree = gradeCorpus();
+  output.line(`  agreement with the corpus verdicts               ${agree}/${GRADING_CORPUS.length} (${((100 * agree) / GRADING_CORPUS.length).toFixed(1)}%)`);
+  const seconds = await medianSeconds(gradeCorpus, { budgetMs: 3_000, minRuns: 5 });
+  const rate = GRADING_CORPUS.length / seconds;
+  const verdict = rate >= TARGET_GRADES_PER_SECOND ? 'meets' : 'BELOW';
+  output.line(`  grades per second (median corpus pass)           ${rate.toFixed(0)}  (${verdict} the ${TARGET_GRADES_PER_SECOND}/s target)`);
+  const sorted = latencies();
+  output.line(`  per-grade latency p50 / p99 / max                ${percentile(sorted, 0.5).toFixed(2)} / ${percentile(sorted, 0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`);
+  const batch = advantageBatch();
+  const advSeconds = await medianSeconds(() => rolloutAdvantages(batch));
+  output.line(`  P-GRPO group advantages, 1,024 rollouts          ${(advSeconds * 1e3).toFixed(3)} ms`);
+  const broadcastSeconds = await medianSeconds(() => tokenAdvantages(batch), { budgetMs: 1_000 });
+  output.line(`  P-GRPO token broadcast, 10.24M tokens            ${(broadcastSeconds * 1e3).toFixed(1)} ms`);
+}
+
+/** `threadloom bench rewards`: grades per second on the team corpus, latency percentiles, P-GRPO advantage cost. */
+export const REWARDS_BENCH: BenchSuite = {
+  name: 'rewards',
+  description: 'grades per second on the team grading corpus (target ≥ 1,000/s), per-grade latency, P-GRPO advantages',
+  run: runRewardsBench,
+};
