@@ -48,7 +48,7 @@ describe('batches on the distributed runtime', () => {
       res.on('end', () => done(null, text));
     });
     expect(results.headers['content-type']).toContain('application/jsonl');
-    const parsed = (results.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    const parsed = (results.body as string).trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; correct?: boolean });
     expect(parsed.map((line) => line.custom_id)).toEqual(lines.map((line) => line.custom_id));
     expect(parsed.filter((line) => line.correct === true)).toHaveLength(metrics.correct);
     const fig6 = parsed[0];
