@@ -38,6 +38,7 @@ export interface Stack {
   readonly join: SupervisedProcess;
   /** Starts a fresh worker process for machine `index` (after a kill or stop). */
   restartWorker(index: number): Promise<SupervisedProcess>;
+  readonly options: StackOptions;
   /** A plain Redis connection for inspection. */
   readonly redis: Redis;
   stop(): Promise<void>;
@@ -77,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix, retryBackoffMs: 40, attempts: 6 }).connect();
   const redis = new Redis(options.redisUrl);
   return {
-    client, machines, join, redis,
+    client, machines, join, redis, options,
     async restartWorker(index) {
       const machine = machines[index]!;
       machine.worker = await startWorker(options, machine.id, 'reason,thread', machine.simUrl);

@@ -50,8 +50,11 @@ export class WorkerRuntime {
     const graceful = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
     const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.config.shutdownGraceMs).unref());
     if (!(await Promise.race([graceful, timer]))) {
+      // close(true) would return the pending graceful close; instead drop the connections: the jobs'
+      // locks lapse and the stalled-job checker of another worker re-queues them.
       this.logger.warn(`shutdown grace of ${this.config.shutdownGraceMs} ms elapsed; releasing active jobs to other workers`);
-      await Promise.all(this.workers.map((worker) => worker.close(true)));
+      for (const connection of this.connections) connection.disconnect();
+      return;
     }
     await this.cancellations?.stop();
     await Promise.all(this.closables.map((closable) => closable.close()));
