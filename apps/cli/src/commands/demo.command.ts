@@ -13,7 +13,7 @@ import { describeStack, PROCESS_OUTPUT, reportingHooks } from '../stack/stack-re
 interface DemoOptions {
   readonly machines: number;
   readonly timeScale: number;
-  readonly limit: number;
+  readonly limit?: number;
   readonly redisUrl?: string;
   readonly logs: boolean;
 }
@@ -25,7 +25,7 @@ export function registerDemoCommand(program: Command): void {
     .description('Start the stack on the simulator (3 machines), run a sample batch of the shipped corpus, print a summary, stop.')
     .option('--machines <n>', 'simulated machines', parsePositiveInt, 3)
     .option('--time-scale <x>', 'simulator time scale (1 = real GPU speed)', parseNonNegative, 0.02)
-    .option('--limit <n>', 'problems sampled from the corpus', parsePositiveInt, 24)
+    .option('--limit <n>', 'run an evenly spread sample of n problems (default: the whole corpus)', parsePositiveInt)
     .option('--redis-url <url>', 'an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
     .option('--logs', 'stream every child process output to stderr', false)
     .action(async (options: DemoOptions) => {
@@ -38,7 +38,8 @@ async function demo(options: DemoOptions): Promise<number> {
   const shutdown = waitForShutdownSignal();
   let stack: LocalStack | undefined;
   try {
-    const problems = sampleProblems(readCorpusProblems(), options.limit);
+    const corpus = readCorpusProblems();
+    const problems = options.limit === undefined ? corpus : sampleProblems(corpus, options.limit);
     if (problems.length === 0) throw new CorpusMissingError(CORPUS_DIR);
     out.out(`threadloom demo: starting Redis and ${options.machines} simulated machines (time scale ${options.timeScale})…`);
     const started = await startApiStack({
@@ -60,7 +61,10 @@ async function demo(options: DemoOptions): Promise<number> {
     out.err(`threadloom demo: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_FAILED;
   } finally {
-    await stack?.stop();
+    if (stack !== undefined) {
+      await stack.stop();
+      out.out('threadloom demo: stack stopped.');
+    }
     shutdown.dispose();
   }
 }

@@ -36,9 +36,8 @@ export async function startLocalStack(
     const model = options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
-    await startPhase(plan.engines, started, hooks);
-    await startPhase(plan.workers, started, hooks);
-    if (plan.api !== undefined) await startPhase([plan.api], started, hooks);
+    // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.
+    await startPhase([...plan.engines, ...plan.workers, ...(plan.api === undefined ? [] : [plan.api])], started, hooks);
     const apiPort = plan.api?.env['PORT'];
     return {
       redisUrl, ownsRedis: redis !== undefined, machines: plan.machines, processes: started,
