@@ -1,3 +1,4 @@
+import { API_BENCH } from './api.bench.js';
 import type { BenchSuite } from './bench-suite.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
@@ -6,6 +7,7 @@ import { THREADING_BENCH } from './threading.bench.js';
 export const BENCH_SUITES: readonly BenchSuite[] = [
   THREADING_BENCH,
   REWARDS_BENCH,
+  API_BENCH,
 ];
 
 /** The suite with this name, if any. */
