@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkerConfig } from './worker-config.js';
+
+const base = { REDIS_URL: 'redis://127.0.0.1:6379', ENGINE_URL: 'http://127.0.0.1:8000' };
+
+describe('parseWorkerConfig', () => {
+  it('applies defaults', () => {
+    const parsed = parseWorkerConfig(base);
+    expect(parsed.ok && parsed.value).toMatchObject({ roles: ['reason', 'thread', 'join'], keyPrefix: '{threadloom}', machineId: 'local', concurrency: { reason: 4, thread: 16, join: 16 } });
+  });
+
+  it('reads roles, concurrency and timings', () => {
+    const parsed = parseWorkerConfig({ ...base, WORKER_ROLES: 'thread, reason', THREAD_CONCURRENCY: '3', SHUTDOWN_GRACE_MS: '500', MACHINE_ID: 'gpu-7' });
+    expect(parsed.ok && parsed.value).toMatchObject({ roles: ['thread', 'reason'], concurrency: { thread: 3 }, shutdownGraceMs: 500, machineId: 'gpu-7' });
+  });
+
+  it.each([
+    [{ ...base, REDIS_URL: undefined }, 'REDIS_URL'],
+    [{ ...base, WORKER_ROLES: 'reason,gpu' }, 'WORKER_ROLES'],
+    [{ ...base, THREAD_CONCURRENCY: '0' }, 'THREAD_CONCURRENCY'],
+    [{ ...base, KEY_PREFIX: 'lane:' }, 'KEY_PREFIX'],
+    [{ REDIS_URL: base.REDIS_URL, WORKER_ROLES: 'reason' }, 'ENGINE_URL'],
+  ])('names the offending variable (%#)', (env, variable) => {
+    const parsed = parseWorkerConfig(env);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues.join('\n')).toContain(variable);
+  });
+
+  it('needs no engine for a join-only process', () => {
+    expect(parseWorkerConfig({ REDIS_URL: base.REDIS_URL, WORKER_ROLES: 'join' }).ok).toBe(true);
+  });
+});
