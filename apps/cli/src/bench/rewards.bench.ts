@@ -5,6 +5,11 @@ import type { BenchOutput, BenchSuite } from './bench-suite.js';
 import { medianSeconds } from './measure.js';
 
 const TARGET_GRADES_PER_SECOND = 1_000;
+const FRESH_CASES = 2_000;
+
+function meets(rate: number): string {
+  return rate >= TARGET_GRADES_PER_SECOND ? 'meets' : 'BELOW';
+}
 
 function gradeCorpus(): number {
   let agree = 0;
@@ -25,6 +30,38 @@ function latencies(): number[] {
   return samples.sort((a, b) => a - b);
 }
 
+interface FreshCase {
+  readonly answer: string;
+  readonly truth: string;
+  readonly correct: boolean;
+}
+
+// Unique inputs (no repeats), so caches inside the engine cannot flatter the rate; verdicts known by construction.
+function freshCases(count: number): FreshCase[] {
+  const cases: FreshCase[] = [];
+  const dens = [2, 4, 5, 8, 20, 25, 40, 50] as const;
+  for (let i = 0; cases.length < count; i += 1) {
+    const a = (i % 97) + 1;
+    const b = (i % 89) + 2;
+    const den = dens[i % dens.length] ?? 2;
+    switch (i % 5) {
+      case 0: cases.push({ answer: String.raw`\frac{${a * 3 + i}}{${den}}`, truth: String((a * 3 + i) / den), correct: true }); break;
+      case 1: cases.push({ answer: `(x+${a})(x+${b})`, truth: `x^2+${a + b}x+${a * b}`, correct: true }); break;
+      case 2: cases.push({ answer: `(${a},${a + b})`, truth: `(${a + b},${a})`, correct: false }); break;
+      case 3: cases.push({ answer: String.raw`\sqrt{${a * a * 3}}`, truth: String.raw`${a}\sqrt{3}`, correct: true }); break;
+      default: cases.push({ answer: (1000 * a + i).toLocaleString('en-US'), truth: String(1000 * a + i + (i % 2)), correct: i % 2 === 0 }); break;
+    }
+  }
+  return cases;
+}
+
+function gradeFresh(cases: readonly FreshCase[]): { seconds: number; agree: number } {
+  const t0 = performance.now();
+  let agree = 0;
+  for (const item of cases) if (grade(item.answer, item.truth).correct === item.correct) agree += 1;
+  return { seconds: (performance.now() - t0) / 1000, agree };
+}
+
 // 128 prompts × 8 rollouts, each with 5 units of 2,000 completion tokens: one RL batch of the paper's shape.
 function advantageBatch(): { groupId: string; reward: number; units: { completionTokens: number }[] }[] {
   return Array.from({ length: 1024 }, (_, i) => ({
@@ -39,12 +76,18 @@ async function runRewardsBench(output: BenchOutput): Promise<void> {
   const cold = performance.now();
   grade('1', '1');
   output.line(`  engine start-up and warm-up (once per process)  ${(performance.now() - cold).toFixed(0)} ms`);
+  const firstStart = performance.now();
   const agree = gradeCorpus();
+  const firstRate = GRADING_CORPUS.length / ((performance.now() - firstStart) / 1000);
   output.line(`  agreement with the corpus verdicts               ${agree}/${GRADING_CORPUS.length} (${((100 * agree) / GRADING_CORPUS.length).toFixed(1)}%)`);
+  output.line(`  grades per second, first corpus pass             ${firstRate.toFixed(0)}  (${meets(firstRate)} the ${TARGET_GRADES_PER_SECOND}/s target)`);
   const seconds = await medianSeconds(gradeCorpus, { budgetMs: 3_000, minRuns: 5 });
   const rate = GRADING_CORPUS.length / seconds;
-  const verdict = rate >= TARGET_GRADES_PER_SECOND ? 'meets' : 'BELOW';
-  output.line(`  grades per second (median corpus pass)           ${rate.toFixed(0)}  (${verdict} the ${TARGET_GRADES_PER_SECOND}/s target)`);
+  output.line(`  grades per second, median of repeated passes     ${rate.toFixed(0)}  (${meets(rate)} the target; the engine caches repeated inputs)`);
+  const fresh = freshCases(FRESH_CASES);
+  const freshRun = gradeFresh(fresh);
+  const freshRate = fresh.length / freshRun.seconds;
+  output.line(`  grades per second, ${FRESH_CASES} unique generated cases    ${freshRate.toFixed(0)}  (${meets(freshRate)} the target; agreement ${freshRun.agree}/${fresh.length})`);
   const sorted = latencies();
   output.line(`  per-grade latency p50 / p99 / max                ${percentile(sorted, 0.5).toFixed(2)} / ${percentile(sorted, 0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`);
   const batch = advantageBatch();
