@@ -106,4 +106,19 @@ describe('trajectory properties', () => {
       expect(() => parseTrajectory(serializeTrajectory(parsed.value))).not.toThrow();
     }), { numRuns: 500 });
   });
+
+  it('a valid trajectory cut at any point passes lenient validation (the truncation relaxation)', () => {
+    fc.assert(fc.property(trajectory, fc.nat(), (t, cut) => {
+      const canonical = render(t);
+      const truncated = canonical.slice(0, cut % (canonical.length + 1));
+      expect(validateFormat(truncated, { mode: 'lenient' }).issues).toEqual([]);
+    }), { numRuns: 500 });
+  });
+
+  it('canonicalization is idempotent on any input', () => {
+    fc.assert(fc.property(trajectory, fc.array(corruption, { minLength: 1, maxLength: 6 }), (t, steps) => {
+      const once = serializeTrajectory(parseTrajectory(corrupt(render(t), steps)).value);
+      expect(serializeTrajectory(parseTrajectory(once).value)).toBe(once);
+    }), { numRuns: 500 });
+  });
 });
