@@ -103,6 +103,7 @@ export function registerValidateCommand(program: Command): void {
     .addOption(new Option('--strict', 'reference rules of spec §3.3 (default)'))
     .addOption(new Option('--lenient', 'tolerate <think>-family tags in bodies and a truncated last block').conflicts('strict'))
     .addOption(new Option('--tokenizer <name>', 'token counter for the metrics').choices(TOKENIZER_NAMES).default('qwen3'))
+    .addHelpText('after', '\nOutput: one JSON line per file {"file","ok","issues":[{"code","message","offset"}],"metrics":{…}}.\nExit status: 0 every file ok, 1 any file not ok (or unreadable), 2 usage error.')
     .action(async (files: string[], options: ValidateCliOptions) => {
       process.exitCode = await validateFiles(files, { mode: options.lenient ? 'lenient' : 'strict', tokenizer: options.tokenizer });
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MULTIVERSE_DIALECT } from '../dialect/index.js';
 import { parseTrajectory } from './parse-trajectory.js';
 import { serializeTrajectory } from './serialize-trajectory.js';
 import { FIG6_CANONICAL_RESPONSE } from './testing/fig6-response.fixture.js';
@@ -25,5 +26,11 @@ describe('serializeTrajectory', () => {
   it('writes a conclusion before the block close', () => {
     const text = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n<Conclusion>c</Conclusion>\n</Parallel>';
     expect(roundTrip(text)).toBe(text);
+  });
+
+  it('writes the tags of the given dialect', () => {
+    const text = 'x<Parallel>\n<Goal>\n<Outline>1: a</Outline>\n</Goal>\n<Path>\n1: b\n</Path><Path>\n2: c\n</Path>\n</Parallel>y';
+    const dialect = MULTIVERSE_DIALECT;
+    expect(serializeTrajectory(parseTrajectory(text, { dialect }).value, { dialect })).toBe(text);
   });
 });

