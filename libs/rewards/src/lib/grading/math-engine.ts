@@ -1,7 +1,9 @@
 import { CancellationError, ComputeEngine } from '@cortex-js/compute-engine';
 import type { Expression } from '@cortex-js/compute-engine';
 import type { Deadline } from './deadline.js';
+import { EngineDiagnosticError } from './engine-diagnostic.error.js';
 import { GradeTimeoutError } from './grade-timeout.error.js';
+import { withSilencedConsole } from './silence-console.js';
 
 let shared: ComputeEngine | undefined;
 
@@ -25,7 +27,10 @@ export function withinDeadline<T>(deadline: Deadline, stage: string, fn: () => T
   const ms = deadline.remaining();
   if (ms <= 0) throw new GradeTimeoutError(stage);
   try {
-    return mathEngine().withTimeLimit(ms, fn as () => T extends Promise<unknown> ? never : T);
+    const run = fn as () => T extends Promise<unknown> ? never : T;
+    const { value, messages } = withSilencedConsole(() => mathEngine().withTimeLimit(ms, run));
+    if (messages > 0) throw new EngineDiagnosticError(stage, messages);
+    return value;
   } catch (error) {
     if (error instanceof CancellationError) throw new GradeTimeoutError(stage);
     throw error;
