@@ -28,7 +28,6 @@ export const workerEnvSchema = z.object({
   LOCK_DURATION_MS: positiveInt(30_000),
   STALLED_INTERVAL_MS: positiveInt(30_000),
   MAX_STALLED_COUNT: positiveInt(3),
-  MAX_ITERATIONS: positiveInt(32),
   REQUIRE_AOF: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 
@@ -50,7 +49,6 @@ export interface WorkerConfig {
   readonly lockDurationMs: number;
   readonly stalledIntervalMs: number;
   readonly maxStalledCount: number;
-  readonly maxIterations: number;
   readonly requireAof: boolean;
 }
 
@@ -86,7 +84,6 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       lockDurationMs: e.LOCK_DURATION_MS,
       stalledIntervalMs: e.STALLED_INTERVAL_MS,
       maxStalledCount: e.MAX_STALLED_COUNT,
-      maxIterations: e.MAX_ITERATIONS,
       requireAof: e.REQUIRE_AOF,
     },
   };
