@@ -1,5 +1,6 @@
 // The whole shipped corpus through 3 simulated machines: byte-identical to the in-process runtime.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { corpusEntries } from './support/corpus.js';
 import { problemSet } from './support/problems.js';
 import { referenceTexts } from './support/reference.js';
 import { startSim, startStack, type Stack } from './support/stack.js';
@@ -18,6 +19,10 @@ describe('distributed runtime on the corpus', () => {
   it('produces the in-process trajectory for every problem, threads spread over machines', async () => {
     const { sim, url } = await startSim({ timeScale: 0, corpus: problems.corpus });
     const expected = await referenceTexts(url, problems.prompts).finally(() => sim.stop());
+    // The simulator replays the recorded trajectories (not synthetic text); malformed entries end differently by design.
+    const recorded = corpusEntries().map((entry) => entry.trajectory.slice(0, 80));
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(expected.map((text) => text.slice(0, 80))).toEqual(recorded);
     const submitted = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
     const views = await Promise.all(submitted.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
     const machinesPerBlock: number[] = [];

@@ -7,13 +7,18 @@ export const CORPUS_DIR = resolve(ROOT, 'apps/engine-sim/corpus');
 
 /** Problems of every shipped corpus file, in file order. */
 export function corpusProblems(): string[] {
+  return corpusEntries().map((entry) => entry.problem);
+}
+
+/** Entries (problem and recorded trajectory) of every shipped corpus file, in file order. */
+export function corpusEntries(): { problem: string; trajectory: string }[] {
   if (!existsSync(CORPUS_DIR)) return [];
   return readdirSync(CORPUS_DIR)
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
     .flatMap((name) => readFileSync(resolve(CORPUS_DIR, name), 'utf8').split('\n'))
     .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { problem: string }).problem);
+    .map((line) => JSON.parse(line) as { problem: string; trajectory: string });
 }
 
 /** The Qwen3 chat template for one user turn plus the generation prompt (what producers submit). */
