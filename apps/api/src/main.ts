@@ -9,6 +9,13 @@ if (!config.ok) {
   process.exit(78); // EX_CONFIG
 }
 const app = await createApiApp(config.value);
+// Nest closes the app on SIGTERM/SIGINT (enableShutdownHooks); this bounds how long that may take.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'threadloom-api shutting down', signal, graceMs: config.value.shutdownGraceMs })}\n`);
+    setTimeout(() => process.exit(1), config.value.shutdownGraceMs).unref();
+  });
+}
 await app.listen(config.value.port, config.value.host);
 const address = app.getHttpServer().address();
 const port = typeof address === 'object' && address ? address.port : config.value.port;

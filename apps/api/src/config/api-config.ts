@@ -29,7 +29,9 @@ export type ConfigResult = { ok: true; value: ApiConfig } | { ok: false; issues:
 
 /** Validates an environment; each issue names the variable. Never throws. */
 export function parseApiConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const parsed = apiEnvSchema.safeParse(env);
+  // An empty variable counts as unset (shells and manifests often export `VAR=`).
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = apiEnvSchema.safeParse(set);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(describeIssue) };
   return { ok: true, value: toConfig(parsed.data) };
 }

@@ -4,7 +4,9 @@ import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
+import { ShuttingDownError } from '../common/errors/shutting-down.error.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
 import { openEventStream } from '../reasoning/sse-writer.js';
 import type { CompletionKind } from './openai.presenter.js';
 import { OpenAiService } from './openai.service.js';
@@ -14,7 +16,10 @@ import { OpenAiService } from './openai.service.js';
 @ApiBearerAuth()
 @Controller('v1')
 export class OpenAiController {
-  constructor(private readonly openai: OpenAiService) {}
+  constructor(
+    private readonly openai: OpenAiService,
+    private readonly shutdown: ShutdownSignal,
+  ) {}
 
   @Get('models')
   @RequireScope('read')
@@ -49,11 +54,15 @@ export class OpenAiController {
       this.openai.abandon(job).catch(() => undefined);
     });
     if (!job.stream) {
-      res.status(200).json(await this.openai.wait(job, abort.signal));
+      const completion = await this.openai.wait(job, this.shutdown.with(abort.signal)).catch((error: unknown) => {
+        throw this.shutdown.signal.aborted ? new ShuttingDownError(job.view.id) : error;
+      });
+      res.status(200).json(completion);
       return;
     }
     openEventStream(res);
-    await this.openai.stream(job, res, abort.signal);
+    // On shutdown the stream ends without [DONE]; the request keeps running and stays readable by id.
+    await this.openai.stream(job, res, this.shutdown.with(abort.signal));
     res.end();
   }
 }

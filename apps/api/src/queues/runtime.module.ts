@@ -10,6 +10,7 @@ import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { BullMqQueueInspector } from './bullmq-queue-inspector.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from './queue-inspector.js';
 import { API_REDIS } from './redis.tokens.js';
+import { ShutdownSignal } from './shutdown-signal.service.js';
 
 /** Connections to the runtime (config, Redis, queues, reasoning client) shared by every feature; closed on shutdown. */
 @Global()
@@ -31,8 +32,9 @@ export class RuntimeModule implements OnApplicationShutdown {
         { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
         MetricsService,
         BacklogGate,
+        ShutdownSignal,
       ],
-      exports: [API_CONFIG, API_REDIS, QUEUE_INSPECTOR, REASONING_CLIENT, MetricsService, BacklogGate],
+      exports: [API_CONFIG, API_REDIS, QUEUE_INSPECTOR, REASONING_CLIENT, MetricsService, BacklogGate, ShutdownSignal],
     };
   }
 

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
 import { presentRequest, requestLinks } from './request-view.presenter.js';
 import { ReasoningService } from './reasoning.service.js';
 import { openEventStream, pipeEvents } from './sse-writer.js';
@@ -14,7 +15,10 @@ import { openEventStream, pipeEvents } from './sse-writer.js';
 @ApiBearerAuth()
 @Controller('v1/reasoning')
 export class ReasoningController {
-  constructor(private readonly reasoning: ReasoningService) {}
+  constructor(
+    private readonly reasoning: ReasoningService,
+    private readonly shutdown: ShutdownSignal,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -43,7 +47,7 @@ export class ReasoningController {
   async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, abort.signal);
+    const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, this.shutdown.with(abort.signal));
     openEventStream(res);
     await pipeEvents(res, events);
   }

@@ -10,6 +10,7 @@ import { ResourceNotFoundError } from '../errors/resource-not-found.error.js';
 import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
 import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.error.js';
 import { ResultWaitTimeoutError } from '../errors/wait-timeout.error.js';
+import { ShuttingDownError } from '../errors/shutting-down.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 
 /** The JSON error envelope (OpenAI-style, so SDK clients surface it). */
@@ -54,6 +55,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return { status, headers: {}, body: body(error.message, status === 409 ? 'invalid_request_error' : 'server_error', `request_${error.status}`) };
   }
   if (error instanceof ResultWaitTimeoutError) return { status: 504, headers: {}, body: body(error.message, 'server_error', 'result_timeout') };
+  if (error instanceof ShuttingDownError) return { status: 503, headers: { 'Retry-After': '1' }, body: body(error.message, 'server_error', 'shutting_down') };
   if (error instanceof HttpException) return fromHttpException(error);
   return { status: 500, headers: {}, body: body('Internal server error.', 'server_error', 'internal_error') };
 }
