@@ -44,10 +44,12 @@ export class ContinuationSource {
   /** The continuation of a prompt (Qwen3 chat rendering + assistant text so far). */
   continuationOf(prompt: string): Continuation {
     const chat = parseChatPrompt(prompt);
+    // A prompt without the chat template is itself the problem, and the answer starts from scratch.
+    const assistant = chat.problem === undefined ? '' : chat.assistant;
     const known = this.trajectoryFor(chat.problem ?? prompt);
-    const at = locateContinuation(known.trajectory, known.blocks, chat.assistant, this.dialect);
+    const at = locateContinuation(known.trajectory, known.blocks, assistant, this.dialect);
     if (at.ok) return { text: known.trajectory.slice(at.offset), origin: known.origin };
-    return { text: this.fallback(known.answer, at.threadHeader, chat.assistant), origin: 'fallback' };
+    return { text: this.fallback(known.answer, at.threadHeader, assistant), origin: 'fallback' };
   }
 
   private trajectoryFor(problem: string): KnownTrajectory {

@@ -92,7 +92,8 @@ export class Scheduler {
   private emit(): void {
     for (const seq of [...this.running]) {
       seq.tokenTimes.push(this.modelNow);
-      seq.job.onToken?.(seq.produced++);
+      const index = seq.produced++;
+      seq.job.onToken?.(index);
       if (seq.produced >= seq.job.outputIds.length) this.finish(seq);
     }
     this.step();

@@ -40,7 +40,7 @@ async function respondOnce(ctx: SimContext, request: CompletionRequest, choices:
     choices.map((c) => ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal })),
   );
   if (fault === 'reset') {
-    res.socket?.destroy();
+    res.socket?.resetAndDestroy();
     return;
   }
   if (abort.signal.aborted) return;

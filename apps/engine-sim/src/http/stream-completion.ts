@@ -15,14 +15,16 @@ export async function streamCompletion(ctx: SimContext, request: CompletionReque
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.flushHeaders();
   const write = (payload: unknown): void => {
-    if (!res.destroyed) res.write(`data: ${JSON.stringify(payload)}\n\n`);
+    if (!res.destroyed && !abort.signal.aborted) res.write(`data: ${JSON.stringify(payload)}\n\n`);
   };
   const resetAt = reset ? Math.floor((choices[0]?.decoded.deltas.length ?? 0) / 2) : -1;
   const onToken = (choice: PlannedChoice, i: number): void => {
     if (choice === choices[0] && i === resetAt) {
-      res.socket?.destroy();
+      // Let what was sent reach the client, then send a TCP reset (not a clean close).
       abort.abort();
+      res.write(': reset\n\n', () => res.socket?.resetAndDestroy());
       return;
     }
     const { deltas, finishReason, stopReason } = choice.decoded;

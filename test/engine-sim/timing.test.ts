@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { chatPrompt, metricValue, postJson, startSim, type SimProcess } from './sim-client.js';
+
+const TIME_SCALE = '0.05';
+let sims: SimProcess[] = [];
+afterEach(async () => {
+  await Promise.all(sims.map((s) => s.stop()));
+  sims = [];
+});
+async function sim(args: string[]): Promise<SimProcess> {
+  const started = await startSim(['--time-scale', TIME_SCALE, ...args]);
+  sims.push(started);
+  return started;
+}
+const request = (problem: string, maxTokens: number): object => ({ prompt: chatPrompt(problem), max_tokens: maxTokens });
+
+/** Mean of a histogram from /metrics (sum / count). */
+async function histogramMean(url: string, name: string): Promise<number> {
+  return (await metricValue(url, `${name}_sum`)) / (await metricValue(url, `${name}_count`));
+}
+
+/** Milliseconds until the first streamed chunk arrives. */
+async function timeToFirstChunk(url: string, body: object): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, stream: true }) });
+  const reader = res.body!.getReader();
+  await reader.read();
+  const elapsed = performance.now() - started;
+  await reader.cancel();
+  return elapsed;
+}
+
+describe('engine-sim timing model', () => {
+  it('makes a decode step of a batch of 8 slower than a step of a batch of 1', async () => {
+    const solo = await sim([]);
+    const batched = await sim([]);
+    const t0 = performance.now();
+    await postJson(`${solo.url}/v1/completions`, request('solo problem', 60));
+    const soloWall = performance.now() - t0;
+    const t1 = performance.now();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => postJson(`${batched.url}/v1/completions`, request(`batched problem ${i}`, 60))));
+    const batchWall = performance.now() - t1;
+    const soloItl = await histogramMean(solo.url, 'vllm:inter_token_latency_seconds');
+    const batchItl = await histogramMean(batched.url, 'vllm:inter_token_latency_seconds');
+    expect(soloItl).toBeCloseTo(0.022, 4);
+    // 20.5 + 1.5 × 8 = 32.5 ms per step; arrivals spread over a few steps and their prefills add a little.
+    expect(batchItl).toBeGreaterThan(0.032);
+    expect(batchItl).toBeLessThan(0.036);
+    expect(batchWall).toBeGreaterThan(soloWall * 1.2);
+  });
+
+  it('cuts time to first token when the prompt prefix is cached', async () => {
+    const s = await sim([]);
+    const longProblem = `Consider the following long statement. ${'The quick brown fox jumps over the lazy dog. '.repeat(400)}`;
+    const cold = await timeToFirstChunk(s.url, request(longProblem, 5));
+    const warm = await timeToFirstChunk(s.url, request(longProblem, 5));
+    expect(warm).toBeLessThan(cold * 0.6);
+    const usage = (await postJson(`${s.url}/v1/completions`, request(longProblem, 2))).body.usage;
+    expect(usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(usage.prompt_tokens * 0.9);
+    expect(await metricValue(s.url, 'vllm:prefix_cache_hits_total')).toBeGreaterThan(0);
+  });
+
+  it('reports waiting requests in /metrics when over max running', async () => {
+    const s = await sim(['--max-running', '2']);
+    const pending = Array.from({ length: 5 }, (_, i) => postJson(`${s.url}/v1/completions`, request(`queued problem ${i}`, 200)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await metricValue(s.url, 'vllm:num_requests_running')).toBe(2);
+    expect(await metricValue(s.url, 'vllm:num_requests_waiting')).toBe(3);
+    await Promise.all(pending);
+    expect(await metricValue(s.url, 'vllm:num_requests_waiting')).toBe(0);
+    expect(await histogramMean(s.url, 'vllm:request_queue_time_seconds')).toBeGreaterThan(0);
+  });
+});
+
+describe('engine-sim determinism', () => {
+  it('produces the same synthetic trajectory under the same seed and a different one under another', async () => {
+    const [a, b, c] = await Promise.all([startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '8'])]);
+    sims.push(a, b, c);
+    const body = { prompt: chatPrompt('A problem the corpus does not know.'), max_tokens: 3000, skip_special_tokens: false };
+    const [ta, tb, tc] = await Promise.all([a, b, c].map(async (s) => String((await postJson(`${s.url}/v1/completions`, body)).body.choices[0].text)));
+    expect(ta).toBe(tb);
+    expect(ta).not.toBe(tc);
+    expect(ta).toContain('<Parallel>');
+  });
+
+  it('ends an unknown problem in \\boxed{} with the configured structure', async () => {
+    const s = await startSim(['--time-scale', '0']);
+    sims.push(s);
+    const res = await postJson(`${s.url}/v1/completions`, { prompt: chatPrompt('Another unseen problem.'), max_tokens: 30000, skip_special_tokens: false });
+    expect(res.body.choices[0].text).toMatch(/\\boxed\{\d+\}\$\.$/);
+    expect(res.body.choices[0].finish_reason).toBe('stop');
+  });
+});
