@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   process.stdout.write(`worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`);
 }
 
+process.on('unhandledRejection', (reason: unknown) => {
+  process.stderr.write(`worker: unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+});
+
 main().catch((error: unknown) => {
   process.stderr.write(`worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -37,7 +37,7 @@ async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: R
   if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
   await deps.store.appendEvent(requestId, 'step_started', { step, machine, attempt: job.attemptsMade + 1 });
-  const scope = openJobScope(deps.cancellations, requestId, context.deadlineAt);
+  const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
     const done = await deps.engine.complete(checkpoint.action.request, context.sampling, scope.signal);
     const { result } = done;

@@ -43,7 +43,7 @@ async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context:
   const machine = deps.config.machineId;
   const startedAt = Date.now();
   await deps.store.appendEvent(requestId, 'thread_started', { block, thread: number, machine, attempt: job.attemptsMade + 1 });
-  const scope = openJobScope(deps.cancellations, requestId, context.deadlineAt);
+  const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
     const done = await deps.engine.complete(buildThreadRequest(checkpoint.state, number), context.sampling, scope.signal);
     await saveCompleted(deps, job, startedAt, done);

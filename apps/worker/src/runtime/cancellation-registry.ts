@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
  */
 export class CancellationRegistry {
   private readonly active = new Map<string, Set<AbortController>>();
+  private readonly byJob = new Map<string, AbortController>();
   private readonly subscriber: Redis;
   private readonly channel: string;
 
@@ -21,15 +22,22 @@ export class CancellationRegistry {
     await this.subscriber.subscribe(this.channel);
   }
 
-  /** Registers a controller for a job of `requestId`; call the returned function when the job ends. */
-  track(requestId: string, controller: AbortController): () => void {
+  /** Registers the controller of job `jobId` of `requestId`; call the returned function when the job ends. */
+  track(requestId: string, jobId: string, controller: AbortController): () => void {
     const set = this.active.get(requestId) ?? new Set<AbortController>();
     set.add(controller);
     this.active.set(requestId, set);
+    this.byJob.set(jobId, controller);
     return () => {
       set.delete(controller);
       if (set.size === 0) this.active.delete(requestId);
+      if (this.byJob.get(jobId) === controller) this.byJob.delete(jobId);
     };
+  }
+
+  /** Aborts one job's work (e.g. its lock was lost: another worker will redo it). */
+  abortJob(jobId: string, reason: string): void {
+    this.byJob.get(jobId)?.abort(reason);
   }
 
   /** Aborts every active job of `requestId` in this process. */

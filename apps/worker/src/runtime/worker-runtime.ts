@@ -98,6 +98,10 @@ export class WorkerRuntime {
       name: `${config.machineId}-${role}`,
     });
     worker.on('error', (error) => this.logger.error(`${role} worker: ${error.message}`));
+    // A lost lock means another worker will run the job again: stop spending the GPU on it here.
+    worker.on('lockRenewalFailed', (jobIds) => {
+      for (const jobId of jobIds) this.cancellations?.abortJob(jobId, 'lock lost');
+    });
     worker.on('failed', (job, error) => this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
     return worker;
   }
