@@ -4,6 +4,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerGradeCommand } from './grade.command.js';
 import { registerRewardCommand } from './reward.command.js';
 import { registerRunCommand } from './run.command.js';
+import { registerSimCommand } from './sim.command.js';
 import { registerUpCommand } from './up.command.js';
 import { registerValidateCommand } from './validate.command.js';
 
@@ -19,4 +20,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGradeCommand,
   registerRewardCommand,
   registerBenchCommand,
+  registerSimCommand,
 ];
