@@ -2,7 +2,7 @@
 // Answer extraction and grading (spec §4.1).
 export { extractBoxedAnswer } from './lib/extraction/extract-boxed.js';
 export type { ExtractOptions } from './lib/extraction/extract-boxed.js';
-export { grade } from './lib/grading/grade.js';
+export { grade, warmUpGrader } from './lib/grading/grade.js';
 export { GRADE_REASONS } from './lib/grading/grade-result.js';
 export type { GradeOptions, GradeReason, GradeResult, Verdict } from './lib/grading/grade-result.js';
 export { normalizeAnswer } from './lib/grading/normalize-answer.js';

@@ -7,18 +7,9 @@ import { withSilencedConsole } from './silence-console.js';
 
 let shared: ComputeEngine | undefined;
 
-// Expressions that make the engine load its lazily built libraries, so the first real grade
-// does not spend its time budget on that (first use of trigonometry alone takes ~100 ms).
-const WARM_UP = ['\\sin(\\pi/6)+\\sqrt{8}', '\\frac{x^2-1}{x-1}', '\\{1,2\\}', '(1,2]', '2+3i', '\\log_2 8', '5!'];
-
-/** The CortexJS Compute Engine shared by every grade; created and warmed up on first use (~200 ms). */
+/** The CortexJS Compute Engine shared by every grade; created on first use (~60 ms, see `warmUpGrader`). */
 export function mathEngine(): ComputeEngine {
-  if (shared === undefined) {
-    const ce = new ComputeEngine();
-    for (const latex of WARM_UP) ce.parse(latex).evaluate().N();
-    ce.parse('(x+1)^2').isIdenticallyEqual(ce.parse('x^2+2x+1'));
-    shared = ce;
-  }
+  shared ??= new ComputeEngine();
   return shared;
 }
 
