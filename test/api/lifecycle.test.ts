@@ -39,7 +39,7 @@ describe('API process lifecycle', () => {
     const started = performance.now();
     await api.process.stop(10_000);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(5_000);
+    expect(elapsed).toBeLessThan(2_500);
     expect(['SIGTERM', 0]).toContain(await api.process.exited);
     const { status, text } = await stream;
     expect(status).toBe(200);

@@ -54,7 +54,7 @@ export class OpenAiController {
       this.openai.abandon(job).catch(() => undefined);
     });
     if (!job.stream) {
-      const completion = await this.openai.wait(job, this.shutdown.with(abort.signal)).catch((error: unknown) => {
+      const completion = await this.shutdown.track(this.openai.wait(job, this.shutdown.with(abort.signal))).catch((error: unknown) => {
         throw this.shutdown.signal.aborted ? new ShuttingDownError(job.view.id) : error;
       });
       res.status(200).json(completion);
@@ -62,7 +62,7 @@ export class OpenAiController {
     }
     openEventStream(res);
     // On shutdown the stream ends without [DONE]; the request keeps running and stays readable by id.
-    await this.openai.stream(job, res, this.shutdown.with(abort.signal));
+    await this.shutdown.track(this.openai.stream(job, res, this.shutdown.with(abort.signal)));
     res.end();
   }
 }

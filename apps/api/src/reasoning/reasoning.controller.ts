@@ -49,7 +49,7 @@ export class ReasoningController {
     res.on('close', () => abort.abort());
     const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, this.shutdown.with(abort.signal));
     openEventStream(res);
-    await pipeEvents(res, events);
+    await this.shutdown.track(pipeEvents(res, events));
   }
 
   @Delete(':id')
