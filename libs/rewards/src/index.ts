@@ -29,6 +29,7 @@ export {
   accuracy, activationRatio, maxSpeedup, meanSpeedup, meanTokenLatency, meanTotalTokens, perProblemSpeedups,
   selfParallelismSpeedup,
 } from './lib/evaluation/speedup-metrics.js';
+export { toGradedRollout } from './lib/evaluation/graded-rollout.js';
 export type { GradedRollout, SpeedupOptions } from './lib/evaluation/graded-rollout.js';
 export { AVERAGE_ROW, evaluationRow, evaluationTable } from './lib/evaluation/evaluation-table.js';
 export type { DatasetRollouts, EvaluationRow } from './lib/evaluation/evaluation-table.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AVERAGE_ROW, evaluationTable } from './evaluation-table.js';
+import { toGradedRollout } from './graded-rollout.js';
 import type { GradedRollout } from './graded-rollout.js';
 import {
   accuracy, activationRatio, maxSpeedup, meanSpeedup, perProblemSpeedups, selfParallelismSpeedup,
@@ -35,6 +36,13 @@ describe('evaluation metrics (spec §3.2)', () => {
     expect(accuracy([roll('a', true, 1, 1), roll('b', false, 1, 1), roll('b', false, 1, 1), roll('b', true, 1, 1)])).toBeCloseTo(
       (1 + 1 / 3) / 2, 12,
     );
+  });
+
+  it('builds a graded rollout from a verdict and trajectory metrics', () => {
+    const metrics = { totalTokens: 28, criticalPathTokens: 24, withParallel: true, blocks: 1 };
+    expect(toGradedRollout('p9', { correct: true, metrics })).toEqual({
+      problemId: 'p9', correct: true, totalTokens: 28, criticalPathTokens: 24, withParallel: true,
+    });
   });
 
   it('turns graded rollouts into the paper table rows plus an Average row', () => {

@@ -15,3 +15,12 @@ export interface SpeedupOptions {
   /** Use only correct rollouts; a problem with no correct rollout on either side is excluded. */
   readonly correctOnly?: boolean;
 }
+
+/** Builds a {@link GradedRollout} from a verdict and `@threadloom/threading` metrics (e.g. a `ScoredResponse`). */
+export function toGradedRollout(
+  problemId: string,
+  scored: { readonly correct: boolean; readonly metrics: { readonly totalTokens: number; readonly criticalPathTokens: number; readonly withParallel: boolean } },
+): GradedRollout {
+  const { totalTokens, criticalPathTokens, withParallel } = scored.metrics;
+  return { problemId, correct: scored.correct, totalTokens, criticalPathTokens, withParallel };
+}

@@ -1,3 +1,4 @@
+import type { CallUnit } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
 import { broadcastAdvantage, completionTokenCount, tokenAdvantages } from './broadcast.js';
 
@@ -19,5 +20,17 @@ describe('broadcast', () => {
     expect(tokens[1]).toEqual([[-0.5, -0.5, -0.5, -0.5]]);
     expect(tokens[0]!.map((unit) => unit.length)).toEqual([1, 2, 3, 4, 5]);
     expect(completionTokenCount(rollouts)).toBe(19);
+  });
+
+  it('accepts the orchestration call log units as they are', () => {
+    const unit = (completionTokens: number, kind: CallUnit['kind']): CallUnit => ({
+      kind, block: 0, thread: kind === 'thread' ? '1' : null, contextChars: 10, completionStart: 0, completionEnd: completionTokens,
+      completionTokens, finishReason: 'stop', stopReason: null,
+    });
+    const tokens = tokenAdvantages([
+      { groupId: 'g', reward: 1.5, units: [unit(3, 'sequential'), unit(2, 'thread'), unit(1, 'sequential')] },
+      { groupId: 'g', reward: 0.5, units: [unit(2, 'sequential')] },
+    ]);
+    expect(tokens).toEqual([[[0.5, 0.5, 0.5], [0.5, 0.5], [0.5]], [[-0.5, -0.5]]]);
   });
 });
