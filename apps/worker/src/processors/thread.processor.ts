@@ -25,15 +25,20 @@ export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, 
   const existing = await deps.store.getThread(data.requestId, data.block, data.index);
   if (existing?.status === 'completed') return 'replayed';
   const limit = context.parameters.maxConcurrentThreads;
+  if (limit === undefined) return decodeThread(deps, job, context, checkpoint);
   const slot = job.id ?? `${data.block}-${data.index}`;
-  if (limit !== undefined && !(await deps.store.acquireSlot(data.requestId, slot, deps.config.lockDurationMs * 2, limit))) {
+  const leaseMs = deps.config.lockDurationMs * 2;
+  if (!(await deps.store.acquireSlot(data.requestId, slot, leaseMs, limit))) {
     await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
     throw new DelayedError();
   }
+  // Renew the lease while decoding; a crashed holder's lease lapses and frees the slot.
+  const renew = setInterval(() => void deps.store.acquireSlot(data.requestId, slot, leaseMs, limit).catch(() => undefined), leaseMs / 3);
   try {
     return await decodeThread(deps, job, context, checkpoint);
   } finally {
-    if (limit !== undefined) await deps.store.releaseSlot(data.requestId, slot);
+    clearInterval(renew);
+    await deps.store.releaseSlot(data.requestId, slot);
   }
 }
 
