@@ -45,8 +45,15 @@ export class BatchesService {
       throw error;
     });
     const id = `batch_${randomUUID().replaceAll('-', '')}`;
-    const views = await mapLimited(lines, PARALLELISM, (line, index) => this.submitLine(principal, id, line, index, defaultModel)).catch((error: unknown) => {
+    const submitted: string[] = [];
+    const views = await mapLimited(lines, PARALLELISM, async (line, index) => {
+      const view = await this.submitLine(principal, id, line, index, defaultModel);
+      submitted.push(view.id);
+      return view;
+    }).catch(async (error: unknown) => {
+      // All or nothing: a batch that could not be submitted whole leaves no orphans running.
       this.gate.release(lines.length);
+      await mapLimited(submitted, PARALLELISM, (requestId) => this.client.cancel(requestId)).catch(() => undefined);
       throw error;
     });
     this.gate.confirm(lines.length);
