@@ -24,6 +24,8 @@ export function answerShape(text: string): AnswerShape {
   if (delimited !== undefined) return delimited;
   const items = splitTopLevel(text, ',');
   if (items.length > 1) return { kind: 'set', items };
+  const plusMinus = expandPlusMinus(text);
+  if (plusMinus !== undefined) return { kind: 'set', items: plusMinus };
   return { kind: 'scalar', latex: text };
 }
 
@@ -35,6 +37,17 @@ function delimitedSequence(text: string): AnswerShape | undefined {
   if (!'(['.includes(open) || !')]'.includes(close) || text.length < 2 || !enclosesWhole(text, 1)) return undefined;
   const items = splitTopLevel(text.slice(1, -1), ',');
   return items.length > 1 ? { kind: 'sequence', open, close, items } : undefined;
+}
+
+// `a \pm b` names two values, {a + b, a − b}; only one sign is expanded (two would be ambiguous).
+function expandPlusMinus(text: string): string[] | undefined {
+  const signs = text.match(/\\(?:pm|mp)(?![a-zA-Z])/g) ?? [];
+  if (signs.length !== 1) return undefined;
+  const upper = signs[0] === '\\pm' ? '+' : '-';
+  const lower = upper === '+' ? '-' : '+';
+  const at = text.search(/\\(?:pm|mp)(?![a-zA-Z])/);
+  const join = (sign: string): string => `${text.slice(0, at)}${sign}${text.slice(at + 3)}`.trim();
+  return [join(upper), join(lower)];
 }
 
 function matrixRows(body: string): string[][] {

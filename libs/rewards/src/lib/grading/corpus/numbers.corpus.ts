@@ -37,6 +37,7 @@ export const NUMBER_CASES: readonly GradingCase[] = [
   c('signs', '+7', '7', true),
   c('signs', '--2', '2', true),
   c('signs', r`\pm 2`, '2', false, 'plus-minus is not a single value'),
+  c('signs', '2, -2', r`\pm 2`, true),
   c('radicals', r`\sqrt{8}`, r`2\sqrt{2}`, true),
   c('radicals', r`2\sqrt2`, r`\sqrt{8}`, true, 'unbraced radicand'),
   c('radicals', r`\frac{\sqrt{3}}{3}`, r`\frac{1}{\sqrt{3}}`, true),
