@@ -2,6 +2,7 @@
 export { RedisReasoningClient } from './client/redis-reasoning-client.js';
 export type { RedisReasoningClientOptions } from './client/redis-reasoning-client.js';
 export { InvalidSubmissionError } from './client/invalid-submission.error.js';
+export { UnknownRequestError } from './client/unknown-request.error.js';
 export { WaitTimeoutError } from './client/wait-timeout.error.js';
 export { parseWorkerConfig, workerEnvSchema } from './config/worker-config.js';
 export type { WorkerConfig, WorkerConfigResult } from './config/worker-config.js';

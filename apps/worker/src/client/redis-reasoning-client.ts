@@ -14,6 +14,7 @@ import type { Checkpoint } from '../store/checkpoint.js';
 import { RequestStore } from '../store/request-store.js';
 import { claimIdempotencyKey, submissionHash } from './idempotency.js';
 import { InvalidSubmissionError } from './invalid-submission.error.js';
+import { UnknownRequestError } from './unknown-request.error.js';
 import { streamEvents } from './stream-events.js';
 import { waitForTerminal } from './wait-for-terminal.js';
 
@@ -148,6 +149,6 @@ export class RedisReasoningClient implements ReasoningClient {
       if (view !== undefined) return view;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`Request ${id} of a replayed idempotency key was never created`);
+    throw new UnknownRequestError(id);
   }
 }
