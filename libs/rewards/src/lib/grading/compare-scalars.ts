@@ -4,17 +4,20 @@ import type { Deadline } from './deadline.js';
 import { exactValue, sameRational } from './exact-value.js';
 import type { ExactValue } from './exact-value.js';
 import { GRADE_REASONS, verdict } from './grade-result.js';
-import type { Verdict } from './grade-result.js';
+import type { GradeReason, Verdict } from './grade-result.js';
 import { isHuge } from './huge-expression.js';
 import { boxMath, parseMath, withinDeadline } from './math-engine.js';
 
 /** Compares two normalised scalar answers with the math engine. */
 export function compareScalars(answer: string, truth: string, deadline: Deadline): Verdict {
   if (compact(answer) === compact(truth)) return verdict(true, GRADE_REASONS.exactMatch);
-  if (isPhrase(answer) || isPhrase(truth)) return compareAsText(answer, truth);
+  if (isPhrase(answer) || isPhrase(truth)) {
+    const text = compareAsText(answer, truth, GRADE_REASONS.notEqual);
+    if (text.correct || !isShortWord(answer) || !isShortWord(truth)) return text;
+  }
   const a = parseMath(answer, deadline);
   const t = parseMath(truth, deadline);
-  if (a === undefined || t === undefined) return compareAsText(answer, truth);
+  if (a === undefined || t === undefined) return compareAsText(answer, truth, GRADE_REASONS.unparseable);
   if (isHuge(a) || isHuge(t)) return compareHuge(a, t, deadline);
   const aEq = a.operator === 'Equal';
   const tEq = t.operator === 'Equal';
@@ -27,16 +30,21 @@ function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-// Phrases such as "no solution": the engine would read them as products of single-letter symbols.
+// Phrases such as "no solution" or "even": the engine would read them as products of one-letter symbols
+// (with `e` as Euler's number). Two-letter words other than "no" are left to the engine (`xy` is a product).
 function isPhrase(text: string): boolean {
-  return /^[a-zA-Z]{2,}(?: [a-zA-Z]+)*$/.test(text);
+  if (!/^[a-zA-Z]+(?: [a-zA-Z]+)*$/.test(text)) return false;
+  return text.includes(' ') || text.length >= 3 || text.toLowerCase() === 'no';
 }
 
-function compareAsText(answer: string, truth: string): Verdict {
+// A short single word may still be a product of variables (`abc` vs `cab`): the engine decides those.
+function isShortWord(text: string): boolean {
+  return /^[a-zA-Z]{1,3}$/.test(text);
+}
+
+function compareAsText(answer: string, truth: string, failure: GradeReason): Verdict {
   const strip = (s: string): string => compact(s).toLowerCase();
-  return strip(answer) === strip(truth)
-    ? verdict(true, GRADE_REASONS.exactMatch)
-    : verdict(false, GRADE_REASONS.unparseable);
+  return strip(answer) === strip(truth) ? verdict(true, GRADE_REASONS.exactMatch) : verdict(false, failure);
 }
 
 // Exact arithmetic first, so a decimal never equals an irrational or a different rational within a tolerance.

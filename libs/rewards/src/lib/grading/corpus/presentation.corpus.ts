@@ -23,6 +23,8 @@ export const PRESENTATION_CASES: readonly GradingCase[] = [
   c('units-text', r`\text{odd}`, r`\text{even}`, false),
   c('units-text', r`\text{No solution}`, r`\text{no solution}`, true),
   c('units-text', '20 ways', '20', true),
+  c('units-text', 'Odd', 'odd', true, 'words compare case-insensitively'),
+  c('units-text', 'even', 'odd', false),
   c('units-text', r`\mathrm{cm}`, '5', false, 'a unit alone is not an answer'),
   c('dollars', r`\$5`, '5', true),
   c('dollars', r`\$5.00`, '5', true),

@@ -24,6 +24,8 @@ export const STRUCTURE_CASES: readonly GradingCase[] = [
   c('expressions', '(x+1)^{2}', 'x^{2}+2x+1', true, 'braced exponents'),
   c('expressions', r`\frac{1}{x}+\frac{1}{y}`, r`\frac{x+y}{xy}`, true),
   c('expressions', 'n(n+1)/2', r`\frac{n^2+n}{2}`, true),
+  c('expressions', 'abc', 'cab', true, 'a short word of letters is a product'),
+  c('expressions', 'xy', 'yx', true),
   c('tuples', '(1,2)', '(1, 2)', true),
   c('tuples', '(2,1)', '(1,2)', false, 'order matters in a tuple'),
   c('tuples', r`\left(3, -\frac{1}{2}\right)`, '(3,-0.5)', true),
