@@ -7,6 +7,7 @@ import type { Checkpoint } from '../store/checkpoint.js';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
+import { tracedCompletion } from '../runtime/tracing.js';
 import { loadRequestContext, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 
@@ -39,7 +40,10 @@ async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: R
   await deps.store.appendEvent(requestId, 'step_started', { step, machine, attempt: job.attemptsMade + 1 });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
-    const done = await deps.engine.complete(checkpoint.action.request, context.sampling, scope.signal);
+    const { engine, config } = deps;
+    const request = checkpoint.action.request;
+    const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
+    const done = await tracedCompletion(config.model, attributes, () => engine.complete(request, context.sampling, scope.signal));
     const { result } = done;
     await deps.store.appendEvent(requestId, 'step_finished', {
       step, machine, completionTokens: result.completionTokens, cachedTokens: result.cachedTokens ?? 0,

@@ -7,6 +7,7 @@ import { RequestAbortedError } from '../engine/request-aborted.error.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
+import { tracedCompletion } from '../runtime/tracing.js';
 import { loadRequestContext, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
@@ -50,7 +51,10 @@ async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context:
   await deps.store.appendEvent(requestId, 'thread_started', { block, thread: number, machine, attempt: job.attemptsMade + 1 });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
-    const done = await deps.engine.complete(buildThreadRequest(checkpoint.state, number), context.sampling, scope.signal);
+    const { engine, config } = deps;
+    const request = buildThreadRequest(checkpoint.state, number);
+    const attributes = { 'threadloom.request_id': requestId, 'threadloom.block': block, 'threadloom.thread': number, 'threadloom.machine': machine };
+    const done = await tracedCompletion(config.model, attributes, () => engine.complete(request, context.sampling, scope.signal));
     await saveCompleted(deps, job, startedAt, done);
     return 'done';
   } catch (error) {
