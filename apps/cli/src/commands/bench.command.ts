@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { BenchOutput } from '../bench/bench-suite.js';
+import type { BenchOptions, BenchOutput } from '../bench/bench-suite.js';
 import { BENCH_SUITES, findBenchSuite } from '../bench/registry.js';
 import { EXIT_OK } from '../exit-codes.js';
 
@@ -12,11 +12,11 @@ function parseSuite(name: string): string {
 }
 
 /** Runs one suite, or every suite for `all`, writing to `output`. */
-export async function runBench(name: string, output: BenchOutput = STDOUT): Promise<number> {
+export async function runBench(name: string, output: BenchOutput = STDOUT, options: BenchOptions = { quick: false }): Promise<number> {
   const suites = name === 'all' ? BENCH_SUITES : BENCH_SUITES.filter((suite) => suite.name === name);
   for (const suite of suites) {
     output.line(`## ${suite.name} — ${suite.description}`);
-    await suite.run(output);
+    await suite.run(output, options);
   }
   return EXIT_OK;
 }
@@ -27,7 +27,8 @@ export function registerBenchCommand(program: Command): void {
     .command('bench')
     .description(`Run a benchmark suite (${BENCH_SUITES.map((suite) => suite.name).join(', ')}) or all of them.`)
     .argument('<suite>', 'suite name, or "all"', parseSuite)
-    .action(async (suite: string) => {
-      process.exitCode = await runBench(suite);
+    .option('--quick', 'smaller runs, for smoke use (suites that support it)', false)
+    .action(async (suite: string, options: BenchOptions) => {
+      process.exitCode = await runBench(suite, STDOUT, { quick: options.quick });
     });
 }

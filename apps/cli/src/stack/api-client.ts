@@ -42,12 +42,24 @@ export class ApiClient {
     return (await this.call('GET', `/v1/reasoning/${encodeURIComponent(id)}`)) as ApiRequestView;
   }
 
-  /** Every event of the request until it is terminal (the server ends the stream then). */
-  async events(id: string, signal?: AbortSignal): Promise<ApiEvent[]> {
+  /** Every event of the request until it is terminal (the server ends the stream then), each also passed to `onEvent` as it arrives. */
+  async events(id: string, signal?: AbortSignal, onEvent?: (event: ApiEvent) => void): Promise<ApiEvent[]> {
     const path = `/v1/reasoning/${encodeURIComponent(id)}/events`;
     const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers(), ...(signal === undefined ? {} : { signal }) });
-    if (!response.ok) throw new ApiRequestError('GET', path, response.status, await response.text());
-    return parseEvents(await response.text());
+    if (!response.ok || response.body === null) throw new ApiRequestError('GET', path, response.status, await response.text());
+    const events: ApiEvent[] = [];
+    let pending = '';
+    for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+      pending += chunk;
+      const end = pending.lastIndexOf('\n\n');
+      if (end < 0) continue;
+      for (const event of parseEvents(pending.slice(0, end))) {
+        events.push(event);
+        onEvent?.(event);
+      }
+      pending = pending.slice(end + 2);
+    }
+    return events;
   }
 
   /** Follows the event stream, then reads the request; retries until it is terminal or time runs out. */

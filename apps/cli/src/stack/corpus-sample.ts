@@ -7,6 +7,8 @@ export interface CorpusProblem {
   readonly id: string;
   readonly problem: string;
   readonly answer: string;
+  /** The recorded assistant response the simulator replays. */
+  readonly trajectory: string;
 }
 
 /** The directory of the simulator's shipped corpus (`apps/engine-sim/corpus`). */
@@ -29,9 +31,9 @@ function parseLine(line: string): CorpusProblem[] {
   if (line.trim() === '') return [];
   try {
     const value = JSON.parse(line) as Partial<CorpusProblem>;
-    const { id, problem, answer } = value;
+    const { id, problem, answer, trajectory } = value;
     if (typeof id !== 'string' || typeof problem !== 'string' || typeof answer !== 'string') return [];
-    return [{ id, problem, answer }];
+    return [{ id, problem, answer, trajectory: typeof trajectory === 'string' ? trajectory : '' }];
   } catch {
     return [];
   }

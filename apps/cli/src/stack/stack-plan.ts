@@ -23,6 +23,8 @@ export interface StackOptions {
   readonly model?: string;
   /** Redis key prefix of workers and API, to share one Redis between stacks (worker default when unset). */
   readonly keyPrefix?: string;
+  /** Running sequences per simulator step (vLLM max_num_seqs); the simulator's default when unset. */
+  readonly maxRunning?: number;
   /** A JSONL corpus for the simulators (default: the shipped one). */
   readonly corpus?: string;
   /** Extra API environment (limits, log level) for stacks the CLI drives itself. */
@@ -78,13 +80,14 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
 
 /** One simulator process on `port` (0 = any; its ready line is its URL). */
 export function engineSpec(
-  entries: EntryPoints, machineId: string, port: number, options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus'>,
+  entries: EntryPoints, machineId: string, port: number, options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
 ): ProcessSpec {
   const args = [
     entries.engineSim, '--port', String(port), '--host', '127.0.0.1', '--time-scale', String(options.timeScale), '--model', SIM_MODEL,
   ];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
+  if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
   return { name: `engine-sim ${machineId}`, command: process.execPath, args, env: {}, ready: READY.engine };
 }
 

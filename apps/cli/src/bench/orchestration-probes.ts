@@ -1,0 +1,72 @@
+import type { ReasoningResult } from '@threadloom/contracts';
+import type { ApiClient, ApiEvent, ApiRequestView } from '../stack/api-client.js';
+import { renderQwen3Prompt } from '../stack/chat-prompt.js';
+import { OrchestrationBenchError } from './orchestration-bench.error.js';
+
+/** One finished request as the benchmark sees it: its result, events and client-observed wall time. */
+export interface TimedRequest {
+  readonly id: string;
+  readonly result: ReasoningResult;
+  readonly events: readonly ApiEvent[];
+  readonly wallMs: number;
+}
+
+/** Submits one problem and follows it to the end; `onEvent` sees every event as it arrives. */
+export async function timedRequest(
+  client: ApiClient, problem: string, mode: 'parallel' | 'sequential', onEvent?: (id: string, event: ApiEvent) => void,
+): Promise<TimedRequest> {
+  const started = performance.now();
+  const submitted = await client.submit({ prompt: renderQwen3Prompt(problem), mode });
+  const events = await client.events(submitted.id, undefined, (event) => onEvent?.(submitted.id, event));
+  const view = await client.get(submitted.id);
+  return { id: submitted.id, result: completed(view), events, wallMs: performance.now() - started };
+}
+
+/** Milliseconds from the first fork to the first join of a request (one block): the fork→join cycle. */
+export function forkJoinMs(request: TimedRequest): number {
+  const fork = request.events.find((event) => event.type === 'fork');
+  const join = request.events.find((event) => event.type === 'join');
+  if (fork === undefined || join === undefined) throw new OrchestrationBenchError(request.id, 'no fork/join events');
+  return join.at - fork.at;
+}
+
+/** Threads decoded by a request (every spawned thread of every block). */
+export function threadCount(result: ReasoningResult): number {
+  return result.blocks.reduce((sum, block) => sum + block.threads.length, 0);
+}
+
+/**
+ * The ideal (critical-path) speedup in engine tokens: all generated tokens over those on the
+ * critical path, where each block contributes only its longest thread.
+ */
+export function idealSpeedup(result: ReasoningResult): number {
+  const generated = Number(result.metrics['generatedTokens'] ?? 0);
+  const offPath = result.blocks.reduce((sum, block) => {
+    const tokens = block.threads.map((thread) => thread.completionTokens);
+    return sum + tokens.reduce((a, b) => a + b, 0) - Math.max(0, ...tokens);
+  }, 0);
+  const critical = generated - offPath;
+  return critical > 0 ? generated / critical : 1;
+}
+
+/** Closed-loop background load: `streams` sequential requests kept in flight until `stop()`. */
+export function startBackgroundLoad(client: ApiClient, problems: readonly string[], streams: number): { stop(): Promise<void> } {
+  let stopped = false;
+  const loop = async (offset: number): Promise<void> => {
+    for (let index = offset; !stopped; index += streams) {
+      await timedRequest(client, problems[index % problems.length]!, 'sequential').catch(() => undefined);
+    }
+  };
+  const running = Array.from({ length: streams }, (_, offset) => loop(offset));
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.all(running);
+    },
+  };
+}
+
+function completed(view: ApiRequestView): ReasoningResult {
+  if (view.status !== 'completed' || view.result === undefined) throw new OrchestrationBenchError(view.id, `${view.status}: ${view.error ?? ''}`);
+  return view.result;
+}
