@@ -10,7 +10,8 @@ describe('OpenAI-compatible facade', () => {
   let openai: OpenAI;
 
   beforeAll(async () => {
-    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-api-openai}', machines: 2 });
+    // Simulated decoding takes real time here, so the stream has something to be incremental about.
+    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-api-openai}', machines: 2, timeScale: 0.05 });
     openai = new OpenAI({ apiKey: KEYS.alice, baseURL: `${env.api.url}/v1`, maxRetries: 0, timeout: 60_000 });
   });
   afterAll(async () => {
@@ -38,16 +39,21 @@ describe('OpenAI-compatible facade', () => {
     let finish: string | null | undefined;
     let usage: OpenAI.CompletionUsage | null | undefined;
     let roleSeen = false;
+    const pieces: string[] = [];
     for await (const chunk of stream) {
       expect(chunk.object).toBe('chat.completion.chunk');
       const choice = chunk.choices[0];
       if (choice?.delta.role === 'assistant') roleSeen = true;
+      if (choice?.delta.content) pieces.push(choice.delta.content);
       text += choice?.delta.content ?? '';
       finish = choice?.finish_reason ?? finish;
       usage = chunk.usage ?? usage;
     }
     expect(roleSeen).toBe(true);
     expect(text).toBe(FIG6_ASSISTANT_TEXT);
+    // Incremental: the first step arrives before the first block is joined, and the final step comes last.
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(pieces[0]!.endsWith('</Outlines>')).toBe(true);
     expect(text).toContain('\\boxed{5}');
     expect(finish).toBe('stop');
     expect(usage?.completion_tokens).toBeGreaterThan(0);

@@ -18,3 +18,21 @@ describe('FinalTextTracker', () => {
     expect(tracker.finish('All of it')).toBe('All of it');
   });
 });
+
+describe('FinalTextTracker.advance', () => {
+  it('streams only extensions of what was sent', () => {
+    const tracker = new FinalTextTracker();
+    expect(tracker.advance(undefined)).toBeUndefined();
+    expect(tracker.advance('<think>\nPlan.')).toBe('<think>\nPlan.');
+    expect(tracker.advance('<think>\nPlan.')).toBeUndefined();
+    expect(tracker.advance('<think>\nPlan.\n<Parallel>')).toBe('\n<Parallel>');
+    expect(tracker.advance('something else entirely')).toBeUndefined();
+    expect(tracker.finish('<think>\nPlan.\n<Parallel>\n…done')).toBe('\n…done');
+  });
+
+  it('reads progress only after events that follow a commit', () => {
+    expect(FinalTextTracker.worthReading(event('fork', {}))).toBe(true);
+    expect(FinalTextTracker.worthReading(event('step_started', {}))).toBe(true);
+    expect(FinalTextTracker.worthReading(event('thread_finished', {}))).toBe(false);
+  });
+});

@@ -1,22 +1,37 @@
 import type { ReasoningEvent } from '@threadloom/contracts';
 
-/** Event types after which a piece of the response is final (a sequential step, or a joined block). */
-const FINALIZING_EVENTS: ReadonlySet<string> = new Set(['step_finished', 'join']);
+/** Events after which the checkpoint holds newly final text (they are appended after a commit). */
+const AFTER_COMMIT_EVENTS: ReadonlySet<string> = new Set(['fork', 'step_started']);
+/** Events that may carry their finalized text as `data.text`. */
+const TEXT_EVENTS: ReadonlySet<string> = new Set(['step_finished', 'join']);
 
 /**
- * Turns progress events into text deltas: an event that finalizes text carries it as `data.text`;
- * whatever was not streamed that way is emitted from the final result, so the streamed total always
- * equals the result text.
+ * Turns progress into text deltas that never need retracting: only a longer final prefix of what was
+ * already sent is streamed; whatever is left is emitted from the final result, so the streamed total
+ * always equals the result text.
  */
 export class FinalTextTracker {
   private emitted = '';
 
-  /** The delta an event makes final, if any. */
+  /** True when, after this event, the final text may have grown and is worth reading. */
+  static worthReading(event: ReasoningEvent): boolean {
+    return AFTER_COMMIT_EVENTS.has(event.type);
+  }
+
+  /** The delta an event carries as `data.text`, if any. */
   push(event: ReasoningEvent): string | undefined {
     const text = event.data['text'];
-    if (!FINALIZING_EVENTS.has(event.type) || typeof text !== 'string' || text === '') return undefined;
+    if (!TEXT_EVENTS.has(event.type) || typeof text !== 'string' || text === '') return undefined;
     this.emitted += text;
     return text;
+  }
+
+  /** The delta when `finalSoFar` (the whole final text so far) extends what was sent. */
+  advance(finalSoFar: string | undefined): string | undefined {
+    if (finalSoFar === undefined || finalSoFar.length <= this.emitted.length || !finalSoFar.startsWith(this.emitted)) return undefined;
+    const delta = finalSoFar.slice(this.emitted.length);
+    this.emitted = finalSoFar;
+    return delta;
   }
 
   /** The rest of the final text (empty when everything was already streamed). */

@@ -11,6 +11,7 @@ import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { toSubmission } from '../reasoning/to-submission.js';
 import { FinalTextTracker } from './final-text-tracker.js';
+import { RESPONSE_PROGRESS, type ResponseProgress } from './response-progress.js';
 import { chatCompletionRequestSchema, completionRequestSchema, type ChatCompletionRequest, type CompletionRequest } from './openai-request.schema.js';
 import { completionIdentity, finishReason, presentChunk, presentCompletion, presentUsage, type CompletionIdentity, type CompletionKind } from './openai.presenter.js';
 
@@ -31,6 +32,7 @@ export class OpenAiService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
+    @Inject(RESPONSE_PROGRESS) private readonly progress: ResponseProgress,
     private readonly reasoning: ReasoningService,
   ) {
     this.chatSchema = chatCompletionRequestSchema(config);
@@ -65,7 +67,8 @@ export class OpenAiService {
     send(presentChunk(job.identity, { role: true, text: '' }));
     const tracker = new FinalTextTracker();
     for await (const event of this.client.events(job.view.id, { signal })) {
-      const delta = tracker.push(event);
+      const carried = tracker.push(event);
+      const delta = carried ?? (FinalTextTracker.worthReading(event) ? tracker.advance(await this.progress.finalSoFar(job.view.id)) : undefined);
       if (delta) send(presentChunk(job.identity, { text: delta }));
     }
     if (signal.aborted) return;

@@ -7,6 +7,7 @@ import { JsonLogger } from '../common/logging/json-logger.js';
 import { parseApiConfig } from '../config/api-config.js';
 import { configureApiApp } from '../create-api-app.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
+import { RESPONSE_PROGRESS } from '../openai/response-progress.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 
 const inspector: QueueInspector = { backlog: () => Promise.resolve(0), check: () => Promise.resolve({}), queues: () => [], close: () => Promise.resolve() };
@@ -24,6 +25,7 @@ export async function createTestApp(client: ReasoningClient, env: Record<string,
     .overrideProvider(REASONING_CLIENT).useValue(client)
     .overrideProvider(QUEUE_INSPECTOR).useValue(inspector)
     .overrideProvider(BATCH_STORE).useValue(memoryBatchStore())
+    .overrideProvider(RESPONSE_PROGRESS).useValue({ finalSoFar: () => Promise.resolve(undefined) })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('silent') });
   configureApiApp(app, parsed.value);
