@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
+import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentBatch, presentResultLine } from './batch.presenter.js';
@@ -25,6 +26,7 @@ export class BatchesController {
   @ApiOperation({ summary: 'Create a batch from a JSON array or a JSONL upload (application/jsonl) of request lines.' })
   @ApiConsumes('application/json', 'application/jsonl', 'application/x-ndjson')
   @ApiBody({ schema: openApiSchemas.batchCreate })
+  @ApiErrors(400, 401, 403, 413, 415, 429)
   async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const { record } = await this.batches.create(principal, body, this.reasoning.defaultModel);
     res.setHeader('Location', `/v1/batches/${record.id}`);
@@ -34,6 +36,7 @@ export class BatchesController {
   @Get(':id')
   @RequireScope('read')
   @ApiOperation({ summary: 'Counts by status and aggregate metrics (accuracy when ground truth was given).' })
+  @ApiErrors(401, 403, 404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const record = await this.batches.load(principal, id);
     return presentBatch(record, await this.batches.summary(record));
@@ -43,6 +46,7 @@ export class BatchesController {
   @RequireScope('read')
   @ApiOperation({ summary: 'One JSON line per request, in submission order, streamed.' })
   @ApiProduces('application/jsonl')
+  @ApiErrors(401, 403, 404)
   async results(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const record = await this.batches.load(principal, id);
     res.status(200).setHeader('Content-Type', 'application/jsonl; charset=utf-8');
@@ -57,6 +61,7 @@ export class BatchesController {
   @HttpCode(200)
   @RequireScope('submit')
   @ApiOperation({ summary: 'Cancel every request of the batch that is still queued or running.' })
+  @ApiErrors(401, 403, 404)
   async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const record = await this.batches.cancel(await this.batches.load(principal, id));
     return presentBatch(record, await this.batches.summary(record));

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ShuttingDownError } from '../common/errors/shutting-down.error.js';
+import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
 import { openEventStream } from '../reasoning/sse-writer.js';
@@ -32,6 +33,7 @@ export class OpenAiController {
   @RequireScope('submit')
   @ApiOperation({ summary: 'Chat completion backed by parallel reasoning; `stream: true` streams text as it becomes final.' })
   @ApiBody({ schema: openApiSchemas.chatCompletion })
+  @ApiErrors(400, 401, 403, 413, 415, 429)
   chat(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res() res: Response): Promise<void> {
     return this.complete(principal, 'chat', body, res);
   }
@@ -40,6 +42,7 @@ export class OpenAiController {
   @RequireScope('submit')
   @ApiOperation({ summary: 'Text completion of a raw prompt backed by parallel reasoning.' })
   @ApiBody({ schema: openApiSchemas.completion })
+  @ApiErrors(400, 401, 403, 413, 415, 429)
   text(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res() res: Response): Promise<void> {
     return this.complete(principal, 'text', body, res);
   }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
+import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
 import { presentRequest, requestLinks } from './request-view.presenter.js';
@@ -27,6 +28,7 @@ export class ReasoningController {
   @ApiBody({ schema: openApiSchemas.reasoningRequest })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → same request; different body → 409.' })
   @ApiResponse({ status: 202, description: 'Accepted: id, status and links.' })
+  @ApiErrors(400, 401, 403, 409, 413, 415, 429)
   async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const view = await this.reasoning.submitBody(principal, body, key);
     res.setHeader('Location', requestLinks(view.id).self);
@@ -36,6 +38,7 @@ export class ReasoningController {
   @Get(':id')
   @RequireScope('read')
   @ApiOperation({ summary: 'Status, and the result once completed.' })
+  @ApiErrors(401, 403, 404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return presentRequest(await this.reasoning.get(principal, id));
   }
@@ -44,6 +47,7 @@ export class ReasoningController {
   @RequireScope('read')
   @ApiOperation({ summary: 'Server-Sent Events of the request; resumable with Last-Event-ID (or ?after=).' })
   @ApiProduces('text/event-stream')
+  @ApiErrors(401, 403, 404)
   async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
@@ -55,6 +59,7 @@ export class ReasoningController {
   @Delete(':id')
   @RequireScope('submit')
   @ApiOperation({ summary: 'Cancel the request (no-op once terminal).' })
+  @ApiErrors(401, 403, 404)
   async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return presentRequest(await this.reasoning.cancel(principal, id));
   }
