@@ -40,9 +40,16 @@ export async function postStream(url: string, body: unknown, headers: Record<str
 
 /** Reads one Prometheus sample value (first series of that name). */
 export async function metricValue(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line ? Number(line.split(' ').at(-1)) : Number.NaN;
+  return (await metricValues(url, [name]))[0]!;
+}
+
+/** Reads several sample values from one scrape (so they are consistent with each other). */
+export async function metricValues(url: string, names: readonly string[]): Promise<number[]> {
+  const lines = (await (await fetch(`${url}/metrics`)).text()).split('\n');
+  return names.map((name) => {
+    const line = lines.find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+    return line ? Number(line.split(' ').at(-1)) : Number.NaN;
+  });
 }
 
 /** The Figure-6 canonical chat text and its problem / prompt. */

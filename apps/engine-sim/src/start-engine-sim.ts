@@ -35,7 +35,7 @@ export async function startEngineSim(options: EngineSimOptions = {}): Promise<Ru
   const server = createSimServer({
     options: resolved,
     tokenizer,
-    source: new ContinuationSource(corpus, resolved.dialect, resolved.seed, resolved.synthetic),
+    source: new ContinuationSource(corpus, resolved.dialect, resolved.seed, resolved.synthetic, tokenizer),
     engine,
     faults: new FaultPicker(resolved.faults, resolved.seed),
     startedAt: Math.floor(Date.now() / 1000),

@@ -2,6 +2,7 @@ import { API_BENCH } from './api.bench.js';
 import type { BenchSuite } from './bench-suite.js';
 import { ORCHESTRATION_BENCH } from './orchestration.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
+import { SIM_BENCH } from './sim.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
 
 /** Every benchmark suite, in `bench all` order. Adding a suite is one line here (its `<suite>.bench.ts` beside). */
@@ -10,6 +11,7 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   ORCHESTRATION_BENCH,
   REWARDS_BENCH,
   API_BENCH,
+  SIM_BENCH,
 ];
 
 /** The suite with this name, if any. */

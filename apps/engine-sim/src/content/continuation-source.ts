@@ -6,13 +6,16 @@ import { locateContinuation } from '../trajectory/locate-continuation.js';
 import { syntheticTrajectory } from '../synthetic/synthetic-trajectory.js';
 import type { SyntheticOptions } from '../synthetic/synthetic-options.js';
 import { hashString } from '../util/hash.js';
+import type { SimToken, SimTokenizer } from '../text/sim-tokenizer.js';
+import { TokenizedText } from '../text/tokenized-text.js';
 
 /** Where a completion's text came from. */
 export type ContinuationOrigin = 'corpus' | 'synthetic' | 'fallback';
 
-/** The text the model would produce next (before stops and limits) and its origin. */
+/** The tokens the model would produce next (before stops and limits) and their origin. */
 export interface Continuation {
-  readonly text: string;
+  /** At most the requested number of tokens; the end of the list is the end of the trajectory (EOS). */
+  readonly tokens: readonly SimToken[];
   readonly origin: ContinuationOrigin;
 }
 
@@ -21,6 +24,7 @@ interface KnownTrajectory {
   readonly answer: string;
   readonly blocks: readonly IndexedBlock[];
   readonly origin: 'corpus' | 'synthetic';
+  tokenized?: TokenizedText;
 }
 
 const SYNTHETIC_CACHE_SIZE = 512;
@@ -35,21 +39,26 @@ export class ContinuationSource {
     private readonly dialect: Dialect,
     private readonly seed: number,
     private readonly syntheticOptions: SyntheticOptions,
+    private readonly tokenizer: SimTokenizer,
   ) {
     for (const e of entries) {
       this.corpus.set(e.problem, { trajectory: e.trajectory, answer: e.answer, blocks: indexTrajectory(e.trajectory, dialect), origin: 'corpus' });
     }
   }
 
-  /** The continuation of a prompt (Qwen3 chat rendering + assistant text so far). */
-  continuationOf(prompt: string): Continuation {
+  /** Up to `limit` tokens continuing a prompt (Qwen3 chat rendering + assistant text so far). */
+  continuationOf(prompt: string, limit: number): Continuation {
     const chat = parseChatPrompt(prompt);
     // A prompt without the chat template is itself the problem, and the answer starts from scratch.
     const assistant = chat.problem === undefined ? '' : chat.assistant;
     const known = this.trajectoryFor(chat.problem ?? prompt);
     const at = locateContinuation(known.trajectory, known.blocks, assistant, this.dialect);
-    if (at.ok) return { text: known.trajectory.slice(at.offset), origin: known.origin };
-    return { text: this.fallback(known.answer, at.threadHeader, assistant), origin: 'fallback' };
+    if (at.ok) {
+      known.tokenized ??= new TokenizedText(known.trajectory, this.tokenizer);
+      return { tokens: known.tokenized.tokensFrom(at.offset, limit), origin: known.origin };
+    }
+    const text = this.fallback(known.answer, at.threadHeader, assistant);
+    return { tokens: this.tokenizer.encode(text).slice(0, limit), origin: 'fallback' };
   }
 
   private trajectoryFor(problem: string): KnownTrajectory {

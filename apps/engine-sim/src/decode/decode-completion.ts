@@ -1,9 +1,6 @@
 import type { SimToken, SimTokenizer } from '../text/sim-tokenizer.js';
 import type { DecodedCompletion, DecodeOptions, FinishReason } from './decode-options.js';
 
-/** The longest special token, bounding characters per token when cutting the continuation. */
-const MAX_TOKEN_CHARS = 16;
-
 interface WalkState {
   visible: string;
   readonly ends: number[];
@@ -12,17 +9,16 @@ interface WalkState {
 }
 
 /**
- * Decodes `continuation` token by token as vLLM's engine and detokenizer would: EOS first
- * (the end of the continuation is an implied EOS), then stop token ids, then stop strings on the
+ * Decodes the continuation token by token as vLLM's engine and detokenizer would: EOS first
+ * (the end of the token list is an implied EOS), then stop token ids, then stop strings on the
  * detokenized text, then `max_tokens`.
  */
 export function decodeCompletion(
-  continuation: string,
+  tokens: readonly SimToken[],
   eos: string,
   options: DecodeOptions,
   tokenizer: SimTokenizer,
 ): DecodedCompletion {
-  const tokens = tokenizer.encode(boundContinuation(continuation, eos, options));
   const eosToken = tokenizer.special(eos);
   const stopIds = new Set(options.stopTokenIds);
   const state: WalkState = { visible: '', ends: [], ids: [], lastSpecial: false };
@@ -40,20 +36,6 @@ export function decodeCompletion(
     if (isStopId) return finish(state, 'stop', token.id);
   }
   return finish(state, 'length', null);
-}
-
-/** Cuts the continuation where decoding must have ended, so long trajectories are not tokenized whole. */
-function boundContinuation(text: string, eos: string, options: DecodeOptions): string {
-  let end = Math.min(text.length, options.maxTokens * MAX_TOKEN_CHARS);
-  const eosAt = text.indexOf(eos);
-  if (eosAt >= 0) end = Math.min(end, eosAt + eos.length);
-  if (!options.skipSpecialTokens) {
-    for (const stop of options.stop) {
-      const at = text.indexOf(stop);
-      if (at >= 0) end = Math.min(end, at + stop.length + MAX_TOKEN_CHARS);
-    }
-  }
-  return text.slice(0, end);
 }
 
 function appendToken(state: WalkState, token: SimToken, options: DecodeOptions): void {

@@ -8,6 +8,8 @@ export interface GenerationJob {
   readonly finishReason: FinishReason;
   /** Called when output token `index` is produced (model time reached, wall time slept). */
   readonly onToken?: (index: number) => void;
+  /** Wall time (`performance.now()`) the request arrived; CPU work before `generate` then overlaps the model clock. */
+  readonly arrivedAt?: number;
   /** Aborts decoding (client went away); the job then resolves early. */
   readonly signal?: AbortSignal;
 }

@@ -41,8 +41,9 @@ export class Scheduler {
   submit(job: GenerationJob): Promise<GenerationResult> {
     return new Promise((resolve) => {
       const idle = this.running.length === 0 && this.waiting.length === 0;
-      if (idle) this.resync();
-      const seq: Sequence = { job, arrivedMs: this.currentModelMs(), resolve, admittedMs: 0, prefillMs: 0, cachedTokens: 0, produced: 0, tokenTimes: [] };
+      const arrivedAt = Math.min(job.arrivedAt ?? performance.now(), performance.now());
+      if (idle) this.resync(arrivedAt);
+      const seq: Sequence = { job, arrivedMs: this.modelAt(arrivedAt), resolve, admittedMs: 0, prefillMs: 0, cachedTokens: 0, produced: 0, tokenTimes: [] };
       this.waiting.push(seq);
       job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
       this.publishLoad();
@@ -57,13 +58,14 @@ export class Scheduler {
     for (const seq of [...this.running, ...this.waiting]) this.drop(seq);
   }
 
-  private resync(): void {
-    this.wallOrigin = performance.now();
+  /** Maps wall time `at` to model time `modelNow` (the clock restarts when the engine was idle). */
+  private resync(at: number): void {
+    this.wallOrigin = at;
     this.modelOrigin = this.modelNow;
   }
 
-  private currentModelMs(): number {
-    return this.modelOrigin + (performance.now() - this.wallOrigin) / this.timeScale;
+  private modelAt(wall: number): number {
+    return this.modelOrigin + (wall - this.wallOrigin) / this.timeScale;
   }
 
   private step(): void {
@@ -119,7 +121,7 @@ export class Scheduler {
 
   private drop(seq: Sequence): void {
     if (!this.remove(seq)) return;
-    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.currentModelMs() - seq.arrivedMs });
+    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.modelAt(performance.now()) - seq.arrivedMs });
     this.publishLoad();
   }
 

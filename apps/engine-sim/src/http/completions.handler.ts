@@ -12,6 +12,7 @@ import { streamCompletion } from './stream-completion.js';
 
 /** `POST /v1/completions`. */
 export async function handleCompletions(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let arrivedAt = performance.now();
   const body = await readJson(req);
   if (!body.ok) return sendError(res, 400, body.message);
   const parsed = parseCompletionRequest(body.value);
@@ -27,17 +28,20 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   if (fault === '503') {
     return sendError(res, 503, 'Simulated overload; retry later.', null, { 'retry-after': String(ctx.faults.retryAfterSeconds) });
   }
-  if (fault === 'slow') await sleep(ctx.faults.slowDelayMs);
+  if (fault === 'slow') {
+    await sleep(ctx.faults.slowDelayMs);
+    arrivedAt = performance.now();
+  }
   const choices = planChoices(ctx, request, prompts.prompts, prompts.maxTokens);
-  if (request.stream) return streamCompletion(ctx, request, choices, res, fault === 'reset');
-  return respondOnce(ctx, request, choices, res, fault);
+  if (request.stream) return streamCompletion(ctx, request, choices, res, { reset: fault === 'reset', arrivedAt });
+  return respondOnce(ctx, request, choices, res, fault, arrivedAt);
 }
 
-async function respondOnce(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: FaultKind | undefined): Promise<void> {
+async function respondOnce(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: FaultKind | undefined, arrivedAt: number): Promise<void> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   const results = await Promise.all(
-    choices.map((c) => ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal })),
+    choices.map((c) => ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, arrivedAt })),
   );
   if (fault === 'reset') {
     res.socket?.resetAndDestroy();

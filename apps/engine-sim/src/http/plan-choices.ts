@@ -24,8 +24,9 @@ export function planChoices(ctx: SimContext, request: CompletionRequest, prompts
   };
   const choices: PlannedChoice[] = [];
   prompts.forEach((prompt, p) => {
-    const continuation = ctx.source.continuationOf(prompt.text);
-    const decoded = decodeCompletion(continuation.text, ctx.options.dialect.endOfSequence, options, ctx.tokenizer);
+    // One token more than max_tokens: the walk must see whether the last allowed token is followed by EOS.
+    const continuation = ctx.source.continuationOf(prompt.text, maxTokens + 1);
+    const decoded = decodeCompletion(continuation.tokens, ctx.options.dialect.endOfSequence, options, ctx.tokenizer);
     const shown = request.echo ? { ...decoded, text: prompt.text + decoded.text } : decoded;
     for (let j = 0; j < request.n; j++) choices.push({ index: p * request.n + j, prompt, decoded: shown });
   });

@@ -10,7 +10,7 @@ import type { SimContext } from './sim-context.js';
  * usage chunk with empty `choices` when `stream_options.include_usage`, then `data: [DONE]`.
  * `reset` destroys the socket halfway through the first choice.
  */
-export async function streamCompletion(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, reset: boolean): Promise<void> {
+export async function streamCompletion(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: { reset: boolean; arrivedAt: number }): Promise<void> {
   const envelope = newEnvelope(request.model ?? ctx.options.model);
   const abort = new AbortController();
   res.once('close', () => abort.abort());
@@ -19,7 +19,7 @@ export async function streamCompletion(ctx: SimContext, request: CompletionReque
   const write = (payload: unknown): void => {
     if (!res.destroyed && !abort.signal.aborted) res.write(`data: ${JSON.stringify(payload)}\n\n`);
   };
-  const resetAt = reset ? Math.floor((choices[0]?.decoded.deltas.length ?? 0) / 2) : -1;
+  const resetAt = fault.reset ? Math.floor((choices[0]?.decoded.deltas.length ?? 0) / 2) : -1;
   const onToken = (choice: PlannedChoice, i: number): void => {
     if (choice === choices[0] && i === resetAt) {
       // Let what was sent reach the client, then send a TCP reset (not a clean close).
@@ -36,7 +36,7 @@ export async function streamCompletion(ctx: SimContext, request: CompletionReque
   };
   const results = await Promise.all(
     choices.map((c) =>
-      ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, onToken: (i) => onToken(c, i) }),
+      ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, arrivedAt: fault.arrivedAt, onToken: (i) => onToken(c, i) }),
     ),
   );
   if (abort.signal.aborted) return;

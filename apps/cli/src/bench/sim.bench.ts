@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
+import { loadQwen3Tokenizer } from '@threadloom/threading';
+import { CORPUS_DIR, readCorpusProblems } from '../stack/corpus-sample.js';
+import { resolveEntryPoints } from '../stack/entry-points.js';
+import type { BenchOutput, BenchSuite } from './bench-suite.js';
+
+const THROUGHPUT = { concurrency: 32, requests: 20_000 } as const;
+const TIMED_SCALE = 0.01;
+const TIMED_SCENARIOS = [
+  { name: 'solo, 500 tokens', requests: 1, maxTokens: 500, maxRunning: 256 },
+  { name: '8 concurrent, 400 tokens', requests: 8, maxTokens: 400, maxRunning: 256 },
+  { name: '16 over max-running 4, 200 tokens', requests: 16, maxTokens: 200, maxRunning: 4 },
+] as const;
+
+const E2E_SUM = 'vllm:e2e_request_latency_seconds_sum';
+const E2E_COUNT = 'vllm:e2e_request_latency_seconds_count';
+const chat = (problem: string): string => `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
+
+async function startSim(args: readonly string[]): Promise<{ proc: SupervisedProcess; url: string }> {
+  const proc = await spawnNodeProcess(resolveEntryPoints().engineSim, { args: ['--port', '0', ...args], ready: /^http:\/\// });
+  return { proc, url: proc.readyLine.trim() };
+}
+
+async function complete(url: string, body: object): Promise<void> {
+  const res = await fetch(`${url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`engine-sim answered ${res.status}`);
+}
+
+/** Completions per second at time scale 0 (thread requests of the shipped corpus, `concurrency` in flight). */
+async function throughput(output: BenchOutput): Promise<void> {
+  const { proc, url } = await startSim(['--time-scale', '0']);
+  try {
+    const prompts = readCorpusProblems().map((p) => `${chat(p.problem)}<think>\n`);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < THROUGHPUT.requests) {
+        const prompt = prompts[next++ % prompts.length]!;
+        await complete(url, { prompt, max_tokens: 400, stop: ['</Outlines>'], include_stop_str_in_output: true, skip_special_tokens: false });
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, lane));
+    next = 0;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: THROUGHPUT.concurrency }, lane));
+    const seconds = (performance.now() - started) / 1000;
+    output.line(`  time scale 0: ${(THROUGHPUT.requests / seconds).toFixed(0).padStart(6)} completions/s  (${THROUGHPUT.requests} sequential-step requests, ${THROUGHPUT.concurrency} in flight; target ≥ 2000/s)`);
+  } finally {
+    await proc.stop();
+  }
+}
+
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`));
+  return Number(line?.split(' ').at(-1));
+}
+
+/** Mean end-to-end wall time / time scale against the model's own e2e latency (from /metrics). */
+async function timingError(output: BenchOutput): Promise<void> {
+  for (const scenario of TIMED_SCENARIOS) {
+    const { proc, url } = await startSim(['--time-scale', String(TIMED_SCALE), '--max-running', String(scenario.maxRunning)]);
+    try {
+      const prompts = Array.from({ length: scenario.requests }, (_, i) => chat(`timing scenario ${scenario.name} #${i}`));
+      // Warm-up: JIT and the per-problem synthetic trajectories, so only serving is timed.
+      for (const prompt of prompts) await complete(url, { prompt, max_tokens: 1 });
+      const before = { sum: await metric(url, E2E_SUM), count: await metric(url, E2E_COUNT) };
+      const walls = await Promise.all(prompts.map(async (prompt) => {
+        const started = performance.now();
+        await complete(url, { prompt, max_tokens: scenario.maxTokens });
+        return performance.now() - started;
+      }));
+      const wallModelSeconds = walls.reduce((a, b) => a + b, 0) / walls.length / 1000 / TIMED_SCALE;
+      const modelSeconds = ((await metric(url, E2E_SUM)) - before.sum) / ((await metric(url, E2E_COUNT)) - before.count);
+      const error = (Math.abs(wallModelSeconds - modelSeconds) / modelSeconds) * 100;
+      output.line(`  time scale ${TIMED_SCALE}, ${scenario.name.padEnd(34)} model e2e ${modelSeconds.toFixed(2)} s, measured ${wallModelSeconds.toFixed(2)} s  error ${error.toFixed(2)}% (target ≤ 5%)`);
+    } finally {
+      await proc.stop();
+    }
+  }
+}
+
+/** The simulator's approximate token counts (its /tokenize) against the real Qwen3 tokenizer on the corpus. */
+async function tokenizerError(output: BenchOutput): Promise<void> {
+  const { proc, url } = await startSim(['--time-scale', '0']);
+  try {
+    const qwen3 = await loadQwen3Tokenizer();
+    const texts = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
+      readFileSync(resolve(CORPUS_DIR, f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { trajectory: string }).trajectory));
+    let simTotal = 0, qwenTotal = 0, absError = 0;
+    for (const text of texts) {
+      const res = await fetch(`${url}/tokenize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: text }) });
+      const sim = ((await res.json()) as { count: number }).count;
+      const real = qwen3.countTokens(text);
+      simTotal += sim;
+      qwenTotal += real;
+      absError += Math.abs(sim - real) / real;
+    }
+    output.line(`  token counts vs Qwen3 on ${texts.length} corpus trajectories: sim ${simTotal}, qwen3 ${qwenTotal} (total ${(((simTotal - qwenTotal) / qwenTotal) * 100).toFixed(1)}%, mean |error| per trajectory ${((absError / texts.length) * 100).toFixed(1)}%)`);
+  } finally {
+    await proc.stop();
+  }
+}
+
+async function runSimBench(output: BenchOutput): Promise<void> {
+  output.line(`sim: engine-sim process, plain HTTP client (node ${process.version}, ${availableParallelism()} cores)`);
+  await throughput(output);
+  await timingError(output);
+  await tokenizerError(output);
+}
+
+/** `threadloom bench sim`: engine-sim completions/s at time scale 0, timing error at 0.01, token-count error. */
+export const SIM_BENCH: BenchSuite = {
+  name: 'sim',
+  description: 'engine-sim completions per second at time scale 0, timing error against its model at time scale 0.01, token counts vs Qwen3',
+  run: runSimBench,
+};
