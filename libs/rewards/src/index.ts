@@ -32,4 +32,6 @@ export {
 export { toGradedRollout } from './lib/evaluation/graded-rollout.js';
 export type { GradedRollout, SpeedupOptions } from './lib/evaluation/graded-rollout.js';
 export { AVERAGE_ROW, evaluationRow, evaluationTable } from './lib/evaluation/evaluation-table.js';
+export { groupByDataset, ROLLOUT_SYSTEMS } from './lib/evaluation/labelled-rollouts.js';
+export type { LabelledRollout, RolloutSystem } from './lib/evaluation/labelled-rollouts.js';
 export type { DatasetRollouts, EvaluationRow } from './lib/evaluation/evaluation-table.js';

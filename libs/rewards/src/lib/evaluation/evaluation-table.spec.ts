@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AVERAGE_ROW, evaluationTable } from './evaluation-table.js';
 import { toGradedRollout } from './graded-rollout.js';
+import { groupByDataset } from './labelled-rollouts.js';
 import type { GradedRollout } from './graded-rollout.js';
 import {
   accuracy, activationRatio, maxSpeedup, meanSpeedup, perProblemSpeedups, selfParallelismSpeedup,
@@ -55,5 +56,16 @@ describe('evaluation metrics (spec §3.2)', () => {
     expect(rows[2]!.speedup).toBeCloseTo((1.85 + 2) / 2, 12);
     expect(rows[2]!.maxSpeedupCorrectOnly).toBeUndefined();
     expect(evaluationTable([])).toEqual([]);
+  });
+
+  it('groups a flat labelled list by dataset, keeping first-seen order', () => {
+    const labelled = [
+      { ...roll('q', true, 10, 5), dataset: 'B', system: 'parallel' as const },
+      { ...roll('p1', true, 100, 80), dataset: 'A', system: 'parallel' as const },
+      { ...roll('q', true, 10, 10), dataset: 'B', system: 'baseline' as const },
+    ];
+    const groups = groupByDataset(labelled);
+    expect(groups.map((g) => [g.dataset, g.parallel.length, g.baseline.length])).toEqual([['B', 1, 1], ['A', 1, 0]]);
+    expect(evaluationTable(groups)[0]!.speedup).toBe(2);
   });
 });
