@@ -38,6 +38,17 @@ describe('admission control and cancel', () => {
     expect(cancelled.body.cancelled_at).not.toBeNull();
   });
 
+  it('makes batch creation idempotent with Idempotency-Key', async () => {
+    const lines = [{ custom_id: 'only', body: { prompt: 'Idempotent batch', model: MODEL } }];
+    const headers = { ...alice, 'Idempotency-Key': 'batch-key-1' };
+    const first = await request(api.url).post('/v1/batches').set(headers).send(lines);
+    const again = await request(api.url).post('/v1/batches').set(headers).send(lines);
+    expect(first.status).toBe(202);
+    expect(again.body.id).toBe(first.body.id);
+    const conflict = await request(api.url).post('/v1/batches').set(headers).send([{ ...lines[0], custom_id: 'other' }]);
+    expect(conflict.status).toBe(409);
+  });
+
   it('answers 1,000 concurrent submissions with 202 or 429 + Retry-After, and loses none', async () => {
     const agent = request.agent(api.url);
     const responses = await Promise.all(

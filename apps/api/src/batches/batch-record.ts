@@ -12,6 +12,8 @@ export interface BatchRecord {
   readonly createdAt: number;
   readonly items: readonly BatchItem[];
   readonly cancelledAt?: number;
+  /** SHA-256 of the validated lines when created with an Idempotency-Key. */
+  readonly bodyHash?: string;
 }
 
 /** Persistence of batch records. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -26,9 +26,10 @@ export class BatchesController {
   @ApiOperation({ summary: 'Create a batch from a JSON array or a JSONL upload (application/jsonl) of request lines.' })
   @ApiConsumes('application/json', 'application/jsonl', 'application/x-ndjson')
   @ApiBody({ schema: openApiSchemas.batchCreate })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and lines → the same batch; different lines → 409.' })
   @ApiErrors(400, 401, 403, 413, 415, 429)
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
-    const { record } = await this.batches.create(principal, body, this.reasoning.defaultModel);
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const record = await this.batches.create(principal, body, this.reasoning.defaultModel, key);
     res.setHeader('Location', `/v1/batches/${record.id}`);
     return presentBatch(record, await this.batches.summary(record));
   }

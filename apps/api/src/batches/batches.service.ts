@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { isTerminalStatus, type ReasoningClient, type RequestView } from '@threadloom/contracts';
+import { IdempotencyConflictError, isTerminalStatus, type ReasoningClient, type RequestView } from '@threadloom/contracts';
 import { grade } from '@threadloom/rewards';
 import type { Principal } from '../auth/principal.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
+import { checkIdempotencyKey } from '../common/pipes/idempotency-key.js';
 import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
@@ -21,6 +22,7 @@ import { mapLimited } from './map-limited.js';
 const PARALLELISM = 32;
 const BATCH_ID = /^batch_[\w-]{1,64}$/;
 const grader: Grader = (answer, truth) => grade(answer, truth).correct;
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Batches: many reasoning requests submitted, tracked, graded and cancelled together. */
 @Injectable()
@@ -37,14 +39,24 @@ export class BatchesService {
     this.schema = batchCreateSchema(config);
   }
 
-  /** Validates every line, admits the whole batch at once, then submits it (idempotently per line). */
-  async create(principal: Principal, body: unknown, defaultModel: string): Promise<{ record: BatchRecord; views: RequestView[] }> {
+  /**
+   * Validates every line, admits the whole batch at once, then submits it (idempotently per line).
+   * With an Idempotency-Key the batch id derives from tenant and key: a retry returns the same batch.
+   */
+  async create(principal: Principal, body: unknown, defaultModel: string, idempotencyKey?: string): Promise<BatchRecord> {
     const lines = parseOrThrow(this.schema, typeof body === 'string' ? parseJsonLines(body) : body);
+    const key = checkIdempotencyKey(idempotencyKey);
+    const bodyHash = key === undefined ? undefined : sha256(JSON.stringify(lines));
+    const id = key === undefined ? `batch_${randomUUID().replaceAll('-', '')}` : `batch_${sha256(`${principal.tenant}\n${key}`).slice(0, 32)}`;
+    const existing = key === undefined ? undefined : await this.store.load(id);
+    if (existing && key !== undefined) {
+      if (existing.tenant !== principal.tenant || existing.bodyHash !== bodyHash) throw new IdempotencyConflictError(key, id);
+      return existing;
+    }
     await this.gate.admit(lines.length).catch((error: unknown) => {
       this.metrics.submission('backlog_full', lines.length);
       throw error;
     });
-    const id = `batch_${randomUUID().replaceAll('-', '')}`;
     const submitted: string[] = [];
     const views = await mapLimited(lines, PARALLELISM, async (line, index) => {
       const view = await this.submitLine(principal, id, line, index, defaultModel);
@@ -59,9 +71,9 @@ export class BatchesService {
     this.gate.confirm(lines.length);
     this.metrics.submission('accepted', lines.length);
     const items = lines.map((line, index): BatchItem => ({ customId: line.custom_id ?? `request-${index + 1}`, requestId: views[index]!.id, ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }) }));
-    const record: BatchRecord = { id, tenant: principal.tenant, createdAt: Date.now(), items };
+    const record: BatchRecord = { id, tenant: principal.tenant, createdAt: Date.now(), items, ...(bodyHash !== undefined && { bodyHash }) };
     await this.store.save(record);
-    return { record, views };
+    return record;
   }
 
   /** The caller's batch record, or 404. */

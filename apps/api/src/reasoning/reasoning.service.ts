@@ -5,6 +5,7 @@ import { BacklogFullError } from '../common/errors/backlog-full.error.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
 import { ResultWaitTimeoutError } from '../common/errors/wait-timeout.error.js';
 import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
+import { checkIdempotencyKey } from '../common/pipes/idempotency-key.js';
 import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
@@ -15,7 +16,6 @@ import { reasoningRequestSchema } from './reasoning-request.schema.js';
 import { promptOf, toSubmission } from './to-submission.js';
 import { withAnswer } from './with-answer.js';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const REQUEST_ID = /^[\w-]{1,128}$/;
 
 /** Reasoning requests on behalf of a tenant: validation, admission, ownership. */
@@ -103,9 +103,4 @@ export class ReasoningService {
       throw error;
     }
   }
-}
-
-function checkIdempotencyKey(key: string | undefined): string | undefined {
-  if (key === undefined || IDEMPOTENCY_KEY.test(key)) return key;
-  throw new ValidationFailedError([{ field: 'Idempotency-Key', rule: 'format', message: 'must be 1-255 printable ASCII characters without spaces' }]);
 }
