@@ -24,6 +24,8 @@ const PRESENTATION: readonly Rewrite[] = [
   [/\\\$|\$/g, ''],
   [/\\text(?:rm|bf|it|normal)?\s*\{\s*(and|or)\s*\}/g, ','],
   [/\s+(?:and|or)\s+/g, ','],
+  [/^\\mathbb\s*\{?R\}?$|^\\R$|^(?:\\text\{)?all real numbers\}?$/i, '(-\\infty,\\infty)'],
+  [/^\\\{\s*\\\}$|^\\varnothing$/, '\\emptyset'],
   [/(\d)\s*(?:\\text\{\s*)?thousand\}?$/, '$1\\times10^{3}'],
   [/(\d)\s*(?:\\text\{\s*)?million\}?$/, '$1\\times10^{6}'],
   [/(\d)\s*(?:\\text\{\s*)?billion\}?$/, '$1\\times10^{9}'],
