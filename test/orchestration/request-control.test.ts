@@ -1,7 +1,6 @@
 // Cancellation, deadline, budgets, sequential mode and idempotency keys through the library client.
 import { IdempotencyConflictError } from '@threadloom/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the library-level client ships with the worker app (see docs/architecture.md)
-import { RedisReasoningClient } from '@threadloom/worker';
+import { RedisReasoningClient } from '@threadloom/queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chatPrompt } from './support/corpus.js';
 import { allEvents, firstEvent } from './support/events.js';

@@ -1,9 +1,5 @@
-// Public API of @threadloom/worker: the producer-side client and the worker configuration contract.
-export { RedisReasoningClient } from './client/redis-reasoning-client.js';
-export type { RedisReasoningClientOptions } from './client/redis-reasoning-client.js';
-export { InvalidSubmissionError } from './client/invalid-submission.error.js';
-export { UnknownRequestError } from './client/unknown-request.error.js';
-export { WaitTimeoutError } from './client/wait-timeout.error.js';
+// Public API of @threadloom/worker: the worker process's configuration contract and runtime.
+// The producer-side client lives in @threadloom/queue.
 export { parseWorkerConfig, workerEnvSchema } from './config/worker-config.js';
 export type { WorkerConfig, WorkerConfigResult } from './config/worker-config.js';
 export { mapEngineError } from './engine/map-engine-error.js';

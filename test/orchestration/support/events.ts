@@ -1,7 +1,6 @@
 // Waiting on the runtime's per-request event streams (through the library client).
 import type { ReasoningEvent } from '@threadloom/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the library-level client ships with the worker app (see docs/architecture.md)
-import type { RedisReasoningClient } from '@threadloom/worker';
+import type { RedisReasoningClient } from '@threadloom/queue';
 
 /** Resolves with the first event of any of `ids` that matches, or rejects after `timeoutMs`. */
 export async function firstEvent(

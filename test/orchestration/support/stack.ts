@@ -2,8 +2,7 @@
 // plus one join worker, all real processes built from dist, on the harness's Redis under a private prefix.
 import { resolve } from 'node:path';
 import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the library-level client ships with the worker app (see docs/architecture.md)
-import { RedisReasoningClient } from '@threadloom/worker';
+import { RedisReasoningClient } from '@threadloom/queue';
 import { Redis } from 'ioredis';
 import { ROOT } from './corpus.js';
 

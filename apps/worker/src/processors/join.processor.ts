@@ -1,7 +1,7 @@
 import { joinJobSchema, type JoinJobData } from '@threadloom/contracts';
 import { afterJoin, type ThreadOutcome } from '@threadloom/threading';
 import type { Job } from 'bullmq';
-import type { Checkpoint } from '../store/checkpoint.js';
+import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadRequestContext, pastDeadline } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';

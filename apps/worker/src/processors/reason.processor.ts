@@ -3,7 +3,7 @@ import { afterSequential } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { RequestAbortedError } from '../engine/request-aborted.error.js';
-import type { Checkpoint } from '../store/checkpoint.js';
+import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';

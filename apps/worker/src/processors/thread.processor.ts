@@ -4,7 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { TimedCompletion } from '../engine/engine-client.js';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { RequestAbortedError } from '../engine/request-aborted.error.js';
-import type { Checkpoint } from '../store/checkpoint.js';
+import type { Checkpoint } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { tracedCompletion } from '../runtime/tracing.js';

@@ -1,7 +1,7 @@
 import type { OrchestrationStep } from '@threadloom/threading';
-import type { Checkpoint } from '../store/checkpoint.js';
-import type { SaveOutcome } from '../store/request-store.js';
-import { dispatch } from './dispatcher.js';
+import type { Checkpoint } from '@threadloom/queue';
+import type { SaveOutcome } from '@threadloom/queue';
+import { dispatch } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** Saves the machine's next step as checkpoint `expected + 1`, then performs its effects. */

@@ -1,6 +1,6 @@
 import { isTerminalStatus, type NormalizedSubmission, type RequestStatus } from '@threadloom/contracts';
 import type { Sampling } from '../engine/engine-client.js';
-import type { RequestStore } from '../store/request-store.js';
+import type { RequestStore } from '@threadloom/queue';
 
 /** What a job needs to know about its request besides the checkpoint. */
 export interface RequestContext {

@@ -1,9 +1,9 @@
 import type { WorkerConfig } from '../config/worker-config.js';
 import type { EngineClient } from '../engine/engine-client.js';
-import type { RequestStore } from '../store/request-store.js';
+import type { RequestStore } from '@threadloom/queue';
 import type { CancellationRegistry } from './cancellation-registry.js';
-import type { DispatchTargets } from './dispatcher.js';
-import type { RequestFinisher } from './request-finisher.js';
+import type { DispatchTargets } from '@threadloom/queue';
+import type { RequestFinisher } from '@threadloom/queue';
 
 /** Everything a processor needs; built once per process by the worker module. */
 export interface RuntimeDeps {

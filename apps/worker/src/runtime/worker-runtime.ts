@@ -7,10 +7,10 @@ import { processJoin } from '../processors/join.processor.js';
 import { processReason } from '../processors/reason.processor.js';
 import { processThread } from '../processors/thread.processor.js';
 import { checkRedisPolicy } from '../redis/check-redis-policy.js';
-import { createWorkerConnection } from '../redis/redis-connections.js';
-import { RequestStore } from '../store/request-store.js';
+import { createWorkerConnection } from '@threadloom/queue';
+import { RequestStore } from '@threadloom/queue';
 import { CancellationRegistry } from './cancellation-registry.js';
-import { RequestFinisher } from './request-finisher.js';
+import { RequestFinisher } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** Where the runtime reports; the Nest logger in the process, silence in tests. */

@@ -1,0 +1,19 @@
+// Public API of @threadloom/queue: the Redis side of the distributed runtime that producers and
+// workers share — request store, job dispatch and the producer client.
+export { RedisReasoningClient } from './client/redis-reasoning-client.js';
+export type { RedisReasoningClientOptions } from './client/redis-reasoning-client.js';
+export { InvalidSubmissionError } from './client/invalid-submission.error.js';
+export { UnknownRequestError } from './client/unknown-request.error.js';
+export { WaitTimeoutError } from './client/wait-timeout.error.js';
+export { createProducerConnection, createWorkerConnection, waitForReady } from './redis/redis-connections.js';
+export { buildResult } from './runtime/build-result.js';
+export { dispatch } from './runtime/dispatcher.js';
+export type { DispatchTargets } from './runtime/dispatcher.js';
+export { retryingJob, threadChildJob } from './runtime/job-options.js';
+export type { JobPolicy } from './runtime/job-options.js';
+export { toOrchestratorOptions } from './runtime/orchestration-options.js';
+export { RequestFinisher } from './runtime/request-finisher.js';
+export type { Checkpoint } from './store/checkpoint.js';
+export { RequestStore } from './store/request-store.js';
+export type { NewRequest, SaveOutcome } from './store/request-store.js';
+export type { StoredThread } from './store/stored-thread.js';
