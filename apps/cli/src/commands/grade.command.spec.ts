@@ -67,8 +67,10 @@ describe('gradeOne and parseGradeInput', () => {
   });
 
   it('accepts a list of truths and rejects an empty one', () => {
-    expect(parseGradeInput('{"answer":"1","truth":["1","2"]}')).toMatchObject({ ok: true, id: null });
-    expect(parseGradeInput('{"answer":"1","truth":[]}')).toMatchObject({ ok: false });
+    expect(parseGradeInput('{"answer":"1","truth":["1","2"]}')).toEqual({ ok: true, value: { id: null, answer: '1', truth: ['1', '2'] } });
+    expect(parseGradeInput('{"id":4,"answer":2,"truth":[]}')).toEqual({
+      ok: false, id: 4, issues: ['"answer" must be a string or null', '"truth" must be a string or a non-empty list of strings'],
+    });
   });
 });
 

@@ -36,9 +36,17 @@ export interface GradeErrorLine {
   readonly error: string;
 }
 
-type ParsedInput =
-  | { readonly ok: true; readonly id: unknown; readonly answer: string | undefined; readonly truth: string | readonly string[] }
-  | { readonly ok: false; readonly id: unknown; readonly issue: string };
+/** One valid input line. */
+export interface GradeInput {
+  readonly id: unknown;
+  readonly answer: string | undefined;
+  readonly truth: string | readonly string[];
+}
+
+/** The result of parsing an input line; a malformed line keeps its `id` when it has one. */
+export type ParsedGradeInput =
+  | { readonly ok: true; readonly value: GradeInput }
+  | { readonly ok: false; readonly id: unknown; readonly issues: readonly string[] };
 
 function readLinesFromFile(file: string): AsyncIterable<string> {
   return createInterface({ input: file === '-' ? process.stdin : createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -56,24 +64,26 @@ function isTruth(value: unknown): value is string | string[] {
 }
 
 /** Parses one JSONL input line `{"id", "answer", "truth"}`; never throws. */
-export function parseGradeInput(text: string): ParsedInput {
+export function parseGradeInput(text: string): ParsedGradeInput {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, id: null, issue: 'not valid JSON' };
+    return { ok: false, id: null, issues: ['not valid JSON'] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, id: null, issue: 'expected a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, id: null, issues: ['expected a JSON object'] };
   const record = value as Record<string, unknown>;
   const id = record['id'] ?? null;
   const answer = record['answer'];
-  if (answer !== null && answer !== undefined && typeof answer !== 'string') return { ok: false, id, issue: '"answer" must be a string or null' };
-  if (!isTruth(record['truth'])) return { ok: false, id, issue: '"truth" must be a string or a non-empty list of strings' };
-  return { ok: true, id, answer: answer ?? undefined, truth: record['truth'] };
+  const issues: string[] = [];
+  if (answer !== null && answer !== undefined && typeof answer !== 'string') issues.push('"answer" must be a string or null');
+  if (!isTruth(record['truth'])) issues.push('"truth" must be a string or a non-empty list of strings');
+  if (issues.length > 0 || !isTruth(record['truth'])) return { ok: false, id, issues };
+  return { ok: true, value: { id, answer: typeof answer === 'string' ? answer : undefined, truth: record['truth'] } };
 }
 
 /** Grades one parsed input. */
-export function gradeInput(input: Extract<ParsedInput, { ok: true }>, options: GradeFileOptions): GradeLine {
+export function gradeInput(input: GradeInput, options: GradeFileOptions): GradeLine {
   const answer = options.extract && input.answer !== undefined
     ? extractBoxedAnswer(input.answer, { afterThinkOnly: options.afterThink })
     : input.answer;
@@ -92,7 +102,9 @@ export async function gradeFile(file: string, options: GradeFileOptions, io: Gra
       lineNumber += 1;
       if (text.trim() === '') continue;
       const parsed = parseGradeInput(text);
-      const out: GradeLine | GradeErrorLine = parsed.ok ? gradeInput(parsed, options) : { id: parsed.id, line: lineNumber, error: parsed.issue };
+      const out: GradeLine | GradeErrorLine = parsed.ok
+        ? gradeInput(parsed.value, options)
+        : { id: parsed.id, line: lineNumber, error: parsed.issues.join('; ') };
       io.write(JSON.stringify(out));
     }
   } catch (error) {
@@ -104,7 +116,7 @@ export async function gradeFile(file: string, options: GradeFileOptions, io: Gra
 
 /** Grades one answer against its truths and prints `{"correct", "reason"}`. */
 export function gradeOne(answer: string, truths: readonly string[], options: GradeFileOptions, io: Pick<GradeIo, 'write'> = PROCESS_IO): number {
-  const line = gradeInput({ ok: true, id: null, answer, truth: truths }, options);
+  const line = gradeInput({ id: null, answer, truth: truths }, options);
   io.write(JSON.stringify({ correct: line.correct, reason: line.reason }));
   return EXIT_OK;
 }
