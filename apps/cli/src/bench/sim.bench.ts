@@ -10,6 +10,7 @@ import type { BenchOutput, BenchSuite } from './bench-suite.js';
 
 const THROUGHPUT = { concurrency: 32, requests: 20_000 } as const;
 const TIMED_SCALE = 0.01;
+const TIMED_ROUNDS = 5;
 const TIMED_SCENARIOS = [
   { name: 'solo, 500 tokens', requests: 1, maxTokens: 500, maxRunning: 256 },
   { name: '8 concurrent, 400 tokens', requests: 8, maxTokens: 400, maxRunning: 256 },
@@ -54,30 +55,40 @@ async function throughput(output: BenchOutput): Promise<void> {
   }
 }
 
-async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`));
-  return Number(line?.split(' ').at(-1));
+async function metrics(url: string, names: readonly string[]): Promise<number[]> {
+  const lines = (await (await fetch(`${url}/metrics`)).text()).split('\n');
+  return names.map((name) => Number(lines.find((l) => l.startsWith(`${name}{`))?.split(' ').at(-1)));
 }
 
-/** Mean end-to-end wall time / time scale against the model's own e2e latency (from /metrics). */
+/** One round of a scenario: mean wall e2e / time scale and the model's mean e2e (from /metrics), in seconds. */
+async function timedRound(url: string, prompts: readonly string[], maxTokens: number): Promise<{ measured: number; model: number }> {
+  const before = await metrics(url, [E2E_SUM, E2E_COUNT]);
+  const walls = await Promise.all(prompts.map(async (prompt) => {
+    const started = performance.now();
+    await complete(url, { prompt, max_tokens: maxTokens });
+    return performance.now() - started;
+  }));
+  const after = await metrics(url, [E2E_SUM, E2E_COUNT]);
+  const measured = walls.reduce((a, b) => a + b, 0) / walls.length / 1000 / TIMED_SCALE;
+  return { measured, model: (after[0]! - before[0]!) / (after[1]! - before[1]!) };
+}
+
+/** Mean end-to-end wall time / time scale against the model's own e2e latency; median of several rounds. */
 async function timingError(output: BenchOutput): Promise<void> {
   for (const scenario of TIMED_SCENARIOS) {
     const { proc, url } = await startSim(['--time-scale', String(TIMED_SCALE), '--max-running', String(scenario.maxRunning)]);
     try {
       const prompts = Array.from({ length: scenario.requests }, (_, i) => chat(`timing scenario ${scenario.name} #${i}`));
-      // Warm-up: JIT and the per-problem synthetic trajectories, so only serving is timed.
-      for (const prompt of prompts) await complete(url, { prompt, max_tokens: 1 });
-      const before = { sum: await metric(url, E2E_SUM), count: await metric(url, E2E_COUNT) };
-      const walls = await Promise.all(prompts.map(async (prompt) => {
-        const started = performance.now();
-        await complete(url, { prompt, max_tokens: scenario.maxTokens });
-        return performance.now() - started;
-      }));
-      const wallModelSeconds = walls.reduce((a, b) => a + b, 0) / walls.length / 1000 / TIMED_SCALE;
-      const modelSeconds = ((await metric(url, E2E_SUM)) - before.sum) / ((await metric(url, E2E_COUNT)) - before.count);
-      const error = (Math.abs(wallModelSeconds - modelSeconds) / modelSeconds) * 100;
-      output.line(`  time scale ${TIMED_SCALE}, ${scenario.name.padEnd(34)} model e2e ${modelSeconds.toFixed(2)} s, measured ${wallModelSeconds.toFixed(2)} s  error ${error.toFixed(2)}% (target ≤ 5%)`);
+      // Warm-up round: JIT and the per-problem synthetic trajectories, so only serving is timed.
+      await timedRound(url, prompts, scenario.maxTokens);
+      const rounds: { measured: number; model: number; error: number }[] = [];
+      for (let r = 0; r < TIMED_ROUNDS; r++) {
+        const round = await timedRound(url, prompts, scenario.maxTokens);
+        rounds.push({ ...round, error: (Math.abs(round.measured - round.model) / round.model) * 100 });
+      }
+      rounds.sort((a, b) => a.error - b.error);
+      const median = rounds[Math.floor(rounds.length / 2)]!;
+      output.line(`  time scale ${TIMED_SCALE}, ${scenario.name.padEnd(34)} model e2e ${median.model.toFixed(2)} s, measured ${median.measured.toFixed(2)} s  error ${median.error.toFixed(2)}% (median of ${TIMED_ROUNDS}; worst ${rounds.at(-1)!.error.toFixed(2)}%; target ≤ 5%)`);
     } finally {
       await proc.stop();
     }

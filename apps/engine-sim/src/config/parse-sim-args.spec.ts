@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseFaultRates } from './parse-fault-rates.js';
+import { parseSimArgs } from './parse-sim-args.js';
+import { SimConfigError } from './sim-config.error.js';
+
+describe('parseSimArgs', () => {
+  it('reads flags, falling back to SIM_* variables', () => {
+    expect(parseSimArgs(['--port', '9000', '--time-scale', '0.5', '--fault-rate', '503=0.1'], { SIM_SEED: '4', SIM_MODEL: 'm' })).toEqual({
+      port: 9000, timeScale: 0.5, seed: 4, model: 'm', faults: { rates: { '503': 0.1 } },
+    });
+  });
+
+  it('rejects unknown flags and non-numbers with SimConfigError', () => {
+    expect(() => parseSimArgs(['--nope'])).toThrow(SimConfigError);
+    expect(() => parseSimArgs(['--max-running', 'many'])).toThrow(/max-running/);
+  });
+});
+
+describe('parseFaultRates', () => {
+  it('splits one number evenly and parses kind=rate pairs', () => {
+    expect(parseFaultRates('0.4')).toEqual({ '500': 0.1, '503': 0.1, reset: 0.1, slow: 0.1 });
+    expect(parseFaultRates('reset=0.2, slow=0.3')).toEqual({ reset: 0.2, slow: 0.3 });
+    expect(() => parseFaultRates('teapot=1')).toThrow(SimConfigError);
+  });
+});
