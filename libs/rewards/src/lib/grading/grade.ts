@@ -56,8 +56,19 @@ function gradeOne(answer: string | undefined, rawTruth: string, deadline: Deadli
   if (tooLong) return { ...verdict(false, GRADE_REASONS.tooComplex), normalizedAnswer: '', normalizedTruth: '' };
   const normalizedAnswer = answer === undefined ? '' : normalizeAnswer(answer);
   const normalizedTruth = normalizeAnswer(truthText);
-  const result = normalizedAnswer === '' ? verdict(false, GRADE_REASONS.noAnswer) : safeCompare(normalizedAnswer, normalizedTruth, deadline);
-  return { ...result, normalizedAnswer, normalizedTruth };
+  if (normalizedAnswer === '') return { ...verdict(false, GRADE_REASONS.noAnswer), normalizedAnswer, normalizedTruth };
+  const result = safeCompare(normalizedAnswer, normalizedTruth, deadline);
+  if (result.correct || result.reason !== GRADE_REASONS.structureMismatch) return { ...result, normalizedAnswer, normalizedTruth };
+  return compareFullEquations(answer ?? '', truthText, deadline) ?? { ...result, normalizedAnswer, normalizedTruth };
+}
+
+// `y = 2x + 1` is shortened to `2x + 1`; against an equation (`y - 2x = 1`) the full equations are compared.
+function compareFullEquations(answer: string, truth: string, deadline: Deadline): GradeResult | undefined {
+  const normalizedAnswer = normalizeAnswer(answer, { keepVariablePrefix: true });
+  const normalizedTruth = normalizeAnswer(truth, { keepVariablePrefix: true });
+  if (!normalizedAnswer.includes('=') || !normalizedTruth.includes('=')) return undefined;
+  const result = safeCompare(normalizedAnswer, normalizedTruth, deadline);
+  return result.correct ? { ...result, normalizedAnswer, normalizedTruth } : undefined;
 }
 
 // Engine failures are verdicts, never exceptions: a worker must survive any model output.

@@ -39,8 +39,14 @@ const TRAILING_UNIT = new RegExp(`^(.*[\\d})\\]])\\s*(?:${UNIT_WORDS})(?:\\s*\\^
 const VARIABLE_PREFIX = /^[a-zA-Z](?:_\{?\w+\}?)?(?:\([a-z]\))?\s*=\s*(?=\S)/;
 const RELATIONS = /=|<|>|\\[lg]eq?(?![a-zA-Z])|\\neq?(?![a-zA-Z])/g;
 
+/** Options for {@link normalizeAnswer}. */
+export interface NormalizeOptions {
+  /** Keep a leading `x =` (used to retry equation-vs-equation comparisons). */
+  readonly keepVariablePrefix?: boolean;
+}
+
 /** Removes math-mode delimiters, spacing, `\left`/`\right`, units, `$`, `%`, degrees and trailing punctuation. */
-export function normalizeAnswer(raw: string): string {
+export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): string {
   let text = stripMathDelimiters(raw.trim());
   for (const [pattern, replacement] of PRESENTATION) text = text.replace(pattern, replacement);
   text = stripUnits(text);
@@ -48,7 +54,7 @@ export function normalizeAnswer(raw: string): string {
   text = text.replace(/\s+/g, ' ').trim();
   text = text.replace(/(?<![.\\])[.;:]+$|,$/, '').trim();
   text = text.replace(/(^|[^\d])\.(\d)/g, '$10.$2');
-  text = stripVariablePrefix(text);
+  if (options.keepVariablePrefix !== true) text = stripVariablePrefix(text);
   return rewriteNumberForms(text);
 }
 

@@ -13,6 +13,8 @@ export const STRUCTURE_CASES: readonly GradingCase[] = [
   c('equations', 'y = 2x + 1', 'y=1+2x', true),
   c('equations', 'x^2 + y^2 = 4', 'y^2 + x^2 = 4', true),
   c('equations', 'x + y = 3', 'x - y = 3', false),
+  c('equations', 'y - 2x = 1', 'y = 2x + 1', true, 'the same line written differently'),
+  c('equations', 'y = 2x + 1', 'y - 2x = 2', false),
   c('expressions', '(x+1)^2', 'x^2+2x+1', true),
   c('expressions', 'x^2-1', '(x-1)(x+1)', true),
   c('expressions', r`\frac{x^2-1}{x-1}`, 'x+1', true, 'equal where both are defined'),
