@@ -8,7 +8,11 @@ if (!config.ok) {
   process.stderr.write(`threadloom-api: invalid configuration\n${config.issues.map((issue) => `  ${issue}`).join('\n')}\n`);
   process.exit(78); // EX_CONFIG
 }
-const app = await createApiApp(config.value);
+const app = await createApiApp(config.value).catch((error: unknown) => {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'threadloom-api failed to start', error: `${error instanceof Error ? error.message : String(error)}${cause}` })}\n`);
+  process.exit(1);
+});
 // Nest closes the app on SIGTERM/SIGINT (enableShutdownHooks); this bounds how long that may take.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

@@ -8,7 +8,11 @@ export class BullMqQueueInspector implements QueueInspector {
 
   constructor(redisUrl: string, prefix: string) {
     const connection = { url: redisUrl, maxRetriesPerRequest: null, enableOfflineQueue: true };
-    this.handles = Object.values(QUEUE_NAMES).map((name) => new Queue(name, { connection, prefix }));
+    this.handles = Object.values(QUEUE_NAMES).map((name) => {
+      const queue = new Queue(name, { connection, prefix });
+      queue.on('error', () => undefined); // connection trouble surfaces through readiness and failing calls
+      return queue;
+    });
   }
 
   async backlog(): Promise<number> {

@@ -10,7 +10,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const answer = toErrorResponse(error);
-    if (answer.status >= 500) this.logger.error({ msg: 'unhandled error', error: describe(error) });
+    if (answer.status === 500) this.logger.error({ msg: 'unhandled error', error: describe(error) });
+    else if (answer.status === 503) this.logger.warn({ msg: 'runtime unavailable', error: describe(error) });
     if (response.headersSent) {
       // A stream (SSE, JSONL) already started: all we can do is end it.
       response.end();

@@ -32,6 +32,7 @@ describe('toErrorResponse', () => {
     [new ReasoningNotCompletedError('r', 'failed', 'engine down'), 502, 'request_failed'],
     [new ShuttingDownError('r'), 503, 'shutting_down'],
     [new ResultWaitTimeoutError('r', 10), 504, 'result_timeout'],
+    [new Error('connect ECONNREFUSED 127.0.0.1:6379'), 503, 'runtime_unavailable'],
     [new Error('boom'), 500, 'internal_error'],
   ])('maps %o to %i', (error, status, code) => {
     const answer = toErrorResponse(error);

@@ -10,6 +10,7 @@ import { ResourceNotFoundError } from '../errors/resource-not-found.error.js';
 import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
 import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.error.js';
 import { ResultWaitTimeoutError } from '../errors/wait-timeout.error.js';
+import { isRuntimeUnavailable } from '../errors/runtime-unavailable.error.js';
 import { ShuttingDownError } from '../errors/shutting-down.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 
@@ -57,6 +58,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ResultWaitTimeoutError) return { status: 504, headers: {}, body: body(error.message, 'server_error', 'result_timeout') };
   if (error instanceof ShuttingDownError) return { status: 503, headers: { 'Retry-After': '1' }, body: body(error.message, 'server_error', 'shutting_down') };
   if (error instanceof HttpException) return fromHttpException(error);
+  if (isRuntimeUnavailable(error)) return { status: 503, headers: { 'Retry-After': '5' }, body: body('The queue backend is unreachable; retry shortly.', 'server_error', 'runtime_unavailable') };
   return { status: 500, headers: {}, body: body('Internal server error.', 'server_error', 'internal_error') };
 }
 

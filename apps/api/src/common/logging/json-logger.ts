@@ -40,9 +40,17 @@ export class JsonLogger implements LoggerService {
     if (RANK[level] > RANK[this.threshold]) return;
     // Nest passes the context (logger name) as the last string argument.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    const fields = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { msg: String(message) };
+    const fields = toFields(message);
     const requestId = requestContext.getStore()?.requestId;
     const record = { time: new Date().toISOString(), level, ...(context ? { context } : {}), ...(requestId ? { requestId } : {}), ...fields };
     this.write(`${JSON.stringify(record)}\n`);
   }
+}
+
+function toFields(message: unknown): Record<string, unknown> {
+  if (message instanceof Error) {
+    const cause = message.cause instanceof Error ? { cause: `${message.cause.name}: ${message.cause.message}` } : {};
+    return { msg: message.message, error: message.name, ...cause, stack: message.stack };
+  }
+  return typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { msg: String(message) };
 }
