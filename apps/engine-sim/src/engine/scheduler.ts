@@ -3,6 +3,9 @@ import type { SimMetrics } from './sim-metrics.js';
 import { prefillMs, stepMs, type TimingModel } from './timing-model.js';
 import type { GenerationJob, GenerationResult } from './generation-job.js';
 
+/** Longest run of back-to-back overdue steps before yielding to I/O. */
+const CATCH_UP_SLICE_MS = 2;
+
 interface Sequence {
   readonly job: GenerationJob;
   readonly arrivedMs: number;
@@ -47,7 +50,7 @@ export class Scheduler {
       this.waiting.push(seq);
       job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
       this.publishLoad();
-      if (idle) this.step();
+      if (idle && this.planStep()) this.schedule(performance.now() + CATCH_UP_SLICE_MS);
     });
   }
 
@@ -68,18 +71,43 @@ export class Scheduler {
     return this.modelOrigin + (wall - this.wallOrigin) / this.timeScale;
   }
 
-  private step(): void {
-    if (this.closed) return;
+  /** Admits waiting sequences and advances the model clock by one step; false when nothing runs. */
+  private planStep(): boolean {
+    if (this.closed) return false;
     let prefill = 0;
     while (this.running.length < this.maxRunning && this.waiting.length > 0) prefill += this.admit(this.waiting.shift() as Sequence);
-    if (this.running.length === 0) return;
-    const context = this.running.reduce((sum, s) => sum + s.job.promptIds.length + s.produced, 0);
-    this.modelNow = Math.max(this.modelNow, ...this.running.map((s) => s.arrivedMs)) + prefill + stepMs(this.timing, this.running.length, context);
+    if (this.running.length === 0) return false;
+    let context = 0;
+    let latestArrival = this.modelNow;
+    for (const s of this.running) {
+      context += s.job.promptIds.length + s.produced;
+      latestArrival = Math.max(latestArrival, s.arrivedMs);
+    }
+    this.modelNow = latestArrival + prefill + stepMs(this.timing, this.running.length, context);
     this.publishLoad();
-    const delay = this.wallOrigin + (this.modelNow - this.modelOrigin) * this.timeScale - performance.now();
-    // setTimeout never fires sooner than 1 ms; overdue steps (catch-up) go out on the next turn.
-    if (delay < 0.5) setImmediate(() => this.emit());
-    else this.timer = setTimeout(() => this.emit(), delay);
+    return true;
+  }
+
+  /**
+   * Emits the planned step at its wall deadline. setTimeout never fires sooner than 1 ms, so steps due
+   * within 0.5 ms and overdue steps (catch-up) run back to back in this turn for up to a slice, then
+   * yield to I/O. Deadlines are absolute, so an early or late step never shifts the next one.
+   */
+  private schedule(sliceEnd: number): void {
+    for (;;) {
+      const now = performance.now();
+      const delay = this.wallOrigin + (this.modelNow - this.modelOrigin) * this.timeScale - now;
+      if (delay >= 0.5) {
+        this.timer = setTimeout(() => this.schedule(performance.now() + CATCH_UP_SLICE_MS), delay);
+        return;
+      }
+      if (now >= sliceEnd) {
+        setImmediate(() => this.schedule(performance.now() + CATCH_UP_SLICE_MS));
+        return;
+      }
+      this.emit();
+      if (!this.planStep()) return;
+    }
   }
 
   private admit(seq: Sequence): number {
@@ -98,7 +126,6 @@ export class Scheduler {
       seq.job.onToken?.(index);
       if (seq.produced >= seq.job.outputIds.length) this.finish(seq);
     }
-    this.step();
   }
 
   private finish(seq: Sequence): void {
