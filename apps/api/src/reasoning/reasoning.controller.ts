@@ -53,6 +53,7 @@ export class ReasoningController {
     res.on('close', () => abort.abort());
     const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, this.shutdown.with(abort.signal));
     openEventStream(res);
+    res.write('retry: 2000\n\n'); // reconnect after 2 s (with Last-Event-ID) if the stream breaks
     await this.shutdown.track(pipeEvents(res, events));
   }
 
