@@ -30,6 +30,12 @@ export function forkJoinMs(request: TimedRequest): number {
   return join.at - fork.at;
 }
 
+/** Milliseconds from the earliest fork to the latest join over many requests: the window their threads ran in. */
+export function forkToLastJoinMs(requests: readonly TimedRequest[]): number {
+  const times = (type: string): number[] => requests.flatMap((request) => request.events.filter((event) => event.type === type).map((event) => event.at));
+  return Math.max(...times('join')) - Math.min(...times('fork'));
+}
+
 /** Threads decoded by a request (every spawned thread of every block). */
 export function threadCount(result: ReasoningResult): number {
   return result.blocks.reduce((sum, block) => sum + block.threads.length, 0);
