@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogFullError } from '../common/errors/backlog-full.error.js';
+import { RuntimeUnavailableError } from '../common/errors/runtime-unavailable.error.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
 
 const MEASURE_EVERY_MS = 250;
+// BullMQ's connection queues commands while Redis is away; admission must not wait for it.
+const MEASURE_TIMEOUT_MS = 1_500;
 
 /**
  * Admission control. Measuring the queue on every request would double the Redis load under a burst,
@@ -60,10 +63,18 @@ export class BacklogGate {
 
   private async measure(): Promise<void> {
     this.confirmedDuringMeasure = 0;
-    const backlog = await this.inspector.backlog();
+    const backlog = await withTimeout(this.inspector.backlog(), MEASURE_TIMEOUT_MS);
     this.measured = backlog;
     this.measuredAt = performance.now();
     this.confirmedSince = this.confirmedDuringMeasure;
     this.metrics.backlog.set(backlog);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new RuntimeUnavailableError(`queue backlog not readable within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

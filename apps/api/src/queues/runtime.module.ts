@@ -12,6 +12,8 @@ import { QUEUE_INSPECTOR, type QueueInspector } from './queue-inspector.js';
 import { API_REDIS } from './redis.tokens.js';
 import { ShutdownSignal } from './shutdown-signal.service.js';
 
+const CLOSE_BOUND_MS = 2_000;
+
 /** Connections to the runtime (config, Redis, queues, reasoning client) shared by every feature; closed on shutdown. */
 @Global()
 @Module({})
@@ -39,7 +41,11 @@ export class RuntimeModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.client.close(), this.queues.close()]);
+    // Closing waits for Redis; when it is away, give up after a moment instead of hanging the exit.
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_BOUND_MS)));
+    await Promise.race([Promise.allSettled([this.client.close(), this.queues.close()]), bound]);
+    clearTimeout(timer);
     this.redis.disconnect();
   }
 }
