@@ -12,14 +12,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Spawns `node apps/cli/dist/main.js ...args` without waiting for it. */
-export function spawnCli(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns `node apps/cli/dist/main.js ...args` without waiting for it (`env` replaces variables). */
+export function spawnCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 }
 
 /** Runs the CLI to completion (killed after `timeoutMs`). */
-export async function runCli(args: readonly string[], timeoutMs = 90_000): Promise<CliResult> {
-  const child = spawnCli(args);
+export async function runCli(args: readonly string[], timeoutMs = 90_000, env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+  const child = spawnCli(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });

@@ -1,7 +1,7 @@
 import { existsSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { commandLine, descendants, isAlive, spawnCli, waitForOutput } from './cli-process.js';
+import { commandLine, descendants, isAlive, runCli, spawnCli, waitForOutput } from './cli-process.js';
 
 describe('threadloom up', () => {
   it('starts redis, simulated machines and workers, and stops all of them on SIGTERM', async () => {
@@ -31,5 +31,12 @@ describe('threadloom up', () => {
     await sleep(100);
     expect(children.filter(isAlive)).toEqual([]);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('says how to install redis-server when it is missing, and starts nothing', async () => {
+    const result = await runCli(['up', '--machines', '1'], 30_000, { PATH: '/nonexistent' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/redis-server.*not found.*apt-get install -y redis-server/s);
+    expect(result.stdout).not.toContain('stack ready');
   });
 });

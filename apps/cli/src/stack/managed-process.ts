@@ -48,9 +48,11 @@ const TAIL_LINES = 20;
 
 /** Spawns a child and resolves once it prints a line matching `spec.ready`. */
 export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks = {}): Promise<ManagedProcess> {
+  // Own process group: a terminal Ctrl-C reaches only the CLI, which then stops children in order.
   const child = spawn(spec.command, [...spec.args], {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const lines: string[] = [];
   let stopping = false;
