@@ -11,6 +11,8 @@ import type { BenchOutput, BenchSuite } from './bench-suite.js';
 const THROUGHPUT = { concurrency: 32, requests: 20_000 } as const;
 const TIMED_SCALE = 0.01;
 const TIMED_ROUNDS = 5;
+/** USER_HZ: /proc reports CPU time in these ticks on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const TIMED_SCENARIOS = [
   { name: 'solo, 500 tokens', requests: 1, maxTokens: 500, maxRunning: 256 },
   { name: '8 concurrent, 400 tokens', requests: 8, maxTokens: 400, maxRunning: 256 },
@@ -24,6 +26,16 @@ const chat = (problem: string): string => `<|im_start|>user\n${problem}<|im_end|
 async function startSim(args: readonly string[]): Promise<{ proc: SupervisedProcess; url: string }> {
   const proc = await spawnNodeProcess(resolveEntryPoints().engineSim, { args: ['--port', '0', ...args], ready: /^http:\/\// });
   return { proc, url: proc.readyLine.trim() };
+}
+
+/** User + system CPU seconds of a process (Linux /proc; NaN elsewhere), robust to other jobs on the machine. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function complete(url: string, body: object): Promise<void> {
@@ -46,10 +58,13 @@ async function throughput(output: BenchOutput): Promise<void> {
     };
     await Promise.all(Array.from({ length: 8 }, lane));
     next = 0;
+    const cpuBefore = cpuSeconds(proc.child.pid);
     const started = performance.now();
     await Promise.all(Array.from({ length: THROUGHPUT.concurrency }, lane));
     const seconds = (performance.now() - started) / 1000;
-    output.line(`  time scale 0: ${(THROUGHPUT.requests / seconds).toFixed(0).padStart(6)} completions/s  (${THROUGHPUT.requests} sequential-step requests, ${THROUGHPUT.concurrency} in flight; target ≥ 2000/s)`);
+    const cpu = cpuSeconds(proc.child.pid) - cpuBefore;
+    const perCpu = Number.isFinite(cpu) && cpu > 0 ? `, ${(THROUGHPUT.requests / cpu).toFixed(0)} per simulator CPU-second` : '';
+    output.line(`  time scale 0: ${(THROUGHPUT.requests / seconds).toFixed(0).padStart(6)} completions/s wall${perCpu}  (${THROUGHPUT.requests} sequential-step requests, ${THROUGHPUT.concurrency} in flight; target ≥ 2000/s)`);
   } finally {
     await proc.stop();
   }

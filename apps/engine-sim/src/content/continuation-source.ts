@@ -27,7 +27,8 @@ interface KnownTrajectory {
   tokenized?: TokenizedText;
 }
 
-const SYNTHETIC_CACHE_SIZE = 512;
+/** Synthetic trajectories kept (text + one token list each, ~0.2 MB at the Tab. 8 defaults). */
+const SYNTHETIC_CACHE_SIZE = 256;
 
 /** Maps prompts to continuations: corpus replay by problem, else a synthetic trajectory seeded by the problem. */
 export class ContinuationSource {
@@ -65,8 +66,12 @@ export class ContinuationSource {
     const recorded = this.corpus.get(problem) ?? this.corpus.get(problem.trim());
     if (recorded) return recorded;
     let made = this.synthetic.get(problem);
-    if (!made) {
-      const { trajectory, answer } = syntheticTrajectory(hashString(problem, this.seed >>> 0 || 1), this.syntheticOptions, this.dialect);
+    if (made) {
+      // Least recently used goes first: re-insert on every hit.
+      this.synthetic.delete(problem);
+      this.synthetic.set(problem, made);
+    } else {
+      const { trajectory, answer } = syntheticTrajectory(hashString(problem, hashString(`seed:${this.seed}`)), this.syntheticOptions, this.dialect);
       made = { trajectory, answer, blocks: indexTrajectory(trajectory, this.dialect), origin: 'synthetic' };
       if (this.synthetic.size >= SYNTHETIC_CACHE_SIZE) this.synthetic.delete(this.synthetic.keys().next().value as string);
       this.synthetic.set(problem, made);

@@ -24,11 +24,14 @@ export class SimTokenizer {
   private readonly specialsById: Map<number, SpecialToken>;
   private readonly splitter: RegExp;
   private readonly pieceIds = new Map<string, number>();
-  private readonly pieces: string[] = [];
+  /** One shared token object per id, so cached token lists cost a pointer per token. */
+  private readonly pieces: SimToken[] = [];
+  private readonly specialTokens: Map<string, SimToken>;
 
   constructor(specials: readonly SpecialToken[]) {
     this.specials = new Map(specials.map((s) => [s.text, s]));
     this.specialsById = new Map(specials.map((s) => [s.id, s]));
+    this.specialTokens = new Map(specials.map((s) => [s.text, { text: s.text, id: s.id, special: s }]));
     const alternation = [...this.specials.keys()].map(escapeRegExp).join('|');
     this.splitter = new RegExp(`(${alternation})`);
   }
@@ -38,8 +41,8 @@ export class SimTokenizer {
     const out: SimToken[] = [];
     for (const part of text.split(this.splitter)) {
       if (part === '') continue;
-      const special = this.specials.get(part);
-      if (special) out.push({ text: part, id: special.id, special });
+      const special = this.specialTokens.get(part);
+      if (special) out.push(special);
       else this.encodeOrdinary(part, out);
     }
     return out;
@@ -58,29 +61,26 @@ export class SimTokenizer {
   /** Text of a token id, or undefined when the id was never issued. */
   decodeId(id: number): SimToken | undefined {
     const special = this.specialsById.get(id);
-    if (special) return { text: special.text, id, special };
-    const text = this.pieces[id];
-    return text === undefined ? undefined : { text, id, special: undefined };
+    if (special) return this.specialTokens.get(special.text);
+    return this.pieces[id];
   }
 
   private encodeOrdinary(text: string, out: SimToken[]): void {
     for (const match of text.matchAll(PRETOKEN)) {
       const pre = match[0];
       for (let i = 0; i < pre.length; i += MAX_WORD_PIECE) {
-        const piece = pre.slice(i, i + MAX_WORD_PIECE);
-        out.push({ text: piece, id: this.idOf(piece), special: undefined });
+        out.push(this.pieceToken(pre.slice(i, i + MAX_WORD_PIECE)));
       }
     }
   }
 
-  private idOf(piece: string): number {
-    let id = this.pieceIds.get(piece);
-    if (id === undefined) {
-      id = this.pieces.length;
-      this.pieces.push(piece);
-      this.pieceIds.set(piece, id);
-    }
-    return id;
+  private pieceToken(piece: string): SimToken {
+    const id = this.pieceIds.get(piece);
+    if (id !== undefined) return this.pieces[id] as SimToken;
+    const token: SimToken = { text: piece, id: this.pieces.length, special: undefined };
+    this.pieces.push(token);
+    this.pieceIds.set(piece, token.id);
+    return token;
   }
 }
 
