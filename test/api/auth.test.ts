@@ -81,6 +81,22 @@ describe('authentication and authorization', () => {
     expect((await request(api.url).get('/v1/models').set('Authorization', bearer(KEYS.alice))).status).toBe(200);
   });
 
+  it('shares a key\'s rate limit across API replicas', async () => {
+    const second = await startApi(inject('redisUrl'), '{tl-api-auth}');
+    try {
+      const urls = [api.url, second.url];
+      let firstRefusal = -1;
+      for (let i = 0; i < 260 && firstRefusal < 0; i += 1) {
+        const response = await request(urls[i % 2]!).get('/v1/models').set('Authorization', bearer(KEYS.shared));
+        if (response.status === 429) firstRefusal = i;
+      }
+      // One bucket of 200 (the burst) for both processes, not 200 each.
+      expect(firstRefusal).toBe(200);
+    } finally {
+      await second.process.stop();
+    }
+  });
+
   it('serves health, readiness, metrics and the OpenAPI document without a key', async () => {
     expect((await request(api.url).get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await request(api.url).get('/readyz');

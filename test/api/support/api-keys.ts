@@ -7,6 +7,7 @@ export const KEYS = {
   reader: 'tl-test-reader-0b77e1',
   admin: 'tl-test-admin-e93c40',
   throttled: 'tl-test-throttled-4d21aa',
+  shared: 'tl-test-shared-19f7c3',
 } as const;
 
 const sha256 = (key: string): string => createHash('sha256').update(key).digest('hex');
@@ -18,6 +19,7 @@ export const API_KEYS_ENV = JSON.stringify([
   { name: 'reader', sha256: sha256(KEYS.reader), tenant: 'acme', scopes: ['read'] },
   { name: 'admin', sha256: sha256(KEYS.admin), tenant: 'ops', scopes: ['submit', 'read', 'admin'] },
   { name: 'throttled', sha256: sha256(KEYS.throttled), tenant: 'acme', scopes: ['submit', 'read'], rateLimitPerSecond: 0.01 },
+  { name: 'shared', sha256: sha256(KEYS.shared), tenant: 'acme', scopes: ['read'], rateLimitPerSecond: 0.01 },
 ]);
 
 /** `Authorization` header value for a key. */

@@ -53,6 +53,7 @@ export const apiEnvSchema = z
     API_RETRY_AFTER_SECONDS: int(2),
     API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
     API_RATE_LIMIT_BURST: int(200),
+    API_RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
     API_WAIT_TIMEOUT_MS: int(600_000),
     API_SHUTDOWN_GRACE_MS: int(10_000, 0),
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),

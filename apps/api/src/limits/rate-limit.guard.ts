@@ -1,28 +1,32 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuthenticatedRequest } from '../auth/current-principal.decorator.js';
+import { RateLimitedError } from '../common/errors/rate-limited.error.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
-import { RateLimitedError } from '../common/errors/rate-limited.error.js';
-import type { AuthenticatedRequest } from '../auth/current-principal.decorator.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { TokenBuckets } from './token-bucket.js';
+import { RATE_LIMITER, type RateLimiter } from './rate-limiter.js';
 
-/** Global guard (after auth): a per-key token bucket, per API process. */
+/** Global guard (after auth): a token bucket per API key. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly buckets: TokenBuckets;
+  private readonly logger = new Logger('RateLimit');
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
     private readonly metrics: MetricsService,
-  ) {
-    this.buckets = new TokenBuckets(config.rateLimit.burst);
-  }
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = request.principal;
     if (!principal) return true; // public route
-    const taken = this.buckets.take(principal.keyId, principal.rateLimitPerSecond ?? this.config.rateLimit.perSecond);
+    const rate = principal.rateLimitPerSecond ?? this.config.rateLimit.perSecond;
+    // Fail open: when the limiter's store is unreachable, the call itself reports the outage.
+    const taken = await this.limiter.take(principal.keyId, rate, this.config.rateLimit.burst).catch((error: unknown) => {
+      this.logger.warn({ msg: 'rate limiter unavailable; allowing the request', error: error instanceof Error ? error.message : String(error) });
+      return { ok: true } as const;
+    });
     if (taken.ok) return true;
     if (request.method === 'POST') this.metrics.submission('rate_limited');
     throw new RateLimitedError(Math.max(1, Math.ceil(taken.retryAfterMs / 1000)));

@@ -19,7 +19,7 @@ function memoryBatchStore(): BatchStore {
 
 /** The real AppModule with the runtime replaced by in-memory doubles (Redis is never contacted). */
 export async function createTestApp(client: ReasoningClient, env: Record<string, string> = {}): Promise<NestExpressApplication> {
-  const parsed = parseApiConfig({ REDIS_URL: 'redis://127.0.0.1:1', API_AUTH_DISABLED: 'true', LOG_LEVEL: 'silent', ...env });
+  const parsed = parseApiConfig({ REDIS_URL: 'redis://127.0.0.1:1', API_AUTH_DISABLED: 'true', LOG_LEVEL: 'silent', API_RATE_LIMIT_STORE: 'memory', ...env });
   if (!parsed.ok) throw new Error(parsed.issues.join('; '));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(parsed.value)] })
     .overrideProvider(REASONING_CLIENT).useValue(client)
