@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { ROOT, runCli } from './cli-process.js';
-
-const USER_OPEN = '<|im_start|>user\n';
-const ASSISTANT_OPEN = '<|im_end|>\n<|im_start|>assistant\n';
-const EOS = '<|im_end|>';
-
-/** The paper's Figure 6 as a released SFT row would hold it (a byte-exact copy of the spec's test vector). */
-function figure6(): { problem: string; assistant: string } {
-  const fixture = resolve(ROOT, 'libs/threading/src/lib/orchestration/fixtures/fig6-canonical-sft-text.json');
-  const { text } = JSON.parse(readFileSync(fixture, 'utf8')) as { text: string };
-  const split = text.indexOf(ASSISTANT_OPEN);
-  const assistant = text.slice(split + ASSISTANT_OPEN.length);
-  return { problem: text.slice(USER_OPEN.length, split), assistant: assistant.slice(0, assistant.lastIndexOf(EOS)) };
-}
+import { runCli } from './cli-process.js';
+import { figure6 } from './figure6.js';
 
 interface RunJson {
   text: string;
