@@ -1,4 +1,5 @@
 import { threadField, type BlockRecord, type ReasoningResult, type ThreadRecord } from '@threadloom/contracts';
+import { extractBoxedAnswer } from '@threadloom/rewards';
 import { computeMetrics, createCharsTokenizer, finalText, type OrchestratorState } from '@threadloom/threading';
 import type { StoredThread } from '../store/stored-thread.js';
 
@@ -8,7 +9,7 @@ export function buildResult(state: OrchestratorState, threads: Readonly<Record<s
   const metrics = computeMetrics(text, { tokenizer: createCharsTokenizer() });
   return {
     text,
-    answer: null,
+    answer: extractBoxedAnswer(text) ?? null,
     metrics: { ...metrics, generatedTokens: state.generatedTokens, iterations: state.iteration },
     blocks: state.blocks.map((block) => toBlock(block, threads)),
     termination: state.termination?.reason ?? 'incomplete',
