@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOrchestration, validateFormat, type CompletionRequest, type CompletionResult, type Engine } from '@threadloom/threading';
+import { chatPrompt, postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
+
+interface Entry {
+  id: string;
+  problem: string;
+  trajectory: string;
+}
+
+const corpus: Entry[] = readFileSync(resolve(import.meta.dirname, '../../apps/engine-sim/corpus/threadweaver-math.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Entry);
+const wellFormed = corpus.filter((e) => validateFormat(e.trajectory).ok && !e.trajectory.includes('<|im_end|>'));
+const malformed = corpus.filter((e) => !wellFormed.includes(e));
+
+/** The threading Engine over the simulator's /v1/completions in vLLM text mode. */
+function httpEngine(url: string): Engine {
+  return {
+    async complete(request: CompletionRequest): Promise<CompletionResult> {
+      const res = await postJson(`${url}/v1/completions`, { prompt: request.prompt, stop: request.stop, max_tokens: request.maxTokens, ...TEXT_MODE });
+      const choice = res.body.choices[0];
+      return {
+        text: String(choice.text),
+        finishReason: choice.finish_reason,
+        stopReason: typeof choice.stop_reason === 'string' ? choice.stop_reason : null,
+        completionTokens: Number(res.body.usage.completion_tokens),
+      };
+    },
+  };
+}
+
+describe('the in-process orchestrator against engine-sim reproduces the corpus', () => {
+  let sim: SimProcess;
+  beforeAll(async () => {
+    sim = await startSim(['--time-scale', '0']);
+  });
+  afterAll(() => sim.stop());
+
+  it('has both well-formed and malformed entries', () => {
+    expect(wellFormed.length).toBeGreaterThanOrEqual(28);
+    expect(malformed.map((e) => e.id).sort()).toEqual(['digit-sum-2-pow-20-unclosed', 'lcm-three-eos-in-thread', 'mod-nine-zero-outlines']);
+  });
+
+  it.each(wellFormed.map((e) => [e.id, e] as const))('replays %s byte for byte through fork and join', async (_id, entry) => {
+    const run = await runOrchestration(chatPrompt(entry.problem), httpEngine(sim.url));
+    expect(run.text).toBe(entry.trajectory);
+  });
+
+  it.each(malformed.map((e) => [e.id, e] as const))('ends the malformed %s without an engine error', async (_id, entry) => {
+    const run = await runOrchestration(chatPrompt(entry.problem), httpEngine(sim.url));
+    expect(run.termination.reason).not.toBe('engine_error');
+    expect(run.requests).toBeGreaterThan(0);
+  });
+});
