@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BASIC } from './problems-basic.mjs';
 import { FLAWED } from './problems-flawed.mjs';
+import { LONG } from './problems-long.mjs';
 import { MULTI } from './problems-multi.mjs';
 
 const FIG6 = fileURLToPath(new URL('../corpus/fig6-canonical-sft-text.txt', import.meta.url));
@@ -21,6 +22,6 @@ function fig6Entry() {
   return { id: 'fig6-quadratic', problem: text.slice(problemStart, problemEnd), answer: '5', trajectory };
 }
 
-const entries = [fig6Entry(), ...BASIC, ...MULTI, ...FLAWED];
+const entries = [fig6Entry(), ...BASIC, ...MULTI, ...LONG, ...FLAWED];
 writeFileSync(OUT, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
 process.stdout.write(`wrote ${entries.length} entries to ${OUT}\n`);
