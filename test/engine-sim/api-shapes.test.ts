@@ -44,6 +44,9 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
     ['negative max_tokens', { prompt: 'x', max_tokens: -1 }, 'max_tokens'],
     ['prompt over the context length', { prompt: 'word '.repeat(5000) }, 'prompt'],
     ['missing prompt', { max_tokens: 3 }, 'prompt'],
+    ['empty prompt', { prompt: '' }, 'prompt'],
+    ['n below 1', { prompt: 'x', n: 0 }, 'n'],
+    ['stream_options without stream', { prompt: 'x', stream_options: { include_usage: true } }, 'stream_options'],
   ])('answers %s with a 400 error body', async (_name, body, param) => {
     const res = await postJson(completions(), body);
     expect(res.status).toBe(400);

@@ -30,6 +30,7 @@ export function resolvePrompts(request: CompletionRequest, tokenizer: SimTokeniz
     }
     prompts.push({ text, ids: item });
   }
+  if (prompts.some((p) => p.ids.length === 0)) return { ok: false, message: 'The decoder prompt cannot be empty', param: 'prompt' };
   const longest = Math.max(...prompts.map((p) => p.ids.length));
   if (longest >= maxModelLen) {
     const message = `This model's maximum context length is ${maxModelLen} tokens. However, your request has ${longest} input tokens. Please reduce the length of the input messages.`;
