@@ -36,6 +36,8 @@ describe('engine-sim replays the Figure-6 orchestrator trace', () => {
       expect(choice.text).toBe(step.completion);
       expect(choice.finish_reason).toBe('stop');
       expect(choice.stop_reason).toBe(step.stop.includes('(EOS)') ? null : step.stop);
+      // Every request after the first shares the previous context: the prefix cache serves most of it.
+      if (step !== trace[0]) expect(res.body.usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(res.body.usage.prompt_tokens * 0.5);
       if (!thread) {
         context = prompt + choice.text;
         forkContext = context;
