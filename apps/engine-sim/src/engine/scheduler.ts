@@ -43,6 +43,7 @@ export class Scheduler {
   /** Queues a sequence; resolves when its last token is produced or it is aborted. */
   submit(job: GenerationJob): Promise<GenerationResult> {
     return new Promise((resolve) => {
+      if (job.signal?.aborted) return resolve({ cachedTokens: 0, modelMs: 0 });
       const idle = this.running.length === 0 && this.waiting.length === 0;
       const arrivedAt = Math.min(job.arrivedAt ?? performance.now(), performance.now());
       if (idle) this.resync(arrivedAt);
@@ -50,8 +51,14 @@ export class Scheduler {
       this.waiting.push(seq);
       job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
       this.publishLoad();
-      if (idle && this.planStep()) this.schedule(performance.now() + CATCH_UP_SLICE_MS);
+      // Start on the next turn, so every sequence submitted in this one (the n choices of a request)
+      // joins the first step.
+      if (idle) setImmediate(() => this.kick());
     });
+  }
+
+  private kick(): void {
+    if (this.running.length === 0 && this.planStep()) this.schedule(performance.now() + CATCH_UP_SLICE_MS);
   }
 
   /** Stops the clock; pending sequences resolve as aborted. */
