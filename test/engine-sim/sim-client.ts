@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnNodeProcess } from '@threadloom/devstack';
 
-export const DATA_DIR = resolve(import.meta.dirname, '../../../shared/reference/data');
+export const DATA_DIR = resolve(import.meta.dirname, '../fixtures/reference');
 const MAIN = resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js');
 
 /** Parsed JSON of unknown shape (tests assert on it). */
