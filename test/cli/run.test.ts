@@ -27,7 +27,7 @@ describe('threadloom run', () => {
     expect(run.metrics).toMatchObject({ blocks: 2, withParallel: true });
   });
 
-  it('--distributed prints the identical text through redis, a simulated machine and workers', async () => {
+  it('--distributed prints the identical text through redis, simulated machines and workers', async () => {
     const result = await runCli(['run', '--problem', problem, '--json', '--distributed', '--redis-url', inject('redisUrl')]);
     expect(result.code, result.stderr).toBe(0);
     const run = parseOne(result.stdout);

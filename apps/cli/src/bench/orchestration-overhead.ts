@@ -1,10 +1,10 @@
-import { startApiStack } from '../stack/api-stack.js';
+import { startQueueStack } from '../stack/queue-stack.js';
 import type { BenchOutput } from './bench-suite.js';
 import { startBareFlowRig, type BareFlowRig } from './orchestration-bare-flow.js';
 import { FORK4_PROBLEM, writeFork4Corpus } from './orchestration-corpus.js';
 import { forkJoinMs, forkToLastJoinMs, threadCount, timedRequest } from './orchestration-probes.js';
 import { ms, quantile, ratioRow, since } from './orchestration-stats.js';
-import type { ApiClient } from '../stack/api-client.js';
+import type { ReasoningDriver } from '../stack/reasoning-driver.js';
 
 /** How big the overhead measurements are. */
 export interface OverheadSizes {
@@ -26,7 +26,7 @@ const WARM_UP = 3;
  */
 export async function benchOverhead(output: BenchOutput, redisUrl: string, sizes: OverheadSizes, fleet: Fleet): Promise<void> {
   const corpus = writeFork4Corpus();
-  const { stack, client } = await startApiStack({
+  const { driver: client, stop } = await startQueueStack({
     machines: fleet.machines, timeScale: 0, redisUrl, corpus: corpus.path, concurrency: fleet.concurrency,
     keyPrefix: '{threadloom-bench-overhead}',
   });
@@ -40,19 +40,23 @@ export async function benchOverhead(output: BenchOutput, redisUrl: string, sizes
     await throughput(output, client, bare, sizes.burst);
   } finally {
     await bare.close();
-    await stack.stop();
+    await stop();
     corpus.remove();
   }
 }
 
-async function cycles(output: BenchOutput, client: ApiClient, bare: BareFlowRig, count: number): Promise<void> {
+async function cycles(output: BenchOutput, client: ReasoningDriver, bare: BareFlowRig, count: number): Promise<void> {
   const real: number[] = [];
   const baseline: number[] = [];
+  let unseen = 0;
   for (let index = 0; index < count; index += 1) {
-    real.push(forkJoinMs(await timedRequest(client, FORK4_PROBLEM, 'parallel')));
+    const cycle = forkJoinMs(await timedRequest(client, FORK4_PROBLEM, 'parallel'));
+    if (cycle === undefined) unseen += 1;
+    else real.push(cycle);
     baseline.push(await bare.cycle());
   }
-  output.line(`1. fork→join cycle, one block of 4 threads, time scale 0 (${count} requests, interleaved)`);
+  const missing = unseen === 0 ? '' : `; ${unseen} without fork/join events, left out`;
+  output.line(`1. fork→join cycle, one block of 4 threads, time scale 0 (${count} requests, interleaved${missing})`);
   output.line(`  ${''.padEnd(34)} ${'threadloom'.padStart(14)} ${'bare flow'.padStart(14)} ${'ratio'.padStart(8)}`);
   for (const [label, q] of [['p50', 0.5], ['p99', 0.99]] as const) {
     const [mine, base] = [quantile(real, q), quantile(baseline, q)];
@@ -60,7 +64,7 @@ async function cycles(output: BenchOutput, client: ApiClient, bare: BareFlowRig,
   }
 }
 
-async function throughput(output: BenchOutput, client: ApiClient, bare: BareFlowRig, burst: number): Promise<void> {
+async function throughput(output: BenchOutput, client: ReasoningDriver, bare: BareFlowRig, burst: number): Promise<void> {
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: burst }, () => timedRequest(client, FORK4_PROBLEM, 'parallel')));
   const threads = results.reduce((sum, request) => sum + threadCount(request.result), 0);

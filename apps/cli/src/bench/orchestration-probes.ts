@@ -1,5 +1,5 @@
 import type { ReasoningResult } from '@threadloom/contracts';
-import type { ApiClient, ApiEvent, ApiRequestView } from '../stack/api-client.js';
+import type { DriverEvent, DriverView, ReasoningDriver } from '../stack/reasoning-driver.js';
 import { renderQwen3Prompt } from '../stack/chat-prompt.js';
 import { OrchestrationBenchError } from './orchestration-bench.error.js';
 
@@ -7,27 +7,26 @@ import { OrchestrationBenchError } from './orchestration-bench.error.js';
 export interface TimedRequest {
   readonly id: string;
   readonly result: ReasoningResult;
-  readonly events: readonly ApiEvent[];
+  readonly events: readonly DriverEvent[];
   readonly wallMs: number;
 }
 
 /** Submits one problem and follows it to the end; `onEvent` sees every event as it arrives. */
 export async function timedRequest(
-  client: ApiClient, problem: string, mode: 'parallel' | 'sequential', onEvent?: (id: string, event: ApiEvent) => void,
+  client: ReasoningDriver, problem: string, mode: 'parallel' | 'sequential', onEvent?: (id: string, event: DriverEvent) => void,
 ): Promise<TimedRequest> {
   const started = performance.now();
   const submitted = await client.submit({ prompt: renderQwen3Prompt(problem), mode });
-  const events = await client.events(submitted.id, undefined, (event) => onEvent?.(submitted.id, event));
+  const events = await client.events(submitted.id, (event) => onEvent?.(submitted.id, event));
   const view = await client.get(submitted.id);
   return { id: submitted.id, result: completed(view), events, wallMs: performance.now() - started };
 }
 
-/** Milliseconds from the first fork to the first join of a request (one block): the fork→join cycle. */
-export function forkJoinMs(request: TimedRequest): number {
+/** Milliseconds from the first fork to the first join of a request (one block): the fork→join cycle; undefined without both events. */
+export function forkJoinMs(request: TimedRequest): number | undefined {
   const fork = request.events.find((event) => event.type === 'fork');
   const join = request.events.find((event) => event.type === 'join');
-  if (fork === undefined || join === undefined) throw new OrchestrationBenchError(request.id, 'no fork/join events');
-  return join.at - fork.at;
+  return fork === undefined || join === undefined ? undefined : join.at - fork.at;
 }
 
 /** Milliseconds from the earliest fork to the latest join over many requests: the window their threads ran in. */
@@ -56,7 +55,7 @@ export function idealSpeedup(result: ReasoningResult): number {
 }
 
 /** Closed-loop background load: `streams` sequential requests kept in flight until `stop()`. */
-export function startBackgroundLoad(client: ApiClient, problems: readonly string[], streams: number): { stop(): Promise<void> } {
+export function startBackgroundLoad(client: ReasoningDriver, problems: readonly string[], streams: number): { stop(): Promise<void> } {
   let stopped = false;
   const loop = async (offset: number): Promise<void> => {
     for (let index = offset; !stopped; index += streams) {
@@ -72,7 +71,7 @@ export function startBackgroundLoad(client: ApiClient, problems: readonly string
   };
 }
 
-function completed(view: ApiRequestView): ReasoningResult {
+function completed(view: DriverView): ReasoningResult {
   if (view.status !== 'completed' || view.result === undefined) throw new OrchestrationBenchError(view.id, `${view.status}: ${view.error ?? ''}`);
   return view.result;
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import type { ApiClient } from '../stack/api-client.js';
-import { startApiStack } from '../stack/api-stack.js';
+import type { ReasoningDriver } from '../stack/reasoning-driver.js';
+import { startQueueStack } from '../stack/queue-stack.js';
 import { renderQwen3Prompt } from '../stack/chat-prompt.js';
 import { readCorpusProblems, sampleProblems, type CorpusProblem } from '../stack/corpus-sample.js';
 import type { BenchOutput } from './bench-suite.js';
@@ -40,7 +40,7 @@ const LOADS = [0, 0.5, 0.9] as const;
 export async function benchSpeedup(output: BenchOutput, redisUrl: string, sizes: SpeedupSizes, fleet: Fleet): Promise<void> {
   const corpus = readCorpusProblems();
   const parallel = longest(corpus.filter((entry) => hasParallelAnswer(entry)), sizes.problems);
-  const { stack, client } = await startApiStack({
+  const { driver: client, stop } = await startQueueStack({
     machines: fleet.machines, timeScale: sizes.timeScale, redisUrl, keyPrefix: PREFIX,
     concurrency: fleet.concurrency, maxRunning: sizes.maxRunning,
   });
@@ -60,12 +60,12 @@ export async function benchSpeedup(output: BenchOutput, redisUrl: string, sizes:
     reportFootprint(output, footprints);
   } finally {
     redis.disconnect();
-    await stack.stop();
+    await stop();
   }
 }
 
 async function atLoad(
-  client: ApiClient, background: readonly string[], problems: readonly CorpusProblem[], streams: number,
+  client: ReasoningDriver, background: readonly string[], problems: readonly CorpusProblem[], streams: number,
   measure: { redis: Redis; footprints: Footprint[] } | undefined,
 ): Promise<Pair[]> {
   const load = startBackgroundLoad(client, background, streams);

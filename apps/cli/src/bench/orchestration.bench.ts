@@ -9,7 +9,7 @@ interface Sizes {
 }
 
 const FULL: Sizes = { overhead: { cycles: 100, burst: 200 }, speedup: { problems: 6, timeScale: 0.2, maxRunning: 8 } };
-const QUICK: Sizes = { overhead: { cycles: 20, burst: 40 }, speedup: { problems: 2, timeScale: 0.2, maxRunning: 8 } };
+const QUICK: Sizes = { overhead: { cycles: 20, burst: 40 }, speedup: { problems: 2, timeScale: 0.1, maxRunning: 8 } };
 /** Three simulated machines, as the demo; worker concurrency high enough that engines, not slots, saturate. */
 const FLEET: Fleet = { machines: 3, concurrency: 32 };
 

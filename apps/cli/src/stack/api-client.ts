@@ -1,30 +1,9 @@
-import { isTerminalStatus, type ReasoningResult, type RequestStatus } from '@threadloom/contracts';
+import { isTerminalStatus } from '@threadloom/contracts';
 import { ApiRequestError } from './api-request.error.js';
-
-/** Body of `POST /v1/reasoning` as the CLI sends it (snake_case, as on the wire). */
-export interface ApiReasoningBody {
-  readonly prompt: string;
-  readonly mode?: 'parallel' | 'sequential';
-  readonly metadata?: Readonly<Record<string, string>>;
-}
-
-/** The parts of a request's wire form the CLI reads. */
-export interface ApiRequestView {
-  readonly id: string;
-  readonly status: RequestStatus;
-  readonly result?: ReasoningResult;
-  readonly error?: string;
-}
-
-/** One Server-Sent Event of a request: its type, time and payload. */
-export interface ApiEvent {
-  readonly type: string;
-  readonly at: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
 
 /** A small client of the threadloom API (`/v1/reasoning`) for the CLI's demo, `run --distributed` and benchmarks. */
-export class ApiClient {
+export class ApiClient implements ReasoningDriver {
   private readonly baseUrl: string;
   private readonly apiKey: string;
 
@@ -34,20 +13,20 @@ export class ApiClient {
   }
 
   /** Submits one request (202). */
-  async submit(body: ApiReasoningBody): Promise<ApiRequestView> {
-    return (await this.call('POST', '/v1/reasoning', body)) as ApiRequestView;
+  async submit(submission: DriverSubmission): Promise<DriverView> {
+    return (await this.call('POST', '/v1/reasoning', submission)) as DriverView;
   }
 
-  async get(id: string): Promise<ApiRequestView> {
-    return (await this.call('GET', `/v1/reasoning/${encodeURIComponent(id)}`)) as ApiRequestView;
+  async get(id: string): Promise<DriverView> {
+    return (await this.call('GET', `/v1/reasoning/${encodeURIComponent(id)}`)) as DriverView;
   }
 
   /** Every event of the request until it is terminal (the server ends the stream then), each also passed to `onEvent` as it arrives. */
-  async events(id: string, signal?: AbortSignal, onEvent?: (event: ApiEvent) => void): Promise<ApiEvent[]> {
+  async events(id: string, onEvent?: (event: DriverEvent) => void, signal?: AbortSignal): Promise<DriverEvent[]> {
     const path = `/v1/reasoning/${encodeURIComponent(id)}/events`;
     const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers(), ...(signal === undefined ? {} : { signal }) });
     if (!response.ok || response.body === null) throw new ApiRequestError('GET', path, response.status, await response.text());
-    const events: ApiEvent[] = [];
+    const events: DriverEvent[] = [];
     let pending = '';
     for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
       pending += chunk;
@@ -63,14 +42,19 @@ export class ApiClient {
   }
 
   /** Follows the event stream, then reads the request; retries until it is terminal or time runs out. */
-  async waitForResult(id: string, timeoutMs: number): Promise<ApiRequestView> {
+  async waitForResult(id: string, timeoutMs: number): Promise<DriverView> {
     const signal = AbortSignal.timeout(timeoutMs);
     for (;;) {
-      await this.events(id, signal).catch(() => undefined);
+      await this.events(id, undefined, signal).catch(() => undefined);
       const view = await this.get(id);
       if (isTerminalStatus(view.status) || signal.aborted) return view;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+
+  /** Nothing to release: one fetch per call. */
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   private headers(): Record<string, string> {
@@ -88,7 +72,7 @@ export class ApiClient {
 }
 
 /** Parses an SSE body: `event:` and `data:` lines, blank-line separated; comments ignored. */
-export function parseEvents(body: string): ApiEvent[] {
+export function parseEvents(body: string): DriverEvent[] {
   return body.split('\n\n').flatMap((frame) => {
     const data = frame.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
     if (data === '') return [];

@@ -1,13 +1,13 @@
 import { extractBoxedAnswer, grade } from '@threadloom/rewards';
 import { computeMetrics, type Tokenizer } from '@threadloom/threading';
-import type { ApiClient, ApiRequestView } from './api-client.js';
 import type { BatchOutcome } from './batch-summary.js';
 import { renderQwen3Prompt } from './chat-prompt.js';
 import type { CorpusProblem } from './corpus-sample.js';
+import type { DriverView, ReasoningDriver } from './reasoning-driver.js';
 
 /** How a batch is sent and followed. */
 export interface BatchRun {
-  readonly client: ApiClient;
+  readonly client: ReasoningDriver;
   readonly tokenizer: Tokenizer;
   /** Called once per finished request, in completion order. */
   readonly onOutcome: (outcome: BatchOutcome) => void;
@@ -30,7 +30,7 @@ export async function runBatch(problems: readonly CorpusProblem[], run: BatchRun
   }));
 }
 
-function toOutcome(view: ApiRequestView, problem: CorpusProblem, tokenizer: Tokenizer): BatchOutcome {
+function toOutcome(view: DriverView, problem: CorpusProblem, tokenizer: Tokenizer): BatchOutcome {
   if (view.status !== 'completed' || view.result === undefined) {
     return { id: problem.id, status: view.status, correct: undefined, tokenSpeedup: undefined };
   }

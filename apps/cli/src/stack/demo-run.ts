@@ -1,12 +1,12 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { loadQwen3Tokenizer } from '@threadloom/threading';
-import type { ApiClient } from './api-client.js';
 import { formatBatchSummary, summarizeBatch } from './batch-summary.js';
 import type { CorpusProblem } from './corpus-sample.js';
 import { runBatch } from './demo-batch.js';
+import type { ReasoningDriver } from './reasoning-driver.js';
 
 /** Runs the demo batch with a progress bar on stdout; returns the summary table. */
-export async function runDemoBatch(client: ApiClient, problems: readonly CorpusProblem[]): Promise<string> {
+export async function runDemoBatch(client: ReasoningDriver, problems: readonly CorpusProblem[]): Promise<string> {
   const bar = new SingleBar({
     format: '  {bar} {value}/{total} requests | {correct} correct | {duration_formatted}',
     stream: process.stdout, noTTYOutput: true, notTTYSchedule: 2_000, hideCursor: true,

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { computeMetrics, loadQwen3Tokenizer } from '@threadloom/threading';
-import { startApiStack } from './api-stack.js';
 import { renderQwen3Prompt } from './chat-prompt.js';
 import { DistributedRunError } from './distributed-run.error.js';
+import { startQueueStack } from './queue-stack.js';
 import { runMetrics, type RunReport } from './run-report.js';
 
 /** Where `threadloom run --distributed` runs its temporary stack. */
@@ -17,17 +16,17 @@ export interface DistributedRunOptions {
   readonly timeoutMs?: number;
 }
 
-/** Runs one problem through the API, Redis, simulated machines and workers, then stops them all. */
+/** Runs one problem through Redis, simulated machines and workers (the queue client submits), then stops them all. */
 export async function runDistributed(problem: string, options: DistributedRunOptions): Promise<RunReport> {
-  const { stack, client } = await startApiStack({
-    machines: options.machines ?? 2, timeScale: options.timeScale, keyPrefix: `{threadloom-run-${randomUUID().slice(0, 8)}}`,
+  const { driver, stop } = await startQueueStack({
+    machines: options.machines ?? 2, timeScale: options.timeScale,
     ...(options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl }),
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   try {
     const started = performance.now();
-    const submitted = await client.submit({ prompt: renderQwen3Prompt(problem) });
-    const view = await client.waitForResult(submitted.id, options.timeoutMs ?? 120_000);
+    const submitted = await driver.submit({ prompt: renderQwen3Prompt(problem) });
+    const view = await driver.waitForResult(submitted.id, options.timeoutMs ?? 120_000);
     const wallClockMs = performance.now() - started;
     if (view.status !== 'completed' || view.result === undefined) {
       throw new DistributedRunError(view.id, view.status, view.error);
@@ -39,6 +38,6 @@ export async function runDistributed(problem: string, options: DistributedRunOpt
       metrics: runMetrics(metrics, view.result.termination, wallClockMs),
     };
   } finally {
-    await stack.stop();
+    await stop();
   }
 }

@@ -1,0 +1,32 @@
+import { RedisReasoningClient } from '@threadloom/queue';
+import { DriverRequestError } from './driver-request.error.js';
+import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
+
+/** The driver over `@threadloom/queue`'s producer client: straight to Redis, no API in between. */
+export function createQueueDriver(redisUrl: string, keyPrefix: string): ReasoningDriver {
+  const client = new RedisReasoningClient({ redisUrl, keyPrefix });
+  const get = async (id: string): Promise<DriverView> => {
+    const view = await client.get(id);
+    if (view === undefined) throw new DriverRequestError(id, 'unknown request');
+    return view;
+  };
+  return {
+    submit: (submission: DriverSubmission) => client.submit({
+      prompt: submission.prompt,
+      parameters: { mode: submission.mode ?? 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' },
+      ...(submission.metadata === undefined ? {} : { metadata: { ...submission.metadata } }),
+    }),
+    get,
+    async events(id, onEvent) {
+      const events: DriverEvent[] = [];
+      for await (const { type, at, data } of client.events(id)) {
+        const event = { type, at, data };
+        events.push(event);
+        onEvent?.(event);
+      }
+      return events;
+    },
+    waitForResult: (id, timeoutMs) => client.waitForResult(id, { timeoutMs }),
+    close: () => client.close(),
+  };
+}

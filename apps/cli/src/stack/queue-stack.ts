@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { startLocalStack, type LocalStack } from './local-stack.js';
+import type { ProcessHooks } from './managed-process.js';
+import { createQueueDriver } from './queue-driver.js';
+import type { ReasoningDriver } from './reasoning-driver.js';
+import type { StackOptions } from './stack-plan.js';
+
+/** A local stack without the API, driven through the queue client. */
+export interface QueueStack {
+  readonly stack: LocalStack;
+  readonly driver: ReasoningDriver;
+  /** Closes the driver, then stops the stack. */
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts Redis (unless given), engines and workers under a fresh key prefix (unless given), and a queue client for them. */
+export async function startQueueStack(options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>, hooks: ProcessHooks = {}): Promise<QueueStack> {
+  const keyPrefix = options.keyPrefix ?? `{threadloom-${randomUUID().slice(0, 8)}}`;
+  const stack = await startLocalStack({ ...options, keyPrefix }, hooks);
+  const driver = createQueueDriver(stack.redisUrl, keyPrefix);
+  return {
+    stack, driver,
+    stop: async () => {
+      await driver.close();
+      await stack.stop();
+    },
+  };
+}
