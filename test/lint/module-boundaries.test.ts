@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -24,16 +25,29 @@ const plantedImports: readonly PlantedImport[] = [
   { into: 'libs/rewards', statement: "import { appMarker } from '@threadloom/cli';", rule: '@nx/enforce-module-boundaries' },
 ];
 
+// The planted file is new to the TypeScript program typed rules use; the boundary rules need no types.
+const untypedOverride = [
+  tseslint.configs.disableTypeChecked,
+  { languageOptions: { parserOptions: { project: false, projectService: false } } },
+];
+let plantCount = 0;
+
 async function lintPlanted(planted: PlantedImport): Promise<string[]> {
-  const file = resolve(root, planted.into, 'src', `planted-violation-${process.pid}.ts`);
+  const file = resolve(root, planted.into, 'src', `planted-violation-${process.pid}-${nextPlant()}.ts`);
   writeFileSync(file, `${planted.statement}\nexport const planted = 1;\n`);
   try {
-    const eslint = new ESLint({ cwd: root });
+    const eslint = new ESLint({ cwd: root, overrideConfig: untypedOverride });
     const [result] = await eslint.lintFiles([file]);
-    return (result?.messages ?? []).map((message) => message.ruleId ?? 'fatal');
+    // A parse failure has no rule id; report its message so a broken plant cannot pass silently.
+    return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
   } finally {
     rmSync(file, { force: true });
   }
+}
+
+function nextPlant(): number {
+  plantCount += 1;
+  return plantCount;
 }
 
 describe('module boundaries', () => {
