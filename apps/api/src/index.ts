@@ -7,5 +7,3 @@ export type { ApiConfig, ConfigResult } from './config/api-config.js';
 export { API_SCOPES, apiEnvSchema } from './config/api-config.schema.js';
 export type { ApiKeyEntry, ApiScope } from './config/api-config.schema.js';
 export { hashApiKey } from './auth/api-key-hash.js';
-export { renderChatPrompt } from './chat/chat-template.js';
-export type { ChatMessage, ChatRole } from './chat/chat-template.js';

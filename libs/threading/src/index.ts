@@ -1,4 +1,7 @@
 // Public API of @threadloom/threading. Explicit named exports only.
+// Qwen3 chat template: render a prompt, split one back into problem and assistant text.
+export { CHAT_ROLES, parseChatPrompt, renderChatPrompt, renderUserPrompt } from './lib/chat/index.js';
+export type { ChatMessage, ChatPrompt, ChatRole } from './lib/chat/index.js';
 export { MULTIVERSE_DIALECT, THREADWEAVER_DIALECT, threadHeader } from './lib/dialect/index.js';
 export type { Dialect, DialectTags, TagPair } from './lib/dialect/index.js';
 // Format: parser, validator, serializer (one pass over the tags of a response).

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReasoningClient, RequestView } from '@threadloom/contracts';
+import { renderChatPrompt } from '@threadloom/threading';
 import type { Response } from 'express';
 import type { Principal } from '../auth/principal.js';
-import { renderChatPrompt } from '../chat/chat-template.js';
 import { ReasoningNotCompletedError } from '../common/errors/reasoning-not-completed.error.js';
 import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';

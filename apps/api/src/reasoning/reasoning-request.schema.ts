@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHAT_ROLES } from '../chat/chat-template.js';
+import { CHAT_ROLES } from '@threadloom/threading';
 import type { ApiConfig } from '../config/api-config.js';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import type { ReasoningSubmission } from '@threadloom/contracts';
-import { renderChatPrompt, type ChatMessage } from '../chat/chat-template.js';
+import { renderChatPrompt, type ChatMessage } from '@threadloom/threading';
 import type { ReasoningOptions } from './reasoning-request.schema.js';
 
 /** Builds the runtime submission from a rendered prompt and wire options (snake_case → contract). */
