@@ -10,8 +10,6 @@ export { parseCorpus } from './corpus/parse-corpus.js';
 export type { CorpusParseResult } from './corpus/parse-corpus.js';
 export { CorpusLoadError } from './corpus/corpus-load.error.js';
 export type { CorpusEntry } from './corpus/corpus-entry.js';
-export { renderChatPrompt, parseChatPrompt } from './text/chat-prompt.js';
-export type { ChatPrompt } from './text/chat-prompt.js';
 export { DEFAULT_TIMING, stepMs, prefillMs, soloRequestMs } from './engine/timing-model.js';
 export type { TimingModel } from './engine/timing-model.js';
 export { DEFAULT_SYNTHETIC_OPTIONS } from './synthetic/synthetic-options.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChatPrompt } from './text/chat-prompt.js';
+import { renderUserPrompt } from '@threadloom/threading';
 import { startEngineSim } from './start-engine-sim.js';
 import { SimConfigError } from './config/sim-config.error.js';
 
@@ -11,7 +11,7 @@ describe('startEngineSim (in-process)', () => {
     const res = await fetch(`${sim.url}/v1/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'm', prompt: renderChatPrompt('What is 1 + 1?'), max_tokens: 100 }),
+      body: JSON.stringify({ model: 'm', prompt: renderUserPrompt('What is 1 + 1?'), max_tokens: 100 }),
     });
     const body = (await res.json()) as { choices: { text: string; finish_reason: string }[] };
     expect(body.choices[0]).toMatchObject({ text: corpus[0]!.trajectory, finish_reason: 'stop' });

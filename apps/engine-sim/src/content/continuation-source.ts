@@ -1,6 +1,5 @@
-import type { Dialect } from '@threadloom/threading';
+import { parseChatPrompt, type Dialect } from '@threadloom/threading';
 import type { CorpusEntry } from '../corpus/corpus-entry.js';
-import { parseChatPrompt } from '../text/chat-prompt.js';
 import { indexTrajectory, type IndexedBlock } from '../trajectory/trajectory-index.js';
 import { locateContinuation } from '../trajectory/locate-continuation.js';
 import { syntheticTrajectory } from '../synthetic/synthetic-trajectory.js';

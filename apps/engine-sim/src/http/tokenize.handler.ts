@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderChatPrompt, type ChatMessage } from '@threadloom/threading';
 import { z } from 'zod';
 import { sendError, sendJson } from './error-response.js';
 import { readJson } from './read-json.js';
@@ -21,7 +22,7 @@ export async function handleTokenize(ctx: SimContext, req: IncomingMessage, res:
   const parsed = TOKENIZE_SCHEMA.safeParse(body.value);
   if (!parsed.success) return sendError(res, 400, 'Expected `prompt` (string) or `messages` (list of {role, content}).', 'prompt');
   const request = parsed.data;
-  const text = typeof request.prompt === 'string' ? request.prompt : renderMessages(request.messages as readonly Message[], request.add_generation_prompt as boolean);
+  const text = typeof request.prompt === 'string' ? request.prompt : renderChatPrompt(request.messages as readonly ChatMessage<string>[], request.add_generation_prompt as boolean);
   const tokens = ctx.tokenizer.encode(text);
   sendJson(res, 200, {
     count: tokens.length,
@@ -44,14 +45,4 @@ export async function handleDetokenize(ctx: SimContext, req: IncomingMessage, re
     prompt += token.text;
   }
   sendJson(res, 200, { prompt });
-}
-
-interface Message {
-  readonly role: string;
-  readonly content: string;
-}
-
-function renderMessages(messages: readonly Message[], addGenerationPrompt: boolean): string {
-  const turns = messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('');
-  return addGenerationPrompt ? `${turns}<|im_start|>assistant\n` : turns;
 }
