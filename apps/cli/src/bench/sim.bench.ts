@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
-import { loadQwen3Tokenizer } from '@threadloom/threading';
+import { loadQwen3Tokenizer, renderUserPrompt } from '@threadloom/threading';
 import { CORPUS_DIR, readCorpusProblems } from '../stack/corpus-sample.js';
 import { resolveEntryPoints } from '../stack/entry-points.js';
 import type { BenchOutput, BenchSuite } from './bench-suite.js';
@@ -21,7 +21,6 @@ const TIMED_SCENARIOS = [
 
 const E2E_SUM = 'vllm:e2e_request_latency_seconds_sum';
 const E2E_COUNT = 'vllm:e2e_request_latency_seconds_count';
-const chat = (problem: string): string => `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
 
 async function startSim(args: readonly string[]): Promise<{ proc: SupervisedProcess; url: string }> {
   const proc = await spawnNodeProcess(resolveEntryPoints().engineSim, { args: ['--port', '0', ...args], ready: /^http:\/\// });
@@ -48,7 +47,7 @@ async function complete(url: string, body: object): Promise<void> {
 async function throughput(output: BenchOutput): Promise<void> {
   const { proc, url } = await startSim(['--time-scale', '0']);
   try {
-    const prompts = readCorpusProblems().map((p) => `${chat(p.problem)}<think>\n`);
+    const prompts = readCorpusProblems().map((p) => `${renderUserPrompt(p.problem)}<think>\n`);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < THROUGHPUT.requests) {
@@ -93,7 +92,7 @@ async function timingError(output: BenchOutput): Promise<void> {
   for (const scenario of TIMED_SCENARIOS) {
     const { proc, url } = await startSim(['--time-scale', String(TIMED_SCALE), '--max-running', String(scenario.maxRunning)]);
     try {
-      const prompts = Array.from({ length: scenario.requests }, (_, i) => chat(`timing scenario ${scenario.name} #${i}`));
+      const prompts = Array.from({ length: scenario.requests }, (_, i) => renderUserPrompt(`timing scenario ${scenario.name} #${i}`));
       // Warm-up round: JIT and the per-problem synthetic trajectories, so only serving is timed.
       await timedRound(url, prompts, scenario.maxTokens);
       const rounds: { measured: number; model: number; error: number }[] = [];

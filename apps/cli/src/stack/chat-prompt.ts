@@ -1,4 +1,2 @@
-/** Renders the Qwen3 chat template for one user message with the assistant generation prompt. */
-export function renderQwen3Prompt(problem: string): string {
-  return `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
-}
+// Alias kept only for apps/cli/src/bench/orchestration-*.ts; new code imports `renderUserPrompt` from @threadloom/threading.
+export { renderUserPrompt as renderQwen3Prompt } from '@threadloom/threading';

@@ -1,7 +1,6 @@
 import { extractBoxedAnswer, grade } from '@threadloom/rewards';
-import { computeMetrics, type Tokenizer } from '@threadloom/threading';
+import { computeMetrics, renderUserPrompt, type Tokenizer } from '@threadloom/threading';
 import type { BatchOutcome } from './batch-summary.js';
-import { renderQwen3Prompt } from './chat-prompt.js';
 import type { CorpusProblem } from './corpus-sample.js';
 import type { DriverView, ReasoningDriver } from './reasoning-driver.js';
 
@@ -17,7 +16,7 @@ export interface BatchRun {
 /** Submits every problem at once, then waits for each result and grades it. */
 export async function runBatch(problems: readonly CorpusProblem[], run: BatchRun): Promise<BatchOutcome[]> {
   const submitted = await Promise.all(problems.map((problem) => run.client.submit({
-    prompt: renderQwen3Prompt(problem.problem), metadata: { problem_id: problem.id },
+    prompt: renderUserPrompt(problem.problem), metadata: { problem_id: problem.id },
   })));
   return Promise.all(submitted.map(async (view, index) => {
     const problem = problems[index]!;

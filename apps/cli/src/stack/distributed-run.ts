@@ -1,5 +1,4 @@
-import { computeMetrics, loadQwen3Tokenizer } from '@threadloom/threading';
-import { renderQwen3Prompt } from './chat-prompt.js';
+import { computeMetrics, loadQwen3Tokenizer, renderUserPrompt } from '@threadloom/threading';
 import { DistributedRunError } from './distributed-run.error.js';
 import { startQueueStack } from './queue-stack.js';
 import { runMetrics, type RunReport } from './run-report.js';
@@ -25,7 +24,7 @@ export async function runDistributed(problem: string, options: DistributedRunOpt
   });
   try {
     const started = performance.now();
-    const submitted = await driver.submit({ prompt: renderQwen3Prompt(problem) });
+    const submitted = await driver.submit({ prompt: renderUserPrompt(problem) });
     const view = await driver.waitForResult(submitted.id, options.timeoutMs ?? 120_000);
     const wallClockMs = performance.now() - started;
     if (view.status !== 'completed' || view.result === undefined) {

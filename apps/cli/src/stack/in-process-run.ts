@@ -1,5 +1,4 @@
-import { computeMetrics, loadQwen3Tokenizer, runOrchestration } from '@threadloom/threading';
-import { renderQwen3Prompt } from './chat-prompt.js';
+import { computeMetrics, loadQwen3Tokenizer, renderUserPrompt, runOrchestration } from '@threadloom/threading';
 import { createHttpEngine } from './http-engine.js';
 import { runMetrics, type RunReport } from './run-report.js';
 import { startSimProcess } from './sim-process.js';
@@ -17,7 +16,7 @@ export async function runInProcess(problem: string, options: InProcessRunOptions
   try {
     const engine = createHttpEngine(options.engineUrl ?? sim?.url ?? '');
     const started = performance.now();
-    const run = await runOrchestration(renderQwen3Prompt(problem), engine);
+    const run = await runOrchestration(renderUserPrompt(problem), engine);
     const wallClockMs = performance.now() - started;
     const metrics = computeMetrics(run.text, { tokenizer: await loadQwen3Tokenizer() });
     const { reason, message } = run.termination;
