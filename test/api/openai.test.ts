@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KEYS } from './support/api-keys.js';
 import { MODEL, startApiStack, type ApiStack } from './support/api-stack.js';
-import { FIG6_ASSISTANT_TEXT, FIG6_PROBLEM } from './support/fig6.js';
+import { FIGURE6 } from '../support/figure6.js';
 
 describe('OpenAI-compatible facade', () => {
   let env: ApiStack;
@@ -24,9 +24,9 @@ describe('OpenAI-compatible facade', () => {
   });
 
   it('answers a chat completion with the simulated response and usage with the critical path', async () => {
-    const completion = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIG6_PROBLEM }], temperature: 0.6 });
+    const completion = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIGURE6.problem }], temperature: 0.6 });
     expect(completion.object).toBe('chat.completion');
-    expect(completion.choices[0]?.message.content).toBe(FIG6_ASSISTANT_TEXT);
+    expect(completion.choices[0]?.message.content).toBe(FIGURE6.assistant);
     expect(completion.choices[0]?.finish_reason).toBe('stop');
     const usage = completion.usage as OpenAI.CompletionUsage & { threadloom: { critical_path_tokens: number; token_speedup: number } };
     expect(usage.completion_tokens).toBeGreaterThan(usage.threadloom.critical_path_tokens);
@@ -34,7 +34,7 @@ describe('OpenAI-compatible facade', () => {
   });
 
   it('streams a chat completion in chunk format, ending with the final answer and usage', async () => {
-    const stream = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIG6_PROBLEM }], stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIGURE6.problem }], stream: true, stream_options: { include_usage: true } });
     let text = '';
     let finish: string | null | undefined;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -50,7 +50,7 @@ describe('OpenAI-compatible facade', () => {
       usage = chunk.usage ?? usage;
     }
     expect(roleSeen).toBe(true);
-    expect(text).toBe(FIG6_ASSISTANT_TEXT);
+    expect(text).toBe(FIGURE6.assistant);
     // Incremental: the first step arrives before the first block is joined, and the final step comes last.
     expect(pieces.length).toBeGreaterThanOrEqual(3);
     expect(pieces[0]!.endsWith('</Outlines>')).toBe(true);
@@ -60,13 +60,13 @@ describe('OpenAI-compatible facade', () => {
   });
 
   it('answers a text completion for a raw prompt, streaming and not', async () => {
-    const prompt = `<|im_start|>user\n${FIG6_PROBLEM}<|im_end|>\n<|im_start|>assistant\n`;
+    const prompt = FIGURE6.prompt;
     const completion = await openai.completions.create({ model: MODEL, prompt });
-    expect(completion.choices[0]?.text).toBe(FIG6_ASSISTANT_TEXT);
+    expect(completion.choices[0]?.text).toBe(FIGURE6.assistant);
     const stream = await openai.completions.create({ model: MODEL, prompt, stream: true });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
-    expect(text).toBe(FIG6_ASSISTANT_TEXT);
+    expect(text).toBe(FIGURE6.assistant);
   });
 
   it('surfaces API errors as SDK errors', async () => {

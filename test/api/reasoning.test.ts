@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
 import { MODEL, startApiStack, type ApiStack } from './support/api-stack.js';
-import { FIG6_ASSISTANT_TEXT, FIG6_PROBLEM } from './support/fig6.js';
+import { FIGURE6 } from '../support/figure6.js';
 import { readSse } from './support/sse.js';
 
 describe('reasoning API on the distributed runtime', () => {
@@ -18,7 +18,7 @@ describe('reasoning API on the distributed runtime', () => {
   });
 
   it('runs the Figure-6 problem: 202 with links, SSE events in order, then exactly the canonical text', async () => {
-    const submitted = await request(env.api.url).post('/v1/reasoning').set(alice).send({ messages: [{ role: 'user', content: FIG6_PROBLEM }], model: MODEL, metadata: { case: 'fig6' } });
+    const submitted = await request(env.api.url).post('/v1/reasoning').set(alice).send({ messages: [{ role: 'user', content: FIGURE6.problem }], model: MODEL, metadata: { case: 'fig6' } });
     expect(submitted.status).toBe(202);
     expect(submitted.body).toMatchObject({ object: 'reasoning.request', status: 'queued', links: { self: `/v1/reasoning/${submitted.body.id}`, events: `/v1/reasoning/${submitted.body.id}/events` } });
     expect(submitted.headers['location']).toBe(submitted.body.links.self);
@@ -34,7 +34,7 @@ describe('reasoning API on the distributed runtime', () => {
     const done = await request(env.api.url).get(submitted.body.links.self).set(alice);
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('completed');
-    expect(done.body.result.text).toBe(FIG6_ASSISTANT_TEXT);
+    expect(done.body.result.text).toBe(FIGURE6.assistant);
     expect(done.body.result.answer).toBe('5');
     expect(done.body.metadata).toEqual({ case: 'fig6' });
     expect(done.body.result.blocks).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from './cli-process.js';
-import { figure6 } from './figure6.js';
+import { FIGURE6 } from '../support/figure6.js';
 
 interface RunJson {
   text: string;
@@ -15,7 +15,7 @@ function parseOne(stdout: string): RunJson {
 }
 
 describe('threadloom run', () => {
-  const { problem, assistant } = figure6();
+  const { problem, assistant } = FIGURE6;
 
   it('--json prints the canonical Figure 6 assistant text from the in-process runtime', async () => {
     const result = await runCli(['run', '--problem', problem, '--json']);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, spawnCli, waitForOutput } from './cli-process.js';
-import { figure6 } from './figure6.js';
+import { FIGURE6 } from '../support/figure6.js';
 
 const KEY = 'engine-url-test-key';
 
@@ -32,7 +32,7 @@ describe('threadloom up --engine-url', () => {
       expect(banner.match(new RegExp(`engine ${engineUrl}$`, 'gm'))).toHaveLength(2);
       const apiUrl = /^api +(http:\/\/\S+)$/m.exec(banner)![1]!;
       const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-      const submitted = await fetch(`${apiUrl}/v1/reasoning`, { method: 'POST', headers, body: JSON.stringify({ prompt: figure6().prompt }) });
+      const submitted = await fetch(`${apiUrl}/v1/reasoning`, { method: 'POST', headers, body: JSON.stringify({ prompt: FIGURE6.prompt }) });
       expect(submitted.status).toBe(202);
       const { id } = (await submitted.json()) as { id: string };
       let view: { status: string; result?: { text: string } } = { status: 'queued' };
@@ -41,7 +41,7 @@ describe('threadloom up --engine-url', () => {
         view = (await (await fetch(`${apiUrl}/v1/reasoning/${id}`, { headers })).json()) as typeof view;
       }
       expect(view.status).toBe('completed');
-      expect(view.result?.text).toBe(figure6().assistant);
+      expect(view.result?.text).toBe(FIGURE6.assistant);
     } finally {
       cli.kill('SIGTERM');
       expect(await exited).toBe(0);

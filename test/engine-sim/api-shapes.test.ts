@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatPrompt, fig6, postJson, postStream, startSim, TEXT_MODE, type Json, type SimProcess } from './sim-client.js';
+import { renderUserPrompt } from '@threadloom/threading';
+import { FIGURE6 } from '../support/figure6.js';
+import { postJson, postStream, startSim, TEXT_MODE, type Json, type SimProcess } from './sim-client.js';
 
 describe('engine-sim speaks vLLM field names and shapes', () => {
   let sim: SimProcess;
@@ -10,7 +12,7 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   const completions = (): string => `${sim.url}/v1/completions`;
 
   it('returns a text_completion with choices and usage incl. cached tokens', async () => {
-    const res = await postJson(completions(), { model: 'tw-sim', prompt: fig6().initialPrompt, max_tokens: 7, n: 2, temperature: 1, top_p: 1, seed: 3 });
+    const res = await postJson(completions(), { model: 'tw-sim', prompt: FIGURE6.prompt, max_tokens: 7, n: 2, temperature: 1, top_p: 1, seed: 3 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ object: 'text_completion', model: 'tw-sim' });
     expect(res.body.id).toMatch(/^cmpl-/);
@@ -25,7 +27,7 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   });
 
   it('streams data chunks, a usage chunk and [DONE]', async () => {
-    const body = { prompt: fig6().initialPrompt, stop: ['</Outlines>'], max_tokens: 500, ...TEXT_MODE };
+    const body = { prompt: FIGURE6.prompt, stop: ['</Outlines>'], max_tokens: 500, ...TEXT_MODE };
     const { chunks, done } = await postStream(completions(), { ...body, stream_options: { include_usage: true } });
     const whole = await postJson(completions(), body);
     expect(done).toBe(true);
@@ -63,7 +65,7 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   it('serves /v1/models, /health, /tokenize and /detokenize', async () => {
     const models = await (await fetch(`${sim.url}/v1/models`)).json();
     expect(models).toMatchObject({ object: 'list', data: [{ id: 'tw-sim', object: 'model', max_model_len: 4096 }] });
-    const prompt = `${chatPrompt('What is 2+2?')}<think>\n<Parallel>`;
+    const prompt = `${renderUserPrompt('What is 2+2?')}<think>\n<Parallel>`;
     const tok = await postJson(`${sim.url}/tokenize`, { prompt });
     expect(tok.body).toMatchObject({ count: tok.body.tokens.length, max_model_len: 4096 });
     expect(tok.body.tokens).toContain(151644);
@@ -75,13 +77,13 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
 
   it('stops on stop_token_ids with the id as stop_reason', async () => {
     const ids = (await postJson(`${sim.url}/tokenize`, { prompt: '</Outlines>' })).body.tokens;
-    const res = await postJson(completions(), { prompt: fig6().initialPrompt, stop_token_ids: ids, max_tokens: 500, ...TEXT_MODE });
+    const res = await postJson(completions(), { prompt: FIGURE6.prompt, stop_token_ids: ids, max_tokens: 500, ...TEXT_MODE });
     expect(res.body.choices[0]).toMatchObject({ finish_reason: 'stop', stop_reason: ids[0] });
     expect(res.body.choices[0].text.endsWith('</Outlines>')).toBe(true);
   });
 
   it('drops special tokens with skip_special_tokens (the default), so tag stop strings never match', async () => {
-    const res = await postJson(completions(), { prompt: fig6().initialPrompt, stop: ['</Outlines>'], max_tokens: 120 });
+    const res = await postJson(completions(), { prompt: FIGURE6.prompt, stop: ['</Outlines>'], max_tokens: 120 });
     expect(res.body.choices[0].text).not.toContain('<Parallel>');
     expect(res.body.choices[0].text).toContain('<think>');
   });

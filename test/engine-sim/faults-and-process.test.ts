@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnNodeProcess } from '@threadloom/devstack';
+import { renderUserPrompt } from '@threadloom/threading';
 import { resolve } from 'node:path';
-import { chatPrompt, postJson, startSim, type SimProcess } from './sim-client.js';
+import { postJson, startSim, type SimProcess } from './sim-client.js';
 
-const body = { prompt: chatPrompt('An unknown problem for fault tests.'), max_tokens: 40 };
+const body = { prompt: renderUserPrompt('An unknown problem for fault tests.'), max_tokens: 40 };
 
 describe('engine-sim faults', () => {
   let sim: SimProcess;

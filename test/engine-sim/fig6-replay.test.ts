@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, fig6, postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
+import { FIGURE6, REFERENCE_DIR } from '../support/figure6.js';
+import { postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
 
 interface TraceStep {
   phase: string;
@@ -10,7 +11,7 @@ interface TraceStep {
   stop: string;
 }
 
-const trace: TraceStep[] = readFileSync(resolve(DATA_DIR, 'derived_fig6_orchestrator_trace.jsonl'), 'utf8')
+const trace: TraceStep[] = readFileSync(resolve(REFERENCE_DIR, 'derived_fig6_orchestrator_trace.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as TraceStep);
@@ -23,7 +24,7 @@ describe('engine-sim replays the Figure-6 orchestrator trace', () => {
   afterAll(() => sim.stop());
 
   it('answers the 7 recorded requests with the recorded completions and stop reasons', async () => {
-    const { full, initialPrompt } = fig6();
+    const { full, prompt: initialPrompt } = FIGURE6;
     let context = initialPrompt;
     let forkContext = '';
     let joined = '';
@@ -51,14 +52,14 @@ describe('engine-sim replays the Figure-6 orchestrator trace', () => {
   });
 
   it('decodes the whole rest of the trajectory as one stream when no stop string is given', async () => {
-    const { full, initialPrompt } = fig6();
+    const { full, prompt: initialPrompt } = FIGURE6;
     const res = await postJson(`${sim.url}/v1/completions`, { prompt: initialPrompt, max_tokens: 8000, ...TEXT_MODE });
     expect(initialPrompt + res.body.choices[0].text).toBe(full.trimEnd());
     expect(res.body.choices[0]).toMatchObject({ finish_reason: 'stop', stop_reason: null });
   });
 
   it('drops the stop string and EOS text unless include_stop_str_in_output, and cuts at max_tokens', async () => {
-    const { initialPrompt } = fig6();
+    const { prompt: initialPrompt } = FIGURE6;
     const plain = await postJson(`${sim.url}/v1/completions`, { prompt: initialPrompt, stop: '</Outlines>', max_tokens: 500, skip_special_tokens: false });
     expect(plain.body.choices[0].text).toBe(trace[0]!.completion.slice(0, -'</Outlines>'.length));
     expect(plain.body.choices[0].stop_reason).toBe('</Outlines>');

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fig6, startSim, type SimProcess } from './sim-client.js';
+import { FIGURE6 } from '../support/figure6.js';
+import { startSim, type SimProcess } from './sim-client.js';
 
 describe('the official openai SDK works against engine-sim', () => {
   let sim: SimProcess;
@@ -13,7 +14,7 @@ describe('the official openai SDK works against engine-sim', () => {
 
   it('creates a completion with vLLM extras in the request', async () => {
     const params = {
-      model: 'threadweaver-sim', prompt: fig6().initialPrompt, max_tokens: 400, stop: ['</Outlines>'],
+      model: 'threadweaver-sim', prompt: FIGURE6.prompt, max_tokens: 400, stop: ['</Outlines>'],
       skip_special_tokens: false, include_stop_str_in_output: true,
     } as OpenAI.CompletionCreateParamsNonStreaming;
     const completion = await client.completions.create(params);
@@ -25,7 +26,7 @@ describe('the official openai SDK works against engine-sim', () => {
 
   it('streams a completion with usage', async () => {
     const stream = await client.completions.create({
-      model: 'threadweaver-sim', prompt: fig6().initialPrompt, max_tokens: 20, stream: true, stream_options: { include_usage: true },
+      model: 'threadweaver-sim', prompt: FIGURE6.prompt, max_tokens: 20, stream: true, stream_options: { include_usage: true },
     });
     let text = '';
     let completionTokens = 0;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOrchestration, validateFormat, type CompletionRequest, type CompletionResult, type Engine } from '@threadloom/threading';
-import { chatPrompt, postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
+import { renderUserPrompt, runOrchestration, validateFormat, type CompletionRequest, type CompletionResult, type Engine } from '@threadloom/threading';
+import { postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
 
 interface Entry {
   id: string;
@@ -46,12 +46,12 @@ describe('the in-process orchestrator against engine-sim reproduces the corpus',
   });
 
   it.each(wellFormed.map((e) => [e.id, e] as const))('replays %s byte for byte through fork and join', async (_id, entry) => {
-    const run = await runOrchestration(chatPrompt(entry.problem), httpEngine(sim.url));
+    const run = await runOrchestration(renderUserPrompt(entry.problem), httpEngine(sim.url));
     expect(run.text).toBe(entry.trajectory);
   });
 
   it.each(malformed.map((e) => [e.id, e] as const))('ends the malformed %s without an engine error', async (_id, entry) => {
-    const run = await runOrchestration(chatPrompt(entry.problem), httpEngine(sim.url));
+    const run = await runOrchestration(renderUserPrompt(entry.problem), httpEngine(sim.url));
     expect(run.termination.reason).not.toBe('engine_error');
     expect(run.requests).toBeGreaterThan(0);
   });

@@ -1,9 +1,7 @@
 // Helpers for the engine-sim system tests: the real process (dist/main.js) and plain HTTP.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnNodeProcess } from '@threadloom/devstack';
 
-export const DATA_DIR = resolve(import.meta.dirname, '../fixtures/reference');
 const MAIN = resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js');
 
 /** Parsed JSON of unknown shape (tests assert on it). */
@@ -50,20 +48,6 @@ export async function metricValues(url: string, names: readonly string[]): Promi
     const line = lines.find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
     return line ? Number(line.split(' ').at(-1)) : Number.NaN;
   });
-}
-
-/** The Figure-6 canonical chat text and its problem / prompt. */
-export function fig6(): { full: string; problem: string; initialPrompt: string } {
-  const full = readFileSync(resolve(DATA_DIR, 'derived_fig6_canonical_sft_text.txt'), 'utf8');
-  const open = '<|im_start|>user\n';
-  const close = '<|im_end|>\n<|im_start|>assistant\n';
-  const problem = full.slice(full.indexOf(open) + open.length, full.indexOf(close));
-  return { full, problem, initialPrompt: full.slice(0, full.indexOf(close) + close.length) };
-}
-
-/** Renders the Qwen3 chat prompt for a problem. */
-export function chatPrompt(problem: string): string {
-  return `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
 }
 
 /** Fields the orchestrator always sends (BRIEF decision 4). */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatPrompt, metricValue, metricValues, postJson, startSim, type SimProcess } from './sim-client.js';
+import { renderUserPrompt } from '@threadloom/threading';
+import { metricValue, metricValues, postJson, startSim, type SimProcess } from './sim-client.js';
 
 const TIME_SCALE = '0.05';
 let sims: SimProcess[] = [];
@@ -12,7 +13,7 @@ async function sim(args: string[]): Promise<SimProcess> {
   sims.push(started);
   return started;
 }
-const request = (problem: string, maxTokens: number): object => ({ prompt: chatPrompt(problem), max_tokens: maxTokens });
+const request = (problem: string, maxTokens: number): object => ({ prompt: renderUserPrompt(problem), max_tokens: maxTokens });
 
 /** Mean of a histogram from /metrics (sum / count). */
 async function histogramMean(url: string, name: string): Promise<number> {
@@ -87,7 +88,7 @@ describe('engine-sim determinism', () => {
   it('produces the same synthetic trajectory under the same seed and a different one under another', async () => {
     const [a, b, c] = await Promise.all([startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '8'])]);
     sims.push(a, b, c);
-    const body = { prompt: chatPrompt('A problem the corpus does not know.'), max_tokens: 3000, skip_special_tokens: false };
+    const body = { prompt: renderUserPrompt('A problem the corpus does not know.'), max_tokens: 3000, skip_special_tokens: false };
     const [ta, tb, tc] = await Promise.all([a, b, c].map(async (s) => String((await postJson(`${s.url}/v1/completions`, body)).body.choices[0].text)));
     expect(ta).toBe(tb);
     expect(ta).not.toBe(tc);
@@ -97,7 +98,7 @@ describe('engine-sim determinism', () => {
   it('ends an unknown problem in \\boxed{} with the configured structure', async () => {
     const s = await startSim(['--time-scale', '0']);
     sims.push(s);
-    const res = await postJson(`${s.url}/v1/completions`, { prompt: chatPrompt('Another unseen problem.'), max_tokens: 30000, skip_special_tokens: false });
+    const res = await postJson(`${s.url}/v1/completions`, { prompt: renderUserPrompt('Another unseen problem.'), max_tokens: 30000, skip_special_tokens: false });
     expect(res.body.choices[0].text).toMatch(/\\boxed\{\d+\}\$\.$/);
     expect(res.body.choices[0].finish_reason).toBe('stop');
   });

@@ -1,6 +1,6 @@
 // SIGTERM: a worker stops taking jobs, finishes in-flight ones within the grace period, releases the rest.
+import { renderUserPrompt } from '@threadloom/threading';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chatPrompt } from './support/corpus.js';
 import { allEvents, firstEvent } from './support/events.js';
 import { startScriptedStack, type ScriptedStack } from './support/scripted-stack.js';
 
@@ -16,7 +16,7 @@ describe('graceful shutdown', () => {
     s = await startScriptedStack(inject('redisUrl'), `{tl-shutdown-${graceMs}}`, 2, { SHUTDOWN_GRACE_MS: graceMs, THREAD_CONCURRENCY: '4' });
     const { client, machines } = s.stack;
     const victim = machines[0]!;
-    const view = await client.submit({ prompt: chatPrompt(problem), model: 'scripted' });
+    const view = await client.submit({ prompt: renderUserPrompt(problem), model: 'scripted' });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started' && event.data['machine'] === victim.id);
     const signalledAt = Date.now();
     victim.worker.child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 // Redis memory of an in-flight request follows its trajectory (stored once), not threads × context.
+import { renderUserPrompt } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chatPrompt } from './support/corpus.js';
 import { firstEvent } from './support/events.js';
 import { startScriptedStack, type ScriptedStack } from './support/scripted-stack.js';
 
@@ -29,7 +29,7 @@ describe('Redis footprint', () => {
   });
 
   it('stores the context once while 8 threads are in flight', async () => {
-    const prompt = chatPrompt(`wide ${'context '.repeat(6_000)}`);
+    const prompt = renderUserPrompt(`wide ${'context '.repeat(6_000)}`);
     const { client } = s.stack;
     const view = await client.submit({ prompt, model: 'scripted' });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started');

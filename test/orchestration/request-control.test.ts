@@ -1,8 +1,8 @@
 // Cancellation, deadline, budgets, sequential mode and idempotency keys through the library client.
 import { IdempotencyConflictError } from '@threadloom/contracts';
 import { RedisReasoningClient } from '@threadloom/queue';
+import { renderUserPrompt } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chatPrompt } from './support/corpus.js';
 import { allEvents, firstEvent } from './support/events.js';
 import { unfinishedJobs } from './support/queue-counts.js';
 import { startScriptedStack, type ScriptedStack } from './support/scripted-stack.js';
@@ -22,7 +22,7 @@ describe('request control', () => {
 
   it('cancels: status cancelled, running engine calls aborted within a second, no job left', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: chatPrompt('slow cancel me'), model });
+    const view = await client.submit({ prompt: renderUserPrompt('slow cancel me'), model });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started');
     const cancelledAt = Date.now();
     expect((await client.cancel(view.id))?.status).toBe('cancelled');
@@ -37,7 +37,7 @@ describe('request control', () => {
 
   it('expires at the deadline and keeps the partial trajectory', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: chatPrompt('slow deadline'), model, parameters: { deadlineMs: 1_500 } });
+    const view = await client.submit({ prompt: renderUserPrompt('slow deadline'), model, parameters: { deadlineMs: 1_500 } });
     const done = await client.waitForResult(view.id, { timeoutMs: 10_000 });
     expect(done.status).toBe('expired');
     expect(done.result?.text).toMatch(/<\/Outlines>$/);
@@ -46,8 +46,8 @@ describe('request control', () => {
 
   it('enforces max tokens per thread and the total token budget like the in-process runtime', async () => {
     const { client } = s.stack;
-    const perThread = await client.submit({ prompt: chatPrompt('normal per-thread cap'), model, parameters: { maxTokensPerThread: 5 } });
-    const total = await client.submit({ prompt: chatPrompt('budget total cap'), model, parameters: { maxTokens: 30 } });
+    const perThread = await client.submit({ prompt: renderUserPrompt('normal per-thread cap'), model, parameters: { maxTokensPerThread: 5 } });
+    const total = await client.submit({ prompt: renderUserPrompt('budget total cap'), model, parameters: { maxTokens: 30 } });
     const [a, b] = await Promise.all([perThread, total].map((v) => client.waitForResult(v.id, { timeoutMs: 20_000 })));
     expect(a!.result?.text).toBe(await s.reference('normal per-thread cap', { maxTokensPerThread: 5 }));
     const threadCalls = s.engine.log.requests.filter((r) => r.thread !== null && r.prompt.includes('per-thread cap'));
@@ -58,7 +58,7 @@ describe('request control', () => {
 
   it('runs at most maxConcurrentThreads threads of a request at once, and still decodes every outline', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: chatPrompt('concurrent one at a time'), model, parameters: { maxConcurrentThreads: 1 } });
+    const view = await client.submit({ prompt: renderUserPrompt('concurrent one at a time'), model, parameters: { maxConcurrentThreads: 1 } });
     const done = await client.waitForResult(view.id, { timeoutMs: 20_000 });
     expect(done.status, done.error).toBe('completed');
     expect(s.engine.log.peakThreads.get('concurrent')).toBe(1);
@@ -69,7 +69,7 @@ describe('request control', () => {
   it('stops at the iteration cap', async () => {
     const capped = await new RedisReasoningClient({ redisUrl: inject('redisUrl'), keyPrefix: PREFIX, maxIterations: 3 }).connect();
     try {
-      const view = await capped.submit({ prompt: chatPrompt('loop forever'), model });
+      const view = await capped.submit({ prompt: renderUserPrompt('loop forever'), model });
       const done = await capped.waitForResult(view.id, { timeoutMs: 20_000 });
       expect(done.result?.termination).toBe('iteration_cap');
       expect(done.result?.text).toBe(await s.reference('loop forever', { maxIterations: 3 }));
@@ -80,7 +80,7 @@ describe('request control', () => {
 
   it('decodes the whole response as one stream in sequential mode', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: chatPrompt('normal sequential baseline'), model, parameters: { mode: 'sequential' } });
+    const view = await client.submit({ prompt: renderUserPrompt('normal sequential baseline'), model, parameters: { mode: 'sequential' } });
     const done = await client.waitForResult(view.id, { timeoutMs: 20_000 });
     expect(done.result?.text).toBe(await s.reference('normal sequential baseline', { mode: 'sequential' }));
     expect(done.result?.engineRequests).toBe(1);
@@ -88,11 +88,11 @@ describe('request control', () => {
 
   it('replays an idempotency key with the same body and rejects a different body', async () => {
     const { client } = s.stack;
-    const submission = { prompt: chatPrompt('normal idempotent'), model };
+    const submission = { prompt: renderUserPrompt('normal idempotent'), model };
     const first = await client.submit(submission, { idempotencyKey: 'key-1' });
     const again = await client.submit(submission, { idempotencyKey: 'key-1' });
     expect(again.id).toBe(first.id);
-    await expect(client.submit({ ...submission, prompt: chatPrompt('normal other body') }, { idempotencyKey: 'key-1' })).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(client.submit({ ...submission, prompt: renderUserPrompt('normal other body') }, { idempotencyKey: 'key-1' })).rejects.toBeInstanceOf(IdempotencyConflictError);
     await client.waitForResult(first.id, { timeoutMs: 20_000 });
   });
 });

@@ -1,7 +1,6 @@
 // Malformed model output (spec §2.6) and onThreadFailure, on a scripted engine: same text as in-process.
-import { runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
+import { renderUserPrompt, runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chatPrompt } from './support/corpus.js';
 import { httpEngine } from './support/http-engine.js';
 import { unfinishedJobs } from './support/queue-counts.js';
 import { scenario } from './support/scenarios.js';
@@ -24,7 +23,7 @@ describe('malformed output and thread failures', () => {
   });
 
   async function both(problem: string, options: RunOrchestrationOptions = {}) {
-    const prompt = chatPrompt(problem);
+    const prompt = renderUserPrompt(problem);
     const reference = await runOrchestration(prompt, httpEngine(engine.url, 'scripted'), options);
     const onThreadFailure = options.onThreadFailure ?? 'fail';
     const submitted = await stack.client.submit({ prompt, model: 'scripted', parameters: { onThreadFailure } });

@@ -20,8 +20,3 @@ export function corpusEntries(): { problem: string; trajectory: string }[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as { problem: string; trajectory: string });
 }
-
-/** The Qwen3 chat template for one user turn plus the generation prompt (what producers submit). */
-export function chatPrompt(problem: string): string {
-  return `<|im_start|>user\n${problem}<|im_end|>\n<|im_start|>assistant\n`;
-}

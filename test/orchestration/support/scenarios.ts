@@ -1,4 +1,5 @@
 // Scripted model behaviours, chosen by the first word of the problem (see scripted-engine.ts).
+import { parseChatPrompt } from '@threadloom/threading';
 import { keyword, type ScriptedReply, type ScriptedRequest } from './scripted-engine.js';
 
 const END = '\n</Parallel>\nSo the answer is 42.\n</think>\n\\boxed{42}';
@@ -19,7 +20,7 @@ const PLANS: Readonly<Record<string, readonly string[]>> = {
 export function scenario(request: ScriptedRequest): ScriptedReply {
   const name = keyword(request.prompt);
   if (request.thread !== null) return threadReply(name, request.thread);
-  const assistant = request.prompt.slice(request.prompt.lastIndexOf('<|im_start|>assistant\n') + 22);
+  const assistant = parseChatPrompt(request.prompt).assistant;
   if (request.stop.length === 0) return stop(`${plan(PLANS[name] ?? ['1'])}\nAll at once.${END}`, null);
   if (name === 'loop') return stop(`${assistant === '' ? '<think>\n' : '\n'}<Outlines>\nNothing to split.\n</Outlines>`, '</Outlines>');
   if (name === 'zero') return assistant.includes('</Outlines>') ? stop('\nNo threads after all.\n</think>\n\\boxed{1}', null) : stop('<think>\n<Parallel>\n<Outlines>\nNothing.\n</Outlines>', '</Outlines>');

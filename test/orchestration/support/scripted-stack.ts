@@ -1,6 +1,5 @@
 // A stack of worker processes sharing one scripted engine, plus the reference run on the same engine.
-import { runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
-import { chatPrompt } from './corpus.js';
+import { renderUserPrompt, runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
 import { httpEngine } from './http-engine.js';
 import { scenario } from './scenarios.js';
 import { startScriptedEngine, type ScriptedEngine } from './scripted-engine.js';
@@ -20,7 +19,7 @@ export async function startScriptedStack(redisUrl: string, keyPrefix: string, ma
   return {
     engine,
     stack,
-    reference: async (problem, options = {}) => (await runOrchestration(chatPrompt(problem), httpEngine(engine.url, 'scripted'), options)).text,
+    reference: async (problem, options = {}) => (await runOrchestration(renderUserPrompt(problem), httpEngine(engine.url, 'scripted'), options)).text,
     stop: async () => {
       await stack.stop();
       await engine.close();
