@@ -16,4 +16,5 @@ export { RequestFinisher } from './runtime/request-finisher.js';
 export type { Checkpoint } from './store/checkpoint.js';
 export { RequestStore } from './store/request-store.js';
 export type { NewRequest, SaveOutcome } from './store/request-store.js';
+export type { JobSnapshot } from './store/job-snapshot.js';
 export type { StoredThread } from './store/stored-thread.js';

@@ -1,18 +1,18 @@
 import { joinJobSchema, type JoinJobData } from '@threadloom/contracts';
 import { afterJoin, type ThreadOutcome } from '@threadloom/threading';
 import type { Job } from 'bullmq';
-import type { Checkpoint } from '@threadloom/queue';
+import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
-import { loadRequestContext, pastDeadline } from '../runtime/request-context.js';
+import { loadJob, pastDeadline } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
 
 /** Reassembles a block in outline order once every thread finished or finally failed; applies onThreadFailure. */
 export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Promise<JobOutcome> {
   const { requestId, block, version } = joinJobSchema.parse(job.data);
-  const context = await loadRequestContext(deps.store, requestId);
-  const checkpoint = await deps.store.loadCheckpoint(requestId);
-  if (context === undefined || checkpoint === undefined) return 'inactive';
+  const loaded = await loadJob(deps.store, requestId);
+  if (loaded === undefined) return 'inactive';
+  const { context, checkpoint } = loaded;
   if (checkpoint.version === version + 1) {
     await performEffects(deps, requestId, checkpoint, context.priority);
     return 'replayed';
@@ -35,7 +35,7 @@ async function collectOutcomes(deps: RuntimeDeps, job: Job<JoinJobData>, checkpo
   const { requestId, block } = job.data;
   if (checkpoint.action.type !== 'fork') return [];
   const threads = checkpoint.action.threads;
-  const stored = await Promise.all(threads.map((_, index) => deps.store.getThread(requestId, block, index)));
+  const stored = await deps.store.getThreads(requestId, block, threads.length);
   const ignored = stored.some((thread) => thread?.status !== 'completed') ? await job.getIgnoredChildrenFailures() : {};
   return threads.map(({ number }, index): ThreadOutcome => {
     const thread = stored[index];
@@ -48,10 +48,12 @@ function firstFailure(ignored: Record<string, string>): string | undefined {
   return Object.values(ignored)[0];
 }
 
-/** The join copied every thread text into the state: keep only the metrics so the text is stored once. */
+/** The join copied every thread text into the state: keep only the metrics so the text is stored once (one read, one write). */
 async function forgetTexts(deps: RuntimeDeps, requestId: string, block: number, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    const thread = await deps.store.getThread(requestId, block, index);
-    if (thread?.result !== undefined) await deps.store.putThread(requestId, block, index, { ...thread, result: { ...thread.result, text: '' } });
-  }
+  const stored = await deps.store.getThreads(requestId, block, count);
+  const blanked = new Map<number, StoredThread>();
+  stored.forEach((thread, index) => {
+    if (thread?.result !== undefined) blanked.set(index, { ...thread, result: { ...thread.result, text: '' } });
+  });
+  await deps.store.putThreads(requestId, block, blanked);
 }

@@ -8,7 +8,7 @@ import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { tracedCompletion } from '../runtime/tracing.js';
-import { loadRequestContext, pastDeadline, type RequestContext } from '../runtime/request-context.js';
+import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 
 /** Outcome of a job, returned as the (tiny) job return value. */
@@ -17,9 +17,9 @@ export type JobOutcome = 'done' | 'inactive' | 'replayed' | 'stale' | 'expired' 
 /** One sequential step on the local engine, then the next action (decode, fork or done). */
 export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>): Promise<JobOutcome> {
   const { requestId, step } = reasonJobSchema.parse(job.data);
-  const context = await loadRequestContext(deps.store, requestId);
-  const checkpoint = await deps.store.loadCheckpoint(requestId);
-  if (context === undefined || checkpoint === undefined) return 'inactive';
+  const loaded = await loadJob(deps.store, requestId);
+  if (loaded === undefined) return 'inactive';
+  const { context, checkpoint } = loaded;
   if (checkpoint.version === step + 1) {
     await performEffects(deps, requestId, checkpoint, context.priority);
     return 'replayed';

@@ -4,11 +4,11 @@ import { DelayedError, type Job } from 'bullmq';
 import type { TimedCompletion } from '../engine/engine-client.js';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { RequestAbortedError } from '../engine/request-aborted.error.js';
-import type { Checkpoint } from '@threadloom/queue';
+import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { tracedCompletion } from '../runtime/tracing.js';
-import { loadRequestContext, type RequestContext } from '../runtime/request-context.js';
+import { loadJob, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
 
@@ -18,13 +18,12 @@ const SLOT_RETRY_MS = 50;
 /** One branch of a fork block on the local engine; its result goes to the request store (idempotent). */
 export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, token: string | undefined): Promise<JobOutcome> {
   const data = threadJobSchema.parse(job.data);
-  const context = await loadRequestContext(deps.store, data.requestId);
-  const checkpoint = await deps.store.loadCheckpoint(data.requestId);
-  if (context === undefined || checkpoint === undefined) return 'inactive';
+  const loaded = await loadJob(deps.store, data.requestId, { block: data.block, index: data.index });
+  if (loaded === undefined) return 'inactive';
+  const { context, checkpoint } = loaded;
   const { action } = checkpoint;
   if (action.type !== 'fork' || action.blockIndex !== data.block) return 'stale';
-  const existing = await deps.store.getThread(data.requestId, data.block, data.index);
-  if (existing?.status === 'completed') return 'replayed';
+  if (loaded.thread?.status === 'completed') return 'replayed';
   const limit = context.parameters.maxConcurrentThreads;
   if (limit === undefined) return decodeThread(deps, job, context, checkpoint);
   const slot = job.id ?? `${data.block}-${data.index}`;
@@ -67,12 +66,12 @@ async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context:
 async function saveCompleted(deps: RuntimeDeps, job: Job<ThreadJobData>, startedAt: number, done: TimedCompletion): Promise<void> {
   const { requestId, block, index, number } = job.data;
   const machine = deps.config.machineId;
-  await deps.store.putThread(requestId, block, index, {
+  const thread: StoredThread = {
     number, status: 'completed', result: done.result, queueWaitMs: startedAt - job.data.enqueuedAt,
     timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, machine, attempts: job.attemptsMade + 1,
     startedAt, finishedAt: Date.now(),
-  });
-  await deps.store.appendEvent(requestId, 'thread_finished', {
+  };
+  await deps.store.putThreadWithEvent(requestId, block, index, thread, 'thread_finished', {
     block, thread: number, machine, completionTokens: done.result.completionTokens, cachedTokens: done.result.cachedTokens ?? 0,
     timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, finishReason: done.result.finishReason,
   });
@@ -84,11 +83,11 @@ async function handleFailure(deps: RuntimeDeps, job: Job<ThreadJobData>, started
   if (error instanceof RequestAbortedError) return 'aborted';
   const mapped = mapEngineError(error);
   if (isFinalAttempt(job, mapped)) {
-    await deps.store.putThread(requestId, block, index, {
+    const failed: StoredThread = {
       number, status: 'failed', error: mapped.message, queueWaitMs: startedAt - job.data.enqueuedAt, timeToFirstTokenMs: 0,
       decodeMs: 0, machine: deps.config.machineId, attempts: job.attemptsMade + 1, startedAt, finishedAt: Date.now(),
-    });
-    await deps.store.appendEvent(requestId, 'thread_failed', { block, thread: number, machine: deps.config.machineId, error: mapped.message });
+    };
+    await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', { block, thread: number, machine: deps.config.machineId, error: mapped.message });
   }
   throw mapped;
 }

@@ -1,6 +1,6 @@
 import { isTerminalStatus, type NormalizedSubmission, type RequestStatus } from '@threadloom/contracts';
+import type { Checkpoint, RequestStore, StoredThread } from '@threadloom/queue';
 import type { Sampling } from '../engine/engine-client.js';
-import type { RequestStore } from '@threadloom/queue';
 
 /** What a job needs to know about its request besides the checkpoint. */
 export interface RequestContext {
@@ -11,19 +11,29 @@ export interface RequestContext {
   readonly priority: number | undefined;
 }
 
-/** Loads the live request; undefined when it is gone or already terminal (the job then does nothing). */
-export async function loadRequestContext(store: RequestStore, requestId: string): Promise<RequestContext | undefined> {
-  const view = await store.view(requestId);
-  if (view === undefined || isTerminalStatus(view.status)) return undefined;
-  const parameters = JSON.parse((await store.field(requestId, 'parameters')) ?? '{}') as NormalizedSubmission['parameters'];
-  const deadline = await store.field(requestId, 'deadlineAt');
-  return {
-    status: view.status,
+/** A live request as a job starts on it: context, checkpoint and (for threads) the result it may have stored before. */
+export interface LoadedJob {
+  readonly context: RequestContext;
+  readonly checkpoint: Checkpoint;
+  readonly thread: StoredThread | undefined;
+}
+
+/**
+ * Loads the live request in one round trip (see RequestStore.snapshot); undefined when it is gone,
+ * already terminal or has no checkpoint (the job then does nothing).
+ */
+export async function loadJob(store: RequestStore, requestId: string, thread?: { block: number; index: number }): Promise<LoadedJob | undefined> {
+  const snapshot = await store.snapshot(requestId, thread);
+  if (snapshot === undefined || isTerminalStatus(snapshot.status) || snapshot.checkpoint === undefined) return undefined;
+  const parameters = JSON.parse(snapshot.parameters ?? '{}') as NormalizedSubmission['parameters'];
+  const context: RequestContext = {
+    status: snapshot.status,
     parameters,
     sampling: { temperature: parameters.temperature, topP: parameters.topP, seed: parameters.seed },
-    deadlineAt: deadline === undefined ? null : Number(deadline),
+    deadlineAt: snapshot.deadlineAt === undefined ? null : Number(snapshot.deadlineAt),
     priority: parameters.priority,
   };
+  return { context, checkpoint: snapshot.checkpoint, thread: snapshot.thread };
 }
 
 /** True when the request's deadline has passed. */

@@ -37,7 +37,8 @@ export class WorkerRuntime {
   /** Checks Redis, builds the processors' dependencies and starts one BullMQ worker per role. */
   async start(): Promise<void> {
     const { config } = this;
-    const commands = this.connect('commands');
+    // Store reads/writes, events and job adds of all concurrent jobs: batched per tick (fewer syscalls on both sides).
+    const commands = this.connect('commands', true);
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
@@ -61,8 +62,8 @@ export class WorkerRuntime {
     for (const connection of this.connections) connection.disconnect();
   }
 
-  private connect(name: string): Redis {
-    const connection = createWorkerConnection(this.config.redisUrl, `threadloom-worker-${this.config.machineId}-${name}`);
+  private connect(name: string, autoPipelining = false): Redis {
+    const connection = createWorkerConnection(this.config.redisUrl, `threadloom-worker-${this.config.machineId}-${name}`, { autoPipelining });
     connection.on('error', (error: Error) => this.logger.error(`redis ${name}: ${error.message}`));
     this.connections.push(connection);
     return connection;

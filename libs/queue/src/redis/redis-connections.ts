@@ -1,8 +1,12 @@
 import { Redis } from 'ioredis';
 
-/** A connection for BullMQ workers and blocking commands: retries forever (BullMQ requirement). */
-export function createWorkerConnection(url: string, name: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, connectionName: name });
+/**
+ * A connection for BullMQ workers and blocking commands: retries forever (BullMQ requirement).
+ * `autoPipelining` batches the commands issued in one event-loop tick into one socket write: for the
+ * shared command connection of a busy worker, not for blocking or subscriber connections.
+ */
+export function createWorkerConnection(url: string, name: string, options: { readonly autoPipelining?: boolean } = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, connectionName: name, enableAutoPipelining: options.autoPipelining ?? false });
 }
 
 /** A connection for producers: fails fast instead of queueing commands while Redis is down. */

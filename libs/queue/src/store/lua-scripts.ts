@@ -37,3 +37,18 @@ redis.call('ZADD', KEYS[1], expiry, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3] * 4)
 return 1
 `;
+
+/**
+ * What a job reads before it acts, in one round trip: record fields, the checkpoint unless the caller
+ * already holds that version, and optionally one stored thread. KEYS[1]=record, KEYS[2]=checkpoint,
+ * KEYS[3]=threads; ARGV=cached version ('-1' for none), thread field ('' for none).
+ * Returns status, parameters, deadlineAt, version, checkpoint JSON (false when cached), thread JSON.
+ */
+export const JOB_SNAPSHOT_SCRIPT = `
+local fields = redis.call('HMGET', KEYS[1], 'status', 'parameters', 'deadlineAt', 'version')
+local checkpoint = false
+if fields[4] ~= ARGV[1] then checkpoint = redis.call('GET', KEYS[2]) end
+local thread = false
+if ARGV[2] ~= '' then thread = redis.call('HGET', KEYS[3], ARGV[2]) end
+return {fields[1], fields[2], fields[3], fields[4], checkpoint, thread}
+`;

@@ -1,9 +1,16 @@
 import { requestKeys, threadField, type ReasoningEvent, type RequestKeys, type RequestStatus, type RequestView } from '@threadloom/contracts';
 import type { Redis } from 'ioredis';
 import type { Checkpoint } from './checkpoint.js';
+import { CheckpointCache } from './checkpoint-cache.js';
+import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
 import { ACQUIRE_SLOT_SCRIPT, SAVE_CHECKPOINT_SCRIPT, TRANSITION_SCRIPT } from './lua-scripts.js';
+import { redisScript, runScript } from './redis-script.js';
 import { toRequestView } from './request-record.js';
 import type { StoredThread } from './stored-thread.js';
+
+const TRANSITION = redisScript(TRANSITION_SCRIPT);
+const SAVE_CHECKPOINT = redisScript(SAVE_CHECKPOINT_SCRIPT);
+const ACQUIRE_SLOT = redisScript(ACQUIRE_SLOT_SCRIPT);
 
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
@@ -23,6 +30,7 @@ export type SaveOutcome = 'saved' | 'stale' | 'terminal';
 export class RequestStore {
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly checkpoints = new CheckpointCache();
 
   constructor(redis: Redis, prefix: string) {
     this.redis = redis;
@@ -59,7 +67,7 @@ export class RequestStore {
   /** Moves to `status` unless terminal; returns whether it moved. */
   async transition(id: string, status: RequestStatus, fields: Readonly<Record<string, string>> = {}): Promise<boolean> {
     const args = [status, String(Date.now()), ...Object.entries(fields).flat()];
-    return (await this.redis.eval(TRANSITION_SCRIPT, 1, this.keys(id).record, ...args)) === 1;
+    return (await runScript(this.redis, TRANSITION, [this.keys(id).record], args)) === 1;
   }
 
   async loadCheckpoint(id: string): Promise<Checkpoint | undefined> {
@@ -67,16 +75,46 @@ export class RequestStore {
     return raw === null ? undefined : (JSON.parse(raw) as Checkpoint);
   }
 
+  /** Record fields, checkpoint (cached per version in this process) and optionally one stored thread, in one round trip. */
+  async snapshot(id: string, thread?: { readonly block: number; readonly index: number }): Promise<JobSnapshot | undefined> {
+    return loadJobSnapshot(this.redis, this.keys(id), this.checkpoints, id, thread === undefined ? '' : threadField(thread.block, thread.index));
+  }
+
   /** Saves `next` if the stored version is still `expected` and the request is live. */
   async saveCheckpoint(id: string, expected: number, next: Checkpoint): Promise<SaveOutcome> {
     const keys = this.keys(id);
     const args = [String(expected), String(next.version), JSON.stringify(next), String(Date.now())];
-    const reply = await this.redis.eval(SAVE_CHECKPOINT_SCRIPT, 2, keys.record, keys.checkpoint, ...args);
+    const reply = await runScript(this.redis, SAVE_CHECKPOINT, [keys.record, keys.checkpoint], args);
     return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
   }
 
   async putThread(id: string, block: number, index: number, thread: StoredThread): Promise<void> {
     await this.redis.hset(this.keys(id).threads, threadField(block, index), JSON.stringify(thread));
+  }
+
+  /** Stores a thread and appends its event in one MULTI (one round trip, and no event without the result). */
+  async putThreadWithEvent(id: string, block: number, index: number, thread: StoredThread, type: string, data: Readonly<Record<string, unknown>>): Promise<void> {
+    const keys = this.keys(id);
+    await this.redis
+      .multi()
+      .hset(keys.threads, threadField(block, index), JSON.stringify(thread))
+      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', type, 'at', String(Date.now()), 'data', JSON.stringify(data))
+      .exec();
+  }
+
+  /** Threads 0..count-1 of a block in one HMGET; undefined where none is stored. */
+  async getThreads(id: string, block: number, count: number): Promise<(StoredThread | undefined)[]> {
+    if (count === 0) return [];
+    const fields = Array.from({ length: count }, (_, index) => threadField(block, index));
+    const raw = await this.redis.hmget(this.keys(id).threads, ...fields);
+    return raw.map((json) => (json === null ? undefined : (JSON.parse(json) as StoredThread)));
+  }
+
+  /** Overwrites threads of a block by index in one HSET. */
+  async putThreads(id: string, block: number, threads: ReadonlyMap<number, StoredThread>): Promise<void> {
+    if (threads.size === 0) return;
+    const fields = Object.fromEntries([...threads].map(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]));
+    await this.redis.hset(this.keys(id).threads, fields);
   }
 
   async getThread(id: string, block: number, index: number): Promise<StoredThread | undefined> {
@@ -111,7 +149,7 @@ export class RequestStore {
 
   async acquireSlot(id: string, member: string, leaseMs: number, max: number): Promise<boolean> {
     const args = [member, String(Date.now()), String(leaseMs), String(max)];
-    return (await this.redis.eval(ACQUIRE_SLOT_SCRIPT, 1, this.keys(id).slots, ...args)) === 1;
+    return (await runScript(this.redis, ACQUIRE_SLOT, [this.keys(id).slots], args)) === 1;
   }
 
   async releaseSlot(id: string, member: string): Promise<void> {
