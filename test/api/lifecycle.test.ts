@@ -28,18 +28,17 @@ describe('API process lifecycle', () => {
   });
 
   it('shuts down promptly on SIGTERM, ending open event streams', async () => {
-    const api = await startApi(inject('redisUrl'), '{tl-api-lifecycle}', { API_SHUTDOWN_GRACE_MS: '8000' });
+    // A grace period far above the bound below: a prompt stop is told apart from waiting it out even on a loaded machine.
+    const api = await startApi(inject('redisUrl'), '{tl-api-lifecycle}', { API_SHUTDOWN_GRACE_MS: '30000' });
     const alice = bearer(KEYS.alice);
     const submitted = await request(api.url).post('/v1/reasoning').set('Authorization', alice).send({ prompt: 'Never runs: no workers', model: MODEL });
-    const stream = fetch(`${api.url}/v1/reasoning/${submitted.body.id}/events`, { headers: { Authorization: alice } }).then(async (response) => {
-      const text = await response.text();
-      return { status: response.status, text };
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The stream is open once its headers have arrived (no fixed sleep).
+    const response = await fetch(`${api.url}/v1/reasoning/${submitted.body.id}/events`, { headers: { Authorization: alice } });
+    const stream = response.text().then((text) => ({ status: response.status, text }));
     const started = performance.now();
-    await api.process.stop(10_000);
+    await api.process.stop(40_000);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2_500);
+    expect(elapsed).toBeLessThan(10_000);
     expect(['SIGTERM', 0]).toContain(await api.process.exited);
     const { status, text } = await stream;
     expect(status).toBe(200);

@@ -36,7 +36,9 @@ describe('threadloom up --engine-url', () => {
       expect(submitted.status).toBe(202);
       const { id } = (await submitted.json()) as { id: string };
       let view: { status: string; result?: { text: string } } = { status: 'queued' };
-      for (let attempt = 0; attempt < 200 && (view.status === 'queued' || view.status === 'running'); attempt += 1) {
+      // A deadline, not a count of polls: each poll is slower on a loaded machine.
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && (view.status === 'queued' || view.status === 'running')) {
         await sleep(50);
         view = (await (await fetch(`${apiUrl}/v1/reasoning/${id}`, { headers })).json()) as typeof view;
       }

@@ -3,6 +3,10 @@ import { renderUserPrompt } from '@threadloom/threading';
 import { metricValue, metricValues, postJson, startSim, type SimProcess } from './sim-client.js';
 
 const TIME_SCALE = '0.05';
+/** Wall milliseconds per model second at a time scale. */
+const wallMsPerModelSecond = (scale: string): number => Number(scale) * 1000;
+/** Slack for the scheduler running a step due within 0.5 ms early, plus float rounding. */
+const EARLY_MS = 1;
 let sims: SimProcess[] = [];
 afterEach(async () => {
   await Promise.all(sims.map((s) => s.stop()));
@@ -50,19 +54,29 @@ describe('engine-sim timing model', () => {
     expect(soloItl).toBeCloseTo(0.022, 4);
     expect(batchItl).toBeGreaterThan(0.028);
     expect(batchItl).toBeLessThan(0.045);
-    expect(batchWall).toBeGreaterThan(soloWall * 1.2);
+    // Compared in model time (the metrics), which load cannot skew; the wall clock only has to keep up
+    // with it, and a loaded machine can only make wall time longer.
+    const soloE2e = await histogramMean(solo.url, 'vllm:e2e_request_latency_seconds');
+    const batchE2e = await histogramMean(batched.url, 'vllm:e2e_request_latency_seconds');
+    expect(batchE2e).toBeGreaterThan(soloE2e * 1.2);
+    expect(soloWall).toBeGreaterThanOrEqual(soloE2e * wallMsPerModelSecond(TIME_SCALE) - EARLY_MS);
+    expect(batchWall).toBeGreaterThanOrEqual(batchE2e * wallMsPerModelSecond(TIME_SCALE) - EARLY_MS);
   });
 
   it('cuts time to first token when the prompt prefix is cached', async () => {
-    const s = await startSim(['--time-scale', '0.2']);
+    const scale = '0.2';
+    const s = await startSim(['--time-scale', scale]);
     sims.push(s);
     const longProblem = `Consider the following long statement. ${'The quick brown fox jumps over the lazy dog. '.repeat(400)}`;
     const cold = await timeToFirstChunk(s.url, request(longProblem, 5));
     const coldTtft = await histogramMean(s.url, 'vllm:time_to_first_token_seconds');
     const warm = await timeToFirstChunk(s.url, request(longProblem, 5));
     const warmTtft = 2 * (await histogramMean(s.url, 'vllm:time_to_first_token_seconds')) - coldTtft;
+    // The speed-up is asserted in model time; the wall clock must honour the cold prefill (a wall-time ratio
+    // of two sub-100 ms waits flakes on a loaded machine).
     expect(warmTtft).toBeLessThan(coldTtft * 0.2);
-    expect(warm).toBeLessThan(cold * 0.6);
+    expect(cold).toBeGreaterThanOrEqual(coldTtft * wallMsPerModelSecond(scale) - EARLY_MS);
+    expect(warm).toBeGreaterThanOrEqual(warmTtft * wallMsPerModelSecond(scale) - EARLY_MS);
     const usage = (await postJson(`${s.url}/v1/completions`, request(longProblem, 2))).body.usage;
     expect(usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(usage.prompt_tokens * 0.9);
     expect(await metricValue(s.url, 'vllm:prefix_cache_hits_total')).toBeGreaterThan(0);
