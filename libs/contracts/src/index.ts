@@ -1,7 +1,7 @@
 // Public API of @threadloom/contracts: shapes shared by producers (API, CLI) and workers.
 export { REQUEST_STATUSES, TERMINAL_STATUSES, isTerminalStatus } from './lib/request-status.js';
 export type { RequestStatus } from './lib/request-status.js';
-export { reasoningParametersSchema, reasoningSubmissionSchema } from './lib/reasoning-request.js';
+export { DEFAULT_MODEL, reasoningParametersSchema, reasoningSubmissionSchema } from './lib/reasoning-request.js';
 export type { NormalizedSubmission, ReasoningParameters, ReasoningSubmission } from './lib/reasoning-request.js';
 export type { BlockRecord, ReasoningClient, ReasoningEvent, ReasoningResult, RequestView, ThreadRecord } from './lib/reasoning-client.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_PREFIX } from '@threadloom/contracts';
+import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL } from '@threadloom/contracts';
 import { z } from 'zod';
 
 /** Scopes an API key may hold. */
@@ -42,7 +42,7 @@ export const apiEnvSchema = z
     KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
     API_KEYS: apiKeysSchema,
     API_AUTH_DISABLED: flag,
-    API_MODELS: z.string().default('threadweaver').transform((raw) => raw.split(',').map((m) => m.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
+    API_MODELS: z.string().default(DEFAULT_MODEL).transform((raw) => raw.split(',').map((m) => m.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
     API_MAX_BODY_BYTES: int(1_048_576),
     API_MAX_BATCH_BODY_BYTES: int(16_777_216),
     API_MAX_PROMPT_CHARS: int(200_000),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IdempotencyConflictError, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView } from '@threadloom/contracts';
+import { DEFAULT_MODEL, IdempotencyConflictError, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView } from '@threadloom/contracts';
 import type { Principal } from '../auth/principal.js';
 import { BacklogFullError } from '../common/errors/backlog-full.error.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
@@ -92,7 +92,7 @@ export class ReasoningService {
   }
 
   get defaultModel(): string {
-    return this.config.models[0] ?? 'threadweaver';
+    return this.config.models[0] ?? DEFAULT_MODEL;
   }
 
   private validated<T>(parse: () => T): T {

@@ -1,7 +1,8 @@
+import { DEFAULT_MODEL } from '@threadloom/contracts';
 import { EngineRequestError } from './engine-request.error.js';
 
 /** Model name the stack's simulators serve and its workers request. */
-export const SIM_MODEL = 'threadweaver';
+export const SIM_MODEL = DEFAULT_MODEL;
 
 /** The first model an OpenAI-compatible endpoint lists at `/v1/models` (vLLM serves exactly one). */
 export async function discoverServedModel(baseUrl: string): Promise<string> {

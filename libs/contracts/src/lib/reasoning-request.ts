@@ -17,11 +17,14 @@ export const reasoningParametersSchema = z
   .strict();
 export type ReasoningParameters = z.infer<typeof reasoningParametersSchema>;
 
+/** Model name producers request and workers send when nothing else is configured. */
+export const DEFAULT_MODEL = 'threadweaver';
+
 /** What a producer submits: the rendered prompt (chat template already applied) plus parameters. */
 export const reasoningSubmissionSchema = z
   .object({
     prompt: z.string().min(1),
-    model: z.string().min(1).default('threadweaver'),
+    model: z.string().min(1).default(DEFAULT_MODEL),
     tenant: z.string().min(1).default('default'),
     parameters: reasoningParametersSchema.default({ mode: 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' }),
     metadata: z.record(z.string(), z.string()).optional(),
