@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderUserPrompt, runOrchestration, validateFormat, type CompletionRequest, type CompletionResult, type Engine } from '@threadloom/threading';
-import { postJson, startSim, TEXT_MODE, type SimProcess } from './sim-client.js';
+import { renderUserPrompt, runOrchestration, validateFormat } from '@threadloom/threading';
+import { httpEngine } from '../support/http-engine.js';
+import { startSim, type SimProcess } from './sim-client.js';
 
 interface Entry {
   id: string;
@@ -16,22 +17,6 @@ const corpus: Entry[] = readFileSync(resolve(import.meta.dirname, '../../apps/en
   .map((line) => JSON.parse(line) as Entry);
 const wellFormed = corpus.filter((e) => validateFormat(e.trajectory).ok && !e.trajectory.includes('<|im_end|>'));
 const malformed = corpus.filter((e) => !wellFormed.includes(e));
-
-/** The threading Engine over the simulator's /v1/completions in vLLM text mode. */
-function httpEngine(url: string): Engine {
-  return {
-    async complete(request: CompletionRequest): Promise<CompletionResult> {
-      const res = await postJson(`${url}/v1/completions`, { prompt: request.prompt, stop: request.stop, max_tokens: request.maxTokens, ...TEXT_MODE });
-      const choice = res.body.choices[0];
-      return {
-        text: String(choice.text),
-        finishReason: choice.finish_reason,
-        stopReason: typeof choice.stop_reason === 'string' ? choice.stop_reason : null,
-        completionTokens: Number(res.body.usage.completion_tokens),
-      };
-    },
-  };
-}
 
 describe('the in-process orchestrator against engine-sim reproduces the corpus', () => {
   let sim: SimProcess;

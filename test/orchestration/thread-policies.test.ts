@@ -1,7 +1,7 @@
 // Malformed model output (spec §2.6) and onThreadFailure, on a scripted engine: same text as in-process.
 import { renderUserPrompt, runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { httpEngine } from './support/http-engine.js';
+import { httpEngine } from '../support/http-engine.js';
 import { unfinishedJobs } from './support/queue-counts.js';
 import { scenario } from './support/scenarios.js';
 import { startScriptedEngine, type ScriptedEngine } from './support/scripted-engine.js';

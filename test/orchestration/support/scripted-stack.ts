@@ -1,6 +1,6 @@
 // A stack of worker processes sharing one scripted engine, plus the reference run on the same engine.
 import { renderUserPrompt, runOrchestration, type RunOrchestrationOptions } from '@threadloom/threading';
-import { httpEngine } from './http-engine.js';
+import { httpEngine } from '../../support/http-engine.js';
 import { scenario } from './scenarios.js';
 import { startScriptedEngine, type ScriptedEngine } from './scripted-engine.js';
 import { startStack, type Stack } from './stack.js';

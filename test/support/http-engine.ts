@@ -1,4 +1,4 @@
-// The reference engine for the in-process runtime: plain non-streaming /v1/completions against a simulator.
+// The reference engine for the in-process runtime: plain non-streaming /v1/completions against a simulator or the scripted engine.
 import type { CompletionRequest, CompletionResult, Engine } from '@threadloom/threading';
 
 interface CompletionBody {
