@@ -20,6 +20,9 @@ export interface SpeedupSizes {
 interface Pair {
   readonly realized: number;
   readonly ideal: number;
+  /** Mean over the parallel request's threads: BullMQ wait (enqueue → job start) and engine time to first token (waiting for a sequence slot + prefill). */
+  readonly threadQueueMs: number;
+  readonly threadTtftMs: number;
 }
 
 interface Footprint {
@@ -56,6 +59,8 @@ export async function benchSpeedup(output: BenchOutput, redisUrl: string, sizes:
       const label = load === 0 ? 'low (one request at a time)' : `${Math.round(load * 100)}% (${streams} background streams)`;
       const ratio = mean(pairs.map((pair) => pair.realized / pair.ideal));
       output.line(`  ${label.padEnd(34)} ${`${mean(pairs.map((p) => p.realized)).toFixed(2)}×`.padStart(14)} ${`${mean(pairs.map((p) => p.ideal)).toFixed(2)}×`.padStart(14)} ${`${ratio.toFixed(2)}`.padStart(8)}   target ${load === 0 ? '≥ 0.95' : 'report'}`);
+      // Where a slow parallel request waited: in the job queue (scheduler) or for an engine slot (admission).
+      output.line(`  ${''.padEnd(34)} threads waited ${mean(pairs.map((p) => p.threadQueueMs)).toFixed(0)} ms in the queue, ${mean(pairs.map((p) => p.threadTtftMs)).toFixed(0)} ms to first token`);
     }
     reportFootprint(output, footprints);
   } finally {
@@ -78,7 +83,11 @@ async function atLoad(
         if (event.type === 'fork' && inFlight === undefined && measure !== undefined) inFlight = requestFootprint(measure.redis, PREFIX, id);
       });
       const sequential = await timedRequest(client, problem.problem, 'sequential');
-      pairs.push({ realized: sequential.wallMs / parallel.wallMs, ideal: idealSpeedup(parallel.result) });
+      const threads = parallel.result.blocks.flatMap((block) => block.threads);
+      pairs.push({
+        realized: sequential.wallMs / parallel.wallMs, ideal: idealSpeedup(parallel.result),
+        threadQueueMs: mean(threads.map((thread) => thread.queueWaitMs)), threadTtftMs: mean(threads.map((thread) => thread.timeToFirstTokenMs)),
+      });
       if (measure !== undefined && inFlight !== undefined) measure.footprints.push(footprintOf(problem, parallel, await inFlight));
     }
     return pairs;
