@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderUserPrompt, runOrchestration, validateFormat } from '@threadloom/threading';
+import { corpusEntries } from '../support/corpus.js';
 import { httpEngine } from '../support/http-engine.js';
 import { startSim, type SimProcess } from './sim-client.js';
 
-interface Entry {
-  id: string;
-  problem: string;
-  trajectory: string;
-}
-
-const corpus: Entry[] = readFileSync(resolve(import.meta.dirname, '../../apps/engine-sim/corpus/threadweaver-math.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Entry);
+const corpus = corpusEntries();
 const wellFormed = corpus.filter((e) => validateFormat(e.trajectory).ok && !e.trajectory.includes('<|im_end|>'));
 const malformed = corpus.filter((e) => !wellFormed.includes(e));
 

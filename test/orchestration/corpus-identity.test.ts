@@ -1,6 +1,6 @@
 // The whole shipped corpus through 3 simulated machines: byte-identical to the in-process runtime.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { corpusEntries } from './support/corpus.js';
+import { corpusEntries } from '../support/corpus.js';
 import { problemSet } from './support/problems.js';
 import { referenceTexts } from './support/reference.js';
 import { startSim, startStack, type Stack } from './support/stack.js';

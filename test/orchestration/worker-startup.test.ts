@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { startRedisServer, spawnNodeProcess, type RunningRedis } from '@threadloom/devstack';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT } from './support/corpus.js';
+import { ROOT } from '../support/corpus.js';
 
 const WORKER_MAIN = resolve(ROOT, 'apps/worker/dist/main.js');
 

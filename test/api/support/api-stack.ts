@@ -1,7 +1,7 @@
 // The API as a real process (apps/api/dist/main.js) in front of a local distributed stack.
 import { resolve } from 'node:path';
 import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
-import { ROOT } from '../../orchestration/support/corpus.js';
+import { ROOT } from '../../support/corpus.js';
 import { startStack, type Stack } from '../../orchestration/support/stack.js';
 import { API_KEYS_ENV } from './api-keys.js';
 

@@ -1,19 +1,8 @@
 // Batch lines built from the simulator's shipped corpus, with its answers as ground truth.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CORPUS_DIR } from '../../orchestration/support/corpus.js';
+import { corpusEntries } from '../../support/corpus.js';
 import { MODEL } from './api-stack.js';
 
-interface CorpusRow {
-  readonly id: string;
-  readonly problem: string;
-  readonly answer: string;
-}
-
-const rows: CorpusRow[] = readFileSync(resolve(CORPUS_DIR, 'threadweaver-math.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as CorpusRow);
+const rows = corpusEntries();
 
 /** `count` batch lines cycling through the corpus (OpenAI batch shape, chat bodies). */
 export function corpusBatchLines(count: number) {

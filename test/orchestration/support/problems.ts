@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderUserPrompt } from '@threadloom/threading';
-import { corpusProblems } from './corpus.js';
+import { corpusProblems } from '../../support/corpus.js';
 
 export interface ProblemSet {
   readonly prompts: string[];

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
 import { RedisReasoningClient } from '@threadloom/queue';
 import { Redis } from 'ioredis';
-import { ROOT } from './corpus.js';
+import { ROOT } from '../../support/corpus.js';
 
 const SIM_MAIN = resolve(ROOT, 'apps/engine-sim/dist/main.js');
 const WORKER_MAIN = resolve(ROOT, 'apps/worker/dist/main.js');
