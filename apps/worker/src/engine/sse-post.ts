@@ -2,8 +2,18 @@ import http from 'node:http';
 import https from 'node:https';
 import { APIError } from 'openai';
 
+/**
+ * Idle keep-alive sockets are dropped after 4 s, before a server's usual 5 s keep-alive timeout
+ * (uvicorn, Node), so a request is not sent on a socket the engine is closing. The agent destroys
+ * only free sockets on timeout; a quiet stream in progress is left alone.
+ */
+const IDLE_SOCKET_MS = 4_000;
+
 /** One keep-alive pool per protocol for the process: engine calls reuse warm sockets. */
-const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) } as const;
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+} as const;
 
 /**
  * POSTs JSON and calls `onData` with every parsed `data:` payload of the server-sent-event reply

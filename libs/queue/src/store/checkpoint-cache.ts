@@ -1,7 +1,10 @@
 import type { Checkpoint } from './checkpoint.js';
 
-/** Checkpoints kept per worker process; a few per in-flight request is all the hit rate needs. */
-const DEFAULT_CAPACITY = 512;
+/**
+ * Checkpoints kept per worker process: one per in-flight request is all the hit rate needs (a process
+ * runs at most a few dozen jobs at once), and long trajectories make a checkpoint 100+ KB.
+ */
+const DEFAULT_CAPACITY = 128;
 
 /**
  * Parsed checkpoints by request id. A checkpoint version is written once and never changed
