@@ -13,6 +13,10 @@ async function main(): Promise<void> {
   const config = parsed.value;
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error', 'warn'] });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Operators (and the shutdown test) see when draining began: from here on no new job is taken.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => process.stdout.write(`worker draining machine=${config.machineId} at=${Date.now()}\n`));
+  }
   process.stdout.write(`worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`);
 }
 

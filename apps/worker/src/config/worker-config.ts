@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_PREFIX, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
+import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -18,7 +18,7 @@ export const workerEnvSchema = z.object({
   THREAD_CONCURRENCY: positiveInt(16),
   JOIN_CONCURRENCY: positiveInt(16),
   MACHINE_ID: z.string().min(1).default('local'),
-  MODEL_NAME: z.string().min(1).default('threadweaver'),
+  MODEL_NAME: z.string().min(1).default(DEFAULT_MODEL),
   KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
   ENGINE_TIMEOUT_MS: positiveInt(600_000),

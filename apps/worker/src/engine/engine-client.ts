@@ -1,8 +1,8 @@
+import OpenAI from 'openai';
 import type { CompletionResult, EngineRequest } from '@threadloom/threading';
 import { EngineOutputError } from './engine-output.error.js';
 import { EngineTimeoutError } from './engine-timeout.error.js';
 import { RequestAbortedError } from './request-aborted.error.js';
-import { postServerSentEvents } from './sse-post.js';
 
 /** Sampling settings a request carries to the engine. */
 export interface Sampling {
@@ -34,17 +34,15 @@ interface StreamChunk {
 /** vLLM-only request fields (not in the OpenAI types). */
 const VLLM_TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
 
-/** Streams `/v1/completions` from vLLM (or the simulator) over a keep-alive connection; no retries here (BullMQ retries). */
+/** Streams `/v1/completions` from vLLM (or the simulator) through the openai SDK, SDK retries off. */
 export class EngineClient {
-  private readonly endpoint: URL;
-  private readonly headers: Readonly<Record<string, string>>;
+  private readonly openai: OpenAI;
   private readonly options: EngineClientOptions;
 
   constructor(options: EngineClientOptions) {
     this.options = options;
     const baseURL = options.url.replace(/\/+$/, '').replace(/(?<!\/v1)$/, '/v1');
-    this.endpoint = new URL(`${baseURL}/completions`);
-    this.headers = { authorization: `Bearer ${options.apiKey ?? 'EMPTY'}` };
+    this.openai = new OpenAI({ baseURL, apiKey: options.apiKey ?? 'EMPTY', maxRetries: 0, timeout: options.timeoutMs });
   }
 
   /** Decodes one request; throws RequestAbortedError when `signal` aborts, EngineTimeoutError on timeout. */
@@ -74,8 +72,9 @@ export class EngineClient {
       stream_options: { include_usage: true },
       ...VLLM_TEXT_MODE,
     };
+    const stream = await this.openai.completions.create(body, { signal, timeout: this.options.timeoutMs, maxRetries: 0 });
     const acc = { text: '', finish: null as string | null, stop: null as string | number | null, usage: null as StreamChunk['usage'], firstAt: null as number | null };
-    await postServerSentEvents(this.endpoint, JSON.stringify(body), this.headers, signal, (chunk) => accumulate(acc, chunk as StreamChunk, performance.now()));
+    for await (const raw of stream) accumulate(acc, raw, performance.now());
     const ended = performance.now();
     const firstAt = acc.firstAt ?? ended;
     return {

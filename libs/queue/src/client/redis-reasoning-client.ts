@@ -82,8 +82,7 @@ export class RedisReasoningClient implements ReasoningClient {
       const existing = await claimIdempotencyKey(this.redis, this.prefix, normalized.tenant, options.idempotencyKey, id, hash, this.retentionSeconds);
       if (existing !== undefined) return this.awaitView(existing);
     }
-    await this.create(id, normalized, options.idempotencyKey);
-    return (await this.store.view(id))!;
+    return this.create(id, normalized, options.idempotencyKey);
   }
 
   async get(id: string): Promise<RequestView | undefined> {
@@ -116,7 +115,7 @@ export class RedisReasoningClient implements ReasoningClient {
     this.redis.disconnect();
   }
 
-  private async create(id: string, submission: NormalizedSubmission, idempotencyKey: string | undefined): Promise<void> {
+  private async create(id: string, submission: NormalizedSubmission, idempotencyKey: string | undefined): Promise<RequestView> {
     const now = Date.now();
     const step = startOrchestration(submission.prompt, toOrchestratorOptions(submission.parameters, this.maxIterations));
     const checkpoint: Checkpoint = { version: 0, state: step.state, action: step.action };
@@ -129,8 +128,14 @@ export class RedisReasoningClient implements ReasoningClient {
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     };
     await this.store.create({ id, fields, checkpoint, now });
-    if (step.action.type === 'done') await this.finisher.finished(id, step.state);
-    else await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+    if (step.action.type === 'done') {
+      await this.finisher.finished(id, step.state);
+      return (await this.store.view(id))!;
+    }
+    // Read the record before the first job exists, so a fast worker cannot make the acknowledgement say `running`.
+    const queued = (await this.store.view(id))!;
+    await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+    return queued;
   }
 
   /** Pending jobs of the current action are removed; active ones abort through the cancel channel. */
