@@ -51,7 +51,6 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'],
               bannedExternalImports: ['@nestjs/*', 'express', 'openai'],
             },
-            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:app'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },
           ],
