@@ -1,6 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { ChildExitedError } from './child-exited.error.js';
+import { startManagedProcess, type ExitInfo } from './managed-process.js';
 import { ProcessNotReadyError } from './process-not-ready.error.js';
-import { terminate } from './redis-launcher.js';
+import { ReadyTimeoutError } from './ready-timeout.error.js';
 
 /** How to start a Node script and recognise that it is ready. */
 export interface SpawnReadyOptions {
@@ -29,49 +31,43 @@ export interface SupervisedProcess {
 
 /** Spawns `node script …` and resolves once it prints a ready line; rejects with its output otherwise. */
 export async function spawnNodeProcess(script: string, options: SpawnReadyOptions = {}): Promise<SupervisedProcess> {
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-  const readyLine = await waitForLine(child, options.ready ?? /./, options.timeoutMs ?? 20_000, (text) => { output += text; }, exited).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw new ProcessNotReadyError(script, error instanceof Error ? error.message : String(error), output);
+  const managed = await startManagedProcess({
+    name: script,
+    command: process.execPath,
+    args: [script, ...(options.args ?? [])],
+    env: options.env ?? {},
+    ready: options.ready ?? /./,
+    readyStream: 'stdout',
+    readyTimeoutMs: options.timeoutMs ?? 20_000,
+    // Tests search the whole output, so keep every line.
+    tailLines: Number.POSITIVE_INFINITY,
+  }).catch((error: unknown) => {
+    throw notReady(script, error);
   });
   return {
-    child,
-    readyLine,
-    output: () => output,
-    stop: (graceMs = 5_000) => terminate(child, graceMs),
-    kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-    exited,
+    child: managed.child,
+    readyLine: managed.readyLine,
+    output: () => joinLines(managed.tail()),
+    stop: (graceMs = 5_000) => managed.stop(graceMs),
+    kill: () => managed.kill(),
+    exited: managed.exited.then(exitValue),
   };
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, record: (text: string) => void, exited: Promise<number | string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let done = false;
-    const timer = setTimeout(() => finish(() => reject(new Error(`no ready line within ${timeoutMs} ms`))), timeoutMs);
-    const finish = (settle: () => void): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      settle();
-    };
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      record(text);
-      if (done) return;
-      buffer += text;
-      const line = buffer.split('\n').slice(0, -1).find((candidate) => pattern.test(candidate));
-      if (line !== undefined) finish(() => resolve(line));
-    });
-    void exited.then((code) => finish(() => reject(new Error(`exited with ${code}`))));
-  });
+function notReady(script: string, error: unknown): unknown {
+  if (error instanceof ChildExitedError) {
+    return new ProcessNotReadyError(script, `exited with ${exitValue(error)}`, joinLines(error.tail));
+  }
+  if (error instanceof ReadyTimeoutError) {
+    return new ProcessNotReadyError(script, `no ready line within ${error.timeoutMs} ms`, joinLines(error.tail));
+  }
+  return error;
+}
+
+function exitValue(exit: ExitInfo): number | string {
+  return exit.code ?? exit.signal ?? 'unknown';
+}
+
+function joinLines(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
 }

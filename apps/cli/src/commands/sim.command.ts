@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
+import { ChildExitedError, startManagedProcess } from '@threadloom/devstack';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { ChildExitedError } from '../stack/child-exited.error.js';
 import { resolveEntryPoints } from '../stack/entry-points.js';
-import { startManagedProcess } from '../stack/managed-process.js';
 import { parseNonNegative, parsePort, parsePositiveInt } from '../stack/option-parsers.js';
 import { waitForShutdownSignal } from '../stack/shutdown-signal.js';
 import { PROCESS_OUTPUT } from '../stack/stack-report.js';
@@ -63,7 +62,7 @@ async function runSim(options: SimOptions): Promise<number> {
   const shutdown = waitForShutdownSignal();
   try {
     const child = await startManagedProcess({
-      name: 'engine-sim', command: process.execPath, args: [engineSim, ...simArgs(options)], env: {}, ready: /^https?:\/\/\S+$/,
+      name: 'engine-sim', command: process.execPath, args: [engineSim, ...simArgs(options)], env: {}, ready: /^https?:\/\/\S+$/, detached: true,
     });
     output.out(child.readyLine.trim());
     const reason = await Promise.race([shutdown.signal, child.exited.then(() => 'exited' as const)]);

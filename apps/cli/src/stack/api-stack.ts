@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { ProcessHooks } from '@threadloom/devstack';
 import { ApiClient } from './api-client.js';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints } from './entry-points.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
-import type { ProcessHooks } from './managed-process.js';
 import type { StackOptions } from './stack-plan.js';
 
 /** API limits lifted for stacks the CLI itself drives (demo, `run --distributed`, benchmarks). */

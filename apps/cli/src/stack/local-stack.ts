@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { findFreePort, startRedisServer, type RunningRedis } from '@threadloom/devstack';
+import {
+  findFreePort, startManagedProcess, startRedisServer, type ManagedProcess, type ProcessHooks, type ProcessSpec, type RunningRedis,
+} from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
-import { startManagedProcess, type ManagedProcess, type ProcessHooks, type ProcessSpec } from './managed-process.js';
 import { discoverServedModel } from './served-model.js';
 import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
 
@@ -68,7 +69,8 @@ async function allocate(options: StackOptions, redisUrl: string, entries: EntryP
 }
 
 async function startPhase(specs: readonly ProcessSpec[], started: ManagedProcess[], hooks: ProcessHooks): Promise<void> {
-  const results = await Promise.allSettled(specs.map((spec) => startManagedProcess(spec, hooks)));
+  // Own process groups: a terminal Ctrl-C reaches only the CLI, which then stops children in order.
+  const results = await Promise.allSettled(specs.map((spec) => startManagedProcess({ ...spec, detached: true }, hooks)));
   for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) throw failure.reason;

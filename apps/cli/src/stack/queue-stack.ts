@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { ProcessHooks } from '@threadloom/devstack';
 import { startLocalStack, type LocalStack } from './local-stack.js';
-import type { ProcessHooks } from './managed-process.js';
 import { createQueueDriver } from './queue-driver.js';
 import type { ReasoningDriver } from './reasoning-driver.js';
 import type { StackOptions } from './stack-plan.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { startManagedProcess } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { resolveEntryPoints } from './entry-points.js';
-import { startManagedProcess } from './managed-process.js';
 import { engineSpec } from './stack-plan.js';
 
 /** A simulator child process started for one command. */
@@ -14,6 +14,6 @@ export interface SimProcess {
 export async function startSimProcess(timeScale: number): Promise<SimProcess> {
   const entries = resolveEntryPoints();
   if (!existsSync(entries.engineSim)) throw new EntryPointMissingError('engine-sim', entries.engineSim);
-  const child = await startManagedProcess(engineSpec(entries, 'engine-sim', 0, { timeScale }));
+  const child = await startManagedProcess({ ...engineSpec(entries, 'engine-sim', 0, { timeScale }), detached: true });
   return { url: child.readyLine.trim(), stop: () => child.stop() };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { ProcessSpec } from '@threadloom/devstack';
 import type { EntryPoints } from './entry-points.js';
-import type { ProcessSpec } from './managed-process.js';
 import { SIM_MODEL } from './served-model.js';
 
 /** What `threadloom up` (and the demo, `run --distributed`, the benchmarks) ask of a local stack. */

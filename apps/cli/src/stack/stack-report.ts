@@ -1,5 +1,5 @@
+import type { ExitInfo, ProcessHooks } from '@threadloom/devstack';
 import type { LocalStack } from './local-stack.js';
-import type { ExitInfo, ProcessHooks } from './managed-process.js';
 
 /** Where the stack's own messages go (stdout for the summary, stderr for logs and crashes). */
 export interface StackOutput {

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { terminate } from '@threadloom/devstack';
 import { ChildExitedError } from './child-exited.error.js';
 import { ReadyTimeoutError } from './ready-timeout.error.js';
+import { terminate } from './redis-launcher.js';
 
-/** How to start one child process of the stack and recognise that it is ready. */
+/** The output stream a line came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** How to start one child process and recognise that it is ready. */
 export interface ProcessSpec {
   /** Human-readable name, e.g. `worker machine-1`. */
   readonly name: string;
@@ -12,10 +15,16 @@ export interface ProcessSpec {
   readonly args: readonly string[];
   /** Added to the parent's environment. */
   readonly env: Readonly<Record<string, string>>;
-  /** A line on stdout or stderr matching this marks the process ready. */
+  /** A line matching this marks the process ready. */
   readonly ready: RegExp;
+  /** Only lines on this stream can mark it ready. @defaultValue either stream */
+  readonly readyStream?: OutputStream;
   /** @defaultValue 30 000 */
   readonly readyTimeoutMs?: number;
+  /** Own process group, so a terminal Ctrl-C does not reach the child. @defaultValue false */
+  readonly detached?: boolean;
+  /** How many output lines to keep (`Infinity` keeps everything). @defaultValue 20 */
+  readonly tailLines?: number;
 }
 
 /** How a child ended. */
@@ -26,7 +35,7 @@ export interface ExitInfo {
 
 /** Callbacks for a child's output and its end. */
 export interface ProcessHooks {
-  onLine?(name: string, stream: 'stdout' | 'stderr', line: string): void;
+  onLine?(name: string, stream: OutputStream, line: string): void;
   /** Called when the child exits without having been asked to stop. */
   onCrash?(name: string, exit: ExitInfo, tail: readonly string[]): void;
 }
@@ -35,34 +44,38 @@ export interface ProcessHooks {
 export interface ManagedProcess {
   readonly name: string;
   readonly pid: number | undefined;
+  readonly child: ChildProcess;
   /** The line that matched the ready pattern. */
   readonly readyLine: string;
   readonly exited: Promise<ExitInfo>;
-  /** Last lines of output, newest last. */
+  /** Last lines of output (stdout and stderr), newest last. */
   tail(): readonly string[];
   /** SIGTERM, then SIGKILL after a grace period; resolves once the child has exited. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once (a crash); resolves once the child has exited. */
+  kill(): Promise<void>;
 }
 
 const TAIL_LINES = 20;
 
 /** Spawns a child and resolves once it prints a line matching `spec.ready`. */
 export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks = {}): Promise<ManagedProcess> {
-  // Own process group: a terminal Ctrl-C reaches only the CLI, which then stops children in order.
   const child = spawn(spec.command, [...spec.args], {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    detached: spec.detached ?? false,
   });
   const lines: string[] = [];
+  const tailLines = spec.tailLines ?? TAIL_LINES;
   let stopping = false;
   let ready = false;
   let onReadyLine: ((line: string) => void) | undefined;
-  const record = (stream: 'stdout' | 'stderr', line: string): void => {
+  const record = (stream: OutputStream, line: string): void => {
     lines.push(line);
-    if (lines.length > TAIL_LINES) lines.shift();
+    if (lines.length > tailLines) lines.shift();
     hooks.onLine?.(spec.name, stream, line);
-    if (onReadyLine !== undefined && spec.ready.test(line)) onReadyLine(line);
+    const counts = spec.readyStream === undefined || spec.readyStream === stream;
+    if (onReadyLine !== undefined && counts && spec.ready.test(line)) onReadyLine(line);
   };
   if (child.stdout !== null) createInterface({ input: child.stdout }).on('line', (line) => record('stdout', line));
   if (child.stderr !== null) createInterface({ input: child.stderr }).on('line', (line) => record('stderr', line));
@@ -93,12 +106,17 @@ export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks
   return {
     name: spec.name,
     pid: child.pid,
+    child,
     readyLine,
     exited,
     tail: () => [...lines],
     stop: async (graceMs = 10_000) => {
       stopping = true;
       await terminate(child, graceMs);
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

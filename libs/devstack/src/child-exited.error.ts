@@ -4,6 +4,8 @@ export class ChildExitedError extends Error {
   readonly child: string;
   readonly code: number | null;
   readonly signal: string | null;
+  /** The child's output up to its exit (as much as the tail keeps). */
+  readonly tail: readonly string[];
 
   constructor(child: string, code: number | null, signal: string | null, tail: readonly string[]) {
     const how = signal === null ? `code ${String(code)}` : `signal ${signal}`;
@@ -12,5 +14,6 @@ export class ChildExitedError extends Error {
     this.child = child;
     this.code = code;
     this.signal = signal;
+    this.tail = tail;
   }
 }
