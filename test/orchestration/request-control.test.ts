@@ -24,6 +24,9 @@ describe('request control', () => {
     const { client } = s.stack;
     const view = await client.submit({ prompt: renderUserPrompt('slow cancel me'), model });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started');
+    // A started job may not have reached the engine yet; cancel once a thread call is really in flight.
+    const threadCallInFlight = (): boolean => s.engine.log.requests.some((r) => r.thread !== null && r.prompt.includes('slow cancel me'));
+    await expect.poll(threadCallInFlight, { timeout: 10_000 }).toBe(true);
     const cancelledAt = Date.now();
     expect((await client.cancel(view.id))?.status).toBe('cancelled');
     await new Promise((resolve) => setTimeout(resolve, 1_200));

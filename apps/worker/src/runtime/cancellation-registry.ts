@@ -1,11 +1,16 @@
 import type { Redis } from 'ioredis';
 
+/** How long a cancelled request id is remembered, so a job that registers just after the message still aborts. */
+const REMEMBER_CANCELLED_MS = 60_000;
+
 /**
  * Cross-machine cancellation: producers PUBLISH a request id on the cancel channel; every worker
  * subscribes and aborts the AbortControllers of its active jobs for that request.
  */
 export class CancellationRegistry {
   private readonly active = new Map<string, Set<AbortController>>();
+  /** Request id → time its cancel message arrived (a job may load the request before, and register after, it). */
+  private readonly cancelled = new Map<string, number>();
   private readonly byJob = new Map<string, AbortController>();
   private readonly subscriber: Redis;
   private readonly channel: string;
@@ -17,13 +22,14 @@ export class CancellationRegistry {
 
   async start(): Promise<void> {
     this.subscriber.on('message', (channel: string, requestId: string) => {
-      if (channel === this.channel) this.abort(requestId, 'cancelled');
+      if (channel === this.channel) this.cancel(requestId);
     });
     await this.subscriber.subscribe(this.channel);
   }
 
   /** Registers the controller of job `jobId` of `requestId`; call the returned function when the job ends. */
   track(requestId: string, jobId: string, controller: AbortController): () => void {
+    if (this.wasCancelled(requestId)) controller.abort('cancelled');
     const set = this.active.get(requestId) ?? new Set<AbortController>();
     set.add(controller);
     this.active.set(requestId, set);
@@ -38,6 +44,25 @@ export class CancellationRegistry {
   /** Aborts one job's work (e.g. its lock was lost: another worker will redo it). */
   abortJob(jobId: string, reason: string): void {
     this.byJob.get(jobId)?.abort(reason);
+  }
+
+  /** Handles a cancel message: aborts the request's active jobs and remembers it for jobs about to start. */
+  cancel(requestId: string, now = Date.now()): void {
+    this.forgetExpired(now);
+    this.cancelled.set(requestId, now);
+    this.abort(requestId, 'cancelled');
+  }
+
+  private wasCancelled(requestId: string, now = Date.now()): boolean {
+    const at = this.cancelled.get(requestId);
+    return at !== undefined && now - at < REMEMBER_CANCELLED_MS;
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [id, at] of this.cancelled) {
+      if (now - at < REMEMBER_CANCELLED_MS) break; // insertion order = arrival order
+      this.cancelled.delete(id);
+    }
   }
 
   /** Aborts every active job of `requestId` in this process. */
