@@ -1,6 +1,6 @@
 import type { ReasoningResult } from '@threadloom/contracts';
+import { renderUserPrompt } from '@threadloom/threading';
 import type { DriverEvent, DriverView, ReasoningDriver } from '../stack/reasoning-driver.js';
-import { renderQwen3Prompt } from '../stack/chat-prompt.js';
 import { OrchestrationBenchError } from './orchestration-bench.error.js';
 
 /** One finished request as the benchmark sees it: its result, events and client-observed wall time. */
@@ -16,7 +16,7 @@ export async function timedRequest(
   client: ReasoningDriver, problem: string, mode: 'parallel' | 'sequential', onEvent?: (id: string, event: DriverEvent) => void,
 ): Promise<TimedRequest> {
   const started = performance.now();
-  const submitted = await client.submit({ prompt: renderQwen3Prompt(problem), mode });
+  const submitted = await client.submit({ prompt: renderUserPrompt(problem), mode });
   const events = await client.events(submitted.id, (event) => onEvent?.(submitted.id, event));
   const view = await client.get(submitted.id);
   return { id: submitted.id, result: completed(view), events, wallMs: performance.now() - started };

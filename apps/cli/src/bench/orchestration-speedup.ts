@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { renderUserPrompt } from '@threadloom/threading';
 import type { ReasoningDriver } from '../stack/reasoning-driver.js';
 import { startQueueStack } from '../stack/queue-stack.js';
-import { renderQwen3Prompt } from '../stack/chat-prompt.js';
 import { readCorpusProblems, sampleProblems, type CorpusProblem } from '../stack/corpus-sample.js';
 import type { BenchOutput } from './bench-suite.js';
 import { requestFootprint, utf8Bytes } from './orchestration-footprint.js';
@@ -97,7 +97,7 @@ async function atLoad(
 }
 
 function footprintOf(problem: CorpusProblem, request: TimedRequest, inFlight: number): Footprint {
-  const prompt = renderQwen3Prompt(problem.problem);
+  const prompt = renderUserPrompt(problem.problem);
   const firstPlan = request.result.text.indexOf('</Outlines>');
   const threads = request.result.blocks[0]?.threads.length ?? threadCount(request.result);
   return {
