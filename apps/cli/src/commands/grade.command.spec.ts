@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCliFromSource } from '../testing/run-cli-from-source.js';
 import { gradeFile, gradeOne, parseGradeInput, type GradeIo } from './grade.command.js';
 
 function fakeIo(files: Record<string, string>): { io: GradeIo; out: () => unknown[]; err: string[] } {
@@ -75,12 +74,7 @@ describe('gradeOne and parseGradeInput', () => {
 });
 
 describe('threadloom grade (process)', () => {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const cli = (args: string[], input?: string) => spawnSync(
-    process.execPath,
-    ['--conditions=@threadloom/source', '--import', 'tsx', 'apps/cli/src/main.ts', 'grade', ...args],
-    { cwd: root, input, encoding: 'utf8' },
-  );
+  const cli = (args: string[], input?: string) => runCliFromSource(['grade', ...args], input);
 
   it('grades one answer and a JSONL stream from stdin', () => {
     const one = cli(['--answer', String.raw`\frac12`, '--truth', '0.5']);

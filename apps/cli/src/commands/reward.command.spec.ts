@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Tokenizer } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
+import { runCliFromSource } from '../testing/run-cli-from-source.js';
 import { rewardFiles, type RewardIo } from './reward.command.js';
 
 /** One whitespace-separated symbol = one token (the spec's symbolic vectors). */
@@ -41,12 +40,7 @@ describe('rewardFiles', () => {
 });
 
 describe('threadloom reward (process)', () => {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const cli = (args: string[], input?: string) => spawnSync(
-    process.execPath,
-    ['--conditions=@threadloom/source', '--import', 'tsx', 'apps/cli/src/main.ts', 'reward', ...args],
-    { cwd: root, input, encoding: 'utf8' },
-  );
+  const cli = (args: string[], input?: string) => runCliFromSource(['reward', ...args], input);
 
   it('scores stdin and exits 2 on usage errors', () => {
     const ok = cli(['--profile', 'reference-code', '--truth', '4', '--tokenizer', 'chars', '-'], String.raw`no parallel \boxed{4}`);

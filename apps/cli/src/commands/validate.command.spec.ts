@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCliFromSource } from '../testing/run-cli-from-source.js';
 import { UNREADABLE_FILE, validateFiles, type ValidateIo, type ValidateLine } from './validate.command.js';
 
 const GOOD = '<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>\ndone\n</think>\n\n5';
@@ -43,12 +42,7 @@ describe('validateFiles', () => {
 });
 
 describe('threadloom validate (process)', () => {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const cli = (args: string[], input?: string) => spawnSync(
-    process.execPath,
-    ['--conditions=@threadloom/source', '--import', 'tsx', 'apps/cli/src/main.ts', 'validate', ...args],
-    { cwd: root, input, encoding: 'utf8' },
-  );
+  const cli = (args: string[], input?: string) => runCliFromSource(['validate', ...args], input);
 
   it('reads stdin for "-" and exits 0 when valid, 1 when not', () => {
     const ok = cli(['--tokenizer', 'chars', '-'], GOOD);
