@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { FlowProducer, Worker, type FlowJob, type Job } from 'bullmq';
+import { FlowProducer, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { BARE_QUEUES } from './bare-fleet/bare-fleet-env.js';
+import { bareFlowTree } from './bare-fleet/bare-flow-tree.js';
 
 /** The baseline: BullMQ flows of one parent and N children that do no work, in this process. */
 export interface BareFlowRig {
@@ -19,7 +20,6 @@ export interface BareFlowShape {
 }
 
 const PREFIX = '{threadloom-bench-bare}';
-const JOB_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true } as const;
 
 /** Starts the baseline's workers on `redisUrl` (job options as the runtime's: retries, removal on completion). */
 export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFlowRig {
@@ -32,8 +32,8 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
   const waiting = new Map<string, () => void>();
   const options = { connection: connect(), prefix: PREFIX, concurrency: shape.concurrency };
   const childWorkers = Array.from({ length: shape.childWorkers }, () =>
-    new Worker('bare-thread', () => Promise.resolve('done'), { ...options, connection: connect() }));
-  const joinWorker = new Worker('bare-join', async (job: Job) => Object.keys(await job.getChildrenValues()).length, options);
+    new Worker(BARE_QUEUES.child, () => Promise.resolve('done'), { ...options, connection: connect() }));
+  const joinWorker = new Worker(BARE_QUEUES.join, async (job: Job) => Object.keys(await job.getChildrenValues()).length, options);
   joinWorker.on('completed', (job: Job) => waiting.get(job.id ?? '')?.());
   const producer = new FlowProducer({ connection: connect(), prefix: PREFIX });
 
@@ -43,7 +43,7 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
   }));
   return {
     async cycle() {
-      const tree = flowTree(shape.children);
+      const tree = bareFlowTree(shape.children);
       const done = expect(tree.opts?.jobId ?? '');
       const started = performance.now();
       await producer.add(tree);
@@ -51,7 +51,7 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
       return performance.now() - started;
     },
     async burst(flows) {
-      const trees = Array.from({ length: flows }, () => flowTree(shape.children));
+      const trees = Array.from({ length: flows }, () => bareFlowTree(shape.children));
       const done = Promise.all(trees.map((tree) => expect(tree.opts?.jobId ?? '')));
       const started = performance.now();
       await producer.addBulk(trees);
@@ -63,16 +63,5 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
       await producer.close();
       connections.forEach((redis) => redis.disconnect());
     },
-  };
-}
-
-function flowTree(children: number): FlowJob {
-  const id = randomUUID();
-  return {
-    name: 'join', queueName: 'bare-join', data: { id }, opts: { ...JOB_OPTIONS, jobId: id },
-    children: Array.from({ length: children }, (_, index) => ({
-      name: 'thread', queueName: 'bare-thread', data: { id, index },
-      opts: { ...JOB_OPTIONS, jobId: `${id}-${index}`, ignoreDependencyOnFailure: true },
-    })),
   };
 }
