@@ -18,6 +18,8 @@ export interface StackOptions {
   /** `--fault-rate` of every simulator. */
   readonly faultRate?: string;
   readonly corpus?: string;
+  /** `--max-running` of every simulator (sequences per step). */
+  readonly maxRunning?: number;
   /** One shared engine (e.g. the scripted one) instead of a simulator per machine. */
   readonly engineUrl?: string;
   /** Extra worker environment (all workers). */
@@ -50,10 +52,11 @@ export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
   REASON_CONCURRENCY: '8', THREAD_CONCURRENCY: '4', JOIN_CONCURRENCY: '8',
 };
 
-export async function startSim(options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus'>): Promise<{ sim: SupervisedProcess; url: string }> {
+export async function startSim(options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning'>): Promise<{ sim: SupervisedProcess; url: string }> {
   const args = ['--port', '0', '--time-scale', String(options.timeScale ?? 0)];
   if (options.faultRate !== undefined) args.push('--fault-rate', options.faultRate);
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
+  if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
   const sim = await spawnNodeProcess(SIM_MAIN, { args, ready: /^http:\/\// });
   return { sim, url: sim.readyLine.trim() };
 }

@@ -19,11 +19,19 @@ describe('parseWorkerConfig', () => {
     [{ ...base, WORKER_ROLES: 'reason,gpu' }, 'WORKER_ROLES'],
     [{ ...base, THREAD_CONCURRENCY: '0' }, 'THREAD_CONCURRENCY'],
     [{ ...base, KEY_PREFIX: 'lane:' }, 'KEY_PREFIX'],
+    [{ ...base, ENGINE_MAX_SEQS: '0' }, 'ENGINE_MAX_SEQS'],
     [{ REDIS_URL: base.REDIS_URL, WORKER_ROLES: 'reason' }, 'ENGINE_URL'],
   ])('names the offending variable (%#)', (env, variable) => {
     const parsed = parseWorkerConfig(env);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.issues.join('\n')).toContain(variable);
+  });
+
+  it('places jobs by engine load only when the engine\'s sequence limit is given', () => {
+    const off = parseWorkerConfig(base);
+    const on = parseWorkerConfig({ ...base, ENGINE_MAX_SEQS: '256', ENGINE_LOAD_POLL_MS: '25' });
+    expect(off.ok && off.value).toMatchObject({ engineMaxSeqs: null, engineLoadPollMs: 50 });
+    expect(on.ok && on.value).toMatchObject({ engineMaxSeqs: 256, engineLoadPollMs: 25 });
   });
 
   it('needs no engine for a join-only process', () => {

@@ -22,6 +22,8 @@ export const workerEnvSchema = z.object({
   KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
   ENGINE_TIMEOUT_MS: positiveInt(600_000),
+  ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
+  ENGINE_LOAD_POLL_MS: positiveInt(50),
   RETENTION_SECONDS: positiveInt(7 * 24 * 3600),
   THREAD_ATTEMPTS: positiveInt(5),
   RETRY_BACKOFF_MS: positiveInt(1_000),
@@ -43,6 +45,9 @@ export interface WorkerConfig {
   readonly keyPrefix: string;
   readonly shutdownGraceMs: number;
   readonly engineTimeoutMs: number;
+  /** The engine's `--max-num-seqs`: when set, reason and thread jobs are placed by free engine capacity. */
+  readonly engineMaxSeqs: number | null;
+  readonly engineLoadPollMs: number;
   readonly retentionSeconds: number;
   readonly threadAttempts: number;
   readonly retryBackoffMs: number;
@@ -78,6 +83,8 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       keyPrefix: e.KEY_PREFIX,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
+      engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
+      engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
       retentionSeconds: e.RETENTION_SECONDS,
       threadAttempts: e.THREAD_ATTEMPTS,
       retryBackoffMs: e.RETRY_BACKOFF_MS,

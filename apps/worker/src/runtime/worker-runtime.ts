@@ -9,6 +9,8 @@ import { processThread } from '../processors/thread.processor.js';
 import { checkRedisPolicy } from '../redis/check-redis-policy.js';
 import { createWorkerConnection } from '@threadloom/queue';
 import { RequestStore } from '@threadloom/queue';
+import { EnginePlacement } from '../placement/engine-placement.js';
+import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
 import { RequestFinisher } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
@@ -26,6 +28,7 @@ export class WorkerRuntime {
   private readonly closables: { close(): Promise<void> }[] = [];
   private readonly connections: Redis[] = [];
   private cancellations: CancellationRegistry | undefined;
+  private placement: EnginePlacement | undefined;
   private readonly config: WorkerConfig;
   private readonly logger: RuntimeLogger;
 
@@ -42,6 +45,7 @@ export class WorkerRuntime {
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
+    this.placement = await this.startPlacement(commands);
     for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
   }
@@ -58,6 +62,7 @@ export class WorkerRuntime {
       return;
     }
     await this.cancellations?.stop();
+    await this.placement?.stop();
     await Promise.all(this.closables.map((closable) => closable.close()));
     for (const connection of this.connections) connection.disconnect();
   }
@@ -87,9 +92,21 @@ export class WorkerRuntime {
     };
   }
 
+  /** Placement by free engine capacity, when the engine's sequence limit is configured. */
+  private async startPlacement(commands: Redis): Promise<EnginePlacement | undefined> {
+    const { config } = this;
+    if (config.engineUrl === null || config.engineMaxSeqs === null) return undefined;
+    const placement = new EnginePlacement(commands, {
+      engineUrl: config.engineUrl, machineId: config.machineId, maxSeqs: config.engineMaxSeqs,
+      pollMs: config.engineLoadPollMs, keyPrefix: config.keyPrefix,
+    }, (message) => this.logger.warn(message));
+    await placement.start();
+    return placement;
+  }
+
   private createWorker(role: WorkerRole, deps: RuntimeDeps): Worker {
     const { config } = this;
-    const worker = new Worker(QUEUE_NAMES[role], processorFor(role, deps), {
+    const worker = new Worker(QUEUE_NAMES[role], placed(role, processorFor(role, deps), this.placement), {
       connection: this.connect(`worker-${role}`),
       prefix: config.keyPrefix,
       concurrency: config.concurrency[role],

@@ -45,3 +45,8 @@ export const jobIds = {
   join: (requestId: string, block: number): string => `${requestId}-b${block}-join`,
   thread: (requestId: string, block: number, index: number): string => `${requestId}-b${block}-t${index}`,
 } as const;
+
+/** HASH: machine id → `<free sequence slots> <reported at, epoch ms>` of each engine, for placing jobs by free capacity. */
+export function engineLoadKey(prefix: string): string {
+  return `${prefix}:engine-load`;
+}

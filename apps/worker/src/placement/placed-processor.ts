@@ -1,0 +1,19 @@
+import type { WorkerRole } from '@threadloom/contracts';
+import { DelayedError, type Job, type Processor } from 'bullmq';
+import type { EnginePlacement } from './engine-placement.js';
+
+/** How long a job handed back by a full engine's worker waits before it can be fetched again. */
+const HAND_BACK_DELAY_MS = 20;
+
+/**
+ * Engine work goes through placement: a worker whose engine is full hands the job back to the queue
+ * (delayed briefly, not failed: no attempt is spent) while another machine's engine has room.
+ */
+export function placed(role: WorkerRole, processor: Processor, placement: EnginePlacement | undefined): Processor {
+  if (placement === undefined || role === 'join') return processor;
+  return async (job: Job, token?: string): Promise<unknown> => {
+    if (placement.admit()) return (await processor(job, token)) as unknown;
+    await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+    throw new DelayedError();
+  };
+}

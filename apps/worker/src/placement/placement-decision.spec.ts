@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
+
+const NOW = 1_000_000;
+const load = (machine: string, free: number, age = 0): MachineLoad => ({ machine, free, at: NOW - age });
+
+describe('shouldYield', () => {
+  it('starts the job when the local engine has a free slot', () => {
+    expect(shouldYield(1, [load('m2', 8)], 'm1', NOW, 500)).toBe(false);
+  });
+
+  it('hands the job back when the local engine is full and another machine has room', () => {
+    expect(shouldYield(0, [load('m1', 0), load('m2', 3)], 'm1', NOW, 500)).toBe(true);
+    expect(shouldYield(-2, [load('m2', 1)], 'm1', NOW, 500)).toBe(true);
+  });
+
+  it('runs the job here when no other machine has room, so work is never parked', () => {
+    expect(shouldYield(0, [load('m1', 5), load('m2', 0), load('m3', -1)], 'm1', NOW, 500)).toBe(false);
+    expect(shouldYield(0, [], 'm1', NOW, 500)).toBe(false);
+  });
+
+  it('ignores machines whose last reading is stale', () => {
+    expect(shouldYield(0, [load('m2', 4, 501)], 'm1', NOW, 500)).toBe(false);
+  });
+});
+
+describe('parseFleetLoad', () => {
+  it('reads `<free> <at>` entries and skips malformed ones', () => {
+    expect(parseFleetLoad({ m1: '3 1000', m2: '-1 2000', m3: 'x 1', m4: '2' })).toEqual([
+      { machine: 'm1', free: 3, at: 1000 }, { machine: 'm2', free: -1, at: 2000 },
+    ]);
+  });
+});
