@@ -25,6 +25,11 @@ export interface StackOptions {
   readonly keyPrefix?: string;
   /** Running sequences per simulator step (vLLM max_num_seqs); the simulator's default when unset. */
   readonly maxRunning?: number;
+  /**
+   * Place reason and thread jobs by free engine capacity (workers get ENGINE_MAX_SEQS = maxRunning);
+   * only with simulators and a maxRunning. @defaultValue true
+   */
+  readonly placeByEngineLoad?: boolean;
   /** A JSONL corpus for the simulators (default: the shipped one). */
   readonly corpus?: string;
   /** Extra API environment (limits, log level) for stacks the CLI drives itself. */
@@ -70,7 +75,7 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
     engineSpec(entries, machine.id, machine.port ?? 0, options));
   const workers = [
     ...machines.map((machine) => workerSpec(entries, `worker ${machine.id}`, addresses.redisUrl, {
-      WORKER_ROLES: 'reason,thread', MACHINE_ID: machine.id, ENGINE_URL: machine.engineUrl,
+      WORKER_ROLES: 'reason,thread', MACHINE_ID: machine.id, ENGINE_URL: machine.engineUrl, ...placementEnv(options),
     }, options)),
     workerSpec(entries, 'worker join', addresses.redisUrl, { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' }, options),
   ];
@@ -117,6 +122,12 @@ function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: 
     name: 'api', command: process.execPath, args: [entries.api], ready: READY.api,
     env: { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, API_MODELS: options.model ?? SIM_MODEL, ...prefixEnv(options), ...keys, ...options.apiEnv },
   };
+}
+
+/** The simulators' sequence limit, told to the workers so they place jobs by free engine capacity. */
+function placementEnv(options: StackOptions): Record<string, string> {
+  const enabled = options.engineUrl === undefined && options.maxRunning !== undefined && options.placeByEngineLoad !== false;
+  return enabled ? { ENGINE_MAX_SEQS: String(options.maxRunning) } : {};
 }
 
 function prefixEnv(options: StackOptions): Record<string, string> {
