@@ -26,7 +26,7 @@ export class EnginePlacement {
   private fleet: MachineLoad[] = [];
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
-  private failing = false;
+  private failures = 0;
   private readonly metricsUrl: string;
 
   constructor(
@@ -66,12 +66,13 @@ export class EnginePlacement {
       const key = engineLoadKey(this.options.keyPrefix);
       const [, fleet] = await this.redis.multi().hset(key, this.options.machineId, `${free} ${Date.now()}`).hgetall(key).exec() ?? [];
       this.fleet = parseFleetLoad((fleet?.[1] ?? {}) as Record<string, string>);
-      this.failing = false;
+      this.failures = 0;
     } catch (error) {
-      // Fail open: without a reading every job runs where it lands, as without placement.
+      // Fail open: without a reading every job runs where it lands, as without placement. An engine
+      // still starting next to its worker fails a few polls; say so only when it persists.
       this.free = Number.POSITIVE_INFINITY;
-      if (!this.failing) this.warn(`engine load unavailable (${(error as Error).message}); placing jobs where they land`);
-      this.failing = true;
+      this.failures += 1;
+      if (this.failures === FRESH_POLLS) this.warn(`engine load unavailable (${(error as Error).message}); placing jobs where they land`);
     } finally {
       this.polling = false;
     }
