@@ -1,14 +1,12 @@
 import type { CompletionRequest, CompletionResult, Engine } from '@threadloom/threading';
 import { EngineRequestError } from './engine-request.error.js';
 import { discoverServedModel } from './served-model.js';
+import { engineEndpoint, VLLM_TEXT_MODE } from './vllm-endpoint.js';
 
 interface CompletionBody {
   readonly choices?: readonly { readonly text?: string; readonly finish_reason?: string | null; readonly stop_reason?: string | number | null }[];
   readonly usage?: { readonly completion_tokens?: number; readonly prompt_tokens?: number; readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null };
 }
-
-/** vLLM text mode: special tokens kept verbatim, the matched stop string kept in the output. */
-const VLLM_TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
 
 /**
  * The threading `Engine` over a vLLM-compatible `/v1/completions` endpoint (non-streaming), for the
@@ -16,7 +14,7 @@ const VLLM_TEXT_MODE = { skip_special_tokens: false, spaces_between_special_toke
  * The model name is asked of the endpoint once when not given.
  */
 export function createHttpEngine(baseUrl: string, model?: string): Engine {
-  const url = `${baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/completions`;
+  const url = engineEndpoint(baseUrl, '/v1/completions');
   let served: Promise<string> | undefined = model === undefined ? undefined : Promise.resolve(model);
   return {
     async complete(request: CompletionRequest): Promise<CompletionResult> {

@@ -1,15 +1,13 @@
 import OpenAI from 'openai';
 import type { EngineRequest } from '@threadloom/threading';
-
-/** vLLM text mode, as the worker's engine client sends it. */
-const VLLM_TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
+import { engineEndpoint, VLLM_TEXT_MODE } from '../../stack/vllm-endpoint.js';
 
 /**
  * The work of one thread job without the runtime around it: one streamed `/v1/completions` call
  * through the openai SDK with the worker's options (SDK retries off, usage in the stream), read to the end.
  */
 export function createBareEngineCall(url: string, model: string): (request: EngineRequest) => Promise<number> {
-  const baseURL = `${url.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1`;
+  const baseURL = engineEndpoint(url, '/v1');
   const openai = new OpenAI({ baseURL, apiKey: 'EMPTY', maxRetries: 0, timeout: 60_000 });
   return async (request) => {
     const stream = await openai.completions.create({
