@@ -5,12 +5,40 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const NODE_IO_MODULES = [
-  'fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'cluster', 'dgram', 'dns',
-  'tls', 'os', 'worker_threads', 'readline', 'process', 'v8', 'vm', 'inspector',
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'cluster',
+  'dgram',
+  'dns',
+  'tls',
+  'os',
+  'worker_threads',
+  'readline',
+  'process',
+  'v8',
+  'vm',
+  'inspector',
 ];
 const FRAMEWORK_AND_IO_PACKAGES = [
-  '@nestjs/*', 'bullmq', 'ioredis', 'redis', 'openai', 'express', 'fastify', 'prom-client',
-  '@opentelemetry/*', '@bull-board/*', 'undici', 'node-fetch', 'axios', 'commander',
+  '@nestjs/*',
+  'bullmq',
+  'ioredis',
+  'redis',
+  'openai',
+  'express',
+  'fastify',
+  'prom-client',
+  '@opentelemetry/*',
+  '@bull-board/*',
+  'undici',
+  'node-fetch',
+  'axios',
+  'commander',
 ];
 
 export default tseslint.config(
@@ -29,7 +57,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@threadloom/*/src/*', '@threadloom/*/dist/*'], message: 'Import a project through its public entry point.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@threadloom/*/src/*', '@threadloom/*/dist/*'],
+              message: 'Import a project through its public entry point.',
+            },
+          ],
+        },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -72,7 +110,10 @@ export default tseslint.config(
             { name: `node:${name}`, message: 'Domain libraries do no I/O.' },
           ]),
           patterns: [
-            { group: ['@threadloom/*/src/*', '@threadloom/*/dist/*'], message: 'Import a project through its public entry point.' },
+            {
+              group: ['@threadloom/*/src/*', '@threadloom/*/dist/*'],
+              message: 'Import a project through its public entry point.',
+            },
             { group: ['**/apps/**'], message: 'Libraries never import applications.' },
           ],
         },

@@ -7,7 +7,15 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@threadloom/source', ...defaultServerConditions];
 
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2023' } })],
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2023',
+      },
+    }),
+  ],
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@threadloom/source'] } },
   test: {

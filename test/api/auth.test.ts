@@ -24,7 +24,9 @@ describe('authentication and authorization', () => {
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
     expect(none.body.error.type).toBe('authentication_error');
-    const wrong = await request(api.url).get(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer('tl-not-a-key'));
+    const wrong = await request(api.url)
+      .get(`/v1/reasoning/${aliceRequest}`)
+      .set('Authorization', bearer('tl-not-a-key'));
     expect(wrong.status).toBe(401);
     const malformed = await request(api.url).get('/v1/models').set('Authorization', 'Token abc');
     expect(malformed.status).toBe(401);
@@ -34,7 +36,9 @@ describe('authentication and authorization', () => {
     const submit = await request(api.url).post('/v1/reasoning').set('Authorization', bearer(KEYS.reader)).send(body);
     expect(submit.status).toBe(403);
     expect(submit.body.error).toMatchObject({ type: 'permission_error', code: 'missing_scope' });
-    const cancel = await request(api.url).delete(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer(KEYS.reader));
+    const cancel = await request(api.url)
+      .delete(`/v1/reasoning/${aliceRequest}`)
+      .set('Authorization', bearer(KEYS.reader));
     expect(cancel.status).toBe(403);
     // The same tenant with the read scope may read.
     const read = await request(api.url).get(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer(KEYS.reader));
@@ -46,11 +50,19 @@ describe('authentication and authorization', () => {
       const other = await request(api.url).get(path).set('Authorization', bearer(KEYS.bob));
       expect(other.status, path).toBe(404);
     }
-    const cancel = await request(api.url).delete(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer(KEYS.bob));
+    const cancel = await request(api.url)
+      .delete(`/v1/reasoning/${aliceRequest}`)
+      .set('Authorization', bearer(KEYS.bob));
     expect(cancel.status).toBe(404);
-    const missing = await request(api.url).get('/v1/reasoning/00000000-0000-0000-0000-000000000000').set('Authorization', bearer(KEYS.bob));
+    const missing = await request(api.url)
+      .get('/v1/reasoning/00000000-0000-0000-0000-000000000000')
+      .set('Authorization', bearer(KEYS.bob));
     expect(missing.status).toBe(404);
-    expect(missing.body.error.message.replace(/'.*'/, '')).toBe((await request(api.url).get(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer(KEYS.bob))).body.error.message.replace(/'.*'/, ''));
+    expect(missing.body.error.message.replace(/'.*'/, '')).toBe(
+      (
+        await request(api.url).get(`/v1/reasoning/${aliceRequest}`).set('Authorization', bearer(KEYS.bob))
+      ).body.error.message.replace(/'.*'/, ''),
+    );
   });
 
   it('opens Bull Board to admin keys only (Bearer, or Basic for browsers)', async () => {
@@ -81,13 +93,15 @@ describe('authentication and authorization', () => {
     expect((await request(api.url).get('/v1/models').set('Authorization', bearer(KEYS.alice))).status).toBe(200);
   });
 
-  it('shares a key\'s rate limit across API replicas', async () => {
+  it("shares a key's rate limit across API replicas", async () => {
     const second = await startApi(inject('redisUrl'), '{tl-api-auth}');
     try {
       const urls = [api.url, second.url];
       let firstRefusal = -1;
       for (let i = 0; i < 260 && firstRefusal < 0; i += 1) {
-        const response = await request(urls[i % 2]!).get('/v1/models').set('Authorization', bearer(KEYS.shared));
+        const response = await request(urls[i % 2]!)
+          .get('/v1/models')
+          .set('Authorization', bearer(KEYS.shared));
         if (response.status === 429) firstRefusal = i;
       }
       // One bucket of 200 (the burst) for both processes, not 200 each.
@@ -106,8 +120,19 @@ describe('authentication and authorization', () => {
     expect(metrics.text).toContain('threadloom_api_http_requests_total');
     expect(metrics.text).toContain('threadloom_api_submissions_total{outcome="accepted"}');
     const doc = await request(api.url).get('/docs-json');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/reasoning', '/v1/reasoning/{id}/events', '/v1/batches', '/v1/chat/completions', '/v1/models', '/readyz']));
-    expect(doc.body.paths['/v1/reasoning'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('max_tokens_per_thread');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/reasoning',
+        '/v1/reasoning/{id}/events',
+        '/v1/batches',
+        '/v1/chat/completions',
+        '/v1/models',
+        '/readyz',
+      ]),
+    );
+    expect(
+      doc.body.paths['/v1/reasoning'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('max_tokens_per_thread');
     expect((await request(api.url).get('/docs')).status).toBe(200);
   });
 

@@ -42,22 +42,40 @@ describe('batches on the distributed runtime', () => {
     expect(metrics.critical_path_tokens).toBeLessThan(metrics.total_tokens);
     expect(metrics.wall_clock_ms).toBeGreaterThan(0);
 
-    const results = await request(env.api.url).get(`/v1/batches/${created.body.id}/results`).set(alice).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const results = await request(env.api.url)
+      .get(`/v1/batches/${created.body.id}/results`)
+      .set(alice)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(results.headers['content-type']).toContain('application/jsonl');
-    const parsed = (results.body as string).trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; correct?: boolean });
+    const parsed = (results.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { custom_id: string; correct?: boolean });
     expect(parsed.map((line) => line.custom_id)).toEqual(lines.map((line) => line.custom_id));
     expect(parsed.filter((line) => line.correct === true)).toHaveLength(metrics.correct);
     const fig6 = parsed[0];
-    expect(fig6).toMatchObject({ status: 'completed', ground_truth: '5', correct: true, error: null, response: { status_code: 200, body: { result: { answer: '5' } } } });
+    expect(fig6).toMatchObject({
+      status: 'completed',
+      ground_truth: '5',
+      correct: true,
+      error: null,
+      response: { status_code: 200, body: { result: { answer: '5' } } },
+    });
   });
 
   it('hides a batch from other tenants', async () => {
     const created = await request(env.api.url).post('/v1/batches').set(alice).send(corpusBatchLines(1));
-    expect((await request(env.api.url).get(`/v1/batches/${created.body.id}`).set('Authorization', bearer(KEYS.bob))).status).toBe(404);
-    expect((await request(env.api.url).get(`/v1/batches/${created.body.id}/results`).set('Authorization', bearer(KEYS.bob))).status).toBe(404);
+    expect(
+      (await request(env.api.url).get(`/v1/batches/${created.body.id}`).set('Authorization', bearer(KEYS.bob))).status,
+    ).toBe(404);
+    expect(
+      (await request(env.api.url).get(`/v1/batches/${created.body.id}/results`).set('Authorization', bearer(KEYS.bob)))
+        .status,
+    ).toBe(404);
   });
 });

@@ -31,9 +31,14 @@ describe('API process lifecycle', () => {
     // A grace period far above the bound below: a prompt stop is told apart from waiting it out even on a loaded machine.
     const api = await startApi(inject('redisUrl'), '{tl-api-lifecycle}', { API_SHUTDOWN_GRACE_MS: '30000' });
     const alice = bearer(KEYS.alice);
-    const submitted = await request(api.url).post('/v1/reasoning').set('Authorization', alice).send({ prompt: 'Never runs: no workers', model: MODEL });
+    const submitted = await request(api.url)
+      .post('/v1/reasoning')
+      .set('Authorization', alice)
+      .send({ prompt: 'Never runs: no workers', model: MODEL });
     // The stream is open once its headers have arrived (no fixed sleep).
-    const response = await fetch(`${api.url}/v1/reasoning/${submitted.body.id}/events`, { headers: { Authorization: alice } });
+    const response = await fetch(`${api.url}/v1/reasoning/${submitted.body.id}/events`, {
+      headers: { Authorization: alice },
+    });
     const stream = response.text().then((text) => ({ status: response.status, text }));
     const started = performance.now();
     await api.process.stop(40_000);

@@ -11,7 +11,12 @@ describe('OpenAI-compatible facade', () => {
 
   beforeAll(async () => {
     // Simulated decoding takes real time here, so the stream has something to be incremental about.
-    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-api-openai}', machines: 2, timeScale: 0.05 });
+    env = await startApiStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: '{tl-api-openai}',
+      machines: 2,
+      timeScale: 0.05,
+    });
     openai = new OpenAI({ apiKey: KEYS.alice, baseURL: `${env.api.url}/v1`, maxRetries: 0, timeout: 60_000 });
   });
   afterAll(async () => {
@@ -24,17 +29,28 @@ describe('OpenAI-compatible facade', () => {
   });
 
   it('answers a chat completion with the simulated response and usage with the critical path', async () => {
-    const completion = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIGURE6.problem }], temperature: 0.6 });
+    const completion = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: FIGURE6.problem }],
+      temperature: 0.6,
+    });
     expect(completion.object).toBe('chat.completion');
     expect(completion.choices[0]?.message.content).toBe(FIGURE6.assistant);
     expect(completion.choices[0]?.finish_reason).toBe('stop');
-    const usage = completion.usage as OpenAI.CompletionUsage & { threadloom: { critical_path_tokens: number; token_speedup: number } };
+    const usage = completion.usage as OpenAI.CompletionUsage & {
+      threadloom: { critical_path_tokens: number; token_speedup: number };
+    };
     expect(usage.completion_tokens).toBeGreaterThan(usage.threadloom.critical_path_tokens);
     expect(usage.threadloom.token_speedup).toBeGreaterThan(1);
   });
 
   it('streams a chat completion in chunk format, ending with the final answer and usage', async () => {
-    const stream = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: FIGURE6.problem }], stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: FIGURE6.problem }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let finish: string | null | undefined;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -70,7 +86,9 @@ describe('OpenAI-compatible facade', () => {
   });
 
   it('surfaces API errors as SDK errors', async () => {
-    await expect(openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    ).rejects.toMatchObject({ status: 400 });
     const anonymous = new OpenAI({ apiKey: 'tl-wrong', baseURL: `${env.api.url}/v1`, maxRetries: 0 });
     await expect(anonymous.models.list()).rejects.toMatchObject({ status: 401 });
   });

@@ -18,9 +18,16 @@ describe('reasoning API on the distributed runtime', () => {
   });
 
   it('runs the Figure-6 problem: 202 with links, SSE events in order, then exactly the canonical text', async () => {
-    const submitted = await request(env.api.url).post('/v1/reasoning').set(alice).send({ messages: [{ role: 'user', content: FIGURE6.problem }], model: MODEL, metadata: { case: 'fig6' } });
+    const submitted = await request(env.api.url)
+      .post('/v1/reasoning')
+      .set(alice)
+      .send({ messages: [{ role: 'user', content: FIGURE6.problem }], model: MODEL, metadata: { case: 'fig6' } });
     expect(submitted.status).toBe(202);
-    expect(submitted.body).toMatchObject({ object: 'reasoning.request', status: 'queued', links: { self: `/v1/reasoning/${submitted.body.id}`, events: `/v1/reasoning/${submitted.body.id}/events` } });
+    expect(submitted.body).toMatchObject({
+      object: 'reasoning.request',
+      status: 'queued',
+      links: { self: `/v1/reasoning/${submitted.body.id}`, events: `/v1/reasoning/${submitted.body.id}/events` },
+    });
     expect(submitted.headers['location']).toBe(submitted.body.links.self);
 
     const { status, messages } = await readSse(`${env.api.url}${submitted.body.links.events}`, alice);
@@ -28,7 +35,8 @@ describe('reasoning API on the distributed runtime', () => {
     const types = messages.map((message) => message.event);
     expect(types[0]).toBe('queued');
     expect(types.at(-1)).toBe('completed');
-    for (const type of ['step_started', 'step_finished', 'fork', 'thread_started', 'thread_finished', 'join']) expect(types).toContain(type);
+    for (const type of ['step_started', 'step_finished', 'fork', 'thread_started', 'thread_finished', 'join'])
+      expect(types).toContain(type);
     expect(types.filter((type) => type === 'join')).toHaveLength(2);
 
     const done = await request(env.api.url).get(submitted.body.links.self).set(alice);
@@ -39,11 +47,22 @@ describe('reasoning API on the distributed runtime', () => {
     expect(done.body.metadata).toEqual({ case: 'fig6' });
     expect(done.body.result.blocks).toHaveLength(2);
     const thread = done.body.result.blocks[0].threads[0];
-    for (const field of ['completionTokens', 'cachedTokens', 'queueWaitMs', 'timeToFirstTokenMs', 'decodeMs', 'machine']) expect(thread).toHaveProperty(field);
+    for (const field of [
+      'completionTokens',
+      'cachedTokens',
+      'queueWaitMs',
+      'timeToFirstTokenMs',
+      'decodeMs',
+      'machine',
+    ])
+      expect(thread).toHaveProperty(field);
     expect(done.body.result.metrics.criticalPathTokens).toBeLessThan(done.body.result.metrics.totalTokens);
 
     // Resuming with Last-Event-ID replays exactly the events after it.
-    const resumed = await readSse(`${env.api.url}${submitted.body.links.events}`, { ...alice, 'Last-Event-ID': messages[2]!.id! });
+    const resumed = await readSse(`${env.api.url}${submitted.body.links.events}`, {
+      ...alice,
+      'Last-Event-ID': messages[2]!.id!,
+    });
     expect(resumed.messages.map((message) => message.id)).toEqual(messages.slice(3).map((message) => message.id));
   });
 
@@ -55,11 +74,17 @@ describe('reasoning API on the distributed runtime', () => {
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
     expect(again.body.id).toBe(first.body.id);
-    const conflict = await request(env.api.url).post('/v1/reasoning').set(headers).send({ ...body, max_tokens: 257 });
+    const conflict = await request(env.api.url)
+      .post('/v1/reasoning')
+      .set(headers)
+      .send({ ...body, max_tokens: 257 });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error).toMatchObject({ code: 'idempotency_conflict', param: 'Idempotency-Key' });
     // The same key under another tenant is another request.
-    const bob = await request(env.api.url).post('/v1/reasoning').set({ Authorization: bearer(KEYS.bob), 'Idempotency-Key': 'reasoning-test-key-1' }).send(body);
+    const bob = await request(env.api.url)
+      .post('/v1/reasoning')
+      .set({ Authorization: bearer(KEYS.bob), 'Idempotency-Key': 'reasoning-test-key-1' })
+      .send(body);
     expect(bob.status).toBe(202);
     expect(bob.body.id).not.toBe(first.body.id);
   });

@@ -21,7 +21,10 @@ describe('API while Redis is unavailable', () => {
   });
 
   it('reports not ready and answers 503 runtime_unavailable with Retry-After', async () => {
-    const submitted = await request(api.url).post('/v1/reasoning').set(alice).send({ prompt: 'Before the outage', model: MODEL });
+    const submitted = await request(api.url)
+      .post('/v1/reasoning')
+      .set(alice)
+      .send({ prompt: 'Before the outage', model: MODEL });
     expect(submitted.status).toBe(202);
     await redis.stop();
 
@@ -31,7 +34,10 @@ describe('API while Redis is unavailable', () => {
     expect((await request(api.url).get('/healthz')).status).toBe(200);
 
     const started = performance.now();
-    const submit = await request(api.url).post('/v1/reasoning').set(alice).send({ prompt: 'During the outage', model: MODEL });
+    const submit = await request(api.url)
+      .post('/v1/reasoning')
+      .set(alice)
+      .send({ prompt: 'During the outage', model: MODEL });
     expect(submit.status).toBe(503);
     expect(submit.body.error.code).toBe('runtime_unavailable');
     expect(submit.headers['retry-after']).toBe('5');
@@ -53,7 +59,11 @@ describe('API while Redis is unavailable', () => {
   });
 });
 
-async function pollStatus(send: () => PromiseLike<{ status: number }>, wanted: number, timeoutMs = 15_000): Promise<number> {
+async function pollStatus(
+  send: () => PromiseLike<{ status: number }>,
+  wanted: number,
+  timeoutMs = 15_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let status = 0;
   while (Date.now() < deadline) {

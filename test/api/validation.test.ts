@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
 import { MODEL, startApi, type ApiProcess } from './support/api-stack.js';
 
-const LIMITS = { API_MAX_PROMPT_CHARS: '2000', API_MAX_MESSAGES: '4', API_MAX_TOKENS: '50000', API_MAX_BATCH_SIZE: '3', API_MAX_BODY_BYTES: '8192' };
+const LIMITS = {
+  API_MAX_PROMPT_CHARS: '2000',
+  API_MAX_MESSAGES: '4',
+  API_MAX_TOKENS: '50000',
+  API_MAX_BATCH_SIZE: '3',
+  API_MAX_BODY_BYTES: '8192',
+};
 
 describe('request validation', () => {
   let api: ApiProcess;
@@ -25,17 +31,47 @@ describe('request validation', () => {
     ['a value below its minimum', { ...prompt, priority: 0 }, 'priority', 'minimum'],
     ['a non-integer', { ...prompt, seed: 1.5 }, 'seed', 'type'],
     ['a value outside an enum', { ...prompt, mode: 'turbo' }, 'mode', 'enum'],
-    ['both messages and prompt', { ...prompt, messages: [{ role: 'user', content: 'x' }] }, 'messages', 'exactly_one_of'],
+    [
+      'both messages and prompt',
+      { ...prompt, messages: [{ role: 'user', content: 'x' }] },
+      'messages',
+      'exactly_one_of',
+    ],
     ['neither messages nor prompt', { model: MODEL }, 'messages', 'exactly_one_of'],
     ['an unknown model', { ...prompt, model: 'gpt-9' }, 'model', 'known_model'],
     ['a bad message role', { messages: [{ role: 'robot', content: 'x' }] }, 'messages[0].role', 'enum'],
-    ['an unknown message field', { messages: [{ role: 'user', content: 'x', extra: 1 }] }, 'messages[0].extra', 'unknown_field'],
+    [
+      'an unknown message field',
+      { messages: [{ role: 'user', content: 'x', extra: 1 }] },
+      'messages[0].extra',
+      'unknown_field',
+    ],
     ['a prompt over the length limit', { prompt: 'x'.repeat(2001) }, 'prompt', 'maximum'],
-    ['messages over the total length limit', { messages: [{ role: 'user', content: 'x'.repeat(1500) }, { role: 'user', content: 'y'.repeat(1500) }] }, 'messages', 'max_prompt_chars'],
-    ['too many messages', { messages: Array.from({ length: 5 }, () => ({ role: 'user', content: 'x' })) }, 'messages', 'maximum'],
+    [
+      'messages over the total length limit',
+      {
+        messages: [
+          { role: 'user', content: 'x'.repeat(1500) },
+          { role: 'user', content: 'y'.repeat(1500) },
+        ],
+      },
+      'messages',
+      'max_prompt_chars',
+    ],
+    [
+      'too many messages',
+      { messages: Array.from({ length: 5 }, () => ({ role: 'user', content: 'x' })) },
+      'messages',
+      'maximum',
+    ],
     ['a token budget over the limit', { ...prompt, max_tokens: 50_001 }, 'max_tokens', 'maximum'],
     ['a per-thread budget of zero', { ...prompt, max_tokens_per_thread: 0 }, 'max_tokens_per_thread', 'minimum'],
-    ['too many metadata keys', { ...prompt, metadata: Object.fromEntries(Array.from({ length: 17 }, (_v, i) => [`k${i}`, 'v'])) }, 'metadata', 'max_keys'],
+    [
+      'too many metadata keys',
+      { ...prompt, metadata: Object.fromEntries(Array.from({ length: 17 }, (_v, i) => [`k${i}`, 'v'])) },
+      'metadata',
+      'max_keys',
+    ],
     ['a JSON array instead of an object', [] as unknown as Record<string, unknown>, 'body', 'type'],
   ];
 
@@ -47,27 +83,41 @@ describe('request validation', () => {
   });
 
   it('rejects a malformed Idempotency-Key', async () => {
-    const response = await request(api.url).post('/v1/reasoning').set({ ...alice, 'Idempotency-Key': 'has spaces' }).send(prompt);
+    const response = await request(api.url)
+      .post('/v1/reasoning')
+      .set({ ...alice, 'Idempotency-Key': 'has spaces' })
+      .send(prompt);
     expect(response.status).toBe(400);
-    expect(response.body.error.issues).toContainEqual(expect.objectContaining({ field: 'Idempotency-Key', rule: 'format' }));
+    expect(response.body.error.issues).toContainEqual(
+      expect.objectContaining({ field: 'Idempotency-Key', rule: 'format' }),
+    );
   });
 
   it('answers malformed JSON with 400, never 500', async () => {
     for (const raw of ['{"prompt": ', '{prompt: 1}', '"just a string"', 'null']) {
-      const response = await request(api.url).post('/v1/reasoning').set({ ...alice, 'Content-Type': 'application/json' }).send(raw);
+      const response = await request(api.url)
+        .post('/v1/reasoning')
+        .set({ ...alice, 'Content-Type': 'application/json' })
+        .send(raw);
       expect(response.status, raw).toBe(400);
       expect(response.body.error.type).toBe('invalid_request_error');
     }
   });
 
   it('answers a body over the size limit with 413', async () => {
-    const response = await request(api.url).post('/v1/reasoning').set(alice).send({ prompt: 'x'.repeat(10_000) });
+    const response = await request(api.url)
+      .post('/v1/reasoning')
+      .set(alice)
+      .send({ prompt: 'x'.repeat(10_000) });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('payload_too_large');
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await request(api.url).post('/v1/reasoning').set({ ...alice, 'Content-Type': 'text/plain' }).send('prompt=hi');
+    const response = await request(api.url)
+      .post('/v1/reasoning')
+      .set({ ...alice, 'Content-Type': 'text/plain' })
+      .send('prompt=hi');
     expect(response.status).toBe(415);
   });
 
@@ -76,17 +126,31 @@ describe('request validation', () => {
     const tooMany = await request(api.url).post('/v1/batches').set(alice).send([line, line, line, line]);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.issues).toContainEqual(expect.objectContaining({ field: 'body', rule: 'maximum' }));
-    const badLine = await request(api.url).post('/v1/batches').set({ ...alice, 'Content-Type': 'application/jsonl' }).send(`${JSON.stringify(line)}\n{oops\n`);
+    const badLine = await request(api.url)
+      .post('/v1/batches')
+      .set({ ...alice, 'Content-Type': 'application/jsonl' })
+      .send(`${JSON.stringify(line)}\n{oops\n`);
     expect(badLine.status).toBe(400);
     expect(badLine.body.error.message).toContain('line 2');
-    const badField = await request(api.url).post('/v1/batches').set(alice).send([{ ...line, url: '/v1/embeddings' }]);
+    const badField = await request(api.url)
+      .post('/v1/batches')
+      .set(alice)
+      .send([{ ...line, url: '/v1/embeddings' }]);
     expect(badField.body.error.issues).toContainEqual(expect.objectContaining({ field: '[0].url', rule: 'enum' }));
   });
 
   it('validates the OpenAI facade the same way', async () => {
-    const response = await request(api.url).post('/v1/chat/completions').set(alice).send({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], n: 2, logit_bias: {} });
+    const response = await request(api.url)
+      .post('/v1/chat/completions')
+      .set(alice)
+      .send({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], n: 2, logit_bias: {} });
     expect(response.status).toBe(400);
-    expect(response.body.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'n' }), expect.objectContaining({ field: 'logit_bias', rule: 'unknown_field' })]));
+    expect(response.body.error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'n' }),
+        expect.objectContaining({ field: 'logit_bias', rule: 'unknown_field' }),
+      ]),
+    );
   });
 
   it('fails fast at boot on invalid configuration, naming the variable', async () => {

@@ -14,16 +14,28 @@ export interface CliResult {
 
 /** Spawns `node apps/cli/dist/main.js ...args` without waiting for it (`env` replaces variables). */
 export function spawnCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  return spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
 }
 
 /** Runs the CLI to completion (killed after `timeoutMs`). */
-export async function runCli(args: readonly string[], timeoutMs = 90_000, env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  timeoutMs = 90_000,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliResult> {
   const child = spawnCli(args, env);
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((done) => child.once('close', (exitCode) => done(exitCode)));
   clearTimeout(timer);
@@ -35,13 +47,24 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
   return new Promise((done, fail) => {
     let seen = '';
     let errors = '';
-    const timer = setTimeout(() => fail(new Error(`no ${String(pattern)} within ${timeoutMs} ms:\n${seen}\n${errors}`)), timeoutMs);
-    child.stderr?.on('data', (chunk: Buffer) => { errors += chunk.toString('utf8'); });
+    const timer = setTimeout(
+      () => fail(new Error(`no ${String(pattern)} within ${timeoutMs} ms:\n${seen}\n${errors}`)),
+      timeoutMs,
+    );
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+    });
     child.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
-      if (pattern.test(seen)) { clearTimeout(timer); done(seen); }
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        done(seen);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`exited with ${String(code)} before ${String(pattern)}:\n${seen}\n${errors}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`exited with ${String(code)} before ${String(pattern)}:\n${seen}\n${errors}`));
+    });
   });
 }
 
@@ -56,7 +79,10 @@ export function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const visit = (parent: number): void => {
-    for (const child of children.get(parent) ?? []) { found.push(child); visit(child); }
+    for (const child of children.get(parent) ?? []) {
+      found.push(child);
+      visit(child);
+    }
   };
   visit(pid);
   return found;
@@ -65,7 +91,9 @@ export function descendants(pid: number): number[] {
 /** The command line of a process, or undefined once it is gone. */
 export function commandLine(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((part) => part.length > 0);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter((part) => part.length > 0);
   } catch {
     return undefined;
   }

@@ -28,7 +28,15 @@ describe('threadloom run', () => {
   });
 
   it('--distributed prints the identical text through redis, simulated machines and workers', async () => {
-    const result = await runCli(['run', '--problem', problem, '--json', '--distributed', '--redis-url', inject('redisUrl')]);
+    const result = await runCli([
+      'run',
+      '--problem',
+      problem,
+      '--json',
+      '--distributed',
+      '--redis-url',
+      inject('redisUrl'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const run = parseOne(result.stdout);
     expect(run.text).toBe(assistant);

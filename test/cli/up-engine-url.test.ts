@@ -9,9 +9,13 @@ const KEY = 'engine-url-test-key';
 
 describe('threadloom up --engine-url', () => {
   // A simulator standing in for a real vLLM: its own model name, which the stack must discover.
-  const engine = spawn(process.execPath, [resolve(ROOT, 'apps/engine-sim/dist/main.js'), '--port', '0', '--time-scale', '0', '--model', 'vllm-served-model'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const engine = spawn(
+    process.execPath,
+    [resolve(ROOT, 'apps/engine-sim/dist/main.js'), '--port', '0', '--time-scale', '0', '--model', 'vllm-served-model'],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   let engineUrl = '';
 
   beforeAll(async () => {
@@ -25,14 +29,30 @@ describe('threadloom up --engine-url', () => {
   });
 
   it('points every machine at the given engine, asks it for its model, and answers through the API', async () => {
-    const cli = spawnCli(['up', '--machines', '2', '--engine-url', engineUrl, '--redis-url', inject('redisUrl'), '--port', '0', '--api-key', KEY]);
+    const cli = spawnCli([
+      'up',
+      '--machines',
+      '2',
+      '--engine-url',
+      engineUrl,
+      '--redis-url',
+      inject('redisUrl'),
+      '--port',
+      '0',
+      '--api-key',
+      KEY,
+    ]);
     const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
     try {
       const banner = await waitForOutput(cli, /stack ready/);
       expect(banner.match(new RegExp(`engine ${engineUrl}$`, 'gm'))).toHaveLength(2);
       const apiUrl = /^api +(http:\/\/\S+)$/m.exec(banner)![1]!;
       const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-      const submitted = await fetch(`${apiUrl}/v1/reasoning`, { method: 'POST', headers, body: JSON.stringify({ prompt: FIGURE6.prompt }) });
+      const submitted = await fetch(`${apiUrl}/v1/reasoning`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ prompt: FIGURE6.prompt }),
+      });
       expect(submitted.status).toBe(202);
       const { id } = (await submitted.json()) as { id: string };
       let view: { status: string; result?: { text: string } } = { status: 'queued' };

@@ -12,7 +12,15 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   const completions = (): string => `${sim.url}/v1/completions`;
 
   it('returns a text_completion with choices and usage incl. cached tokens', async () => {
-    const res = await postJson(completions(), { model: 'tw-sim', prompt: FIGURE6.prompt, max_tokens: 7, n: 2, temperature: 1, top_p: 1, seed: 3 });
+    const res = await postJson(completions(), {
+      model: 'tw-sim',
+      prompt: FIGURE6.prompt,
+      max_tokens: 7,
+      n: 2,
+      temperature: 1,
+      top_p: 1,
+      seed: 3,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ object: 'text_completion', model: 'tw-sim' });
     expect(res.body.id).toMatch(/^cmpl-/);
@@ -22,7 +30,10 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
       expect(choice).toMatchObject({ index, logprobs: null, finish_reason: 'length', stop_reason: null });
       expect(typeof choice.text).toBe('string');
     }
-    expect(res.body.usage).toMatchObject({ completion_tokens: 14, prompt_tokens_details: { cached_tokens: expect.any(Number) } });
+    expect(res.body.usage).toMatchObject({
+      completion_tokens: 14,
+      prompt_tokens_details: { cached_tokens: expect.any(Number) },
+    });
     expect(res.body.usage.total_tokens).toBe(res.body.usage.prompt_tokens + 14);
   });
 
@@ -52,7 +63,13 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   ])('answers %s with a 400 error body', async (_name, body, param) => {
     const res = await postJson(completions(), body);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400, param, message: expect.any(String) });
+    expect(res.body).toMatchObject({
+      object: 'error',
+      type: 'BadRequestError',
+      code: 400,
+      param,
+      message: expect.any(String),
+    });
   });
 
   it('answers malformed JSON with a 400 and keeps serving', async () => {
@@ -77,7 +94,12 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
 
   it('stops on stop_token_ids with the id as stop_reason', async () => {
     const ids = (await postJson(`${sim.url}/tokenize`, { prompt: '</Outlines>' })).body.tokens;
-    const res = await postJson(completions(), { prompt: FIGURE6.prompt, stop_token_ids: ids, max_tokens: 500, ...TEXT_MODE });
+    const res = await postJson(completions(), {
+      prompt: FIGURE6.prompt,
+      stop_token_ids: ids,
+      max_tokens: 500,
+      ...TEXT_MODE,
+    });
     expect(res.body.choices[0]).toMatchObject({ finish_reason: 'stop', stop_reason: ids[0] });
     expect(res.body.choices[0].text.endsWith('</Outlines>')).toBe(true);
   });
@@ -91,9 +113,18 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   it('exposes vLLM metric names', async () => {
     const text = await (await fetch(`${sim.url}/metrics`)).text();
     for (const name of [
-      'vllm:num_requests_running', 'vllm:num_requests_waiting', 'vllm:kv_cache_usage_perc', 'vllm:prefix_cache_queries_total',
-      'vllm:prefix_cache_hits_total', 'vllm:prompt_tokens_total', 'vllm:generation_tokens_total', 'vllm:time_to_first_token_seconds_bucket',
-      'vllm:inter_token_latency_seconds_bucket', 'vllm:e2e_request_latency_seconds_count', 'vllm:request_success_total',
-    ]) expect(text).toContain(name);
+      'vllm:num_requests_running',
+      'vllm:num_requests_waiting',
+      'vllm:kv_cache_usage_perc',
+      'vllm:prefix_cache_queries_total',
+      'vllm:prefix_cache_hits_total',
+      'vllm:prompt_tokens_total',
+      'vllm:generation_tokens_total',
+      'vllm:time_to_first_token_seconds_bucket',
+      'vllm:inter_token_latency_seconds_bucket',
+      'vllm:e2e_request_latency_seconds_count',
+      'vllm:request_success_total',
+    ])
+      expect(text).toContain(name);
   });
 });

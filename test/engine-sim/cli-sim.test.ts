@@ -6,7 +6,10 @@ const CLI = resolve(import.meta.dirname, '../../apps/cli/dist/main.js');
 
 describe('threadloom sim', () => {
   it('starts one simulator, prints its URL and stops cleanly on SIGTERM', async () => {
-    const proc = await spawnNodeProcess(CLI, { args: ['sim', '--port', '0', '--time-scale', '0', '--seed', '3', '--max-running', '4'], ready: /^http:\/\// });
+    const proc = await spawnNodeProcess(CLI, {
+      args: ['sim', '--port', '0', '--time-scale', '0', '--seed', '3', '--max-running', '4'],
+      ready: /^http:\/\//,
+    });
     const url = proc.readyLine.trim();
     const models = (await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] };
     expect(models.data[0]?.id).toBe('threadweaver-sim');

@@ -27,7 +27,11 @@ describe('engine-sim faults', () => {
   });
 
   it('resets the connection mid-stream', async () => {
-    const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-sim-fault': 'reset' }, body: JSON.stringify({ ...body, stream: true }) });
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sim-fault': 'reset' },
+      body: JSON.stringify({ ...body, stream: true }),
+    });
     expect(res.status).toBe(200);
     await expect(res.text()).rejects.toThrow();
   });
@@ -46,7 +50,9 @@ describe('engine-sim faults', () => {
   it('injects faults at the configured rate', async () => {
     const faulty = await startSim(['--time-scale', '0', '--fault-rate', '503=1']);
     try {
-      const statuses = await Promise.all([1, 2, 3].map(async () => (await postJson(`${faulty.url}/v1/completions`, body)).status));
+      const statuses = await Promise.all(
+        [1, 2, 3].map(async () => (await postJson(`${faulty.url}/v1/completions`, body)).status),
+      );
       expect(statuses).toEqual([503, 503, 503]);
     } finally {
       await faulty.stop();
@@ -56,13 +62,21 @@ describe('engine-sim faults', () => {
 
 describe('engine-sim process', () => {
   it('prints its URL and exits 0 on SIGTERM', async () => {
-    const proc = await spawnNodeProcess(resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js'), { args: ['--port', '0'], ready: /^http:\/\// });
+    const proc = await spawnNodeProcess(resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js'), {
+      args: ['--port', '0'],
+      ready: /^http:\/\//,
+    });
     expect((await fetch(`${proc.readyLine.trim()}/health`)).status).toBe(200);
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
   });
 
   it('rejects bad flags with exit code 2', async () => {
-    await expect(spawnNodeProcess(resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js'), { args: ['--time-scale', 'fast'], ready: /^http/ })).rejects.toThrow(/time-scale/);
+    await expect(
+      spawnNodeProcess(resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js'), {
+        args: ['--time-scale', 'fast'],
+        ready: /^http/,
+      }),
+    ).rejects.toThrow(/time-scale/);
   });
 });

@@ -32,13 +32,19 @@ describe('engine-sim replays the Figure-6 orchestrator trace', () => {
       const thread = step.phase.startsWith('thread') ? step.phase.split(' ')[1]! : undefined;
       const prompt = thread ? `${forkContext}\n<Thread>\n${thread}:` : context;
       expect(prompt.endsWith(step.prompt_suffix)).toBe(true);
-      const res = await postJson(`${sim.url}/v1/completions`, { prompt, stop: [thread ? '</Thread>' : '</Outlines>'], max_tokens: 8000, ...TEXT_MODE });
+      const res = await postJson(`${sim.url}/v1/completions`, {
+        prompt,
+        stop: [thread ? '</Thread>' : '</Outlines>'],
+        max_tokens: 8000,
+        ...TEXT_MODE,
+      });
       const choice = res.body.choices[0];
       expect(choice.text).toBe(step.completion);
       expect(choice.finish_reason).toBe('stop');
       expect(choice.stop_reason).toBe(step.stop.includes('(EOS)') ? null : step.stop);
       // Every request after the first shares the previous context: the prefix cache serves most of it.
-      if (step !== trace[0]) expect(res.body.usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(res.body.usage.prompt_tokens * 0.5);
+      if (step !== trace[0])
+        expect(res.body.usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(res.body.usage.prompt_tokens * 0.5);
       if (!thread) {
         context = prompt + choice.text;
         forkContext = context;
@@ -60,10 +66,20 @@ describe('engine-sim replays the Figure-6 orchestrator trace', () => {
 
   it('drops the stop string and EOS text unless include_stop_str_in_output, and cuts at max_tokens', async () => {
     const { prompt: initialPrompt } = FIGURE6;
-    const plain = await postJson(`${sim.url}/v1/completions`, { prompt: initialPrompt, stop: '</Outlines>', max_tokens: 500, skip_special_tokens: false });
+    const plain = await postJson(`${sim.url}/v1/completions`, {
+      prompt: initialPrompt,
+      stop: '</Outlines>',
+      max_tokens: 500,
+      skip_special_tokens: false,
+    });
     expect(plain.body.choices[0].text).toBe(trace[0]!.completion.slice(0, -'</Outlines>'.length));
     expect(plain.body.choices[0].stop_reason).toBe('</Outlines>');
-    const cut = await postJson(`${sim.url}/v1/completions`, { prompt: initialPrompt, stop: '</Outlines>', max_tokens: 5, ...TEXT_MODE });
+    const cut = await postJson(`${sim.url}/v1/completions`, {
+      prompt: initialPrompt,
+      stop: '</Outlines>',
+      max_tokens: 5,
+      ...TEXT_MODE,
+    });
     expect(cut.body.choices[0]).toMatchObject({ finish_reason: 'length', stop_reason: null });
     expect(cut.body.usage.completion_tokens).toBe(5);
   });

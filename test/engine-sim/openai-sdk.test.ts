@@ -14,8 +14,12 @@ describe('the official openai SDK works against engine-sim', () => {
 
   it('creates a completion with vLLM extras in the request', async () => {
     const params = {
-      model: 'threadweaver-sim', prompt: FIGURE6.prompt, max_tokens: 400, stop: ['</Outlines>'],
-      skip_special_tokens: false, include_stop_str_in_output: true,
+      model: 'threadweaver-sim',
+      prompt: FIGURE6.prompt,
+      max_tokens: 400,
+      stop: ['</Outlines>'],
+      skip_special_tokens: false,
+      include_stop_str_in_output: true,
     } as OpenAI.CompletionCreateParamsNonStreaming;
     const completion = await client.completions.create(params);
     expect(completion.choices[0]?.text.endsWith('</Outlines>')).toBe(true);
@@ -26,7 +30,11 @@ describe('the official openai SDK works against engine-sim', () => {
 
   it('streams a completion with usage', async () => {
     const stream = await client.completions.create({
-      model: 'threadweaver-sim', prompt: FIGURE6.prompt, max_tokens: 20, stream: true, stream_options: { include_usage: true },
+      model: 'threadweaver-sim',
+      prompt: FIGURE6.prompt,
+      max_tokens: 20,
+      stream: true,
+      stream_options: { include_usage: true },
     });
     let text = '';
     let completionTokens = 0;
@@ -41,6 +49,8 @@ describe('the official openai SDK works against engine-sim', () => {
   it('lists the model and surfaces a 400 as BadRequestError', async () => {
     const models = await client.models.list();
     expect(models.data.map((m) => m.id)).toEqual(['threadweaver-sim']);
-    await expect(client.completions.create({ model: 'unknown', prompt: 'x' })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(client.completions.create({ model: 'unknown', prompt: 'x' })).rejects.toBeInstanceOf(
+      OpenAI.BadRequestError,
+    );
   });
 });

@@ -20,18 +20,37 @@ export async function startSim(args: readonly string[] = []): Promise<SimProcess
 }
 
 /** POSTs JSON and returns status, headers and parsed body. */
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Json }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Json }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   const parsed: Json = text === '' ? undefined : JSON.parse(text);
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
 /** Reads an SSE completion stream into its JSON chunks (and whether it ended with [DONE]). */
-export async function postStream(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ chunks: Json[]; done: boolean }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ ...(body as object), stream: true }) });
+export async function postStream(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ chunks: Json[]; done: boolean }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ ...(body as object), stream: true }),
+  });
   const text = await res.text();
-  const events = text.split('\n\n').filter((e) => e.startsWith('data: ')).map((e) => e.slice('data: '.length));
+  const events = text
+    .split('\n\n')
+    .filter((e) => e.startsWith('data: '))
+    .map((e) => e.slice('data: '.length));
   const done = events.at(-1) === '[DONE]';
   return { chunks: events.filter((e) => e !== '[DONE]').map((e): Json => JSON.parse(e)), done };
 }
@@ -51,4 +70,8 @@ export async function metricValues(url: string, names: readonly string[]): Promi
 }
 
 /** Fields the orchestrator always sends (BRIEF decision 4). */
-export const TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
+export const TEXT_MODE = {
+  skip_special_tokens: false,
+  spaces_between_special_tokens: false,
+  include_stop_str_in_output: true,
+} as const;

@@ -17,7 +17,10 @@ async function sim(args: string[]): Promise<SimProcess> {
   sims.push(started);
   return started;
 }
-const request = (problem: string, maxTokens: number): object => ({ prompt: renderUserPrompt(problem), max_tokens: maxTokens });
+const request = (problem: string, maxTokens: number): object => ({
+  prompt: renderUserPrompt(problem),
+  max_tokens: maxTokens,
+});
 
 /** Mean of a histogram from /metrics (sum / count). */
 async function histogramMean(url: string, name: string): Promise<number> {
@@ -27,7 +30,11 @@ async function histogramMean(url: string, name: string): Promise<number> {
 /** Milliseconds until the first streamed chunk arrives (the stream is then read to its end). */
 async function timeToFirstChunk(url: string, body: object): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, stream: true }) });
+  const res = await fetch(`${url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, stream: true }),
+  });
   const reader = res.body!.getReader();
   await reader.read();
   const elapsed = performance.now() - started;
@@ -45,7 +52,11 @@ describe('engine-sim timing model', () => {
     await postJson(`${solo.url}/v1/completions`, request('solo problem', 150));
     const soloWall = performance.now() - t0;
     const t1 = performance.now();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => postJson(`${batched.url}/v1/completions`, request(`batched problem ${i}`, 150))));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        postJson(`${batched.url}/v1/completions`, request(`batched problem ${i}`, 150)),
+      ),
+    );
     const batchWall = performance.now() - t1;
     const soloItl = await histogramMean(solo.url, 'vllm:inter_token_latency_seconds');
     const batchItl = await histogramMean(batched.url, 'vllm:inter_token_latency_seconds');
@@ -84,7 +95,9 @@ describe('engine-sim timing model', () => {
 
   it('reports waiting requests in /metrics when over max running', async () => {
     const s = await sim(['--max-running', '2']);
-    const pending = Array.from({ length: 5 }, (_, i) => postJson(`${s.url}/v1/completions`, request(`queued problem ${i}`, 400)));
+    const pending = Array.from({ length: 5 }, (_, i) =>
+      postJson(`${s.url}/v1/completions`, request(`queued problem ${i}`, 400)),
+    );
     let seen = { running: 0, waiting: 0 };
     for (let i = 0; i < 100 && seen.waiting !== 3; i++) {
       const [running, waiting] = await metricValues(s.url, ['vllm:num_requests_running', 'vllm:num_requests_waiting']);
@@ -100,10 +113,20 @@ describe('engine-sim timing model', () => {
 
 describe('engine-sim determinism', () => {
   it('produces the same synthetic trajectory under the same seed and a different one under another', async () => {
-    const [a, b, c] = await Promise.all([startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '7']), startSim(['--time-scale', '0', '--seed', '8'])]);
+    const [a, b, c] = await Promise.all([
+      startSim(['--time-scale', '0', '--seed', '7']),
+      startSim(['--time-scale', '0', '--seed', '7']),
+      startSim(['--time-scale', '0', '--seed', '8']),
+    ]);
     sims.push(a, b, c);
-    const body = { prompt: renderUserPrompt('A problem the corpus does not know.'), max_tokens: 3000, skip_special_tokens: false };
-    const [ta, tb, tc] = await Promise.all([a, b, c].map(async (s) => String((await postJson(`${s.url}/v1/completions`, body)).body.choices[0].text)));
+    const body = {
+      prompt: renderUserPrompt('A problem the corpus does not know.'),
+      max_tokens: 3000,
+      skip_special_tokens: false,
+    };
+    const [ta, tb, tc] = await Promise.all(
+      [a, b, c].map(async (s) => String((await postJson(`${s.url}/v1/completions`, body)).body.choices[0].text)),
+    );
     expect(ta).toBe(tb);
     expect(ta).not.toBe(tc);
     expect(ta).toContain('<Parallel>');
@@ -112,7 +135,11 @@ describe('engine-sim determinism', () => {
   it('ends an unknown problem in \\boxed{} with the configured structure', async () => {
     const s = await startSim(['--time-scale', '0']);
     sims.push(s);
-    const res = await postJson(`${s.url}/v1/completions`, { prompt: renderUserPrompt('Another unseen problem.'), max_tokens: 30000, skip_special_tokens: false });
+    const res = await postJson(`${s.url}/v1/completions`, {
+      prompt: renderUserPrompt('Another unseen problem.'),
+      max_tokens: 30000,
+      skip_special_tokens: false,
+    });
     expect(res.body.choices[0].text).toMatch(/\\boxed\{\d+\}\$\.$/);
     expect(res.body.choices[0].finish_reason).toBe('stop');
   });

@@ -15,14 +15,26 @@ interface PlantedImport {
 }
 
 const plantedImports: readonly PlantedImport[] = [
-  { into: 'libs/threading', statement: "import { Injectable } from '@nestjs/common';", rule: '@nx/enforce-module-boundaries' },
+  {
+    into: 'libs/threading',
+    statement: "import { Injectable } from '@nestjs/common';",
+    rule: '@nx/enforce-module-boundaries',
+  },
   { into: 'libs/rewards', statement: "import { Queue } from 'bullmq';", rule: '@nx/enforce-module-boundaries' },
   { into: 'libs/threading', statement: "import Redis from 'ioredis';", rule: '@nx/enforce-module-boundaries' },
   { into: 'libs/rewards', statement: "import OpenAI from 'openai';", rule: '@nx/enforce-module-boundaries' },
   { into: 'libs/threading', statement: "import { readFileSync } from 'node:fs';", rule: 'no-restricted-imports' },
   { into: 'libs/rewards', statement: "import { readFileSync } from 'fs';", rule: 'no-restricted-imports' },
-  { into: 'libs/threading', statement: "import { devstackMarker } from '@threadloom/devstack';", rule: '@nx/enforce-module-boundaries' },
-  { into: 'libs/rewards', statement: "import { appMarker } from '@threadloom/cli';", rule: '@nx/enforce-module-boundaries' },
+  {
+    into: 'libs/threading',
+    statement: "import { devstackMarker } from '@threadloom/devstack';",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    into: 'libs/rewards',
+    statement: "import { appMarker } from '@threadloom/cli';",
+    rule: '@nx/enforce-module-boundaries',
+  },
 ];
 
 // The planted file is new to the TypeScript program typed rules use; the boundary rules need no types.
@@ -53,7 +65,10 @@ function nextPlant(): number {
 describe('module boundaries', () => {
   beforeAll(() => {
     // The Nx rule reads the cached project graph and silently skips without one.
-    execFileSync(resolve(root, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' } });
+    execFileSync(resolve(root, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
   });
 
   it.each(plantedImports)('rejects $statement in $into', async (planted) => {
@@ -62,7 +77,11 @@ describe('module boundaries', () => {
   });
 
   it('accepts a domain library importing another domain library', async () => {
-    const rules = await lintPlanted({ into: 'libs/rewards', statement: "import type { Dialect } from '@threadloom/threading';", rule: '' });
+    const rules = await lintPlanted({
+      into: 'libs/rewards',
+      statement: "import type { Dialect } from '@threadloom/threading';",
+      rule: '',
+    });
     expect(rules.filter((rule) => rule.includes('boundaries') || rule === 'no-restricted-imports')).toEqual([]);
   });
 });

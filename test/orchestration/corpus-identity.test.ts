@@ -10,7 +10,13 @@ describe('distributed runtime on the corpus', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-corpus}', machines: 3, timeScale: 0.002, corpus: problems.corpus });
+    stack = await startStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: '{tl-corpus}',
+      machines: 3,
+      timeScale: 0.002,
+      corpus: problems.corpus,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -23,14 +29,19 @@ describe('distributed runtime on the corpus', () => {
     const recorded = corpusEntries().map((entry) => entry.trajectory.slice(0, 80));
     expect(recorded.length).toBeGreaterThan(0);
     expect(expected.map((text) => text.slice(0, 80))).toEqual(recorded);
-    const submitted = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
-    const views = await Promise.all(submitted.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
+    const submitted = await Promise.all(
+      problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })),
+    );
+    const views = await Promise.all(
+      submitted.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })),
+    );
     const machinesPerBlock: number[] = [];
     views.forEach((view, index) => {
       expect(view.status, view.error).toBe('completed');
       expect(view.result?.text).toBe(expected[index]);
       for (const block of view.result?.blocks ?? []) {
-        if (block.threads.length > 1) machinesPerBlock.push(new Set(block.threads.map((thread) => thread.machine)).size);
+        if (block.threads.length > 1)
+          machinesPerBlock.push(new Set(block.threads.map((thread) => thread.machine)).size);
       }
     });
     expect(machinesPerBlock.length).toBeGreaterThan(0);

@@ -11,7 +11,13 @@ describe('worker crash mid-thread', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-crash}', machines: 2, timeScale: 0.1, corpus: problems.corpus });
+    stack = await startStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: '{tl-crash}',
+      machines: 2,
+      timeScale: 0.1,
+      corpus: problems.corpus,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -20,9 +26,15 @@ describe('worker crash mid-thread', () => {
   it('recovers the killed thread on another machine with nothing duplicated', async () => {
     const { sim, url } = await startSim({ timeScale: 0, corpus: problems.corpus });
     const expected = await referenceTexts(url, problems.prompts).finally(() => sim.stop());
-    const views = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
+    const views = await Promise.all(
+      problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })),
+    );
     const victim = stack.machines[0]!;
-    const seen = await firstEvent(stack.client, views.map((view) => view.id), (event) => event.type === 'thread_started' && event.data['machine'] === victim.id);
+    const seen = await firstEvent(
+      stack.client,
+      views.map((view) => view.id),
+      (event) => event.type === 'thread_started' && event.data['machine'] === victim.id,
+    );
     await victim.worker.kill();
     const finished = await Promise.all(views.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
     finished.forEach((view, index) => expectIdentical(view, expected[index]));

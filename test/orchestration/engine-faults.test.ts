@@ -12,7 +12,11 @@ describe('engine faults', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      redisUrl: inject('redisUrl'), keyPrefix: '{tl-faults}', machines: 2, timeScale: 0, corpus: problems.corpus,
+      redisUrl: inject('redisUrl'),
+      keyPrefix: '{tl-faults}',
+      machines: 2,
+      timeScale: 0,
+      corpus: problems.corpus,
       faultRate: '500=0.034,503=0.033,reset=0.033',
     });
   });
@@ -23,7 +27,9 @@ describe('engine faults', () => {
   it('retries transient failures with backoff and keeps the trajectory identical', async () => {
     const { sim, url } = await startSim({ timeScale: 0, corpus: problems.corpus });
     const expected = await referenceTexts(url, problems.prompts).finally(() => sim.stop());
-    const views = await Promise.all(problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })));
+    const views = await Promise.all(
+      problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })),
+    );
     const finished = await Promise.all(views.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
     finished.forEach((view, index) => expectIdentical(view, expected[index]));
     const events = (await Promise.all(views.map((view) => allEvents(stack.client, view.id)))).flat();

@@ -11,7 +11,12 @@ const MODEL = 'threadweaver-sim';
 
 describe('placement by free engine capacity', () => {
   const problems = problemSet(3);
-  const options: StackOptions = { redisUrl: inject('redisUrl'), keyPrefix: PREFIX, machines: 2, corpus: problems.corpus };
+  const options: StackOptions = {
+    redisUrl: inject('redisUrl'),
+    keyPrefix: PREFIX,
+    machines: 2,
+    corpus: problems.corpus,
+  };
   const processes: SupervisedProcess[] = [];
   let busyUrl = '';
   let client: RedisReasoningClient;
@@ -22,8 +27,22 @@ describe('placement by free engine capacity', () => {
     const free = await startSim({ timeScale: 0.05, maxRunning: 4, corpus: problems.corpus });
     processes.push(busy.sim, free.sim);
     busyUrl = busy.url;
-    processes.push(await startWorker({ ...options, workerEnv: { ENGINE_MAX_SEQS: '1', ENGINE_LOAD_POLL_MS: '20' } }, 'm1', 'reason,thread', busy.url));
-    processes.push(await startWorker({ ...options, workerEnv: { ENGINE_MAX_SEQS: '4', ENGINE_LOAD_POLL_MS: '20' } }, 'm2', 'reason,thread', free.url));
+    processes.push(
+      await startWorker(
+        { ...options, workerEnv: { ENGINE_MAX_SEQS: '1', ENGINE_LOAD_POLL_MS: '20' } },
+        'm1',
+        'reason,thread',
+        busy.url,
+      ),
+    );
+    processes.push(
+      await startWorker(
+        { ...options, workerEnv: { ENGINE_MAX_SEQS: '4', ENGINE_LOAD_POLL_MS: '20' } },
+        'm2',
+        'reason,thread',
+        free.url,
+      ),
+    );
     processes.push(await startWorker(options, 'join1', 'join'));
     client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: PREFIX }).connect();
   });
@@ -39,7 +58,9 @@ describe('placement by free engine capacity', () => {
       await expect.poll(() => runningSequences(busyUrl), { timeout: 5_000 }).toBe(1);
       const submitted = await Promise.all(problems.prompts.map((prompt) => client.submit({ prompt, model: MODEL })));
       const views = await Promise.all(submitted.map((view) => client.waitForResult(view.id, { timeoutMs: 60_000 })));
-      const machines = views.flatMap((view) => view.result?.blocks.flatMap((block) => block.threads.map((thread) => thread.machine)) ?? []);
+      const machines = views.flatMap(
+        (view) => view.result?.blocks.flatMap((block) => block.threads.map((thread) => thread.machine)) ?? [],
+      );
       expect(views.map((view) => view.status)).toEqual(views.map(() => 'completed'));
       expect(machines.length).toBeGreaterThan(3);
       expect(new Set(machines)).toEqual(new Set(['m2']));
@@ -54,7 +75,12 @@ describe('placement by free engine capacity', () => {
 async function occupyOnlySlot(engineUrl: string, signal: AbortSignal): Promise<void> {
   const body = { model: MODEL, prompt: 'Hold the slot.', max_tokens: 20_000, ignore_eos: true, stream: true };
   try {
-    const response = await fetch(`${engineUrl}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+    const response = await fetch(`${engineUrl}/v1/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
     for await (const chunk of response.body ?? []) void chunk;
   } catch (error) {
     if (!signal.aborted) throw error;

@@ -13,11 +13,18 @@ describe('graceful shutdown', () => {
   });
 
   async function terminateDuringThread(graceMs: string, problem: string) {
-    s = await startScriptedStack(inject('redisUrl'), `{tl-shutdown-${graceMs}}`, 2, { SHUTDOWN_GRACE_MS: graceMs, THREAD_CONCURRENCY: '4' });
+    s = await startScriptedStack(inject('redisUrl'), `{tl-shutdown-${graceMs}}`, 2, {
+      SHUTDOWN_GRACE_MS: graceMs,
+      THREAD_CONCURRENCY: '4',
+    });
     const { client, machines } = s.stack;
     const victim = machines[0]!;
     const view = await client.submit({ prompt: renderUserPrompt(problem), model: 'scripted' });
-    await firstEvent(client, [view.id], (event) => event.type === 'thread_started' && event.data['machine'] === victim.id);
+    await firstEvent(
+      client,
+      [view.id],
+      (event) => event.type === 'thread_started' && event.data['machine'] === victim.id,
+    );
     const signalledAt = Date.now();
     victim.worker.child.kill('SIGTERM');
     await victim.worker.exited;
@@ -36,7 +43,9 @@ describe('graceful shutdown', () => {
     // Measured from when the worker handled the signal (its own log line), not when the test sent it:
     // on a loaded machine the two can be far apart. 50 ms covers a job fetched just before draining.
     expect(Number.isFinite(r.drainingAt)).toBe(true);
-    const startedLate = r.events.filter((e) => e.type === 'thread_started' && e.data['machine'] === r.victim && e.at > r.drainingAt + 50);
+    const startedLate = r.events.filter(
+      (e) => e.type === 'thread_started' && e.data['machine'] === r.victim && e.at > r.drainingAt + 50,
+    );
     expect(startedLate).toEqual([]);
     const finishedOnVictim = r.events.filter((e) => e.type === 'thread_finished' && e.data['machine'] === r.victim);
     expect(finishedOnVictim.length).toBeGreaterThan(0);

@@ -25,7 +25,8 @@ describe('request control', () => {
     const view = await client.submit({ prompt: renderUserPrompt('slow cancel me'), model });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started');
     // A started job may not have reached the engine yet; cancel once a thread call is really in flight.
-    const threadCallInFlight = (): boolean => s.engine.log.requests.some((r) => r.thread !== null && r.prompt.includes('slow cancel me'));
+    const threadCallInFlight = (): boolean =>
+      s.engine.log.requests.some((r) => r.thread !== null && r.prompt.includes('slow cancel me'));
     await expect.poll(threadCallInFlight, { timeout: 10_000 }).toBe(true);
     const cancelledAt = Date.now();
     expect((await client.cancel(view.id))?.status).toBe('cancelled');
@@ -40,7 +41,11 @@ describe('request control', () => {
 
   it('expires at the deadline and keeps the partial trajectory', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: renderUserPrompt('slow deadline'), model, parameters: { deadlineMs: 1_500 } });
+    const view = await client.submit({
+      prompt: renderUserPrompt('slow deadline'),
+      model,
+      parameters: { deadlineMs: 1_500 },
+    });
     const done = await client.waitForResult(view.id, { timeoutMs: 10_000 });
     expect(done.status).toBe('expired');
     expect(done.result?.text).toMatch(/<\/Outlines>$/);
@@ -49,8 +54,16 @@ describe('request control', () => {
 
   it('enforces max tokens per thread and the total token budget like the in-process runtime', async () => {
     const { client } = s.stack;
-    const perThread = await client.submit({ prompt: renderUserPrompt('normal per-thread cap'), model, parameters: { maxTokensPerThread: 5 } });
-    const total = await client.submit({ prompt: renderUserPrompt('budget total cap'), model, parameters: { maxTokens: 30 } });
+    const perThread = await client.submit({
+      prompt: renderUserPrompt('normal per-thread cap'),
+      model,
+      parameters: { maxTokensPerThread: 5 },
+    });
+    const total = await client.submit({
+      prompt: renderUserPrompt('budget total cap'),
+      model,
+      parameters: { maxTokens: 30 },
+    });
     const [a, b] = await Promise.all([perThread, total].map((v) => client.waitForResult(v.id, { timeoutMs: 20_000 })));
     expect(a!.result?.text).toBe(await s.reference('normal per-thread cap', { maxTokensPerThread: 5 }));
     const threadCalls = s.engine.log.requests.filter((r) => r.thread !== null && r.prompt.includes('per-thread cap'));
@@ -61,16 +74,29 @@ describe('request control', () => {
 
   it('runs at most maxConcurrentThreads threads of a request at once, and still decodes every outline', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: renderUserPrompt('concurrent one at a time'), model, parameters: { maxConcurrentThreads: 1 } });
+    const view = await client.submit({
+      prompt: renderUserPrompt('concurrent one at a time'),
+      model,
+      parameters: { maxConcurrentThreads: 1 },
+    });
     const done = await client.waitForResult(view.id, { timeoutMs: 20_000 });
     expect(done.status, done.error).toBe('completed');
     expect(s.engine.log.peakThreads.get('concurrent')).toBe(1);
-    expect(done.result?.blocks[0]?.threads.map((t) => t.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+    expect(done.result?.blocks[0]?.threads.map((t) => t.status)).toEqual([
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+    ]);
     expect(done.result?.text).toBe(await s.reference('concurrent one at a time'));
   });
 
   it('stops at the iteration cap', async () => {
-    const capped = await new RedisReasoningClient({ redisUrl: inject('redisUrl'), keyPrefix: PREFIX, maxIterations: 3 }).connect();
+    const capped = await new RedisReasoningClient({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: PREFIX,
+      maxIterations: 3,
+    }).connect();
     try {
       const view = await capped.submit({ prompt: renderUserPrompt('loop forever'), model });
       const done = await capped.waitForResult(view.id, { timeoutMs: 20_000 });
@@ -83,7 +109,11 @@ describe('request control', () => {
 
   it('decodes the whole response as one stream in sequential mode', async () => {
     const { client } = s.stack;
-    const view = await client.submit({ prompt: renderUserPrompt('normal sequential baseline'), model, parameters: { mode: 'sequential' } });
+    const view = await client.submit({
+      prompt: renderUserPrompt('normal sequential baseline'),
+      model,
+      parameters: { mode: 'sequential' },
+    });
     const done = await client.waitForResult(view.id, { timeoutMs: 20_000 });
     expect(done.result?.text).toBe(await s.reference('normal sequential baseline', { mode: 'sequential' }));
     expect(done.result?.engineRequests).toBe(1);
@@ -95,7 +125,9 @@ describe('request control', () => {
     const first = await client.submit(submission, { idempotencyKey: 'key-1' });
     const again = await client.submit(submission, { idempotencyKey: 'key-1' });
     expect(again.id).toBe(first.id);
-    await expect(client.submit({ ...submission, prompt: renderUserPrompt('normal other body') }, { idempotencyKey: 'key-1' })).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(
+      client.submit({ ...submission, prompt: renderUserPrompt('normal other body') }, { idempotencyKey: 'key-1' }),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
     await client.waitForResult(first.id, { timeoutMs: 20_000 });
   });
 });

@@ -15,7 +15,13 @@ describe('malformed output and thread failures', () => {
 
   beforeAll(async () => {
     engine = await startScriptedEngine(scenario);
-    stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix: PREFIX, machines: 2, engineUrl: engine.url, workerEnv: { THREAD_ATTEMPTS: '2', MODEL_NAME: 'scripted' } });
+    stack = await startStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: PREFIX,
+      machines: 2,
+      engineUrl: engine.url,
+      workerEnv: { THREAD_ATTEMPTS: '2', MODEL_NAME: 'scripted' },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -32,14 +38,19 @@ describe('malformed output and thread failures', () => {
   }
 
   it.each([
-    ['normal', 'eos'], ['unclosed', 'thread_length'], ['zero', 'eos'], ['duplicate', 'eos'], ['eos', 'thread_eos'],
+    ['normal', 'eos'],
+    ['unclosed', 'thread_length'],
+    ['zero', 'eos'],
+    ['duplicate', 'eos'],
+    ['eos', 'thread_eos'],
   ])('%s output ends as in-process (%s), recorded in the result', async (name, termination) => {
     const { reference, view } = await both(`${name} problem`);
     expect(view.status, view.error).toBe('completed');
     expect(view.result?.text).toBe(reference.text);
     expect(view.result?.termination).toBe(termination);
     expect(reference.termination.reason).toBe(termination);
-    for (const block of view.result?.blocks ?? []) expect(new Set(block.threads.map((t) => t.number)).size).toBe(block.threads.length);
+    for (const block of view.result?.blocks ?? [])
+      expect(new Set(block.threads.map((t) => t.number)).size).toBe(block.threads.length);
   });
 
   it('fails the request naming the thread under onThreadFailure=fail', async () => {
@@ -63,7 +74,9 @@ describe('malformed output and thread failures', () => {
     const before = engine.log.requests.length;
     const { view } = await both('rejected problem', { onThreadFailure: 'drop' });
     expect(view.status, view.error).toBe('completed');
-    const rejectedCalls = engine.log.requests.slice(before).filter((r) => r.thread === '2' && r.prompt.includes('rejected problem'));
+    const rejectedCalls = engine.log.requests
+      .slice(before)
+      .filter((r) => r.thread === '2' && r.prompt.includes('rejected problem'));
     expect(rejectedCalls.length).toBe(2); // one reference call, one distributed attempt
   });
 

@@ -9,7 +9,11 @@ import { ROOT } from '../support/corpus.js';
 const WORKER_MAIN = resolve(ROOT, 'apps/worker/dist/main.js');
 
 function runWorker(env: Record<string, string>): { status: number | null; stderr: string } {
-  const result = spawnSync(process.execPath, [WORKER_MAIN], { env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [WORKER_MAIN], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -47,7 +51,10 @@ describe('worker startup', () => {
     const redis = new Redis(evicting.url);
     await redis.config('SET', 'maxmemory-policy', 'noeviction');
     redis.disconnect();
-    const worker = await spawnNodeProcess(WORKER_MAIN, { env: { REDIS_URL: evicting.url, WORKER_ROLES: 'join', MACHINE_ID: 'cpu-1', KEY_PREFIX: '{tl-startup}' }, ready: /^worker ready / });
+    const worker = await spawnNodeProcess(WORKER_MAIN, {
+      env: { REDIS_URL: evicting.url, WORKER_ROLES: 'join', MACHINE_ID: 'cpu-1', KEY_PREFIX: '{tl-startup}' },
+      ready: /^worker ready /,
+    });
     try {
       expect(worker.readyLine).toBe('worker ready machine=cpu-1 roles=join prefix={tl-startup}');
       expect(worker.output()).toContain('AOF is OFF');

@@ -23,7 +23,12 @@ const EOS = '<|im_end|>';
 function loadFigure6(): Figure6 {
   const full = readFileSync(resolve(REFERENCE_DIR, 'derived_fig6_canonical_sft_text.txt'), 'utf8');
   const { problem = '', assistant } = parseChatPrompt(full);
-  return { full, problem, prompt: full.slice(0, full.length - assistant.length), assistant: assistant.slice(0, assistant.lastIndexOf(EOS)) };
+  return {
+    full,
+    problem,
+    prompt: full.slice(0, full.length - assistant.length),
+    assistant: assistant.slice(0, assistant.lastIndexOf(EOS)),
+  };
 }
 
 /** Figure 6, read once per test file. */

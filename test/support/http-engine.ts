@@ -2,7 +2,11 @@
 import type { CompletionRequest, CompletionResult, Engine } from '@threadloom/threading';
 
 interface CompletionBody {
-  readonly choices: readonly { readonly text: string; readonly finish_reason: string; readonly stop_reason?: string | number | null }[];
+  readonly choices: readonly {
+    readonly text: string;
+    readonly finish_reason: string;
+    readonly stop_reason?: string | number | null;
+  }[];
   readonly usage: { readonly completion_tokens: number; readonly prompt_tokens: number };
 }
 
@@ -16,8 +20,13 @@ export function httpEngine(url: string, model = 'threadweaver-sim'): Engine & { 
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          model, prompt: request.prompt, max_tokens: request.maxTokens, stop: request.stop.length > 0 ? request.stop : null,
-          skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true,
+          model,
+          prompt: request.prompt,
+          max_tokens: request.maxTokens,
+          stop: request.stop.length > 0 ? request.stop : null,
+          skip_special_tokens: false,
+          spaces_between_special_tokens: false,
+          include_stop_str_in_output: true,
         }),
       });
       if (!response.ok) throw new Error(`engine HTTP ${response.status}: ${await response.text()}`);

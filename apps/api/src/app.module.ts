@@ -16,7 +16,15 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRoot(config), AuthModule, ReasoningModule, BatchesModule, OpenAiModule, HealthModule, MetricsModule],
+      imports: [
+        RuntimeModule.forRoot(config),
+        AuthModule,
+        ReasoningModule,
+        BatchesModule,
+        OpenAiModule,
+        HealthModule,
+        MetricsModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -14,7 +14,11 @@ import { QUEUE_INSPECTOR, type QueueInspector } from './queues/queue-inspector.j
 
 /** Builds (but does not start) the API application; the HTTP pipeline is configured here once for main and tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: new JsonLogger(config.logLevel), abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new JsonLogger(config.logLevel),
+    abortOnError: false,
+  });
   configureApiApp(app, config);
   return app;
 }
@@ -26,7 +30,10 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
   app.use(requestIdMiddleware);
   app.use(httpObserverMiddleware(app.get(MetricsService)));
   app.use(bodyParsingMiddleware(config.limits));
-  app.use(BULL_BOARD_PATH, ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), app.get(AuthService)));
+  app.use(
+    BULL_BOARD_PATH,
+    ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), app.get(AuthService)),
+  );
   setupOpenApi(app);
   app.enableShutdownHooks();
 }

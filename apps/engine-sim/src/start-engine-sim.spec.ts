@@ -5,7 +5,14 @@ import { SimConfigError } from './config/sim-config.error.js';
 
 describe('startEngineSim (in-process)', () => {
   it('serves a given corpus on a free port and closes cleanly', async () => {
-    const corpus = [{ id: 'one', problem: 'What is 1 + 1?', answer: '2', trajectory: '<think>\n1 + 1 = 2, so \\boxed{2}.\n</think>\n\n$\\boxed{2}$.' }];
+    const corpus = [
+      {
+        id: 'one',
+        problem: 'What is 1 + 1?',
+        answer: '2',
+        trajectory: '<think>\n1 + 1 = 2, so \\boxed{2}.\n</think>\n\n$\\boxed{2}$.',
+      },
+    ];
     const sim = await startEngineSim({ corpus, timeScale: 0, model: 'm' });
     expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`);
     const res = await fetch(`${sim.url}/v1/completions`, {

@@ -22,7 +22,9 @@ export interface RunningEngineSim {
 /** Starts one simulator instance (an HTTP server speaking vLLM's API). */
 export async function startEngineSim(options: EngineSimOptions = {}): Promise<RunningEngineSim> {
   const resolved = resolveOptions(options);
-  const corpus: readonly CorpusEntry[] = Array.isArray(options.corpus) ? options.corpus : await loadCorpus(options.corpus as string | undefined);
+  const corpus: readonly CorpusEntry[] = Array.isArray(options.corpus)
+    ? options.corpus
+    : await loadCorpus(options.corpus as string | undefined);
   const tokenizer = new SimTokenizer(specialTokensFor(resolved.dialect));
   const engine = new SimEngine({
     model: resolved.model,

@@ -17,11 +17,15 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => process.stdout.write(`worker draining machine=${config.machineId} at=${Date.now()}\n`));
   }
-  process.stdout.write(`worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`);
+  process.stdout.write(
+    `worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`,
+  );
 }
 
 process.on('unhandledRejection', (reason: unknown) => {
-  process.stderr.write(`worker: unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+  process.stderr.write(
+    `worker: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+  );
 });
 
 main().catch((error: unknown) => {

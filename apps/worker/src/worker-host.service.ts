@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { WorkerConfig } from './config/worker-config.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 import { WORKER_CONFIG } from './worker-config.token.js';

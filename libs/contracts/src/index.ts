@@ -3,7 +3,14 @@ export { REQUEST_STATUSES, TERMINAL_STATUSES, isTerminalStatus } from './lib/req
 export type { RequestStatus } from './lib/request-status.js';
 export { DEFAULT_MODEL, reasoningParametersSchema, reasoningSubmissionSchema } from './lib/reasoning-request.js';
 export type { NormalizedSubmission, ReasoningParameters, ReasoningSubmission } from './lib/reasoning-request.js';
-export type { BlockRecord, ReasoningClient, ReasoningEvent, ReasoningResult, RequestView, ThreadRecord } from './lib/reasoning-client.js';
+export type {
+  BlockRecord,
+  ReasoningClient,
+  ReasoningEvent,
+  ReasoningResult,
+  RequestView,
+  ThreadRecord,
+} from './lib/reasoning-client.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';
 export type { QueueName, WorkerRole } from './lib/queue-names.js';
 export { cancelChannel, engineLoadKey, idempotencyKey, jobIds, requestKeys, threadField } from './lib/redis-keys.js';

@@ -32,8 +32,18 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'threadloom-redis-'));
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--save', '',
-    '--appendonly', options.appendOnly === false ? 'no' : 'yes', '--maxmemory-policy', 'noeviction',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dataDir,
+    '--save',
+    '',
+    '--appendonly',
+    options.appendOnly === false ? 'no' : 'yes',
+    '--maxmemory-policy',
+    'noeviction',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitForPort(port, child);
@@ -63,7 +73,10 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

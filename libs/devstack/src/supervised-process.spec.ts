@@ -3,11 +3,15 @@ import { ProcessNotReadyError } from './process-not-ready.error.js';
 import { spawnNodeProcess } from './supervised-process.js';
 
 // `node -e` needs the script as an argument; spawnNodeProcess passes `script` first, so use `-e` as the script.
-const run = (code: string, options: { ready?: RegExp; timeoutMs?: number } = {}) => spawnNodeProcess('-e', { args: [code], ...options });
+const run = (code: string, options: { ready?: RegExp; timeoutMs?: number } = {}) =>
+  spawnNodeProcess('-e', { args: [code], ...options });
 
 describe('spawnNodeProcess', () => {
   it('keeps the whole output, not only a tail, and resolves exited with the code', async () => {
-    const proc = await run("for (let i = 0; i < 50; i += 1) console.log('line ' + i); console.log('ready'); setTimeout(() => process.exit(3), 50);", { ready: /^ready$/ });
+    const proc = await run(
+      "for (let i = 0; i < 50; i += 1) console.log('line ' + i); console.log('ready'); setTimeout(() => process.exit(3), 50);",
+      { ready: /^ready$/ },
+    );
     expect(proc.readyLine).toBe('ready');
     expect(await proc.exited).toBe(3);
     expect(proc.output()).toContain('line 0\n');

@@ -11,7 +11,12 @@ export { GRADING_CATEGORIES } from './lib/grading/corpus/grading-case.js';
 export type { GradingCase, GradingCategory } from './lib/grading/corpus/grading-case.js';
 // Rewards (spec §4.2).
 export { CLIP_MODES, isRewardProfileName, REWARD_PROFILE_NAMES, REWARD_PROFILES } from './lib/rewards/reward-config.js';
-export type { AccelerationRewardConfig, ClipMode, RewardConfig, RewardProfileName } from './lib/rewards/reward-config.js';
+export type {
+  AccelerationRewardConfig,
+  ClipMode,
+  RewardConfig,
+  RewardProfileName,
+} from './lib/rewards/reward-config.js';
 export { accelerationRatio, accelerationReward, correctnessReward, rewardFromEta } from './lib/rewards/reward.js';
 export type { RewardBreakdown, TokenCounts } from './lib/rewards/reward.js';
 export { scoreResponse } from './lib/rewards/score-response.js';
@@ -26,7 +31,13 @@ export { broadcastAdvantage, completionTokenCount, tokenAdvantages } from './lib
 export type { CompletionUnit, RolloutWithUnits } from './lib/pgrpo/broadcast.js';
 // Evaluation metrics (spec §3.2).
 export {
-  accuracy, activationRatio, maxSpeedup, meanSpeedup, meanTokenLatency, meanTotalTokens, perProblemSpeedups,
+  accuracy,
+  activationRatio,
+  maxSpeedup,
+  meanSpeedup,
+  meanTokenLatency,
+  meanTotalTokens,
+  perProblemSpeedups,
   selfParallelismSpeedup,
 } from './lib/evaluation/speedup-metrics.js';
 export { toGradedRollout } from './lib/evaluation/graded-rollout.js';

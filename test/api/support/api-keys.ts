@@ -18,7 +18,13 @@ export const API_KEYS_ENV = JSON.stringify([
   { name: 'bob', sha256: sha256(KEYS.bob), tenant: 'globex', scopes: ['submit', 'read'] },
   { name: 'reader', sha256: sha256(KEYS.reader), tenant: 'acme', scopes: ['read'] },
   { name: 'admin', sha256: sha256(KEYS.admin), tenant: 'ops', scopes: ['submit', 'read', 'admin'] },
-  { name: 'throttled', sha256: sha256(KEYS.throttled), tenant: 'acme', scopes: ['submit', 'read'], rateLimitPerSecond: 0.01 },
+  {
+    name: 'throttled',
+    sha256: sha256(KEYS.throttled),
+    tenant: 'acme',
+    scopes: ['submit', 'read'],
+    rateLimitPerSecond: 0.01,
+  },
   { name: 'shared', sha256: sha256(KEYS.shared), tenant: 'acme', scopes: ['read'], rateLimitPerSecond: 0.01 },
 ]);
 

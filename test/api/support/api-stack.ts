@@ -14,9 +14,22 @@ export interface ApiProcess {
 }
 
 /** Starts the API on a free port; `env` overrides the defaults (quiet logs, the test keys). */
-export async function startApi(redisUrl: string, keyPrefix: string, env: Readonly<Record<string, string>> = {}): Promise<ApiProcess> {
+export async function startApi(
+  redisUrl: string,
+  keyPrefix: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ApiProcess> {
   const process = await spawnNodeProcess(API_MAIN, {
-    env: { REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', API_KEYS: API_KEYS_ENV, API_MODELS: MODEL, ...env },
+    env: {
+      REDIS_URL: redisUrl,
+      KEY_PREFIX: keyPrefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      API_KEYS: API_KEYS_ENV,
+      API_MODELS: MODEL,
+      ...env,
+    },
     ready: /threadloom-api ready/,
     timeoutMs: 30_000,
   });
@@ -31,8 +44,19 @@ export interface ApiStack {
 }
 
 /** Simulated machines + workers + the API, on a private key prefix. */
-export async function startApiStack(options: { redisUrl: string; keyPrefix: string; machines?: number; timeScale?: number; apiEnv?: Record<string, string> }): Promise<ApiStack> {
-  const stack = await startStack({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix, machines: options.machines ?? 2, timeScale: options.timeScale ?? 0 });
+export async function startApiStack(options: {
+  redisUrl: string;
+  keyPrefix: string;
+  machines?: number;
+  timeScale?: number;
+  apiEnv?: Record<string, string>;
+}): Promise<ApiStack> {
+  const stack = await startStack({
+    redisUrl: options.redisUrl,
+    keyPrefix: options.keyPrefix,
+    machines: options.machines ?? 2,
+    timeScale: options.timeScale ?? 0,
+  });
   const api = await startApi(options.redisUrl, options.keyPrefix, options.apiEnv).catch(async (error: unknown) => {
     await stack.stop();
     throw error;

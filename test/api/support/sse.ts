@@ -7,7 +7,11 @@ export interface SseMessage {
 }
 
 /** Reads an event stream to its end (or until `stopWhen` matches); comments are skipped. */
-export async function readSse(url: string, headers: Record<string, string>, stopWhen: (message: SseMessage) => boolean = () => false): Promise<{ status: number; messages: SseMessage[] }> {
+export async function readSse(
+  url: string,
+  headers: Record<string, string>,
+  stopWhen: (message: SseMessage) => boolean = () => false,
+): Promise<{ status: number; messages: SseMessage[] }> {
   const controller = new AbortController();
   const response = await fetch(url, { headers, signal: controller.signal });
   const messages: SseMessage[] = [];

@@ -4,17 +4,22 @@ import type { RedisReasoningClient } from '@threadloom/queue';
 
 /** Resolves with the first event of any of `ids` that matches, or rejects after `timeoutMs`. */
 export async function firstEvent(
-  client: RedisReasoningClient, ids: readonly string[], matches: (event: ReasoningEvent) => boolean, timeoutMs = 30_000,
+  client: RedisReasoningClient,
+  ids: readonly string[],
+  matches: (event: ReasoningEvent) => boolean,
+  timeoutMs = 30_000,
 ): Promise<{ id: string; event: ReasoningEvent }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    return await Promise.any(ids.map(async (id) => {
-      for await (const event of client.events(id, { signal: controller.signal })) {
-        if (matches(event)) return { id, event };
-      }
-      throw new Error(`request ${id} ended without a matching event`);
-    }));
+    return await Promise.any(
+      ids.map(async (id) => {
+        for await (const event of client.events(id, { signal: controller.signal })) {
+          if (matches(event)) return { id, event };
+        }
+        throw new Error(`request ${id} ended without a matching event`);
+      }),
+    );
   } finally {
     clearTimeout(timer);
     controller.abort();

@@ -14,7 +14,8 @@ export interface ProblemSet {
 /** The shipped corpus (all of it, or the first `limit`), falling back to synthetic prompts on an empty corpus. */
 export function problemSet(limit?: number): ProblemSet {
   const problems = corpusProblems();
-  if (problems.length > 0) return { prompts: problems.slice(0, limit).map((problem) => renderUserPrompt(problem)), corpus: undefined };
+  if (problems.length > 0)
+    return { prompts: problems.slice(0, limit).map((problem) => renderUserPrompt(problem)), corpus: undefined };
   const corpus = join(tmpdir(), `threadloom-empty-corpus-${process.pid}.jsonl`);
   writeFileSync(corpus, '');
   const synthetic = Array.from({ length: limit ?? 8 }, (_, i) => `Compute ${i + 3} * ${i + 11} and explain each step.`);

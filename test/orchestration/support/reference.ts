@@ -3,7 +3,11 @@ import { runOrchestration, type RunOrchestrationOptions } from '@threadloom/thre
 import { httpEngine } from '../../support/http-engine.js';
 
 /** Runs each prompt through runOrchestration against `simUrl` and returns the texts in order. */
-export async function referenceTexts(simUrl: string, prompts: readonly string[], options: RunOrchestrationOptions = {}): Promise<string[]> {
+export async function referenceTexts(
+  simUrl: string,
+  prompts: readonly string[],
+  options: RunOrchestrationOptions = {},
+): Promise<string[]> {
   const engine = httpEngine(simUrl);
   const texts: string[] = [];
   for (const prompt of prompts) texts.push((await runOrchestration(prompt, engine, options)).text);

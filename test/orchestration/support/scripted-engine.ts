@@ -39,7 +39,9 @@ export interface ScriptedEngine {
 const THREAD_HEADER = /\n?<Thread>\n([0-9.]+):$/;
 
 /** Starts the server; `script` maps each request to a reply. */
-export async function startScriptedEngine(script: (request: ScriptedRequest) => ScriptedReply): Promise<ScriptedEngine> {
+export async function startScriptedEngine(
+  script: (request: ScriptedRequest) => ScriptedReply,
+): Promise<ScriptedEngine> {
   const log: EngineLog = { requests: [], peakThreads: new Map(), aborts: [] };
   const running = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -50,11 +52,21 @@ export async function startScriptedEngine(script: (request: ScriptedRequest) => 
   return {
     url: `http://127.0.0.1:${port}`,
     log,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, script: (r: ScriptedRequest) => ScriptedReply, log: EngineLog, running: Map<string, number>): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  script: (r: ScriptedRequest) => ScriptedReply,
+  log: EngineLog,
+  running: Map<string, number>,
+): Promise<void> {
   let raw = '';
   for await (const chunk of req) raw += String(chunk);
   const body = JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number; stream?: boolean };
@@ -63,7 +75,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, script: (r: Scr
   log.requests.push(request);
   const reply = script(request);
   if (reply.status !== undefined) {
-    res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `scripted HTTP ${reply.status}` } }));
+    res
+      .writeHead(reply.status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { message: `scripted HTTP ${reply.status}` } }));
     return;
   }
   const key = keyword(body.prompt);
@@ -90,9 +104,12 @@ function usage(reply: ScriptedReply): { completion_tokens: number; prompt_tokens
 
 async function respond(res: ServerResponse, reply: ScriptedReply): Promise<void> {
   await sleep(reply.durationMs ?? 0);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-    choices: [{ index: 0, text: reply.text, finish_reason: reply.finish, stop_reason: reply.stopReason }], usage: usage(reply),
-  }));
+  res.writeHead(200, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      choices: [{ index: 0, text: reply.text, finish_reason: reply.finish, stop_reason: reply.stopReason }],
+      usage: usage(reply),
+    }),
+  );
 }
 
 async function stream(res: ServerResponse, reply: ScriptedReply, log: EngineLog): Promise<void> {
@@ -100,11 +117,18 @@ async function stream(res: ServerResponse, reply: ScriptedReply, log: EngineLog)
   const pieces = reply.text.match(/[\s\S]{1,8}/g) ?? [''];
   const pause = (reply.durationMs ?? 0) / pieces.length;
   let gone = false;
-  res.once('close', () => { if (!res.writableFinished) { gone = true; log.aborts.push(Date.now()); } });
+  res.once('close', () => {
+    if (!res.writableFinished) {
+      gone = true;
+      log.aborts.push(Date.now());
+    }
+  });
   for (const [index, piece] of pieces.entries()) {
     if (gone) return;
     const last = index === pieces.length - 1;
-    res.write(`data: ${JSON.stringify({ choices: [{ index: 0, text: piece, finish_reason: last ? reply.finish : null, stop_reason: last ? reply.stopReason : null }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ choices: [{ index: 0, text: piece, finish_reason: last ? reply.finish : null, stop_reason: last ? reply.stopReason : null }] })}\n\n`,
+    );
     await sleep(pause);
   }
   res.end(`data: ${JSON.stringify({ choices: [], usage: usage(reply) })}\n\ndata: [DONE]\n\n`);

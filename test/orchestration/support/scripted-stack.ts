@@ -13,13 +13,25 @@ export interface ScriptedStack {
   stop(): Promise<void>;
 }
 
-export async function startScriptedStack(redisUrl: string, keyPrefix: string, machines = 2, workerEnv: Record<string, string> = {}): Promise<ScriptedStack> {
+export async function startScriptedStack(
+  redisUrl: string,
+  keyPrefix: string,
+  machines = 2,
+  workerEnv: Record<string, string> = {},
+): Promise<ScriptedStack> {
   const engine = await startScriptedEngine(scenario);
-  const stack = await startStack({ redisUrl, keyPrefix, machines, engineUrl: engine.url, workerEnv: { MODEL_NAME: 'scripted', ...workerEnv } });
+  const stack = await startStack({
+    redisUrl,
+    keyPrefix,
+    machines,
+    engineUrl: engine.url,
+    workerEnv: { MODEL_NAME: 'scripted', ...workerEnv },
+  });
   return {
     engine,
     stack,
-    reference: async (problem, options = {}) => (await runOrchestration(renderUserPrompt(problem), httpEngine(engine.url, 'scripted'), options)).text,
+    reference: async (problem, options = {}) =>
+      (await runOrchestration(renderUserPrompt(problem), httpEngine(engine.url, 'scripted'), options)).text,
     stop: async () => {
       await stack.stop();
       await engine.close();

@@ -47,12 +47,22 @@ export interface Stack {
 
 /** Fast timings so stalled recovery and retries happen within a test. */
 export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
-  LOCK_DURATION_MS: '1500', STALLED_INTERVAL_MS: '750', RETRY_BACKOFF_MS: '40', THREAD_ATTEMPTS: '6',
-  SHUTDOWN_GRACE_MS: '3000', ENGINE_TIMEOUT_MS: '20000', MODEL_NAME: 'threadweaver-sim', RETENTION_SECONDS: '600',
-  REASON_CONCURRENCY: '8', THREAD_CONCURRENCY: '4', JOIN_CONCURRENCY: '8',
+  LOCK_DURATION_MS: '1500',
+  STALLED_INTERVAL_MS: '750',
+  RETRY_BACKOFF_MS: '40',
+  THREAD_ATTEMPTS: '6',
+  SHUTDOWN_GRACE_MS: '3000',
+  ENGINE_TIMEOUT_MS: '20000',
+  MODEL_NAME: 'threadweaver-sim',
+  RETENTION_SECONDS: '600',
+  REASON_CONCURRENCY: '8',
+  THREAD_CONCURRENCY: '4',
+  JOIN_CONCURRENCY: '8',
 };
 
-export async function startSim(options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning'>): Promise<{ sim: SupervisedProcess; url: string }> {
+export async function startSim(
+  options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning'>,
+): Promise<{ sim: SupervisedProcess; url: string }> {
   const args = ['--port', '0', '--time-scale', String(options.timeScale ?? 0)];
   if (options.faultRate !== undefined) args.push('--fault-rate', options.faultRate);
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
@@ -61,9 +71,19 @@ export async function startSim(options: Pick<StackOptions, 'timeScale' | 'faultR
   return { sim, url: sim.readyLine.trim() };
 }
 
-export async function startWorker(options: StackOptions, id: string, roles: string, engineUrl?: string): Promise<SupervisedProcess> {
+export async function startWorker(
+  options: StackOptions,
+  id: string,
+  roles: string,
+  engineUrl?: string,
+): Promise<SupervisedProcess> {
   const env: Record<string, string> = {
-    ...FAST_WORKER_ENV, ...options.workerEnv, REDIS_URL: options.redisUrl, KEY_PREFIX: options.keyPrefix, MACHINE_ID: id, WORKER_ROLES: roles,
+    ...FAST_WORKER_ENV,
+    ...options.workerEnv,
+    REDIS_URL: options.redisUrl,
+    KEY_PREFIX: options.keyPrefix,
+    MACHINE_ID: id,
+    WORKER_ROLES: roles,
   };
   if (engineUrl !== undefined) env['ENGINE_URL'] = engineUrl;
   return spawnNodeProcess(WORKER_MAIN, { env, ready: /^worker ready / });
@@ -72,15 +92,25 @@ export async function startWorker(options: StackOptions, id: string, roles: stri
 export async function startStack(options: StackOptions): Promise<Stack> {
   const machines: Machine[] = [];
   for (let index = 0; index < options.machines; index += 1) {
-    const { sim, url } = options.engineUrl === undefined ? await startSim(options) : { sim: undefined, url: options.engineUrl };
+    const { sim, url } =
+      options.engineUrl === undefined ? await startSim(options) : { sim: undefined, url: options.engineUrl };
     const id = `m${index + 1}`;
     machines.push({ id, sim, simUrl: url, worker: await startWorker(options, id, 'reason,thread', url) });
   }
   const join = await startWorker(options, 'join1', 'join');
-  const client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix, retryBackoffMs: 40, attempts: 6 }).connect();
+  const client = await new RedisReasoningClient({
+    redisUrl: options.redisUrl,
+    keyPrefix: options.keyPrefix,
+    retryBackoffMs: 40,
+    attempts: 6,
+  }).connect();
   const redis = new Redis(options.redisUrl);
   return {
-    client, machines, join, redis, options,
+    client,
+    machines,
+    join,
+    redis,
+    options,
     async restartWorker(index) {
       const machine = machines[index]!;
       machine.worker = await startWorker(options, machine.id, 'reason,thread', machine.simUrl);

@@ -18,7 +18,8 @@ import { AuthService } from './auth.service.js';
     {
       provide: RATE_LIMITER,
       inject: [API_CONFIG, API_REDIS],
-      useFactory: (config: ApiConfig, redis: Redis) => (config.rateLimit.store === 'redis' ? new RedisRateLimiter(redis, config.keyPrefix) : new MemoryRateLimiter()),
+      useFactory: (config: ApiConfig, redis: Redis) =>
+        config.rateLimit.store === 'redis' ? new RedisRateLimiter(redis, config.keyPrefix) : new MemoryRateLimiter(),
     },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

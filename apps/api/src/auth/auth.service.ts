@@ -18,14 +18,21 @@ export class AuthService implements OnApplicationBootstrap {
     this.byHash = new Map(
       config.apiKeys.map((entry) => [
         entry.sha256,
-        { keyId: entry.name ?? entry.sha256.slice(0, 12), tenant: entry.tenant, scopes: new Set(entry.scopes), ...(entry.rateLimitPerSecond ? { rateLimitPerSecond: entry.rateLimitPerSecond } : {}) },
+        {
+          keyId: entry.name ?? entry.sha256.slice(0, 12),
+          tenant: entry.tenant,
+          scopes: new Set(entry.scopes),
+          ...(entry.rateLimitPerSecond ? { rateLimitPerSecond: entry.rateLimitPerSecond } : {}),
+        },
       ]),
     );
   }
 
   onApplicationBootstrap(): void {
     if (this.config.authDisabled) {
-      this.logger.warn({ msg: 'AUTHENTICATION IS DISABLED (API_AUTH_DISABLED=true): every caller acts as tenant "default" with all scopes. Development only.' });
+      this.logger.warn({
+        msg: 'AUTHENTICATION IS DISABLED (API_AUTH_DISABLED=true): every caller acts as tenant "default" with all scopes. Development only.',
+      });
     }
   }
 

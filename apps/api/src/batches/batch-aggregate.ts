@@ -30,9 +30,21 @@ export function gradeItem(item: BatchItem, view: RequestView | undefined, grader
 }
 
 /** Summarises a batch from the current views of its requests (missing views count as expired). */
-export function summarizeBatch(record: BatchRecord, views: readonly (RequestView | undefined)[], grader: Grader, now: number): BatchSummary {
-  const counts = { total: record.items.length, ...Object.fromEntries(REQUEST_STATUSES.map((status) => [status, 0])) } as BatchSummary['counts'];
-  let graded = 0, correct = 0, totalTokens = 0, criticalPathTokens = 0, lastUpdate = record.createdAt;
+export function summarizeBatch(
+  record: BatchRecord,
+  views: readonly (RequestView | undefined)[],
+  grader: Grader,
+  now: number,
+): BatchSummary {
+  const counts = {
+    total: record.items.length,
+    ...Object.fromEntries(REQUEST_STATUSES.map((status) => [status, 0])),
+  } as BatchSummary['counts'];
+  let graded = 0,
+    correct = 0,
+    totalTokens = 0,
+    criticalPathTokens = 0,
+    lastUpdate = record.createdAt;
   const speedups: number[] = [];
   record.items.forEach((item, index) => {
     const view = views[index];
@@ -52,7 +64,8 @@ export function summarizeBatch(record: BatchRecord, views: readonly (RequestView
     if (critical > 0) speedups.push(total / critical);
   });
   const done = counts.queued + counts.running === 0;
-  const status: BatchStatus = record.cancelledAt !== undefined ? (done ? 'cancelled' : 'cancelling') : done ? 'completed' : 'in_progress';
+  const status: BatchStatus =
+    record.cancelledAt !== undefined ? (done ? 'cancelled' : 'cancelling') : done ? 'completed' : 'in_progress';
   return {
     status,
     counts,
@@ -60,7 +73,8 @@ export function summarizeBatch(record: BatchRecord, views: readonly (RequestView
       accuracy: graded === 0 ? null : correct / graded,
       graded,
       correct,
-      meanTokenSpeedup: speedups.length === 0 ? null : speedups.reduce((sum, value) => sum + value, 0) / speedups.length,
+      meanTokenSpeedup:
+        speedups.length === 0 ? null : speedups.reduce((sum, value) => sum + value, 0) / speedups.length,
       totalTokens,
       criticalPathTokens,
       wallClockMs: (done ? lastUpdate : now) - record.createdAt,

@@ -29,7 +29,13 @@ export function batchCreateSchema(config: ApiConfig) {
       const seen = new Set<string>();
       lines.forEach((line, index) => {
         if (line.custom_id === undefined) return;
-        if (seen.has(line.custom_id)) ctx.addIssue({ code: 'custom', path: [index, 'custom_id'], message: `duplicate custom_id '${line.custom_id}'`, params: { rule: 'unique' } });
+        if (seen.has(line.custom_id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'custom_id'],
+            message: `duplicate custom_id '${line.custom_id}'`,
+            params: { rule: 'unique' },
+          });
         seen.add(line.custom_id);
       });
     });

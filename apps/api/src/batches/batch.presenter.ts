@@ -37,7 +37,12 @@ export function presentResultLine(item: BatchItem, view: RequestView | undefined
     custom_id: item.customId,
     status: view?.status ?? 'expired',
     response: view ? { status_code: 200, body: presentRequest(view) } : null,
-    error: view === undefined ? { message: 'request record expired' } : view.error !== undefined ? { message: view.error } : null,
+    error:
+      view === undefined
+        ? { message: 'request record expired' }
+        : view.error !== undefined
+          ? { message: view.error }
+          : null,
     ...(item.groundTruth !== undefined && { ground_truth: item.groundTruth, correct }),
   };
   return `${JSON.stringify(line)}\n`;

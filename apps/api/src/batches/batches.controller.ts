@@ -26,9 +26,18 @@ export class BatchesController {
   @ApiOperation({ summary: 'Create a batch from a JSON array or a JSONL upload (application/jsonl) of request lines.' })
   @ApiConsumes('application/json', 'application/jsonl', 'application/x-ndjson')
   @ApiBody({ schema: openApiSchemas.batchCreate })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and lines → the same batch; different lines → 409.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and lines → the same batch; different lines → 409.',
+  })
   @ApiErrors(400, 401, 403, 413, 415, 429)
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const record = await this.batches.create(principal, body, this.reasoning.defaultModel, key);
     res.setHeader('Location', `/v1/batches/${record.id}`);
     return presentBatch(record, await this.batches.summary(record));
@@ -48,7 +57,11 @@ export class BatchesController {
   @ApiOperation({ summary: 'One JSON line per request, in submission order, streamed.' })
   @ApiProduces('application/jsonl')
   @ApiErrors(401, 403, 404)
-  async results(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async results(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const record = await this.batches.load(principal, id);
     res.status(200).setHeader('Content-Type', 'application/jsonl; charset=utf-8');
     for await (const [item, view, correct] of this.batches.results(record)) {

@@ -15,7 +15,11 @@ import { RedisBatchStore } from './redis-batch-store.js';
   controllers: [BatchesController],
   providers: [
     BatchesService,
-    { provide: BATCH_STORE, inject: [API_REDIS, API_CONFIG], useFactory: (redis: Redis, config: ApiConfig) => new RedisBatchStore(redis, config.keyPrefix) },
+    {
+      provide: BATCH_STORE,
+      inject: [API_REDIS, API_CONFIG],
+      useFactory: (redis: Redis, config: ApiConfig) => new RedisBatchStore(redis, config.keyPrefix),
+    },
   ],
 })
 export class BatchesModule {}

@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { IdempotencyConflictError, isTerminalStatus, type ReasoningClient, type RequestView } from '@threadloom/contracts';
+import {
+  IdempotencyConflictError,
+  isTerminalStatus,
+  type ReasoningClient,
+  type RequestView,
+} from '@threadloom/contracts';
 import { grade } from '@threadloom/rewards';
 import type { Principal } from '../auth/principal.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
@@ -43,14 +48,23 @@ export class BatchesService {
    * Validates every line, admits the whole batch at once, then submits it (idempotently per line).
    * With an Idempotency-Key the batch id derives from tenant and key: a retry returns the same batch.
    */
-  async create(principal: Principal, body: unknown, defaultModel: string, idempotencyKey?: string): Promise<BatchRecord> {
+  async create(
+    principal: Principal,
+    body: unknown,
+    defaultModel: string,
+    idempotencyKey?: string,
+  ): Promise<BatchRecord> {
     const lines = parseOrThrow(this.schema, typeof body === 'string' ? parseJsonLines(body) : body);
     const key = checkIdempotencyKey(idempotencyKey);
     const bodyHash = key === undefined ? undefined : sha256(JSON.stringify(lines));
-    const id = key === undefined ? `batch_${randomUUID().replaceAll('-', '')}` : `batch_${sha256(`${principal.tenant}\n${key}`).slice(0, 32)}`;
+    const id =
+      key === undefined
+        ? `batch_${randomUUID().replaceAll('-', '')}`
+        : `batch_${sha256(`${principal.tenant}\n${key}`).slice(0, 32)}`;
     const existing = key === undefined ? undefined : await this.store.load(id);
     if (existing && key !== undefined) {
-      if (existing.tenant !== principal.tenant || existing.bodyHash !== bodyHash) throw new IdempotencyConflictError(key, id);
+      if (existing.tenant !== principal.tenant || existing.bodyHash !== bodyHash)
+        throw new IdempotencyConflictError(key, id);
       return existing;
     }
     await this.gate.admit(lines.length).catch((error: unknown) => {
@@ -70,8 +84,18 @@ export class BatchesService {
     });
     this.gate.confirm(lines.length);
     this.metrics.submission('accepted', lines.length);
-    const items = lines.map((line, index): BatchItem => ({ customId: line.custom_id ?? `request-${index + 1}`, requestId: views[index]!.id, ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }) }));
-    const record: BatchRecord = { id, tenant: principal.tenant, createdAt: Date.now(), items, ...(bodyHash !== undefined && { bodyHash }) };
+    const items = lines.map((line, index): BatchItem => ({
+      customId: line.custom_id ?? `request-${index + 1}`,
+      requestId: views[index]!.id,
+      ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }),
+    }));
+    const record: BatchRecord = {
+      id,
+      tenant: principal.tenant,
+      createdAt: Date.now(),
+      items,
+      ...(bodyHash !== undefined && { bodyHash }),
+    };
     await this.store.save(record);
     return record;
   }
@@ -93,7 +117,10 @@ export class BatchesService {
   }
 
   /** Yields `[item, view, correct]` in line order, fetching a page at a time. */
-  async *results(record: BatchRecord, pageSize = 100): AsyncGenerator<[BatchItem, RequestView | undefined, boolean | null]> {
+  async *results(
+    record: BatchRecord,
+    pageSize = 100,
+  ): AsyncGenerator<[BatchItem, RequestView | undefined, boolean | null]> {
     for (let start = 0; start < record.items.length; start += pageSize) {
       const page = record.items.slice(start, start + pageSize);
       const views = await this.views(page);
@@ -106,12 +133,21 @@ export class BatchesService {
     const cancelled: BatchRecord = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
     await this.store.save(cancelled);
     const views = await this.views(record.items);
-    const live = record.items.filter((_item, index) => { const status = views[index]?.status; return status !== undefined && !isTerminalStatus(status); });
+    const live = record.items.filter((_item, index) => {
+      const status = views[index]?.status;
+      return status !== undefined && !isTerminalStatus(status);
+    });
     await mapLimited(live, PARALLELISM, (item) => this.client.cancel(item.requestId));
     return cancelled;
   }
 
-  private submitLine(principal: Principal, batchId: string, line: BatchLine, index: number, defaultModel: string): Promise<RequestView> {
+  private submitLine(
+    principal: Principal,
+    batchId: string,
+    line: BatchLine,
+    index: number,
+    defaultModel: string,
+  ): Promise<RequestView> {
     const submission = toSubmission(promptOf(line.body), line.body, principal.tenant, defaultModel, batchId);
     return this.client.submit(submission, { idempotencyKey: `${batchId}-${index}` });
   }

@@ -3,7 +3,8 @@ import { mapLimited } from './map-limited.js';
 
 describe('mapLimited', () => {
   it('keeps order and never exceeds the limit', async () => {
-    let running = 0, peak = 0;
+    let running = 0,
+      peak = 0;
     const results = await mapLimited([5, 1, 4, 2, 3], 2, async (value) => {
       peak = Math.max(peak, ++running);
       await new Promise((resolve) => setTimeout(resolve, value));

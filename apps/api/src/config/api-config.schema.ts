@@ -18,7 +18,10 @@ export const apiKeyEntrySchema = z
 export type ApiKeyEntry = z.infer<typeof apiKeyEntrySchema>;
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
-const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
 
 const apiKeysSchema = z
   .string()
@@ -39,10 +42,23 @@ export const apiEnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
     HOST: z.string().min(1).default('0.0.0.0'),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
-    KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
+    KEY_PREFIX: z
+      .string()
+      .min(1)
+      .refine((value) => !value.endsWith(':'), 'must not end with ":"')
+      .default(DEFAULT_KEY_PREFIX),
     API_KEYS: apiKeysSchema,
     API_AUTH_DISABLED: flag,
-    API_MODELS: z.string().default(DEFAULT_MODEL).transform((raw) => raw.split(',').map((m) => m.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
+    API_MODELS: z
+      .string()
+      .default(DEFAULT_MODEL)
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string()).min(1)),
     API_MAX_BODY_BYTES: int(1_048_576),
     API_MAX_BATCH_BODY_BYTES: int(16_777_216),
     API_MAX_PROMPT_CHARS: int(200_000),
@@ -60,6 +76,10 @@ export const apiEnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.API_KEYS.length === 0 && !env.API_AUTH_DISABLED) {
-      ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'at least one key is required (or set API_AUTH_DISABLED=true for development)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_KEYS'],
+        message: 'at least one key is required (or set API_AUTH_DISABLED=true for development)',
+      });
     }
   });

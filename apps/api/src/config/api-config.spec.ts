@@ -6,21 +6,42 @@ const KEY = { sha256: 'a'.repeat(64), tenant: 'acme', scopes: ['submit', 'read']
 describe('parseApiConfig', () => {
   it('applies defaults around the required variables', () => {
     const parsed = parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_KEYS: JSON.stringify([KEY]) });
-    expect(parsed.ok && parsed.value).toMatchObject({ port: 8080, keyPrefix: '{threadloom}', authDisabled: false, models: ['threadweaver'], backpressure: { maxBacklog: 10_000 } });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      port: 8080,
+      keyPrefix: '{threadloom}',
+      authDisabled: false,
+      models: ['threadweaver'],
+      backpressure: { maxBacklog: 10_000 },
+    });
   });
 
   it('names each offending variable', () => {
-    const parsed = parseApiConfig({ PORT: 'eighty', API_KEYS: '[{"sha256":"nope","tenant":"t","scopes":["root"]}]', LOG_LEVEL: 'loud' });
+    const parsed = parseApiConfig({
+      PORT: 'eighty',
+      API_KEYS: '[{"sha256":"nope","tenant":"t","scopes":["root"]}]',
+      LOG_LEVEL: 'loud',
+    });
     expect(parsed.ok).toBe(false);
     const issues = parsed.ok ? [] : parsed.issues;
-    for (const prefix of ['PORT:', 'REDIS_URL:', 'API_KEYS (at 0.sha256):', 'API_KEYS (at 0.scopes.0):', 'LOG_LEVEL:']) {
-      expect(issues.some((issue) => issue.startsWith(prefix)), `${prefix} in ${issues.join(' | ')}`).toBe(true);
+    for (const prefix of [
+      'PORT:',
+      'REDIS_URL:',
+      'API_KEYS (at 0.sha256):',
+      'API_KEYS (at 0.scopes.0):',
+      'LOG_LEVEL:',
+    ]) {
+      expect(
+        issues.some((issue) => issue.startsWith(prefix)),
+        `${prefix} in ${issues.join(' | ')}`,
+      ).toBe(true);
     }
   });
 
   it('requires keys unless development mode is explicit, and treats empty variables as unset', () => {
     const without = parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_KEYS: '' });
-    expect(without.ok ? [] : without.issues).toEqual(['API_KEYS: at least one key is required (or set API_AUTH_DISABLED=true for development)']);
+    expect(without.ok ? [] : without.issues).toEqual([
+      'API_KEYS: at least one key is required (or set API_AUTH_DISABLED=true for development)',
+    ]);
     expect(parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_AUTH_DISABLED: 'true' }).ok).toBe(true);
     expect(parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_KEYS: 'not json' }).ok).toBe(false);
   });

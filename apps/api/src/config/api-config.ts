@@ -60,7 +60,11 @@ function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
       batchSize: env.API_MAX_BATCH_SIZE,
     },
     backpressure: { maxBacklog: env.API_MAX_BACKLOG, retryAfterSeconds: env.API_RETRY_AFTER_SECONDS },
-    rateLimit: { perSecond: env.API_RATE_LIMIT_PER_SECOND, burst: env.API_RATE_LIMIT_BURST, store: env.API_RATE_LIMIT_STORE },
+    rateLimit: {
+      perSecond: env.API_RATE_LIMIT_PER_SECOND,
+      burst: env.API_RATE_LIMIT_BURST,
+      store: env.API_RATE_LIMIT_STORE,
+    },
     waitTimeoutMs: env.API_WAIT_TIMEOUT_MS,
     shutdownGraceMs: env.API_SHUTDOWN_GRACE_MS,
     logLevel: env.LOG_LEVEL,

@@ -11,7 +11,13 @@ const ERROR_SCHEMA = {
         type: { type: 'string' },
         code: { type: 'string' },
         param: { type: 'string', nullable: true },
-        issues: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } } } },
+        issues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
       },
     },
   },
@@ -30,5 +36,9 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 
 /** Documents the error envelope for the given statuses. */
 export function ApiErrors(...statuses: number[]) {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error.', schema: ERROR_SCHEMA })));
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error.', schema: ERROR_SCHEMA }),
+    ),
+  );
 }

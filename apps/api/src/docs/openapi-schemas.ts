@@ -13,7 +13,8 @@ const defaults: ApiConfig = parsed.value;
 /** An OpenAPI schema object as `@ApiBody` accepts it. */
 type SchemaObject = Extract<ApiBodyOptions, { schema: unknown }>['schema'];
 
-const toOpenApi = (schema: z.ZodType): SchemaObject => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
+const toOpenApi = (schema: z.ZodType): SchemaObject =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
 
 /** Request-body schemas for the OpenAPI document, generated from the same zod schemas that validate requests. */
 export const openApiSchemas = {

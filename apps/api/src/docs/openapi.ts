@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('threadloom API')
-    .setDescription('Parallel reasoning (ThreadWeaver) as a service: reasoning jobs, events, batches and an OpenAI-compatible facade.')
+    .setDescription(
+      'Parallel reasoning (ThreadWeaver) as a service: reasoning jobs, events, batches and an OpenAI-compatible facade.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
     .build();

@@ -27,7 +27,10 @@ export class HealthService implements BeforeApplicationShutdown {
 
   async readiness(): Promise<Readiness> {
     if (this.draining) return { ready: false, checks: { shutdown: 'draining' } };
-    const [redis, queues] = await Promise.allSettled([withTimeout(this.redis.ping()), withTimeout(this.queues.check())]);
+    const [redis, queues] = await Promise.allSettled([
+      withTimeout(this.redis.ping()),
+      withTimeout(this.queues.check()),
+    ]);
     const checks = {
       redis: redis.status === 'fulfilled' ? 'up' : `down: ${reason(redis.reason)}`,
       queues: queues.status === 'fulfilled' ? queues.value : `down: ${reason(queues.reason)}`,
@@ -37,7 +40,10 @@ export class HealthService implements BeforeApplicationShutdown {
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref()),
+  ]);
 }
 
 function reason(error: unknown): string {

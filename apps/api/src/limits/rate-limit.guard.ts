@@ -23,10 +23,15 @@ export class RateLimitGuard implements CanActivate {
     if (!principal) return true; // public route
     const rate = principal.rateLimitPerSecond ?? this.config.rateLimit.perSecond;
     // Fail open: when the limiter's store is unreachable, the call itself reports the outage.
-    const taken = await this.limiter.take(principal.keyId, rate, this.config.rateLimit.burst).catch((error: unknown) => {
-      this.logger.warn({ msg: 'rate limiter unavailable; allowing the request', error: error instanceof Error ? error.message : String(error) });
-      return { ok: true } as const;
-    });
+    const taken = await this.limiter
+      .take(principal.keyId, rate, this.config.rateLimit.burst)
+      .catch((error: unknown) => {
+        this.logger.warn({
+          msg: 'rate limiter unavailable; allowing the request',
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return { ok: true } as const;
+      });
     if (taken.ok) return true;
     if (request.method === 'POST') this.metrics.submission('rate_limited');
     throw new RateLimitedError(Math.max(1, Math.ceil(taken.retryAfterMs / 1000)));

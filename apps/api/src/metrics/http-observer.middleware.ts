@@ -14,7 +14,16 @@ export function httpObserverMiddleware(metrics: MetricsService) {
       const route = routeLabel(req);
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpDuration.observe({ method: req.method, route }, seconds);
-      logger.log({ msg: 'request', method: req.method, path: req.originalUrl.split('?')[0], route, status: res.statusCode, durationMs: Math.round(seconds * 1000), tenant: context?.tenant, requestId: context?.requestId });
+      logger.log({
+        msg: 'request',
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+        tenant: context?.tenant,
+        requestId: context?.requestId,
+      });
     });
     next();
   };

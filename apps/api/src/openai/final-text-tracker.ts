@@ -28,7 +28,8 @@ export class FinalTextTracker {
 
   /** The delta when `finalSoFar` (the whole final text so far) extends what was sent. */
   advance(finalSoFar: string | undefined): string | undefined {
-    if (finalSoFar === undefined || finalSoFar.length <= this.emitted.length || !finalSoFar.startsWith(this.emitted)) return undefined;
+    if (finalSoFar === undefined || finalSoFar.length <= this.emitted.length || !finalSoFar.startsWith(this.emitted))
+      return undefined;
     const delta = finalSoFar.slice(this.emitted.length);
     this.emitted = finalSoFar;
     return delta;
@@ -36,7 +37,9 @@ export class FinalTextTracker {
 
   /** The rest of the final text (empty when everything was already streamed). */
   finish(finalText: string): string {
-    const rest = finalText.startsWith(this.emitted) ? finalText.slice(this.emitted.length) : finalText.slice(Math.min(this.emitted.length, finalText.length));
+    const rest = finalText.startsWith(this.emitted)
+      ? finalText.slice(this.emitted.length)
+      : finalText.slice(Math.min(this.emitted.length, finalText.length));
     this.emitted = finalText;
     return rest;
   }

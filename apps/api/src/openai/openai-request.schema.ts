@@ -34,17 +34,32 @@ function openAiMessageSchema(config: ApiConfig) {
 /** `POST /v1/chat/completions`. */
 export function chatCompletionRequestSchema(config: ApiConfig) {
   return z
-    .object({ messages: z.array(openAiMessageSchema(config)).min(1).max(config.limits.messages), ...openAiCommonFields(config) })
+    .object({
+      messages: z.array(openAiMessageSchema(config)).min(1).max(config.limits.messages),
+      ...openAiCommonFields(config),
+    })
     .strict()
     .superRefine((body, ctx) => {
       const chars = body.messages.reduce((sum, message) => sum + message.content.length, 0);
-      if (chars > config.limits.promptChars) ctx.addIssue({ code: 'custom', path: ['messages'], message: `total content exceeds ${config.limits.promptChars} characters`, params: { rule: 'max_prompt_chars' } });
+      if (chars > config.limits.promptChars)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages'],
+          message: `total content exceeds ${config.limits.promptChars} characters`,
+          params: { rule: 'max_prompt_chars' },
+        });
     });
 }
 export type ChatCompletionRequest = z.output<ReturnType<typeof chatCompletionRequestSchema>>;
 
 /** `POST /v1/completions` (a single string prompt). */
 export function completionRequestSchema(config: ApiConfig) {
-  return z.object({ prompt: z.string().min(1).max(config.limits.promptChars), echo: z.literal(false).optional(), ...openAiCommonFields(config) }).strict();
+  return z
+    .object({
+      prompt: z.string().min(1).max(config.limits.promptChars),
+      echo: z.literal(false).optional(),
+      ...openAiCommonFields(config),
+    })
+    .strict();
 }
 export type CompletionRequest = z.output<ReturnType<typeof completionRequestSchema>>;

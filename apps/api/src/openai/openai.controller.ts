@@ -31,7 +31,9 @@ export class OpenAiController {
 
   @Post('chat/completions')
   @RequireScope('submit')
-  @ApiOperation({ summary: 'Chat completion backed by parallel reasoning; `stream: true` streams text as it becomes final.' })
+  @ApiOperation({
+    summary: 'Chat completion backed by parallel reasoning; `stream: true` streams text as it becomes final.',
+  })
   @ApiBody({ schema: openApiSchemas.chatCompletion })
   @ApiErrors(400, 401, 403, 413, 415, 429)
   chat(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res() res: Response): Promise<void> {
@@ -57,9 +59,11 @@ export class OpenAiController {
       this.openai.abandon(job).catch(() => undefined);
     });
     if (!job.stream) {
-      const completion = await this.shutdown.track(this.openai.wait(job, this.shutdown.with(abort.signal))).catch((error: unknown) => {
-        throw this.shutdown.signal.aborted ? new ShuttingDownError(job.view.id) : error;
-      });
+      const completion = await this.shutdown
+        .track(this.openai.wait(job, this.shutdown.with(abort.signal)))
+        .catch((error: unknown) => {
+          throw this.shutdown.signal.aborted ? new ShuttingDownError(job.view.id) : error;
+        });
       res.status(200).json(completion);
       return;
     }

@@ -14,7 +14,11 @@ import { CheckpointResponseProgress, RESPONSE_PROGRESS } from './response-progre
   controllers: [OpenAiController],
   providers: [
     OpenAiService,
-    { provide: RESPONSE_PROGRESS, inject: [API_REDIS, API_CONFIG], useFactory: (redis: Redis, config: ApiConfig) => new CheckpointResponseProgress(redis, config.keyPrefix) },
+    {
+      provide: RESPONSE_PROGRESS,
+      inject: [API_REDIS, API_CONFIG],
+      useFactory: (redis: Redis, config: ApiConfig) => new CheckpointResponseProgress(redis, config.keyPrefix),
+    },
   ],
 })
 export class OpenAiModule {}

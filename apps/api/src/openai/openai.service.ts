@@ -12,8 +12,21 @@ import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { toSubmission } from '../reasoning/to-submission.js';
 import { FinalTextTracker } from './final-text-tracker.js';
 import { RESPONSE_PROGRESS, type ResponseProgress } from './response-progress.js';
-import { chatCompletionRequestSchema, completionRequestSchema, type ChatCompletionRequest, type CompletionRequest } from './openai-request.schema.js';
-import { completionIdentity, finishReason, presentChunk, presentCompletion, presentUsage, type CompletionIdentity, type CompletionKind } from './openai.presenter.js';
+import {
+  chatCompletionRequestSchema,
+  completionRequestSchema,
+  type ChatCompletionRequest,
+  type CompletionRequest,
+} from './openai-request.schema.js';
+import {
+  completionIdentity,
+  finishReason,
+  presentChunk,
+  presentCompletion,
+  presentUsage,
+  type CompletionIdentity,
+  type CompletionKind,
+} from './openai.presenter.js';
 
 /** A submitted facade call. */
 export interface FacadeJob {
@@ -41,17 +54,28 @@ export class OpenAiService {
 
   /** The configured models in the OpenAI list shape. */
   models() {
-    return { object: 'list' as const, data: this.config.models.map((id) => ({ id, object: 'model' as const, created: 0, owned_by: 'threadloom' })) };
+    return {
+      object: 'list' as const,
+      data: this.config.models.map((id) => ({ id, object: 'model' as const, created: 0, owned_by: 'threadloom' })),
+    };
   }
 
   /** Validates and submits a chat or text completion. */
   async start(principal: Principal, kind: CompletionKind, body: unknown): Promise<FacadeJob> {
-    const request: ChatCompletionRequest | CompletionRequest = kind === 'chat' ? parseOrThrow(this.chatSchema, body) : parseOrThrow(this.textSchema, body);
+    const request: ChatCompletionRequest | CompletionRequest =
+      kind === 'chat' ? parseOrThrow(this.chatSchema, body) : parseOrThrow(this.textSchema, body);
     const prompt = 'messages' in request ? renderChatPrompt(request.messages) : request.prompt;
     const options = { ...request, max_tokens: request.max_tokens ?? request.max_completion_tokens };
-    const view = await this.reasoning.submit(toSubmission(prompt, options, principal.tenant, this.reasoning.defaultModel));
+    const view = await this.reasoning.submit(
+      toSubmission(prompt, options, principal.tenant, this.reasoning.defaultModel),
+    );
     const model = request.model ?? this.reasoning.defaultModel;
-    return { identity: completionIdentity(kind, view.id, model, view.createdAt), view, stream: request.stream === true, includeUsage: request.stream_options?.include_usage === true };
+    return {
+      identity: completionIdentity(kind, view.id, model, view.createdAt),
+      view,
+      stream: request.stream === true,
+      includeUsage: request.stream_options?.include_usage === true,
+    };
   }
 
   /** Waits for the result and shapes it as a completion object. */
@@ -68,7 +92,11 @@ export class OpenAiService {
     const tracker = new FinalTextTracker();
     for await (const event of this.client.events(job.view.id, { signal })) {
       const carried = tracker.push(event);
-      const delta = carried ?? (FinalTextTracker.worthReading(event) ? tracker.advance(await this.progress.finalSoFar(job.view.id)) : undefined);
+      const delta =
+        carried ??
+        (FinalTextTracker.worthReading(event)
+          ? tracker.advance(await this.progress.finalSoFar(job.view.id))
+          : undefined);
       if (delta) send(presentChunk(job.identity, { text: delta }));
     }
     if (signal.aborted) return;

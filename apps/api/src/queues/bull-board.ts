@@ -27,7 +27,10 @@ function adminOnly(auth: AuthService): RequestHandler {
       next();
     } catch (error) {
       const answer = toErrorResponse(error);
-      const headers = error instanceof UnauthenticatedError ? { 'WWW-Authenticate': 'Basic realm="threadloom admin", charset="UTF-8"' } : answer.headers;
+      const headers =
+        error instanceof UnauthenticatedError
+          ? { 'WWW-Authenticate': 'Basic realm="threadloom admin", charset="UTF-8"' }
+          : answer.headers;
       res.status(answer.status).set(headers).json(answer.body);
     }
   };

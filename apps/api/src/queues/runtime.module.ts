@@ -52,7 +52,12 @@ export class RuntimeModule implements OnApplicationShutdown {
 
 function lazyRedis(url: string): Redis {
   // Lazy: nothing connects until a command runs. Two retries bound how long a call waits while Redis is down.
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: 2, connectionName: 'threadloom-api' });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 2,
+    connectionName: 'threadloom-api',
+  });
   redis.on('error', () => undefined); // surfaced by the failing command (readiness reports it)
   return redis;
 }

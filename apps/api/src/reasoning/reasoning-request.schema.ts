@@ -10,7 +10,10 @@ export function reasoningOptionFields(config: ApiConfig) {
   return {
     model: z
       .string()
-      .refine((model) => config.models.includes(model), { message: `must be one of: ${config.models.join(', ')}`, params: { rule: 'known_model' } })
+      .refine((model) => config.models.includes(model), {
+        message: `must be one of: ${config.models.join(', ')}`,
+        params: { rule: 'known_model' },
+      })
       .optional(),
     temperature: z.number().min(0).max(2).optional(),
     top_p: z.number().gt(0).max(1).optional(),
@@ -45,14 +48,26 @@ export function reasoningRequestSchema(config: ApiConfig) {
     .strict()
     .superRefine((body, ctx) => {
       if ((body.messages === undefined) === (body.prompt === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['messages'], message: 'exactly one of messages or prompt is required', params: { rule: 'exactly_one_of' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages'],
+          message: 'exactly one of messages or prompt is required',
+          params: { rule: 'exactly_one_of' },
+        });
       }
       const chars = body.messages?.reduce((sum, message) => sum + message.content.length, 0) ?? 0;
       if (chars > config.limits.promptChars) {
-        ctx.addIssue({ code: 'custom', path: ['messages'], message: `total content exceeds ${config.limits.promptChars} characters`, params: { rule: 'max_prompt_chars' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages'],
+          message: `total content exceeds ${config.limits.promptChars} characters`,
+          params: { rule: 'max_prompt_chars' },
+        });
       }
     });
 }
 export type ReasoningRequestBody = z.output<ReturnType<typeof reasoningRequestSchema>>;
 /** Options shared with the facade, as parsed. */
-export type ReasoningOptions = Partial<{ [K in keyof ReturnType<typeof reasoningOptionFields>]: z.output<ReturnType<typeof reasoningOptionFields>[K]> }>;
+export type ReasoningOptions = Partial<{
+  [K in keyof ReturnType<typeof reasoningOptionFields>]: z.output<ReturnType<typeof reasoningOptionFields>[K]>;
+}>;

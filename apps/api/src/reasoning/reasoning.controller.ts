@@ -26,10 +26,19 @@ export class ReasoningController {
   @RequireScope('submit')
   @ApiOperation({ summary: 'Submit a reasoning request (messages or prompt).' })
   @ApiBody({ schema: openApiSchemas.reasoningRequest })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → same request; different body → 409.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body → same request; different body → 409.',
+  })
   @ApiResponse({ status: 202, description: 'Accepted: id, status and links.' })
   @ApiErrors(400, 401, 403, 409, 413, 415, 429)
-  async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.reasoning.submitBody(principal, body, key);
     res.setHeader('Location', requestLinks(view.id).self);
     return presentRequest(view);
@@ -48,10 +57,21 @@ export class ReasoningController {
   @ApiOperation({ summary: 'Server-Sent Events of the request; resumable with Last-Event-ID (or ?after=).' })
   @ApiProduces('text/event-stream')
   @ApiErrors(401, 403, 404)
-  async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async events(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query('after') after: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const events = await this.reasoning.events(principal, id, req.header('last-event-id') ?? after, this.shutdown.with(abort.signal));
+    const events = await this.reasoning.events(
+      principal,
+      id,
+      req.header('last-event-id') ?? after,
+      this.shutdown.with(abort.signal),
+    );
     openEventStream(res);
     res.write('retry: 2000\n\n'); // reconnect after 2 s (with Last-Event-ID) if the stream breaks
     await this.shutdown.track(pipeEvents(res, events));

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_MODEL, IdempotencyConflictError, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView } from '@threadloom/contracts';
+import {
+  DEFAULT_MODEL,
+  IdempotencyConflictError,
+  type ReasoningClient,
+  type ReasoningEvent,
+  type ReasoningSubmission,
+  type RequestView,
+} from '@threadloom/contracts';
 import type { Principal } from '../auth/principal.js';
 import { BacklogFullError } from '../common/errors/backlog-full.error.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
@@ -75,7 +82,12 @@ export class ReasoningService {
   }
 
   /** Progress events of the caller's request after `afterId`. */
-  async events(principal: Principal, id: string, afterId: string | undefined, signal: AbortSignal): Promise<AsyncIterable<ReasoningEvent>> {
+  async events(
+    principal: Principal,
+    id: string,
+    afterId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<ReasoningEvent>> {
     await this.get(principal, id);
     return this.client.events(id, { ...(afterId !== undefined && { afterId }), signal });
   }

@@ -3,7 +3,13 @@ import { renderChatPrompt, type ChatMessage } from '@threadloom/threading';
 import type { ReasoningOptions } from './reasoning-request.schema.js';
 
 /** Builds the runtime submission from a rendered prompt and wire options (snake_case → contract). */
-export function toSubmission(prompt: string, options: ReasoningOptions, tenant: string, defaultModel: string, batchId?: string): ReasoningSubmission {
+export function toSubmission(
+  prompt: string,
+  options: ReasoningOptions,
+  tenant: string,
+  defaultModel: string,
+  batchId?: string,
+): ReasoningSubmission {
   const parameters = {
     ...(options.mode !== undefined && { mode: options.mode }),
     ...(options.temperature !== undefined && { temperature: options.temperature }),

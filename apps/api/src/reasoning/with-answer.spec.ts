@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { withAnswer } from './with-answer.js';
 
 const view = (text: string, answer: string | null): RequestView => ({
-  id: 'r', tenant: 't', status: 'completed', createdAt: 0, updatedAt: 0,
+  id: 'r',
+  tenant: 't',
+  status: 'completed',
+  createdAt: 0,
+  updatedAt: 0,
   result: { text, answer, metrics: {}, blocks: [], termination: 'eos', engineRequests: 1 },
 });
 

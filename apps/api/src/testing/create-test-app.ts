@@ -10,24 +10,48 @@ import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.
 import { RESPONSE_PROGRESS } from '../openai/response-progress.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 
-const inspector: QueueInspector = { backlog: () => Promise.resolve(0), check: () => Promise.resolve({}), queues: () => [], close: () => Promise.resolve() };
+const inspector: QueueInspector = {
+  backlog: () => Promise.resolve(0),
+  check: () => Promise.resolve({}),
+  queues: () => [],
+  close: () => Promise.resolve(),
+};
 
 function memoryBatchStore(): BatchStore {
   const records = new Map<string, BatchRecord>();
-  return { save: (record) => Promise.resolve(void records.set(record.id, record)), load: (id) => Promise.resolve(records.get(id)) };
+  return {
+    save: (record) => Promise.resolve(void records.set(record.id, record)),
+    load: (id) => Promise.resolve(records.get(id)),
+  };
 }
 
 /** The real AppModule with the runtime replaced by in-memory doubles (Redis is never contacted). */
-export async function createTestApp(client: ReasoningClient, env: Record<string, string> = {}): Promise<NestExpressApplication> {
-  const parsed = parseApiConfig({ REDIS_URL: 'redis://127.0.0.1:1', API_AUTH_DISABLED: 'true', LOG_LEVEL: 'silent', API_RATE_LIMIT_STORE: 'memory', ...env });
+export async function createTestApp(
+  client: ReasoningClient,
+  env: Record<string, string> = {},
+): Promise<NestExpressApplication> {
+  const parsed = parseApiConfig({
+    REDIS_URL: 'redis://127.0.0.1:1',
+    API_AUTH_DISABLED: 'true',
+    LOG_LEVEL: 'silent',
+    API_RATE_LIMIT_STORE: 'memory',
+    ...env,
+  });
   if (!parsed.ok) throw new Error(parsed.issues.join('; '));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(parsed.value)] })
-    .overrideProvider(REASONING_CLIENT).useValue(client)
-    .overrideProvider(QUEUE_INSPECTOR).useValue(inspector)
-    .overrideProvider(BATCH_STORE).useValue(memoryBatchStore())
-    .overrideProvider(RESPONSE_PROGRESS).useValue({ finalSoFar: () => Promise.resolve(undefined) })
+    .overrideProvider(REASONING_CLIENT)
+    .useValue(client)
+    .overrideProvider(QUEUE_INSPECTOR)
+    .useValue(inspector)
+    .overrideProvider(BATCH_STORE)
+    .useValue(memoryBatchStore())
+    .overrideProvider(RESPONSE_PROGRESS)
+    .useValue({ finalSoFar: () => Promise.resolve(undefined) })
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('silent') });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: new JsonLogger('silent'),
+  });
   configureApiApp(app, parsed.value);
   await app.init();
   return app;

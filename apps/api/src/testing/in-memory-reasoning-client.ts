@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyConflictError, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView } from '@threadloom/contracts';
+import {
+  IdempotencyConflictError,
+  type ReasoningClient,
+  type ReasoningEvent,
+  type ReasoningSubmission,
+  type RequestView,
+} from '@threadloom/contracts';
 
 /** A scripted completion: the events it emits (text-bearing ones stream) and its final text. */
 export interface Script {
@@ -21,15 +27,25 @@ export class InMemoryReasoningClient implements ReasoningClient {
     const scoped = options.idempotencyKey === undefined ? undefined : `${tenant}:${options.idempotencyKey}`;
     const body = JSON.stringify(submission);
     const previous = scoped === undefined ? undefined : this.keys.get(scoped);
-    if (previous && previous.body !== body) return Promise.reject(new IdempotencyConflictError(options.idempotencyKey!, previous.id));
+    if (previous && previous.body !== body)
+      return Promise.reject(new IdempotencyConflictError(options.idempotencyKey!, previous.id));
     if (previous) return Promise.resolve(this.views.get(previous.id)!);
     const id = randomUUID();
     if (scoped !== undefined) this.keys.set(scoped, { id, body });
     this.submissions.push(submission);
     const now = Date.now();
-    const events = [{ type: 'queued', data: {} }, ...this.script.events, { type: 'completed', data: {} }].map((event, index) => ({ id: `${now}-${index}`, at: now, ...event }));
+    const events = [{ type: 'queued', data: {} }, ...this.script.events, { type: 'completed', data: {} }].map(
+      (event, index) => ({ id: `${now}-${index}`, at: now, ...event }),
+    );
     this.streams.set(id, events);
-    const result = { text: this.script.text, answer: null, metrics: { totalTokens: 30, criticalPathTokens: 20, acceleration: 1 / 3 }, blocks: [], termination: 'eos', engineRequests: 3 };
+    const result = {
+      text: this.script.text,
+      answer: null,
+      metrics: { totalTokens: 30, criticalPathTokens: 20, acceleration: 1 / 3 },
+      blocks: [],
+      termination: 'eos',
+      engineRequests: 3,
+    };
     this.views.set(id, { id, tenant, status: 'completed', createdAt: now, updatedAt: now + 5, result });
     return Promise.resolve({ id, tenant, status: 'queued', createdAt: now, updatedAt: now });
   }

@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 
 /** Median wall time of `run` in seconds: at least `minRuns` runs and about `budgetMs` of work, at most `maxRuns`. */
-export async function medianSeconds(run: () => unknown, options: { budgetMs?: number; minRuns?: number; maxRuns?: number } = {}): Promise<number> {
+export async function medianSeconds(
+  run: () => unknown,
+  options: { budgetMs?: number; minRuns?: number; maxRuns?: number } = {},
+): Promise<number> {
   const { budgetMs = 1500, minRuns = 3, maxRuns = 200 } = options;
   const samples: number[] = [];
   const started = performance.now();

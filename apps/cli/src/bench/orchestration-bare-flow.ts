@@ -31,16 +31,25 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
   };
   const waiting = new Map<string, () => void>();
   const options = { connection: connect(), prefix: PREFIX, concurrency: shape.concurrency };
-  const childWorkers = Array.from({ length: shape.childWorkers }, () =>
-    new Worker(BARE_QUEUES.child, () => Promise.resolve('done'), { ...options, connection: connect() }));
-  const joinWorker = new Worker(BARE_QUEUES.join, async (job: Job) => Object.keys(await job.getChildrenValues()).length, options);
+  const childWorkers = Array.from(
+    { length: shape.childWorkers },
+    () => new Worker(BARE_QUEUES.child, () => Promise.resolve('done'), { ...options, connection: connect() }),
+  );
+  const joinWorker = new Worker(
+    BARE_QUEUES.join,
+    async (job: Job) => Object.keys(await job.getChildrenValues()).length,
+    options,
+  );
   joinWorker.on('completed', (job: Job) => waiting.get(job.id ?? '')?.());
   const producer = new FlowProducer({ connection: connect(), prefix: PREFIX });
 
-  const expect = (id: string): Promise<void> => new Promise((resolve) => waiting.set(id, () => {
-    waiting.delete(id);
-    resolve();
-  }));
+  const expect = (id: string): Promise<void> =>
+    new Promise((resolve) =>
+      waiting.set(id, () => {
+        waiting.delete(id);
+        resolve();
+      }),
+    );
   return {
     async cycle() {
       const tree = bareFlowTree(shape.children);

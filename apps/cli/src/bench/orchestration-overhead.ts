@@ -37,15 +37,29 @@ const CHILDREN = 4;
  * Redis: no-op children in this process (the issue's baseline), no-op children on the fleet's process
  * layout, and children that each stream their thread's completion on the fleet's engines (the work floor).
  */
-export async function benchOverhead(output: BenchOutput, redisUrl: string, sizes: OverheadSizes, fleet: Fleet): Promise<void> {
+export async function benchOverhead(
+  output: BenchOutput,
+  redisUrl: string,
+  sizes: OverheadSizes,
+  fleet: Fleet,
+): Promise<void> {
   const corpus = writeFork4Corpus();
   const queueStack = await startQueueStack({
-    machines: fleet.machines, timeScale: 0, redisUrl, corpus: corpus.path, concurrency: fleet.concurrency,
+    machines: fleet.machines,
+    timeScale: 0,
+    redisUrl,
+    corpus: corpus.path,
+    concurrency: fleet.concurrency,
     keyPrefix: '{threadloom-bench-overhead}',
   });
   const baselines: Baseline[] = [];
   try {
-    await startBaselines(baselines, redisUrl, fleet, queueStack.stack.machines.map((machine) => machine.engineUrl));
+    await startBaselines(
+      baselines,
+      redisUrl,
+      fleet,
+      queueStack.stack.machines.map((machine) => machine.engineUrl),
+    );
     const client = queueStack.driver;
     for (let index = 0; index < WARM_UP; index += 1) {
       await timedRequest(client, FORK4_PROBLEM, 'parallel');
@@ -61,16 +75,32 @@ export async function benchOverhead(output: BenchOutput, redisUrl: string, sizes
 }
 
 /** Starts the baselines into `into` one by one, so that whatever started is closed if a later one fails. */
-async function startBaselines(into: Baseline[], redisUrl: string, fleet: Fleet, engineUrls: readonly string[]): Promise<void> {
+async function startBaselines(
+  into: Baseline[],
+  redisUrl: string,
+  fleet: Fleet,
+  engineUrls: readonly string[],
+): Promise<void> {
   const shape: BareFlowShape = { children: CHILDREN, childWorkers: fleet.machines, concurrency: fleet.concurrency };
   const requests = await probeThreadRequests(engineUrls[0] ?? '', SIM_MODEL, FORK4_PROBLEM);
   const work = { engineUrls, model: SIM_MODEL, requests };
   into.push({ label: 'bare, one process', rig: startBareFlowRig(redisUrl, shape) });
-  into.push({ label: 'bare, fleet processes', rig: await startBareFleetRig(redisUrl, shape, '{threadloom-bench-fleet}') });
-  into.push({ label: 'bare + completions, fleet', rig: await startBareFleetRig(redisUrl, shape, '{threadloom-bench-fleet-work}', work) });
+  into.push({
+    label: 'bare, fleet processes',
+    rig: await startBareFleetRig(redisUrl, shape, '{threadloom-bench-fleet}'),
+  });
+  into.push({
+    label: 'bare + completions, fleet',
+    rig: await startBareFleetRig(redisUrl, shape, '{threadloom-bench-fleet-work}', work),
+  });
 }
 
-async function cycles(output: BenchOutput, client: ReasoningDriver, baselines: readonly Baseline[], count: number): Promise<void> {
+async function cycles(
+  output: BenchOutput,
+  client: ReasoningDriver,
+  baselines: readonly Baseline[],
+  count: number,
+): Promise<void> {
   const real: number[] = [];
   const measured = baselines.map((): number[] => []);
   let unseen = 0;
@@ -81,23 +111,39 @@ async function cycles(output: BenchOutput, client: ReasoningDriver, baselines: r
     for (const [position, baseline] of baselines.entries()) measured[position]!.push(await baseline.rig.cycle());
   }
   const missing = unseen === 0 ? '' : `; ${unseen} without fork/join events, left out`;
-  output.line(`1. fork→join cycle, one block of ${CHILDREN} threads, time scale 0 (${count} requests, interleaved with each baseline${missing})`);
-  output.line(`  ${'vs baseline'.padEnd(34)} ${'threadloom'.padStart(14)} ${'baseline'.padStart(14)} ${'ratio'.padStart(8)}`);
+  output.line(
+    `1. fork→join cycle, one block of ${CHILDREN} threads, time scale 0 (${count} requests, interleaved with each baseline${missing})`,
+  );
+  output.line(
+    `  ${'vs baseline'.padEnd(34)} ${'threadloom'.padStart(14)} ${'baseline'.padStart(14)} ${'ratio'.padStart(8)}`,
+  );
   for (const [position, baseline] of baselines.entries()) {
-    for (const [label, q] of [['p50', 0.5], ['p99', 0.99]] as const) {
+    for (const [label, q] of [
+      ['p50', 0.5],
+      ['p99', 0.99],
+    ] as const) {
       const [mine, base] = [quantile(real, q), quantile(measured[position]!, q)];
-      output.line(ratioRow(`${label} ${baseline.label}`, ms(mine), ms(base), mine / base, position === 0 ? '≤ 1.5×' : 'report'));
+      output.line(
+        ratioRow(`${label} ${baseline.label}`, ms(mine), ms(base), mine / base, position === 0 ? '≤ 1.5×' : 'report'),
+      );
     }
   }
 }
 
-async function throughput(output: BenchOutput, client: ReasoningDriver, baselines: readonly Baseline[], burst: number): Promise<void> {
+async function throughput(
+  output: BenchOutput,
+  client: ReasoningDriver,
+  baselines: readonly Baseline[],
+  burst: number,
+): Promise<void> {
   // A 200-flow bare burst lasts ~0.1 s, so one sample swings 2–3× with the machine's other work:
   // alternate the sides for a few rounds and compare medians.
   const rounds: { threadPhase: number; endToEnd: number; bare: number[] }[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round += 1) {
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: burst }, () => timedRequest(client, FORK4_PROBLEM, 'parallel')));
+    const results = await Promise.all(
+      Array.from({ length: burst }, () => timedRequest(client, FORK4_PROBLEM, 'parallel')),
+    );
     const threads = results.reduce((sum, request) => sum + threadCount(request.result), 0);
     const endToEnd = threads / (since(started) / 1000);
     const threadPhase = threads / (forkToLastJoinMs(results) / 1000);
@@ -108,12 +154,32 @@ async function throughput(output: BenchOutput, client: ReasoningDriver, baseline
   const median = (values: readonly number[]): number => quantile(values, 0.5);
   const threadPhase = median(rounds.map((round) => round.threadPhase));
   const endToEnd = median(rounds.map((round) => round.endToEnd));
-  output.line(`2. thread jobs per second at saturation (${burst} requests × ${CHILDREN} threads submitted at once; median of ${THROUGHPUT_ROUNDS} alternating rounds)`);
-  output.line(`  ${'first fork → last join, vs'.padEnd(34)} ${'threadloom'.padStart(14)} ${'baseline'.padStart(14)} ${'ratio'.padStart(8)}`);
+  output.line(
+    `2. thread jobs per second at saturation (${burst} requests × ${CHILDREN} threads submitted at once; median of ${THROUGHPUT_ROUNDS} alternating rounds)`,
+  );
+  output.line(
+    `  ${'first fork → last join, vs'.padEnd(34)} ${'threadloom'.padStart(14)} ${'baseline'.padStart(14)} ${'ratio'.padStart(8)}`,
+  );
   for (const [position, baseline] of baselines.entries()) {
     const rate = median(rounds.map((round) => round.bare[position]!));
-    output.line(ratioRow(baseline.label, `${threadPhase.toFixed(0)}/s`, `${rate.toFixed(0)}/s`, threadPhase / rate, position === 0 ? '≥ 0.7×' : 'report'));
+    output.line(
+      ratioRow(
+        baseline.label,
+        `${threadPhase.toFixed(0)}/s`,
+        `${rate.toFixed(0)}/s`,
+        threadPhase / rate,
+        position === 0 ? '≥ 0.7×' : 'report',
+      ),
+    );
   }
   const first = median(rounds.map((round) => round.bare[0]!));
-  output.line(ratioRow(`end to end, vs ${baselines[0]?.label ?? ''}`, `${endToEnd.toFixed(0)}/s`, `${first.toFixed(0)}/s`, endToEnd / first, 'report'));
+  output.line(
+    ratioRow(
+      `end to end, vs ${baselines[0]?.label ?? ''}`,
+      `${endToEnd.toFixed(0)}/s`,
+      `${first.toFixed(0)}/s`,
+      endToEnd / first,
+      'report',
+    ),
+  );
 }

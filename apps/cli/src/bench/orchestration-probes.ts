@@ -13,7 +13,10 @@ export interface TimedRequest {
 
 /** Submits one problem and follows it to the end; `onEvent` sees every event as it arrives. */
 export async function timedRequest(
-  client: ReasoningDriver, problem: string, mode: 'parallel' | 'sequential', onEvent?: (id: string, event: DriverEvent) => void,
+  client: ReasoningDriver,
+  problem: string,
+  mode: 'parallel' | 'sequential',
+  onEvent?: (id: string, event: DriverEvent) => void,
 ): Promise<TimedRequest> {
   const started = performance.now();
   const submitted = await client.submit({ prompt: renderUserPrompt(problem), mode });
@@ -31,7 +34,8 @@ export function forkJoinMs(request: TimedRequest): number | undefined {
 
 /** Milliseconds from the earliest fork to the latest join over many requests: the window their threads ran in. */
 export function forkToLastJoinMs(requests: readonly TimedRequest[]): number {
-  const times = (type: string): number[] => requests.flatMap((request) => request.events.filter((event) => event.type === type).map((event) => event.at));
+  const times = (type: string): number[] =>
+    requests.flatMap((request) => request.events.filter((event) => event.type === type).map((event) => event.at));
   return Math.max(...times('join')) - Math.min(...times('fork'));
 }
 
@@ -55,7 +59,11 @@ export function idealSpeedup(result: ReasoningResult): number {
 }
 
 /** Closed-loop background load: `streams` sequential requests kept in flight until `stop()`. */
-export function startBackgroundLoad(client: ReasoningDriver, problems: readonly string[], streams: number): { stop(): Promise<void> } {
+export function startBackgroundLoad(
+  client: ReasoningDriver,
+  problems: readonly string[],
+  streams: number,
+): { stop(): Promise<void> } {
   let stopped = false;
   const loop = async (offset: number): Promise<void> => {
     for (let index = offset; !stopped; index += streams) {
@@ -72,6 +80,7 @@ export function startBackgroundLoad(client: ReasoningDriver, problems: readonly 
 }
 
 function completed(view: DriverView): ReasoningResult {
-  if (view.status !== 'completed' || view.result === undefined) throw new OrchestrationBenchError(view.id, `${view.status}: ${view.error ?? ''}`);
+  if (view.status !== 'completed' || view.result === undefined)
+    throw new OrchestrationBenchError(view.id, `${view.status}: ${view.error ?? ''}`);
   return view.result;
 }

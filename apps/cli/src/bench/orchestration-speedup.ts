@@ -7,7 +7,13 @@ import { readCorpusProblems, sampleProblems, type CorpusProblem } from '../stack
 import type { BenchOutput } from './bench-suite.js';
 import { requestFootprint, utf8Bytes } from './orchestration-footprint.js';
 import type { Fleet } from './orchestration-overhead.js';
-import { idealSpeedup, startBackgroundLoad, threadCount, timedRequest, type TimedRequest } from './orchestration-probes.js';
+import {
+  idealSpeedup,
+  startBackgroundLoad,
+  threadCount,
+  timedRequest,
+  type TimedRequest,
+} from './orchestration-probes.js';
 import { mean } from './orchestration-stats.js';
 
 /** How the speedup measurement runs: problems per load level, simulator time scale and sequences per step. */
@@ -40,11 +46,21 @@ const LOADS = [0, 0.5, 0.9] as const;
  * sequential streams filling 50% and 90% of the fleet's running sequences; and the Redis bytes of
  * a request while its threads are in flight.
  */
-export async function benchSpeedup(output: BenchOutput, redisUrl: string, sizes: SpeedupSizes, fleet: Fleet): Promise<void> {
+export async function benchSpeedup(
+  output: BenchOutput,
+  redisUrl: string,
+  sizes: SpeedupSizes,
+  fleet: Fleet,
+): Promise<void> {
   const corpus = readCorpusProblems();
-  const parallel = longest(corpus.filter((entry) => hasParallelAnswer(entry)), sizes.problems);
+  const parallel = longest(
+    corpus.filter((entry) => hasParallelAnswer(entry)),
+    sizes.problems,
+  );
   const capacity = fleet.machines * sizes.maxRunning;
-  output.line(`3. realized speedup ÷ critical-path token speedup (${parallel.length} corpus problems with blocks, time scale ${sizes.timeScale}, fleet ${capacity} running sequences)`);
+  output.line(
+    `3. realized speedup ÷ critical-path token speedup (${parallel.length} corpus problems with blocks, time scale ${sizes.timeScale}, fleet ${capacity} running sequences)`,
+  );
   output.line(`  ${'load'.padEnd(34)} ${'realized'.padStart(14)} ${'ideal'.padStart(14)} ${'ratio'.padStart(8)}`);
   const footprints: Footprint[] = [];
   const levels = { redisUrl, sizes, fleet, background: corpus.map((entry) => entry.problem), problems: parallel };
@@ -70,22 +86,33 @@ interface Levels {
 async function measureLevels(output: BenchOutput, levels: Levels): Promise<void> {
   const { fleet, sizes } = levels;
   const { driver: client, stop } = await startQueueStack({
-    machines: fleet.machines, timeScale: sizes.timeScale, redisUrl: levels.redisUrl, keyPrefix: PREFIX,
-    concurrency: fleet.concurrency, maxRunning: sizes.maxRunning, placeByEngineLoad: levels.placeByEngineLoad,
+    machines: fleet.machines,
+    timeScale: sizes.timeScale,
+    redisUrl: levels.redisUrl,
+    keyPrefix: PREFIX,
+    concurrency: fleet.concurrency,
+    maxRunning: sizes.maxRunning,
+    placeByEngineLoad: levels.placeByEngineLoad,
   });
   const redis = new Redis(levels.redisUrl);
   try {
     const capacity = fleet.machines * sizes.maxRunning;
     for (const load of levels.loads) {
       const streams = Math.round(load * capacity);
-      const measure = load === 0 && levels.footprints !== undefined ? { redis, footprints: levels.footprints } : undefined;
+      const measure =
+        load === 0 && levels.footprints !== undefined ? { redis, footprints: levels.footprints } : undefined;
       const pairs = await atLoad(client, levels.background, levels.problems, streams, measure);
       const placement = levels.placeByEngineLoad ? '' : ', no placement';
-      const label = load === 0 ? 'low (one request at a time)' : `${Math.round(load * 100)}% (${streams} streams${placement})`;
+      const label =
+        load === 0 ? 'low (one request at a time)' : `${Math.round(load * 100)}% (${streams} streams${placement})`;
       const ratio = mean(pairs.map((pair) => pair.realized / pair.ideal));
-      output.line(`  ${label.padEnd(34)} ${`${mean(pairs.map((p) => p.realized)).toFixed(2)}×`.padStart(14)} ${`${mean(pairs.map((p) => p.ideal)).toFixed(2)}×`.padStart(14)} ${`${ratio.toFixed(2)}`.padStart(8)}   target ${load === 0 ? '≥ 0.95' : 'report'}`);
+      output.line(
+        `  ${label.padEnd(34)} ${`${mean(pairs.map((p) => p.realized)).toFixed(2)}×`.padStart(14)} ${`${mean(pairs.map((p) => p.ideal)).toFixed(2)}×`.padStart(14)} ${`${ratio.toFixed(2)}`.padStart(8)}   target ${load === 0 ? '≥ 0.95' : 'report'}`,
+      );
       // Where a slow parallel request waited: in the job queue (scheduler) or for an engine slot (admission).
-      output.line(`  ${''.padEnd(34)} threads waited ${mean(pairs.map((p) => p.threadQueueMs)).toFixed(0)} ms in the queue, ${mean(pairs.map((p) => p.threadTtftMs)).toFixed(0)} ms to first token`);
+      output.line(
+        `  ${''.padEnd(34)} threads waited ${mean(pairs.map((p) => p.threadQueueMs)).toFixed(0)} ms in the queue, ${mean(pairs.map((p) => p.threadTtftMs)).toFixed(0)} ms to first token`,
+      );
     }
   } finally {
     redis.disconnect();
@@ -94,7 +121,10 @@ async function measureLevels(output: BenchOutput, levels: Levels): Promise<void>
 }
 
 async function atLoad(
-  client: ReasoningDriver, background: readonly string[], problems: readonly CorpusProblem[], streams: number,
+  client: ReasoningDriver,
+  background: readonly string[],
+  problems: readonly CorpusProblem[],
+  streams: number,
   measure: { redis: Redis; footprints: Footprint[] } | undefined,
 ): Promise<Pair[]> {
   const load = startBackgroundLoad(client, background, streams);
@@ -104,15 +134,19 @@ async function atLoad(
     for (const problem of problems) {
       let inFlight: Promise<number> | undefined;
       const parallel = await timedRequest(client, problem.problem, 'parallel', (id, event) => {
-        if (event.type === 'fork' && inFlight === undefined && measure !== undefined) inFlight = requestFootprint(measure.redis, PREFIX, id);
+        if (event.type === 'fork' && inFlight === undefined && measure !== undefined)
+          inFlight = requestFootprint(measure.redis, PREFIX, id);
       });
       const sequential = await timedRequest(client, problem.problem, 'sequential');
       const threads = parallel.result.blocks.flatMap((block) => block.threads);
       pairs.push({
-        realized: sequential.wallMs / parallel.wallMs, ideal: idealSpeedup(parallel.result),
-        threadQueueMs: mean(threads.map((thread) => thread.queueWaitMs)), threadTtftMs: mean(threads.map((thread) => thread.timeToFirstTokenMs)),
+        realized: sequential.wallMs / parallel.wallMs,
+        ideal: idealSpeedup(parallel.result),
+        threadQueueMs: mean(threads.map((thread) => thread.queueWaitMs)),
+        threadTtftMs: mean(threads.map((thread) => thread.timeToFirstTokenMs)),
       });
-      if (measure !== undefined && inFlight !== undefined) measure.footprints.push(footprintOf(problem, parallel, await inFlight));
+      if (measure !== undefined && inFlight !== undefined)
+        measure.footprints.push(footprintOf(problem, parallel, await inFlight));
     }
     return pairs;
   } finally {
@@ -136,10 +170,16 @@ function reportFootprint(output: BenchOutput, footprints: readonly Footprint[]):
   const inFlight = mean(footprints.map((f) => f.inFlight));
   const trajectory = mean(footprints.map((f) => f.trajectory));
   const copied = mean(footprints.map((f) => f.copied));
-  output.line(`4. Redis bytes per request while its first block's threads are in flight (${footprints.length} requests, MEMORY USAGE of every key of the request)`);
+  output.line(
+    `4. Redis bytes per request while its first block's threads are in flight (${footprints.length} requests, MEMORY USAGE of every key of the request)`,
+  );
   output.line(`  ${'in flight'.padEnd(34)} ${`${inFlight.toFixed(0)} B`.padStart(14)}`);
-  output.line(`  ${'trajectory (prompt + response)'.padEnd(34)} ${`${trajectory.toFixed(0)} B`.padStart(14)} ${`${(inFlight / trajectory).toFixed(2)}× trajectory`.padStart(24)}`);
-  output.line(`  ${'context copied into each thread'.padEnd(34)} ${`${copied.toFixed(0)} B`.padStart(14)} ${'(not stored: jobs carry ids)'.padStart(24)}`);
+  output.line(
+    `  ${'trajectory (prompt + response)'.padEnd(34)} ${`${trajectory.toFixed(0)} B`.padStart(14)} ${`${(inFlight / trajectory).toFixed(2)}× trajectory`.padStart(24)}`,
+  );
+  output.line(
+    `  ${'context copied into each thread'.padEnd(34)} ${`${copied.toFixed(0)} B`.padStart(14)} ${'(not stored: jobs carry ids)'.padStart(24)}`,
+  );
 }
 
 function hasParallelAnswer(entry: CorpusProblem): boolean {
@@ -147,5 +187,8 @@ function hasParallelAnswer(entry: CorpusProblem): boolean {
 }
 
 function longest(entries: readonly CorpusProblem[], count: number): CorpusProblem[] {
-  return sampleProblems([...entries].sort((a, b) => b.trajectory.length - a.trajectory.length).slice(0, count * 2), count);
+  return sampleProblems(
+    [...entries].sort((a, b) => b.trajectory.length - a.trajectory.length).slice(0, count * 2),
+    count,
+  );
 }

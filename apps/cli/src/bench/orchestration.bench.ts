@@ -19,7 +19,8 @@ const FLEET: Fleet = { machines: 3, concurrency: 32 };
  */
 export const ORCHESTRATION_BENCH: BenchSuite = {
   name: 'orchestration',
-  description: 'fork/join overhead and thread throughput vs bare BullMQ flows, realized vs ideal speedup, Redis bytes per request',
+  description:
+    'fork/join overhead and thread throughput vs bare BullMQ flows, realized vs ideal speedup, Redis bytes per request',
   async run(output: BenchOutput, options?: BenchOptions): Promise<void> {
     const sizes = options?.quick === true ? QUICK : FULL;
     const started = performance.now();
@@ -30,6 +31,8 @@ export const ORCHESTRATION_BENCH: BenchSuite = {
     } finally {
       await redis.stop();
     }
-    output.line(`  (${FLEET.machines} simulated machines, ${((performance.now() - started) / 1000).toFixed(0)} s${options?.quick === true ? ', --quick' : ''})`);
+    output.line(
+      `  (${FLEET.machines} simulated machines, ${((performance.now() - started) / 1000).toFixed(0)} s${options?.quick === true ? ', --quick' : ''})`,
+    );
   },
 };

@@ -45,11 +45,29 @@ function freshCases(count: number): FreshCase[] {
     const b = (i % 89) + 2;
     const den = dens[i % dens.length] ?? 2;
     switch (i % 5) {
-      case 0: cases.push({ answer: String.raw`\frac{${a * 3 + i}}{${den}}`, truth: String((a * 3 + i) / den), correct: true }); break;
-      case 1: cases.push({ answer: `(x+${a})(x+${b})`, truth: `x^2+${a + b}x+${a * b}`, correct: true }); break;
-      case 2: cases.push({ answer: `(${a},${a + b})`, truth: `(${a + b},${a})`, correct: false }); break;
-      case 3: cases.push({ answer: String.raw`\sqrt{${a * a * 3}}`, truth: String.raw`${a}\sqrt{3}`, correct: true }); break;
-      default: cases.push({ answer: (1000 * a + i).toLocaleString('en-US'), truth: String(1000 * a + i + (i % 2)), correct: i % 2 === 0 }); break;
+      case 0:
+        cases.push({
+          answer: String.raw`\frac{${a * 3 + i}}{${den}}`,
+          truth: String((a * 3 + i) / den),
+          correct: true,
+        });
+        break;
+      case 1:
+        cases.push({ answer: `(x+${a})(x+${b})`, truth: `x^2+${a + b}x+${a * b}`, correct: true });
+        break;
+      case 2:
+        cases.push({ answer: `(${a},${a + b})`, truth: `(${a + b},${a})`, correct: false });
+        break;
+      case 3:
+        cases.push({ answer: String.raw`\sqrt{${a * a * 3}}`, truth: String.raw`${a}\sqrt{3}`, correct: true });
+        break;
+      default:
+        cases.push({
+          answer: (1000 * a + i).toLocaleString('en-US'),
+          truth: String(1000 * a + i + (i % 2)),
+          correct: i % 2 === 0,
+        });
+        break;
     }
   }
   return cases;
@@ -86,21 +104,31 @@ function advantageBatch(): { groupId: string; reward: number; units: { completio
 }
 
 async function runRewardsBench(output: BenchOutput): Promise<void> {
-  output.line(`rewards: grading throughput on the team corpus (node ${process.version}, ${availableParallelism()} cores, one thread)`);
+  output.line(
+    `rewards: grading throughput on the team corpus (node ${process.version}, ${availableParallelism()} cores, one thread)`,
+  );
   const cold = performance.now();
   warmUpGrader();
   output.line(`  engine start-up and warm-up (once per process)  ${(performance.now() - cold).toFixed(0)} ms`);
   const first = timed(gradeCorpus);
   const agree = first.value;
-  output.line(`  agreement with the corpus verdicts               ${agree}/${GRADING_CORPUS.length} (${((100 * agree) / GRADING_CORPUS.length).toFixed(1)}%)`);
+  output.line(
+    `  agreement with the corpus verdicts               ${agree}/${GRADING_CORPUS.length} (${((100 * agree) / GRADING_CORPUS.length).toFixed(1)}%)`,
+  );
   output.line(`  grades/s, first corpus pass                      ${rates(GRADING_CORPUS.length, first)}`);
   const seconds = await medianSeconds(gradeCorpus, { budgetMs: 3_000, minRuns: 5 });
-  output.line(`  grades/s, median of repeated corpus passes       ${(GRADING_CORPUS.length / seconds).toFixed(0).padStart(6)} wall (the engine caches repeated inputs)`);
+  output.line(
+    `  grades/s, median of repeated corpus passes       ${(GRADING_CORPUS.length / seconds).toFixed(0).padStart(6)} wall (the engine caches repeated inputs)`,
+  );
   const fresh = freshCases(FRESH_CASES);
   const freshRun = timed(() => gradeFresh(fresh));
-  output.line(`  grades/s, ${FRESH_CASES} unique generated cases          ${rates(fresh.length, freshRun)}; agreement ${freshRun.value}/${fresh.length}`);
+  output.line(
+    `  grades/s, ${FRESH_CASES} unique generated cases          ${rates(fresh.length, freshRun)}; agreement ${freshRun.value}/${fresh.length}`,
+  );
   const sorted = latencies();
-  output.line(`  per-grade latency p50 / p99 / max                ${percentile(sorted, 0.5).toFixed(2)} / ${percentile(sorted, 0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`);
+  output.line(
+    `  per-grade latency p50 / p99 / max                ${percentile(sorted, 0.5).toFixed(2)} / ${percentile(sorted, 0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`,
+  );
   const batch = advantageBatch();
   const advSeconds = await medianSeconds(() => rolloutAdvantages(batch));
   output.line(`  P-GRPO group advantages, 1,024 rollouts          ${(advSeconds * 1e3).toFixed(3)} ms`);

@@ -23,7 +23,10 @@ const E2E_SUM = 'vllm:e2e_request_latency_seconds_sum';
 const E2E_COUNT = 'vllm:e2e_request_latency_seconds_count';
 
 async function startSim(args: readonly string[]): Promise<{ proc: SupervisedProcess; url: string }> {
-  const proc = await spawnNodeProcess(resolveEntryPoints().engineSim, { args: ['--port', '0', ...args], ready: /^http:\/\// });
+  const proc = await spawnNodeProcess(resolveEntryPoints().engineSim, {
+    args: ['--port', '0', ...args],
+    ready: /^http:\/\//,
+  });
   return { proc, url: proc.readyLine.trim() };
 }
 
@@ -38,7 +41,11 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 async function complete(url: string, body: object): Promise<void> {
-  const res = await fetch(`${url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`engine-sim answered ${res.status}`);
 }
@@ -52,7 +59,13 @@ async function throughput(output: BenchOutput): Promise<void> {
     const lane = async (): Promise<void> => {
       while (next < THROUGHPUT.requests) {
         const prompt = prompts[next++ % prompts.length]!;
-        await complete(url, { prompt, max_tokens: 400, stop: ['</Outlines>'], include_stop_str_in_output: true, skip_special_tokens: false });
+        await complete(url, {
+          prompt,
+          max_tokens: 400,
+          stop: ['</Outlines>'],
+          include_stop_str_in_output: true,
+          skip_special_tokens: false,
+        });
       }
     };
     await Promise.all(Array.from({ length: 8 }, lane));
@@ -62,8 +75,11 @@ async function throughput(output: BenchOutput): Promise<void> {
     await Promise.all(Array.from({ length: THROUGHPUT.concurrency }, lane));
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(proc.child.pid) - cpuBefore;
-    const perCpu = Number.isFinite(cpu) && cpu > 0 ? `, ${(THROUGHPUT.requests / cpu).toFixed(0)} per simulator CPU-second` : '';
-    output.line(`  time scale 0: ${(THROUGHPUT.requests / seconds).toFixed(0).padStart(6)} completions/s wall${perCpu}  (${THROUGHPUT.requests} sequential-step requests, ${THROUGHPUT.concurrency} in flight; target ≥ 2000/s)`);
+    const perCpu =
+      Number.isFinite(cpu) && cpu > 0 ? `, ${(THROUGHPUT.requests / cpu).toFixed(0)} per simulator CPU-second` : '';
+    output.line(
+      `  time scale 0: ${(THROUGHPUT.requests / seconds).toFixed(0).padStart(6)} completions/s wall${perCpu}  (${THROUGHPUT.requests} sequential-step requests, ${THROUGHPUT.concurrency} in flight; target ≥ 2000/s)`,
+    );
   } finally {
     await proc.stop();
   }
@@ -71,17 +87,30 @@ async function throughput(output: BenchOutput): Promise<void> {
 
 async function metrics(url: string, names: readonly string[]): Promise<number[]> {
   const lines = (await (await fetch(`${url}/metrics`)).text()).split('\n');
-  return names.map((name) => Number(lines.find((l) => l.startsWith(`${name}{`))?.split(' ').at(-1)));
+  return names.map((name) =>
+    Number(
+      lines
+        .find((l) => l.startsWith(`${name}{`))
+        ?.split(' ')
+        .at(-1),
+    ),
+  );
 }
 
 /** One round of a scenario: mean wall e2e / time scale and the model's mean e2e (from /metrics), in seconds. */
-async function timedRound(url: string, prompts: readonly string[], maxTokens: number): Promise<{ measured: number; model: number }> {
+async function timedRound(
+  url: string,
+  prompts: readonly string[],
+  maxTokens: number,
+): Promise<{ measured: number; model: number }> {
   const before = await metrics(url, [E2E_SUM, E2E_COUNT]);
-  const walls = await Promise.all(prompts.map(async (prompt) => {
-    const started = performance.now();
-    await complete(url, { prompt, max_tokens: maxTokens });
-    return performance.now() - started;
-  }));
+  const walls = await Promise.all(
+    prompts.map(async (prompt) => {
+      const started = performance.now();
+      await complete(url, { prompt, max_tokens: maxTokens });
+      return performance.now() - started;
+    }),
+  );
   const after = await metrics(url, [E2E_SUM, E2E_COUNT]);
   const measured = walls.reduce((a, b) => a + b, 0) / walls.length / 1000 / TIMED_SCALE;
   return { measured, model: (after[0]! - before[0]!) / (after[1]! - before[1]!) };
@@ -90,9 +119,16 @@ async function timedRound(url: string, prompts: readonly string[], maxTokens: nu
 /** Mean end-to-end wall time / time scale against the model's own e2e latency; median of several rounds. */
 async function timingError(output: BenchOutput): Promise<void> {
   for (const scenario of TIMED_SCENARIOS) {
-    const { proc, url } = await startSim(['--time-scale', String(TIMED_SCALE), '--max-running', String(scenario.maxRunning)]);
+    const { proc, url } = await startSim([
+      '--time-scale',
+      String(TIMED_SCALE),
+      '--max-running',
+      String(scenario.maxRunning),
+    ]);
     try {
-      const prompts = Array.from({ length: scenario.requests }, (_, i) => renderUserPrompt(`timing scenario ${scenario.name} #${i}`));
+      const prompts = Array.from({ length: scenario.requests }, (_, i) =>
+        renderUserPrompt(`timing scenario ${scenario.name} #${i}`),
+      );
       // Warm-up round: JIT and the per-problem synthetic trajectories, so only serving is timed.
       await timedRound(url, prompts, scenario.maxTokens);
       const rounds: { measured: number; model: number; error: number }[] = [];
@@ -102,7 +138,9 @@ async function timingError(output: BenchOutput): Promise<void> {
       }
       rounds.sort((a, b) => a.error - b.error);
       const median = rounds[Math.floor(rounds.length / 2)]!;
-      output.line(`  time scale ${TIMED_SCALE}, ${scenario.name.padEnd(34)} model e2e ${median.model.toFixed(2)} s, measured ${median.measured.toFixed(2)} s  error ${median.error.toFixed(2)}% (median of ${TIMED_ROUNDS}; worst ${rounds.at(-1)!.error.toFixed(2)}%; target ≤ 5%)`);
+      output.line(
+        `  time scale ${TIMED_SCALE}, ${scenario.name.padEnd(34)} model e2e ${median.model.toFixed(2)} s, measured ${median.measured.toFixed(2)} s  error ${median.error.toFixed(2)}% (median of ${TIMED_ROUNDS}; worst ${rounds.at(-1)!.error.toFixed(2)}%; target ≤ 5%)`,
+      );
     } finally {
       await proc.stop();
     }
@@ -114,18 +152,32 @@ async function tokenizerError(output: BenchOutput): Promise<void> {
   const { proc, url } = await startSim(['--time-scale', '0']);
   try {
     const qwen3 = await loadQwen3Tokenizer();
-    const texts = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
-      readFileSync(resolve(CORPUS_DIR, f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { trajectory: string }).trajectory));
-    let simTotal = 0, qwenTotal = 0, absError = 0;
+    const texts = readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) =>
+        readFileSync(resolve(CORPUS_DIR, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => (JSON.parse(l) as { trajectory: string }).trajectory),
+      );
+    let simTotal = 0,
+      qwenTotal = 0,
+      absError = 0;
     for (const text of texts) {
-      const res = await fetch(`${url}/tokenize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: text }) });
+      const res = await fetch(`${url}/tokenize`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: text }),
+      });
       const sim = ((await res.json()) as { count: number }).count;
       const real = qwen3.countTokens(text);
       simTotal += sim;
       qwenTotal += real;
       absError += Math.abs(sim - real) / real;
     }
-    output.line(`  token counts vs Qwen3 on ${texts.length} corpus trajectories: sim ${simTotal}, qwen3 ${qwenTotal} (total ${(((simTotal - qwenTotal) / qwenTotal) * 100).toFixed(1)}%, mean |error| per trajectory ${((absError / texts.length) * 100).toFixed(1)}%)`);
+    output.line(
+      `  token counts vs Qwen3 on ${texts.length} corpus trajectories: sim ${simTotal}, qwen3 ${qwenTotal} (total ${(((simTotal - qwenTotal) / qwenTotal) * 100).toFixed(1)}%, mean |error| per trajectory ${((absError / texts.length) * 100).toFixed(1)}%)`,
+    );
   } finally {
     await proc.stop();
   }
@@ -141,6 +193,7 @@ async function runSimBench(output: BenchOutput): Promise<void> {
 /** `threadloom bench sim`: engine-sim completions/s at time scale 0, timing error at 0.01, token-count error. */
 export const SIM_BENCH: BenchSuite = {
   name: 'sim',
-  description: 'engine-sim completions per second at time scale 0, timing error against its model at time scale 0.01, token counts vs Qwen3',
+  description:
+    'engine-sim completions per second at time scale 0, timing error against its model at time scale 0.01, token counts vs Qwen3',
   run: runSimBench,
 };

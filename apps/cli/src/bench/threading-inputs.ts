@@ -17,7 +17,7 @@ const SENTENCES = [
   'The discriminant is b^2 - 4ac = 25 - 24 = 1, so there are two real roots.',
   'Consider the residues modulo 7 of the powers of 2: they cycle through 2, 4, 1.',
   'By the triangle inequality, the distance is at most |a| + |b| = 12.',
-  'Hence the sum of the roots is 5 and their product is 6, by Vieta\'s formulas.',
+  "Hence the sum of the roots is 5 and their product is 6, by Vieta's formulas.",
   'Let f(n) = n^2 + n + 41; checking n = 0, 1, 2, … gives primes until n = 40.',
 ];
 

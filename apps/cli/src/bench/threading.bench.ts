@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import {
-  computeMetrics, createCharsTokenizer, loadQwen3Tokenizer, parseTrajectory, validateFormat, type Tokenizer,
+  computeMetrics,
+  createCharsTokenizer,
+  loadQwen3Tokenizer,
+  parseTrajectory,
+  validateFormat,
+  type Tokenizer,
 } from '@threadloom/threading';
 import type { BenchOutput, BenchSuite } from './bench-suite.js';
 import { medianSeconds, megabytesPerSecond, row } from './measure.js';
@@ -27,10 +32,15 @@ async function benchChars(output: BenchOutput, { text, bytes }: BenchInput): Pro
   output.line(row('parse', await rate(() => parseTrajectory(text))));
   output.line(row('validate strict (given the parse)', await rate(() => validateFormat(parsed))));
   output.line(row('metrics, chars tokenizer', await rate(() => computeMetrics(text, { tokenizer }))));
-  output.line(row('parse + validate + metrics, chars', await rate(() => {
-    validateFormat(parseTrajectory(text));
-    computeMetrics(text, { tokenizer });
-  })));
+  output.line(
+    row(
+      'parse + validate + metrics, chars',
+      await rate(() => {
+        validateFormat(parseTrajectory(text));
+        computeMetrics(text, { tokenizer });
+      }),
+    ),
+  );
 }
 
 async function benchQwen3(output: BenchOutput, { text, bytes }: BenchInput, coldRuns: number): Promise<void> {
@@ -44,11 +54,22 @@ async function benchQwen3(output: BenchOutput, { text, bytes }: BenchInput, cold
   }
   cold.sort((a, b) => a - b);
   const coldSeconds = cold[Math.floor(cold.length / 2)] ?? 0;
-  output.line(row('parse + validate + metrics, qwen3 (cold cache)', megabytesPerSecond(bytes, coldSeconds + await medianSeconds(() => validateFormat(text)))));
+  output.line(
+    row(
+      'parse + validate + metrics, qwen3 (cold cache)',
+      megabytesPerSecond(bytes, coldSeconds + (await medianSeconds(() => validateFormat(text)))),
+    ),
+  );
   if (!warm) return;
   const tokenizer = warm;
   const tokens = computeMetrics(text, { tokenizer }).totalTokens;
-  output.line(row('metrics, qwen3 cached repeat', megabytesPerSecond(bytes, await medianSeconds(() => computeMetrics(text, { tokenizer }))), `${tokens} qwen3 tokens`));
+  output.line(
+    row(
+      'metrics, qwen3 cached repeat',
+      megabytesPerSecond(bytes, await medianSeconds(() => computeMetrics(text, { tokenizer }))),
+      `${tokens} qwen3 tokens`,
+    ),
+  );
 }
 
 async function runThreadingBench(output: BenchOutput): Promise<void> {
@@ -57,7 +78,9 @@ async function runThreadingBench(output: BenchOutput): Promise<void> {
     input(`synthetic trajectory (${SYNTHETIC_BLOCKS} blocks)`, syntheticTrajectory(SYNTHETIC_BLOCKS)),
     input('adversarial junk (random/nested tags, <<<<)', adversarialInput(ADVERSARIAL_CHARS)),
   ];
-  output.line(`threading: parse + validate + metrics throughput (node ${process.version}, ${availableParallelism()} cores; MB = 10^6 UTF-8 bytes, median of runs)`);
+  output.line(
+    `threading: parse + validate + metrics throughput (node ${process.version}, ${availableParallelism()} cores; MB = 10^6 UTF-8 bytes, median of runs)`,
+  );
   for (const [index, item] of inputs.entries()) {
     output.line(`${item.label}: ${(item.bytes / 1e6).toFixed(2)} MB, ${chars.countTokens(item.text)} chars tokens`);
     await benchChars(output, item);

@@ -12,7 +12,11 @@ function parseSuite(name: string): string {
 }
 
 /** Runs one suite, or every suite for `all`, writing to `output`. */
-export async function runBench(name: string, output: BenchOutput = STDOUT, options: BenchOptions = { quick: false }): Promise<number> {
+export async function runBench(
+  name: string,
+  output: BenchOutput = STDOUT,
+  options: BenchOptions = { quick: false },
+): Promise<number> {
   const suites = name === 'all' ? BENCH_SUITES : BENCH_SUITES.filter((suite) => suite.name === name);
   for (const suite of suites) {
     output.line(`## ${suite.name} — ${suite.description}`);

@@ -22,7 +22,9 @@ interface DemoOptions {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Start the stack on the simulator (3 machines), run a sample batch of the shipped corpus, print a summary, stop.')
+    .description(
+      'Start the stack on the simulator (3 machines), run a sample batch of the shipped corpus, print a summary, stop.',
+    )
     .option('--machines <n>', 'simulated machines', parsePositiveInt, 3)
     .option('--time-scale <x>', 'simulator time scale (1 = real GPU speed)', parseNonNegative, 0.02)
     .option('--limit <n>', 'run an evenly spread sample of n problems (default: the whole corpus)', parsePositiveInt)
@@ -41,11 +43,18 @@ async function demo(options: DemoOptions): Promise<number> {
     const corpus = readCorpusProblems();
     const problems = options.limit === undefined ? corpus : sampleProblems(corpus, options.limit);
     if (problems.length === 0) throw new CorpusMissingError(CORPUS_DIR);
-    out.out(`threadloom demo: starting Redis and ${options.machines} simulated machines (time scale ${options.timeScale})…`);
-    const started = await startApiStack({
-      machines: options.machines, timeScale: options.timeScale, keyPrefix: `{threadloom-demo-${randomUUID().slice(0, 8)}}`,
-      ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
-    }, reportingHooks(out, options.logs));
+    out.out(
+      `threadloom demo: starting Redis and ${options.machines} simulated machines (time scale ${options.timeScale})…`,
+    );
+    const started = await startApiStack(
+      {
+        machines: options.machines,
+        timeScale: options.timeScale,
+        keyPrefix: `{threadloom-demo-${randomUUID().slice(0, 8)}}`,
+        ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+      },
+      reportingHooks(out, options.logs),
+    );
     stack = started.stack;
     for (const line of describeStack(stack)) out.out(`  ${line}`);
     out.out(`threadloom demo: submitting ${problems.length} problems of the shipped corpus through the API…`);

@@ -43,12 +43,19 @@ describe('gradeFile', () => {
 
   it('extracts the boxed answer from whole responses with --extract', async () => {
     const lines = [
-      JSON.stringify({ id: 1, answer: String.raw`<think>x</think> so \boxed{1} no, \boxed{\frac{3}{4}}`, truth: '0.75' }),
+      JSON.stringify({
+        id: 1,
+        answer: String.raw`<think>x</think> so \boxed{1} no, \boxed{\frac{3}{4}}`,
+        truth: '0.75',
+      }),
       JSON.stringify({ id: 2, answer: String.raw`<think>\boxed{2}</think> none`, truth: '2' }),
     ].join('\n');
     const { io, out } = fakeIo({ 'r.jsonl': lines });
     await gradeFile('r.jsonl', { extract: true, afterThink: true }, io);
-    expect(out()).toEqual([{ id: 1, correct: true, reason: 'equivalent' }, { id: 2, correct: false, reason: 'no-answer' }]);
+    expect(out()).toEqual([
+      { id: 1, correct: true, reason: 'equivalent' },
+      { id: 2, correct: false, reason: 'no-answer' },
+    ]);
   });
 
   it('exits 2 when the file cannot be read', async () => {
@@ -61,14 +68,21 @@ describe('gradeFile', () => {
 describe('gradeOne and parseGradeInput', () => {
   it('prints {"correct", "reason"}', () => {
     const written: string[] = [];
-    expect(gradeOne('3.14', [String.raw`\pi`], { extract: false, afterThink: false }, { write: (l) => written.push(l) })).toBe(0);
+    expect(
+      gradeOne('3.14', [String.raw`\pi`], { extract: false, afterThink: false }, { write: (l) => written.push(l) }),
+    ).toBe(0);
     expect(JSON.parse(written[0]!)).toEqual({ correct: false, reason: 'approximation' });
   });
 
   it('accepts a list of truths and rejects an empty one', () => {
-    expect(parseGradeInput('{"answer":"1","truth":["1","2"]}')).toEqual({ ok: true, value: { id: null, answer: '1', truth: ['1', '2'] } });
+    expect(parseGradeInput('{"answer":"1","truth":["1","2"]}')).toEqual({
+      ok: true,
+      value: { id: null, answer: '1', truth: ['1', '2'] },
+    });
     expect(parseGradeInput('{"id":4,"answer":2,"truth":[]}')).toEqual({
-      ok: false, id: 4, issues: ['"answer" must be a string or null', '"truth" must be a string or a non-empty list of strings'],
+      ok: false,
+      id: 4,
+      issues: ['"answer" must be a string or null', '"truth" must be a string or a non-empty list of strings'],
     });
   });
 });
@@ -82,8 +96,14 @@ describe('threadloom grade (process)', () => {
     expect(JSON.parse(one.stdout)).toEqual({ correct: true, reason: 'equivalent' });
     const many = cli(['--input', '-'], `${JSON.stringify({ id: 1, answer: 'x=5', truth: '5' })}\nbad\n`);
     expect(many.status).toBe(0);
-    expect(many.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
-      { id: 1, correct: true, reason: 'exact-match' }, { id: null, line: 2, error: 'not valid JSON' },
+    expect(
+      many.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
+      { id: 1, correct: true, reason: 'exact-match' },
+      { id: null, line: 2, error: 'not valid JSON' },
     ]);
   });
 

@@ -71,12 +71,14 @@ export function parseGradeInput(text: string): ParsedGradeInput {
   } catch {
     return { ok: false, id: null, issues: ['not valid JSON'] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, id: null, issues: ['expected a JSON object'] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, id: null, issues: ['expected a JSON object'] };
   const record = value as Record<string, unknown>;
   const id = record['id'] ?? null;
   const answer = record['answer'];
   const issues: string[] = [];
-  if (answer !== null && answer !== undefined && typeof answer !== 'string') issues.push('"answer" must be a string or null');
+  if (answer !== null && answer !== undefined && typeof answer !== 'string')
+    issues.push('"answer" must be a string or null');
   if (!isTruth(record['truth'])) issues.push('"truth" must be a string or a non-empty list of strings');
   if (issues.length > 0 || !isTruth(record['truth'])) return { ok: false, id, issues };
   return { ok: true, value: { id, answer: typeof answer === 'string' ? answer : undefined, truth: record['truth'] } };
@@ -84,10 +86,15 @@ export function parseGradeInput(text: string): ParsedGradeInput {
 
 /** Grades one parsed input. */
 export function gradeInput(input: GradeInput, options: GradeFileOptions): GradeLine {
-  const answer = options.extract && input.answer !== undefined
-    ? extractBoxedAnswer(input.answer, { afterThinkOnly: options.afterThink })
-    : input.answer;
-  const result = grade(answer, input.truth, options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs });
+  const answer =
+    options.extract && input.answer !== undefined
+      ? extractBoxedAnswer(input.answer, { afterThinkOnly: options.afterThink })
+      : input.answer;
+  const result = grade(
+    answer,
+    input.truth,
+    options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs },
+  );
   return { id: input.id, correct: result.correct, reason: result.reason };
 }
 
@@ -115,7 +122,12 @@ export async function gradeFile(file: string, options: GradeFileOptions, io: Gra
 }
 
 /** Grades one answer against its truths and prints `{"correct", "reason"}`. */
-export function gradeOne(answer: string, truths: readonly string[], options: GradeFileOptions, io: Pick<GradeIo, 'write'> = PROCESS_IO): number {
+export function gradeOne(
+  answer: string,
+  truths: readonly string[],
+  options: GradeFileOptions,
+  io: Pick<GradeIo, 'write'> = PROCESS_IO,
+): number {
   const line = gradeInput({ id: null, answer, truth: truths }, options);
   io.write(JSON.stringify({ correct: line.correct, reason: line.reason }));
   return EXIT_OK;
@@ -142,11 +154,19 @@ export function registerGradeCommand(program: Command): void {
     .command('grade')
     .description('Grade answers against ground truths (math equivalence); prints JSON.')
     .addOption(new Option('--answer <latex>', 'one answer to grade (with --truth)').conflicts('input'))
-    .addOption(new Option('--truth <latex>', 'a ground truth; repeat for alternatives').argParser((v: string, prev: string[]) => [...prev, v]).default([]))
+    .addOption(
+      new Option('--truth <latex>', 'a ground truth; repeat for alternatives')
+        .argParser((v: string, prev: string[]) => [...prev, v])
+        .default([]),
+    )
     .addOption(new Option('--input <file>', 'JSONL lines {"id", "answer", "truth"}; "-" reads stdin'))
     .option('--extract', 'answers are whole responses: grade the last \\boxed{}')
     .option('--after-think', 'with --extract, only the text after </think> counts')
-    .addOption(new Option('--time-limit <ms>', 'hard cap per grade in milliseconds (default 100)').argParser(parsePositiveNumber))
+    .addOption(
+      new Option('--time-limit <ms>', 'hard cap per grade in milliseconds (default 100)').argParser(
+        parsePositiveNumber,
+      ),
+    )
     .action(async (options: GradeCliOptions, command: Command) => {
       const fileOptions: GradeFileOptions = {
         extract: options.extract === true,
@@ -157,7 +177,8 @@ export function registerGradeCommand(program: Command): void {
         process.exitCode = await gradeFile(options.input, fileOptions);
         return;
       }
-      if (options.answer === undefined || options.truth.length === 0) command.error('error: give --answer with --truth, or --input FILE');
+      if (options.answer === undefined || options.truth.length === 0)
+        command.error('error: give --answer with --truth, or --input FILE');
       process.exitCode = gradeOne(options.answer ?? '', options.truth, fileOptions);
     });
 }

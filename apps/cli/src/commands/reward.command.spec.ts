@@ -13,7 +13,8 @@ function fakeIo(files: Record<string, string>): { io: RewardIo; out: () => Recor
   return {
     io: {
       write: (line) => written.push(line),
-      readText: (file) => (files[file] === undefined ? Promise.reject(new Error('ENOENT')) : Promise.resolve(files[file])),
+      readText: (file) =>
+        files[file] === undefined ? Promise.reject(new Error('ENOENT')) : Promise.resolve(files[file]),
     },
     out: () => written.map((line) => JSON.parse(line) as Record<string, unknown>),
   };
@@ -24,7 +25,14 @@ describe('rewardFiles', () => {
     const { io, out } = fakeIo({ 'r.txt': RESPONSE });
     expect(await rewardFiles(['r.txt'], { profile: 'paper', truths: ['4'], tokenizer: symbolic }, io)).toBe(0);
     const [line] = out();
-    expect(line).toMatchObject({ file: 'r.txt', profile: 'paper', answer: '4', correct: true, totalTokens: 28, criticalPathTokens: 24 });
+    expect(line).toMatchObject({
+      file: 'r.txt',
+      profile: 'paper',
+      answer: '4',
+      correct: true,
+      totalTokens: 28,
+      criticalPathTokens: 24,
+    });
     expect(line!['eta']).toBeCloseTo(1 / 7, 12);
     expect(line!['reward']).toBeCloseTo(1 + 1 / 14, 12);
   });
@@ -34,7 +42,14 @@ describe('rewardFiles', () => {
     const options = { profile: 'reference-code', truths: ['5'], tokenizer: symbolic, prompt: 'p q r s' } as const;
     expect(await rewardFiles(['r.txt', 'missing.txt'], options, io)).toBe(1);
     const [wrong, missing] = out();
-    expect(wrong).toMatchObject({ correct: false, promptTokens: 4, correctnessReward: -1, accelerationReward: 0, reward: -1, eta: 0.125 });
+    expect(wrong).toMatchObject({
+      correct: false,
+      promptTokens: 4,
+      correctnessReward: -1,
+      accelerationReward: 0,
+      reward: -1,
+      eta: 0.125,
+    });
     expect(missing).toMatchObject({ file: 'missing.txt', error: expect.stringContaining('cannot read') });
   });
 });
@@ -43,7 +58,10 @@ describe('threadloom reward (process)', () => {
   const cli = (args: string[], input?: string) => runCliFromSource(['reward', ...args], input);
 
   it('scores stdin and exits 2 on usage errors', () => {
-    const ok = cli(['--profile', 'reference-code', '--truth', '4', '--tokenizer', 'chars', '-'], String.raw`no parallel \boxed{4}`);
+    const ok = cli(
+      ['--profile', 'reference-code', '--truth', '4', '--tokenizer', 'chars', '-'],
+      String.raw`no parallel \boxed{4}`,
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ correct: true, eta: 0, reward: 1 });
     expect(cli(['--profile', 'nope', '--truth', '4', '-']).status).toBe(2);

@@ -1,6 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { Tokenizer } from '@threadloom/threading';
-import { isRewardProfileName, REWARD_PROFILE_NAMES, REWARD_PROFILES, scoreResponse, type RewardProfileName } from '@threadloom/rewards';
+import {
+  isRewardProfileName,
+  REWARD_PROFILE_NAMES,
+  REWARD_PROFILES,
+  scoreResponse,
+  type RewardProfileName,
+} from '@threadloom/rewards';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 import { loadTokenizer, readTextOrStdin, TOKENIZER_NAMES, type TokenizerName } from './validate.command.js';
 
@@ -47,22 +53,39 @@ export function rewardText(file: string, text: string, options: RewardFilesOptio
     ...(options.afterThink === true ? { extract: { afterThinkOnly: true } } : {}),
   });
   return {
-    file, profile: options.profile, answer: scored.answer ?? null, correct: scored.correct, reason: scored.reason,
-    eta: scored.acceleration, totalTokens: scored.metrics.totalTokens, criticalPathTokens: scored.metrics.criticalPathTokens,
-    promptTokens: scored.promptTokens, correctnessReward: scored.correctnessReward, accelerationReward: scored.accelerationReward,
+    file,
+    profile: options.profile,
+    answer: scored.answer ?? null,
+    correct: scored.correct,
+    reason: scored.reason,
+    eta: scored.acceleration,
+    totalTokens: scored.metrics.totalTokens,
+    criticalPathTokens: scored.metrics.criticalPathTokens,
+    promptTokens: scored.promptTokens,
+    correctnessReward: scored.correctnessReward,
+    accelerationReward: scored.accelerationReward,
     reward: scored.reward,
   };
 }
 
 /** Scores every response file, one JSON line each; exit 0, or 1 when a file cannot be read (reported on its line). */
-export async function rewardFiles(files: readonly string[], options: RewardFilesOptions, io: RewardIo = PROCESS_IO): Promise<number> {
+export async function rewardFiles(
+  files: readonly string[],
+  options: RewardFilesOptions,
+  io: RewardIo = PROCESS_IO,
+): Promise<number> {
   const tokenizer = typeof options.tokenizer === 'string' ? await loadTokenizer(options.tokenizer) : options.tokenizer;
   let exit = EXIT_OK;
   for (const file of files) {
     try {
       io.write(JSON.stringify(rewardText(file, await io.readText(file), options, tokenizer)));
     } catch (error) {
-      io.write(JSON.stringify({ file, error: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }));
+      io.write(
+        JSON.stringify({
+          file,
+          error: `cannot read the file: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
       exit = EXIT_FAILED;
     }
   }
@@ -73,7 +96,9 @@ async function readPrompt(file: string, command: Command): Promise<string> {
   try {
     return await readTextOrStdin(file);
   } catch (error) {
-    return command.error(`error: cannot read the prompt file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return command.error(
+      `error: cannot read the prompt file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -89,10 +114,16 @@ interface RewardCliOptions {
 export function registerRewardCommand(program: Command): void {
   program
     .command('reward')
-    .description('Print correctness, η and the reward of response files under a reward profile (one JSON line per file).')
+    .description(
+      'Print correctness, η and the reward of response files under a reward profile (one JSON line per file).',
+    )
     .argument('<files...>', 'response files; "-" reads stdin')
     .addOption(new Option('--profile <name>', 'reward profile').choices(REWARD_PROFILE_NAMES).default('paper'))
-    .addOption(new Option('--truth <latex>', 'a ground truth; repeat for alternatives').argParser((v: string, prev: string[]) => [...prev, v]).default([]))
+    .addOption(
+      new Option('--truth <latex>', 'a ground truth; repeat for alternatives')
+        .argParser((v: string, prev: string[]) => [...prev, v])
+        .default([]),
+    )
     .addOption(new Option('--tokenizer <name>', 'token counter for η').choices(TOKENIZER_NAMES).default('qwen3'))
     .option('--prompt-file <file>', 'the prompt, counted into η by the reference-code profile')
     .option('--after-think', 'grade only the text after </think>')
@@ -102,7 +133,10 @@ export function registerRewardCommand(program: Command): void {
       const profile = options.profile;
       const prompt = options.promptFile === undefined ? undefined : await readPrompt(options.promptFile, command);
       process.exitCode = await rewardFiles(files, {
-        profile, truths: options.truth, tokenizer: options.tokenizer, afterThink: options.afterThink === true,
+        profile,
+        truths: options.truth,
+        tokenizer: options.tokenizer,
+        afterThink: options.afterThink === true,
         ...(prompt === undefined ? {} : { prompt }),
       });
     });

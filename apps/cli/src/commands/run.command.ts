@@ -6,7 +6,14 @@ import { parseNonNegative, urlParser } from '../stack/option-parsers.js';
 import { formatRunReport, type RunReport } from '../stack/run-report.js';
 
 /** Ends where the request failed rather than finished (a length cut still prints a usable trajectory). */
-const FAILED_TERMINATIONS: ReadonlySet<string> = new Set(['engine_error', 'thread_failed', 'aborted', 'failed', 'cancelled', 'expired']);
+const FAILED_TERMINATIONS: ReadonlySet<string> = new Set([
+  'engine_error',
+  'thread_failed',
+  'aborted',
+  'failed',
+  'cancelled',
+  'expired',
+]);
 
 interface RunOptions {
   readonly problem: string;
@@ -25,8 +32,16 @@ export function registerRunCommand(program: Command): void {
     .requiredOption('--problem <text>', 'the user message (rendered with the Qwen3 chat template)')
     .option('--engine-url <url>', 'a vLLM endpoint (default: a built-in simulator)', urlParser(['http:', 'https:']))
     .option('--json', 'print one JSON object {text, metrics, requests}', false)
-    .option('--distributed', 'run through a temporary local stack (Redis, simulator, workers) instead of in process', false)
-    .option('--redis-url <url>', 'with --distributed: an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
+    .option(
+      '--distributed',
+      'run through a temporary local stack (Redis, simulator, workers) instead of in process',
+      false,
+    )
+    .option(
+      '--redis-url <url>',
+      'with --distributed: an existing Redis instead of a private one',
+      urlParser(['redis:', 'rediss:']),
+    )
     .option('--time-scale <x>', 'simulator time scale (0 = instant)', parseNonNegative, 0)
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options);

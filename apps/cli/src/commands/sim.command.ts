@@ -22,7 +22,9 @@ interface SimOptions {
 export function registerSimCommand(program: Command): void {
   program
     .command('sim')
-    .description('Start one engine simulator (vLLM-compatible /v1/completions, replay + synthetic trajectories, timing model). Prints its URL; SIGTERM stops it.')
+    .description(
+      'Start one engine simulator (vLLM-compatible /v1/completions, replay + synthetic trajectories, timing model). Prints its URL; SIGTERM stops it.',
+    )
     .option('--port <p>', 'port (0 = any free port)', parsePort, 8000)
     .option('--host <h>', 'bind address', '127.0.0.1')
     .option('--corpus <file>', 'JSONL corpus (id, problem, answer, trajectory); default: the shipped corpus')
@@ -45,8 +47,12 @@ function parseInteger(value: string): number {
 function simArgs(options: SimOptions): string[] {
   const args = ['--port', String(options.port), '--host', options.host];
   const optional: [string, string | number | undefined][] = [
-    ['--corpus', options.corpus], ['--time-scale', options.timeScale], ['--max-running', options.maxRunning],
-    ['--seed', options.seed], ['--fault-rate', options.faultRate], ['--model', options.model],
+    ['--corpus', options.corpus],
+    ['--time-scale', options.timeScale],
+    ['--max-running', options.maxRunning],
+    ['--seed', options.seed],
+    ['--fault-rate', options.faultRate],
+    ['--model', options.model],
   ];
   for (const [flag, value] of optional) if (value !== undefined) args.push(flag, String(value));
   return args;
@@ -62,7 +68,12 @@ async function runSim(options: SimOptions): Promise<number> {
   const shutdown = waitForShutdownSignal();
   try {
     const child = await startManagedProcess({
-      name: 'engine-sim', command: process.execPath, args: [engineSim, ...simArgs(options)], env: {}, ready: /^https?:\/\/\S+$/, detached: true,
+      name: 'engine-sim',
+      command: process.execPath,
+      args: [engineSim, ...simArgs(options)],
+      env: {},
+      ready: /^https?:\/\/\S+$/,
+      detached: true,
     });
     output.out(child.readyLine.trim());
     const reason = await Promise.race([shutdown.signal, child.exited.then(() => 'exited' as const)]);

@@ -20,7 +20,9 @@ interface UpOptions {
 export function registerUpCommand(program: Command): void {
   program
     .command('up')
-    .description('Start a local stack: Redis, N simulated GPU machines (engine-sim + worker), a join worker and the API. Ctrl-C stops it.')
+    .description(
+      'Start a local stack: Redis, N simulated GPU machines (engine-sim + worker), a join worker and the API. Ctrl-C stops it.',
+    )
     .option('--machines <n>', 'simulated machines (engine-sim + reason/thread worker each)', parsePositiveInt, 2)
     .option('--time-scale <x>', 'simulator time scale (0 = no simulated waiting)', parseNonNegative, 1)
     .option('--engine-url <url>', 'a real vLLM endpoint instead of the simulators', urlParser(['http:', 'https:']))
@@ -40,16 +42,20 @@ async function up(options: UpOptions): Promise<number> {
     output.out('threadloom: starting the local stack…');
     // No key given: a fresh admin key for this run, printed once, so the API never runs open.
     const apiKey = options.apiKey ?? `tl-${randomBytes(18).toString('base64url')}`;
-    const stack = await startLocalStack({
-      machines: options.machines,
-      timeScale: options.timeScale,
-      engineUrl: options.engineUrl,
-      redisUrl: options.redisUrl,
-      apiPort: options.port,
-      apiKey,
-    }, reportingHooks(output, options.logs));
+    const stack = await startLocalStack(
+      {
+        machines: options.machines,
+        timeScale: options.timeScale,
+        engineUrl: options.engineUrl,
+        redisUrl: options.redisUrl,
+        apiPort: options.port,
+        apiKey,
+      },
+      reportingHooks(output, options.logs),
+    );
     for (const line of describeStack(stack)) output.out(line);
-    if (stack.apiUrl !== undefined && options.apiKey === undefined) output.out(`${'api key'.padEnd(11)}${apiKey} (generated; pass --api-key to choose one)`);
+    if (stack.apiUrl !== undefined && options.apiKey === undefined)
+      output.out(`${'api key'.padEnd(11)}${apiKey} (generated; pass --api-key to choose one)`);
     output.out('threadloom stack ready. Press Ctrl-C to stop.');
     const reason = await Promise.race([shutdown.signal, stack.redisLost.then(() => 'redis-lost' as const)]);
     if (reason === 'redis-lost') output.err('✗ redis-server exited; stopping the stack.');

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runCliFromSource } from '../testing/run-cli-from-source.js';
 import { UNREADABLE_FILE, validateFiles, type ValidateIo, type ValidateLine } from './validate.command.js';
 
-const GOOD = '<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>\ndone\n</think>\n\n5';
-const THINK_IN_THREAD = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: <think> b\n</Thread>\n</Parallel>';
+const GOOD =
+  '<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>\ndone\n</think>\n\n5';
+const THINK_IN_THREAD =
+  '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: <think> b\n</Thread>\n</Parallel>';
 
 function fakeIo(files: Record<string, string>): { io: ValidateIo; lines: () => ValidateLine[] } {
   const written: string[] = [];
@@ -23,7 +25,14 @@ describe('validateFiles', () => {
     expect(await validateFiles(['good.txt'], { mode: 'strict', tokenizer: 'chars' }, io)).toBe(0);
     const [line] = lines();
     expect(line).toMatchObject({ file: 'good.txt', ok: true, issues: [] });
-    expect(Object.keys(line!.metrics!)).toEqual(['totalTokens', 'criticalPathTokens', 'acceleration', 'parallelRatio', 'blocks', 'threadsPerBlock']);
+    expect(Object.keys(line!.metrics!)).toEqual([
+      'totalTokens',
+      'criticalPathTokens',
+      'acceleration',
+      'parallelRatio',
+      'blocks',
+      'threadsPerBlock',
+    ]);
     expect(line!.metrics).toMatchObject({ blocks: 1, threadsPerBlock: 1 });
   });
 
@@ -31,8 +40,15 @@ describe('validateFiles', () => {
     const { io, lines } = fakeIo({ 'bad.txt': THINK_IN_THREAD });
     expect(await validateFiles(['bad.txt', 'missing.txt'], { mode: 'strict', tokenizer: 'chars' }, io)).toBe(1);
     const [bad, missing] = lines();
-    expect(bad!.issues).toEqual([{ code: 'tag_inside_thread', message: expect.stringContaining('threads_match_outlines'), offset: 70 }]);
-    expect(missing).toMatchObject({ file: 'missing.txt', ok: false, metrics: null, issues: [{ code: UNREADABLE_FILE, offset: 0 }] });
+    expect(bad!.issues).toEqual([
+      { code: 'tag_inside_thread', message: expect.stringContaining('threads_match_outlines'), offset: 70 },
+    ]);
+    expect(missing).toMatchObject({
+      file: 'missing.txt',
+      ok: false,
+      metrics: null,
+      issues: [{ code: UNREADABLE_FILE, offset: 0 }],
+    });
   });
 
   it('applies the lenient mode', async () => {

@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import {
-  computeMetrics, createCharsTokenizer, loadQwen3Tokenizer, parseTrajectory, validateFormat,
-  type Tokenizer, type ValidationMode,
+  computeMetrics,
+  createCharsTokenizer,
+  loadQwen3Tokenizer,
+  parseTrajectory,
+  validateFormat,
+  type Tokenizer,
+  type ValidationMode,
 } from '@threadloom/threading';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 
@@ -32,7 +37,12 @@ export interface ValidateLine {
   readonly ok: boolean;
   readonly issues: readonly { code: string; message: string; offset: number }[];
   readonly metrics: {
-    totalTokens: number; criticalPathTokens: number; acceleration: number; parallelRatio: number; blocks: number; threadsPerBlock: number;
+    totalTokens: number;
+    criticalPathTokens: number;
+    acceleration: number;
+    parallelRatio: number;
+    blocks: number;
+    threadsPerBlock: number;
   } | null;
 }
 
@@ -62,16 +72,28 @@ export function validateText(file: string, text: string, mode: ValidationMode, t
   return {
     file,
     ok: validation.ok,
-    issues: validation.issues.map((issue) => ({ code: issue.code, message: `${issue.rule}: ${issue.message}`, offset: issue.offset })),
+    issues: validation.issues.map((issue) => ({
+      code: issue.code,
+      message: `${issue.rule}: ${issue.message}`,
+      offset: issue.offset,
+    })),
     metrics: {
-      totalTokens: m.totalTokens, criticalPathTokens: m.criticalPathTokens, acceleration: m.acceleration,
-      parallelRatio: m.parallelRatio, blocks: m.blocks, threadsPerBlock: m.threadsPerBlock,
+      totalTokens: m.totalTokens,
+      criticalPathTokens: m.criticalPathTokens,
+      acceleration: m.acceleration,
+      parallelRatio: m.parallelRatio,
+      blocks: m.blocks,
+      threadsPerBlock: m.threadsPerBlock,
     },
   };
 }
 
 /** Validates every file, writing one JSON line each; returns the exit code (0 all ok, 1 otherwise). */
-export async function validateFiles(files: readonly string[], options: ValidateFilesOptions, io: ValidateIo = PROCESS_IO): Promise<number> {
+export async function validateFiles(
+  files: readonly string[],
+  options: ValidateFilesOptions,
+  io: ValidateIo = PROCESS_IO,
+): Promise<number> {
   const tokenizer = await loadTokenizer(options.tokenizer);
   let allOk = true;
   for (const file of files) {
@@ -80,7 +102,12 @@ export async function validateFiles(files: readonly string[], options: ValidateF
       line = validateText(file, await io.readText(file), options.mode, tokenizer);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      line = { file, ok: false, issues: [{ code: UNREADABLE_FILE, message: `Cannot read the file: ${reason}`, offset: 0 }], metrics: null };
+      line = {
+        file,
+        ok: false,
+        issues: [{ code: UNREADABLE_FILE, message: `Cannot read the file: ${reason}`, offset: 0 }],
+        metrics: null,
+      };
     }
     allOk &&= line.ok;
     io.write(JSON.stringify(line));
@@ -98,13 +125,25 @@ interface ValidateCliOptions {
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('Check model responses against the ThreadWeaver format and print one JSON line of issues and token metrics per file.')
+    .description(
+      'Check model responses against the ThreadWeaver format and print one JSON line of issues and token metrics per file.',
+    )
     .argument('<files...>', 'response files (the text after the chat prompt); "-" reads stdin')
     .addOption(new Option('--strict', 'reference rules of spec §3.3 (default)'))
-    .addOption(new Option('--lenient', 'tolerate <think>-family tags in bodies and a truncated last block').conflicts('strict'))
-    .addOption(new Option('--tokenizer <name>', 'token counter for the metrics').choices(TOKENIZER_NAMES).default('qwen3'))
-    .addHelpText('after', '\nOutput: one JSON line per file {"file","ok","issues":[{"code","message","offset"}],"metrics":{…}}.\nExit status: 0 every file ok, 1 any file not ok (or unreadable), 2 usage error.')
+    .addOption(
+      new Option('--lenient', 'tolerate <think>-family tags in bodies and a truncated last block').conflicts('strict'),
+    )
+    .addOption(
+      new Option('--tokenizer <name>', 'token counter for the metrics').choices(TOKENIZER_NAMES).default('qwen3'),
+    )
+    .addHelpText(
+      'after',
+      '\nOutput: one JSON line per file {"file","ok","issues":[{"code","message","offset"}],"metrics":{…}}.\nExit status: 0 every file ok, 1 any file not ok (or unreadable), 2 usage error.',
+    )
     .action(async (files: string[], options: ValidateCliOptions) => {
-      process.exitCode = await validateFiles(files, { mode: options.lenient ? 'lenient' : 'strict', tokenizer: options.tokenizer });
+      process.exitCode = await validateFiles(files, {
+        mode: options.lenient ? 'lenient' : 'strict',
+        tokenizer: options.tokenizer,
+      });
     });
 }

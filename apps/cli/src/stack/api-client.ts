@@ -24,8 +24,12 @@ export class ApiClient implements ReasoningDriver {
   /** Every event of the request until it is terminal (the server ends the stream then), each also passed to `onEvent` as it arrives. */
   async events(id: string, onEvent?: (event: DriverEvent) => void, signal?: AbortSignal): Promise<DriverEvent[]> {
     const path = `/v1/reasoning/${encodeURIComponent(id)}/events`;
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers(), ...(signal === undefined ? {} : { signal }) });
-    if (!response.ok || response.body === null) throw new ApiRequestError('GET', path, response.status, await response.text());
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.headers(),
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (!response.ok || response.body === null)
+      throw new ApiRequestError('GET', path, response.status, await response.text());
     const events: DriverEvent[] = [];
     let pending = '';
     for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
@@ -63,7 +67,9 @@ export class ApiClient implements ReasoningDriver {
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.baseUrl}${path}`, {
-      method, headers: this.headers(), ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      method,
+      headers: this.headers(),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
     if (!response.ok) throw new ApiRequestError(method, path, response.status, text);
@@ -74,7 +80,11 @@ export class ApiClient implements ReasoningDriver {
 /** Parses an SSE body: `event:` and `data:` lines, blank-line separated; comments ignored. */
 export function parseEvents(body: string): DriverEvent[] {
   return body.split('\n\n').flatMap((frame) => {
-    const data = frame.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+    const data = frame
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => line.slice(6))
+      .join('\n');
     if (data === '') return [];
     try {
       const parsed = JSON.parse(data) as { type?: unknown; at?: unknown } & Record<string, unknown>;

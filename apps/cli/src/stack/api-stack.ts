@@ -8,7 +8,10 @@ import type { StackOptions } from './stack-plan.js';
 
 /** API limits lifted for stacks the CLI itself drives (demo, `run --distributed`, benchmarks). */
 const INTERNAL_API_ENV = {
-  API_RATE_LIMIT_PER_SECOND: '1000000', API_RATE_LIMIT_BURST: '1000000', API_MAX_BACKLOG: '1000000', LOG_LEVEL: 'warn',
+  API_RATE_LIMIT_PER_SECOND: '1000000',
+  API_RATE_LIMIT_BURST: '1000000',
+  API_MAX_BACKLOG: '1000000',
+  LOG_LEVEL: 'warn',
 } as const;
 
 /** A local stack with its API and a client holding a fresh admin key. */
@@ -18,7 +21,10 @@ export interface ApiStack {
 }
 
 /** Starts a local stack including the API (which must be built) and returns a client for it. */
-export async function startApiStack(options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>, hooks: ProcessHooks = {}): Promise<ApiStack> {
+export async function startApiStack(
+  options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>,
+  hooks: ProcessHooks = {},
+): Promise<ApiStack> {
   const entries = resolveEntryPoints();
   if (!apiIsBuilt(entries)) throw new EntryPointMissingError('api', entries.api);
   const apiKey = `tl-${randomBytes(18).toString('base64url')}`;

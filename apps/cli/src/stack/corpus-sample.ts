@@ -16,7 +16,9 @@ export const CORPUS_DIR = resolve(APPS_DIR, 'engine-sim/corpus');
 
 /** Every problem of every `*.jsonl` file in `dir`, in file then line order; malformed lines are skipped. */
 export function readCorpusProblems(dir: string = CORPUS_DIR): CorpusProblem[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
   return files.flatMap((name) => readFileSync(resolve(dir, name), 'utf8').split('\n').flatMap(parseLine));
 }
 

@@ -15,18 +15,26 @@ export interface BatchRun {
 
 /** Submits every problem at once, then waits for each result and grades it. */
 export async function runBatch(problems: readonly CorpusProblem[], run: BatchRun): Promise<BatchOutcome[]> {
-  const submitted = await Promise.all(problems.map((problem) => run.client.submit({
-    prompt: renderUserPrompt(problem.problem), metadata: { problem_id: problem.id },
-  })));
-  return Promise.all(submitted.map(async (view, index) => {
-    const problem = problems[index]!;
-    const done = await run.client.waitForResult(view.id, run.timeoutMs).catch(() => undefined);
-    const outcome = done === undefined
-      ? { id: problem.id, status: 'timed-out', correct: undefined, tokenSpeedup: undefined }
-      : toOutcome(done, problem, run.tokenizer);
-    run.onOutcome(outcome);
-    return outcome;
-  }));
+  const submitted = await Promise.all(
+    problems.map((problem) =>
+      run.client.submit({
+        prompt: renderUserPrompt(problem.problem),
+        metadata: { problem_id: problem.id },
+      }),
+    ),
+  );
+  return Promise.all(
+    submitted.map(async (view, index) => {
+      const problem = problems[index]!;
+      const done = await run.client.waitForResult(view.id, run.timeoutMs).catch(() => undefined);
+      const outcome =
+        done === undefined
+          ? { id: problem.id, status: 'timed-out', correct: undefined, tokenSpeedup: undefined }
+          : toOutcome(done, problem, run.tokenizer);
+      run.onOutcome(outcome);
+      return outcome;
+    }),
+  );
 }
 
 function toOutcome(view: DriverView, problem: CorpusProblem, tokenizer: Tokenizer): BatchOutcome {

@@ -7,17 +7,25 @@ import type { ReasoningDriver } from './reasoning-driver.js';
 
 /** Runs the demo batch with a progress bar on stdout; returns the summary table. */
 export async function runDemoBatch(client: ReasoningDriver, problems: readonly CorpusProblem[]): Promise<string> {
-  const bar = new SingleBar({
-    format: '  {bar} {value}/{total} requests | {correct} correct | {duration_formatted}',
-    stream: process.stdout, noTTYOutput: true, notTTYSchedule: 2_000, hideCursor: true,
-  }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: '  {bar} {value}/{total} requests | {correct} correct | {duration_formatted}',
+      stream: process.stdout,
+      noTTYOutput: true,
+      notTTYSchedule: 2_000,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   try {
     const tokenizer = await loadQwen3Tokenizer();
     let correct = 0;
     const started = performance.now();
     bar.start(problems.length, 0, { correct });
     const outcomes = await runBatch(problems, {
-      client, tokenizer, timeoutMs: 300_000,
+      client,
+      tokenizer,
+      timeoutMs: 300_000,
       onOutcome: (outcome) => {
         if (outcome.correct === true) correct += 1;
         bar.increment(1, { correct });

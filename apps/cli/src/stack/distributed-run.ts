@@ -18,7 +18,8 @@ export interface DistributedRunOptions {
 /** Runs one problem through Redis, simulated machines and workers (the queue client submits), then stops them all. */
 export async function runDistributed(problem: string, options: DistributedRunOptions): Promise<RunReport> {
   const { driver, stop } = await startQueueStack({
-    machines: options.machines ?? 2, timeScale: options.timeScale,
+    machines: options.machines ?? 2,
+    timeScale: options.timeScale,
     ...(options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl }),
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });

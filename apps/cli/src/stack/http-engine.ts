@@ -4,8 +4,16 @@ import { discoverServedModel } from './served-model.js';
 import { engineEndpoint, VLLM_TEXT_MODE } from './vllm-endpoint.js';
 
 interface CompletionBody {
-  readonly choices?: readonly { readonly text?: string; readonly finish_reason?: string | null; readonly stop_reason?: string | number | null }[];
-  readonly usage?: { readonly completion_tokens?: number; readonly prompt_tokens?: number; readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null };
+  readonly choices?: readonly {
+    readonly text?: string;
+    readonly finish_reason?: string | null;
+    readonly stop_reason?: string | number | null;
+  }[];
+  readonly usage?: {
+    readonly completion_tokens?: number;
+    readonly prompt_tokens?: number;
+    readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null;
+  };
 }
 
 /**
@@ -23,8 +31,11 @@ export function createHttpEngine(baseUrl: string, model?: string): Engine {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          model: await served, prompt: request.prompt, max_tokens: request.maxTokens,
-          stop: request.stop.length > 0 ? request.stop : null, ...VLLM_TEXT_MODE,
+          model: await served,
+          prompt: request.prompt,
+          max_tokens: request.maxTokens,
+          stop: request.stop.length > 0 ? request.stop : null,
+          ...VLLM_TEXT_MODE,
         }),
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });

@@ -21,7 +21,9 @@ export async function runInProcess(problem: string, options: InProcessRunOptions
     const metrics = computeMetrics(run.text, { tokenizer: await loadQwen3Tokenizer() });
     const { reason, message } = run.termination;
     return {
-      text: run.text, requests: run.requests, metrics: runMetrics(metrics, reason, wallClockMs),
+      text: run.text,
+      requests: run.requests,
+      metrics: runMetrics(metrics, reason, wallClockMs),
       ...(message === undefined ? {} : { failure: message }),
     };
   } finally {

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import {
-  findFreePort, startManagedProcess, startRedisServer, type ManagedProcess, type ProcessHooks, type ProcessSpec, type RunningRedis,
+  findFreePort,
+  startManagedProcess,
+  startRedisServer,
+  type ManagedProcess,
+  type ProcessHooks,
+  type ProcessSpec,
+  type RunningRedis,
 } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
@@ -22,7 +28,9 @@ export interface LocalStack {
 
 /** Starts Redis (unless given), the engines, the workers and (when built and asked for) the API. */
 export async function startLocalStack(
-  options: StackOptions, hooks: ProcessHooks = {}, entries: EntryPoints = resolveEntryPoints(),
+  options: StackOptions,
+  hooks: ProcessHooks = {},
+  entries: EntryPoints = resolveEntryPoints(),
 ): Promise<LocalStack> {
   requireBuilt(options, entries);
   const started: ManagedProcess[] = [];
@@ -34,14 +42,18 @@ export async function startLocalStack(
   try {
     if (options.redisUrl === undefined) redis = await startRedisServer();
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
-    const model = options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
+    const model =
+      options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.
     await startPhase([...plan.engines, ...plan.workers, ...(plan.api === undefined ? [] : [plan.api])], started, hooks);
     const apiPort = plan.api?.env['PORT'];
     return {
-      redisUrl, ownsRedis: redis !== undefined, machines: plan.machines, processes: started,
+      redisUrl,
+      ownsRedis: redis !== undefined,
+      machines: plan.machines,
+      processes: started,
       apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
       redisLost: redisLost(redis),
       stop: stopAll,
@@ -68,9 +80,15 @@ async function allocate(options: StackOptions, redisUrl: string, entries: EntryP
   return { redisUrl, simPorts, apiPort };
 }
 
-async function startPhase(specs: readonly ProcessSpec[], started: ManagedProcess[], hooks: ProcessHooks): Promise<void> {
+async function startPhase(
+  specs: readonly ProcessSpec[],
+  started: ManagedProcess[],
+  hooks: ProcessHooks,
+): Promise<void> {
   // Own process groups: a terminal Ctrl-C reaches only the CLI, which then stops children in order.
-  const results = await Promise.allSettled(specs.map((spec) => startManagedProcess({ ...spec, detached: true }, hooks)));
+  const results = await Promise.allSettled(
+    specs.map((spec) => startManagedProcess({ ...spec, detached: true }, hooks)),
+  );
   for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) throw failure.reason;

@@ -11,9 +11,14 @@ describe('option parsers', () => {
   });
 
   it.each([
-    [() => parsePositiveInt('0')], [() => parsePositiveInt('1.5')], [() => parsePositiveInt('x')],
-    [() => parsePort('70000')], [() => parseNonNegative('-1')], [() => parseNonNegative('')],
-    [() => urlParser(['redis:'])('http://localhost:6379')], [() => urlParser(['http:'])('not a url')],
+    [() => parsePositiveInt('0')],
+    [() => parsePositiveInt('1.5')],
+    [() => parsePositiveInt('x')],
+    [() => parsePort('70000')],
+    [() => parseNonNegative('-1')],
+    [() => parseNonNegative('')],
+    [() => urlParser(['redis:'])('http://localhost:6379')],
+    [() => urlParser(['http:'])('not a url')],
   ])('reject bad input as a usage error (%#)', (parse) => {
     expect(parse).toThrow(InvalidArgumentError);
   });

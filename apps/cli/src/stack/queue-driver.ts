@@ -11,11 +11,12 @@ export function createQueueDriver(redisUrl: string, keyPrefix: string): Reasonin
     return view;
   };
   return {
-    submit: (submission: DriverSubmission) => client.submit({
-      prompt: submission.prompt,
-      parameters: { mode: submission.mode ?? 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' },
-      ...(submission.metadata === undefined ? {} : { metadata: { ...submission.metadata } }),
-    }),
+    submit: (submission: DriverSubmission) =>
+      client.submit({
+        prompt: submission.prompt,
+        parameters: { mode: submission.mode ?? 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' },
+        ...(submission.metadata === undefined ? {} : { metadata: { ...submission.metadata } }),
+      }),
     get,
     async events(id, onEvent) {
       const events: DriverEvent[] = [];

@@ -14,12 +14,16 @@ export interface QueueStack {
 }
 
 /** Starts Redis (unless given), engines and workers under a fresh key prefix (unless given), and a queue client for them. */
-export async function startQueueStack(options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>, hooks: ProcessHooks = {}): Promise<QueueStack> {
+export async function startQueueStack(
+  options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>,
+  hooks: ProcessHooks = {},
+): Promise<QueueStack> {
   const keyPrefix = options.keyPrefix ?? `{threadloom-${randomUUID().slice(0, 8)}}`;
   const stack = await startLocalStack({ ...options, keyPrefix }, hooks);
   const driver = createQueueDriver(stack.redisUrl, keyPrefix);
   return {
-    stack, driver,
+    stack,
+    driver,
     stop: async () => {
       await driver.close();
       await stack.stop();

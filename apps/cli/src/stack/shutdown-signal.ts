@@ -11,7 +11,9 @@ export type ShutdownSignal = (typeof SIGNALS)[number];
 export function waitForShutdownSignal(): { readonly signal: Promise<ShutdownSignal>; dispose(): void } {
   let received = false;
   let resolveSignal: (signal: ShutdownSignal) => void = () => undefined;
-  const signal = new Promise<ShutdownSignal>((resolve) => { resolveSignal = resolve; });
+  const signal = new Promise<ShutdownSignal>((resolve) => {
+    resolveSignal = resolve;
+  });
   const handler = (name: ShutdownSignal): void => {
     if (received) process.exit(130);
     received = true;
@@ -20,6 +22,8 @@ export function waitForShutdownSignal(): { readonly signal: Promise<ShutdownSign
   for (const name of SIGNALS) process.on(name, handler);
   return {
     signal,
-    dispose: () => { for (const name of SIGNALS) process.off(name, handler); },
+    dispose: () => {
+      for (const name of SIGNALS) process.off(name, handler);
+    },
   };
 }

@@ -2,17 +2,43 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { planStack } from './stack-plan.js';
 
-const ENTRIES = { engineSim: '/apps/engine-sim/dist/main.js', worker: '/apps/worker/dist/main.js', api: '/apps/api/dist/main.js' };
+const ENTRIES = {
+  engineSim: '/apps/engine-sim/dist/main.js',
+  worker: '/apps/worker/dist/main.js',
+  api: '/apps/api/dist/main.js',
+};
 const ADDRESSES = { redisUrl: 'redis://127.0.0.1:7000', simPorts: [9001, 9002], apiPort: 8080 };
 
 describe('planStack', () => {
   it('pairs every simulated machine with its own engine and a reason+thread worker, plus one join worker', () => {
     const plan = planStack({ machines: 2, timeScale: 0.5 }, ADDRESSES, ENTRIES);
     expect(plan.engines.map((spec) => spec.args)).toEqual([
-      ['/apps/engine-sim/dist/main.js', '--port', '9001', '--host', '127.0.0.1', '--time-scale', '0.5', '--model', 'threadweaver'],
-      ['/apps/engine-sim/dist/main.js', '--port', '9002', '--host', '127.0.0.1', '--time-scale', '0.5', '--model', 'threadweaver'],
+      [
+        '/apps/engine-sim/dist/main.js',
+        '--port',
+        '9001',
+        '--host',
+        '127.0.0.1',
+        '--time-scale',
+        '0.5',
+        '--model',
+        'threadweaver',
+      ],
+      [
+        '/apps/engine-sim/dist/main.js',
+        '--port',
+        '9002',
+        '--host',
+        '127.0.0.1',
+        '--time-scale',
+        '0.5',
+        '--model',
+        'threadweaver',
+      ],
     ]);
-    expect(plan.workers.map((spec) => [spec.env['MACHINE_ID'], spec.env['WORKER_ROLES'], spec.env['ENGINE_URL']])).toEqual([
+    expect(
+      plan.workers.map((spec) => [spec.env['MACHINE_ID'], spec.env['WORKER_ROLES'], spec.env['ENGINE_URL']]),
+    ).toEqual([
       ['machine-1', 'reason,thread', 'http://127.0.0.1:9001'],
       ['machine-2', 'reason,thread', 'http://127.0.0.1:9002'],
       ['join-1', 'join', undefined],
@@ -21,16 +47,28 @@ describe('planStack', () => {
   });
 
   it('replaces the simulators with a real engine URL', () => {
-    const plan = planStack({ machines: 2, timeScale: 1, engineUrl: 'http://gpu:8000', model: 'Qwen3-8B' }, { ...ADDRESSES, simPorts: [] }, ENTRIES);
+    const plan = planStack(
+      { machines: 2, timeScale: 1, engineUrl: 'http://gpu:8000', model: 'Qwen3-8B' },
+      { ...ADDRESSES, simPorts: [] },
+      ENTRIES,
+    );
     expect(plan.engines).toEqual([]);
-    expect(plan.machines).toEqual([{ id: 'machine-1', engineUrl: 'http://gpu:8000' }, { id: 'machine-2', engineUrl: 'http://gpu:8000' }]);
+    expect(plan.machines).toEqual([
+      { id: 'machine-1', engineUrl: 'http://gpu:8000' },
+      { id: 'machine-2', engineUrl: 'http://gpu:8000' },
+    ]);
     expect(plan.workers[0]!.env['MODEL_NAME']).toBe('Qwen3-8B');
   });
 
   it('configures the API key hashed, as an admin key', () => {
     const plan = planStack({ machines: 1, timeScale: 0, apiKey: 'secret' }, ADDRESSES, ENTRIES);
     const keys = JSON.parse(plan.api!.env['API_KEYS']!) as { sha256: string; scopes: string[] }[];
-    expect(keys).toEqual([expect.objectContaining({ sha256: createHash('sha256').update('secret').digest('hex'), scopes: ['submit', 'read', 'admin'] })]);
+    expect(keys).toEqual([
+      expect.objectContaining({
+        sha256: createHash('sha256').update('secret').digest('hex'),
+        scopes: ['submit', 'read', 'admin'],
+      }),
+    ]);
     expect(JSON.stringify(plan.api!.env)).not.toContain('"secret"');
     expect(plan.api!.env['PORT']).toBe('8080');
   });
@@ -38,6 +76,10 @@ describe('planStack', () => {
   it('starts no API without a port, and passes the key prefix to workers and API alike', () => {
     expect(planStack({ machines: 1, timeScale: 0 }, { ...ADDRESSES, apiPort: undefined }, ENTRIES).api).toBeUndefined();
     const plan = planStack({ machines: 1, timeScale: 0, keyPrefix: '{lane-2}' }, ADDRESSES, ENTRIES);
-    expect([...plan.workers, plan.api!].map((spec) => spec.env['KEY_PREFIX'])).toEqual(['{lane-2}', '{lane-2}', '{lane-2}']);
+    expect([...plan.workers, plan.api!].map((spec) => spec.env['KEY_PREFIX'])).toEqual([
+      '{lane-2}',
+      '{lane-2}',
+      '{lane-2}',
+    ]);
   });
 });

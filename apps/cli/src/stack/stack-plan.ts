@@ -71,24 +71,49 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
     const engineUrl = options.engineUrl ?? `http://127.0.0.1:${String(port)}`;
     return { id, engineUrl, port };
   });
-  const engines = options.engineUrl !== undefined ? [] : machines.map((machine) =>
-    engineSpec(entries, machine.id, machine.port ?? 0, options));
+  const engines =
+    options.engineUrl !== undefined
+      ? []
+      : machines.map((machine) => engineSpec(entries, machine.id, machine.port ?? 0, options));
   const workers = [
-    ...machines.map((machine) => workerSpec(entries, `worker ${machine.id}`, addresses.redisUrl, {
-      WORKER_ROLES: 'reason,thread', MACHINE_ID: machine.id, ENGINE_URL: machine.engineUrl, ...placementEnv(options),
-    }, options)),
+    ...machines.map((machine) =>
+      workerSpec(
+        entries,
+        `worker ${machine.id}`,
+        addresses.redisUrl,
+        {
+          WORKER_ROLES: 'reason,thread',
+          MACHINE_ID: machine.id,
+          ENGINE_URL: machine.engineUrl,
+          ...placementEnv(options),
+        },
+        options,
+      ),
+    ),
     workerSpec(entries, 'worker join', addresses.redisUrl, { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' }, options),
   ];
-  const api = addresses.apiPort === undefined ? undefined : apiSpec(entries, addresses.apiPort, addresses.redisUrl, options);
+  const api =
+    addresses.apiPort === undefined ? undefined : apiSpec(entries, addresses.apiPort, addresses.redisUrl, options);
   return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })) };
 }
 
 /** One simulator process on `port` (0 = any; its ready line is its URL). */
 export function engineSpec(
-  entries: EntryPoints, machineId: string, port: number, options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
+  entries: EntryPoints,
+  machineId: string,
+  port: number,
+  options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
 ): ProcessSpec {
   const args = [
-    entries.engineSim, '--port', String(port), '--host', '127.0.0.1', '--time-scale', String(options.timeScale), '--model', SIM_MODEL,
+    entries.engineSim,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--time-scale',
+    String(options.timeScale),
+    '--model',
+    SIM_MODEL,
   ];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
@@ -97,36 +122,65 @@ export function engineSpec(
 }
 
 function workerSpec(
-  entries: EntryPoints, name: string, redisUrl: string, env: Record<string, string>, options: StackOptions,
+  entries: EntryPoints,
+  name: string,
+  redisUrl: string,
+  env: Record<string, string>,
+  options: StackOptions,
 ): ProcessSpec {
-  const concurrency: Record<string, string> = options.concurrency === undefined ? {} : {
-    REASON_CONCURRENCY: String(options.concurrency),
-    THREAD_CONCURRENCY: String(options.concurrency),
-    JOIN_CONCURRENCY: String(options.concurrency),
-  };
+  const concurrency: Record<string, string> =
+    options.concurrency === undefined
+      ? {}
+      : {
+          REASON_CONCURRENCY: String(options.concurrency),
+          THREAD_CONCURRENCY: String(options.concurrency),
+          JOIN_CONCURRENCY: String(options.concurrency),
+        };
   return {
-    name, command: process.execPath, args: [entries.worker], ready: READY.worker,
+    name,
+    command: process.execPath,
+    args: [entries.worker],
+    ready: READY.worker,
     env: { REDIS_URL: redisUrl, MODEL_NAME: options.model ?? SIM_MODEL, ...prefixEnv(options), ...env, ...concurrency },
   };
 }
 
 function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: StackOptions): ProcessSpec {
   // The API stores keys hashed; the admin key gets every scope.
-  const keys: Record<string, string> = options.apiKey === undefined ? { API_AUTH_DISABLED: 'true' } : {
-    API_KEYS: JSON.stringify([{
-      name: 'threadloom-up', sha256: createHash('sha256').update(options.apiKey).digest('hex'),
-      tenant: 'default', scopes: ['submit', 'read', 'admin'],
-    }]),
-  };
+  const keys: Record<string, string> =
+    options.apiKey === undefined
+      ? { API_AUTH_DISABLED: 'true' }
+      : {
+          API_KEYS: JSON.stringify([
+            {
+              name: 'threadloom-up',
+              sha256: createHash('sha256').update(options.apiKey).digest('hex'),
+              tenant: 'default',
+              scopes: ['submit', 'read', 'admin'],
+            },
+          ]),
+        };
   return {
-    name: 'api', command: process.execPath, args: [entries.api], ready: READY.api,
-    env: { PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, API_MODELS: options.model ?? SIM_MODEL, ...prefixEnv(options), ...keys, ...options.apiEnv },
+    name: 'api',
+    command: process.execPath,
+    args: [entries.api],
+    ready: READY.api,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REDIS_URL: redisUrl,
+      API_MODELS: options.model ?? SIM_MODEL,
+      ...prefixEnv(options),
+      ...keys,
+      ...options.apiEnv,
+    },
   };
 }
 
 /** The simulators' sequence limit, told to the workers so they place jobs by free engine capacity. */
 function placementEnv(options: StackOptions): Record<string, string> {
-  const enabled = options.engineUrl === undefined && options.maxRunning !== undefined && options.placeByEngineLoad !== false;
+  const enabled =
+    options.engineUrl === undefined && options.maxRunning !== undefined && options.placeByEngineLoad !== false;
   return enabled ? { ENGINE_MAX_SEQS: String(options.maxRunning) } : {};
 }
 

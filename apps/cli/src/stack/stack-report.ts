@@ -24,7 +24,10 @@ export function reportingHooks(output: StackOutput, logs: boolean): ProcessHooks
 /** A crash as a few clear lines: who, how, and its last output. */
 export function describeCrash(name: string, exit: ExitInfo, tail: readonly string[]): string {
   const how = exit.signal === null ? `exit code ${String(exit.code)}` : `signal ${exit.signal}`;
-  const last = tail.slice(-10).map((line) => `    ${line}`).join('\n');
+  const last = tail
+    .slice(-10)
+    .map((line) => `    ${line}`)
+    .join('\n');
   return `✗ ${name} crashed (${how})${last === '' ? '' : `; last output:\n${last}`}`;
 }
 
@@ -33,7 +36,8 @@ const LABEL = 11;
 /** The summary `up` prints once everything is ready. */
 export function describeStack(stack: LocalStack): string[] {
   const lines = [`${'redis'.padEnd(LABEL)}${stack.redisUrl}${stack.ownsRedis ? ' (private, removed on exit)' : ''}`];
-  for (const machine of stack.machines) lines.push(`${machine.id.padEnd(LABEL)}worker reason,thread → engine ${machine.engineUrl}`);
+  for (const machine of stack.machines)
+    lines.push(`${machine.id.padEnd(LABEL)}worker reason,thread → engine ${machine.engineUrl}`);
   lines.push(`${'join'.padEnd(LABEL)}worker join`);
   const api = stack.apiUrl ?? 'not started (apps/api/dist/main.js is not built)';
   lines.push(`${'api'.padEnd(LABEL)}${api}`);

@@ -5,8 +5,17 @@ import { SimConfigError } from './sim-config.error.js';
 
 describe('parseSimArgs', () => {
   it('reads flags, falling back to SIM_* variables', () => {
-    expect(parseSimArgs(['--port', '9000', '--time-scale', '0.5', '--fault-rate', '503=0.1'], { SIM_SEED: '4', SIM_MODEL: 'm' })).toEqual({
-      port: 9000, timeScale: 0.5, seed: 4, model: 'm', faults: { rates: { '503': 0.1 } },
+    expect(
+      parseSimArgs(['--port', '9000', '--time-scale', '0.5', '--fault-rate', '503=0.1'], {
+        SIM_SEED: '4',
+        SIM_MODEL: 'm',
+      }),
+    ).toEqual({
+      port: 9000,
+      timeScale: 0.5,
+      seed: 4,
+      model: 'm',
+      faults: { rates: { '503': 0.1 } },
     });
   });
 

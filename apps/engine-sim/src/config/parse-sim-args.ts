@@ -5,23 +5,43 @@ import { SimConfigError } from './sim-config.error.js';
 
 /** Environment variables read when the matching flag is absent. */
 const ENV = {
-  port: 'SIM_PORT', host: 'SIM_HOST', corpus: 'SIM_CORPUS', timeScale: 'SIM_TIME_SCALE', maxRunning: 'SIM_MAX_RUNNING', seed: 'SIM_SEED',
-  faultRate: 'SIM_FAULT_RATE', model: 'SIM_MODEL', maxModelLen: 'SIM_MAX_MODEL_LEN', cacheBlocks: 'SIM_CACHE_BLOCKS', slowMs: 'SIM_SLOW_MS',
+  port: 'SIM_PORT',
+  host: 'SIM_HOST',
+  corpus: 'SIM_CORPUS',
+  timeScale: 'SIM_TIME_SCALE',
+  maxRunning: 'SIM_MAX_RUNNING',
+  seed: 'SIM_SEED',
+  faultRate: 'SIM_FAULT_RATE',
+  model: 'SIM_MODEL',
+  maxModelLen: 'SIM_MAX_MODEL_LEN',
+  cacheBlocks: 'SIM_CACHE_BLOCKS',
+  slowMs: 'SIM_SLOW_MS',
 } as const;
 
 /**
  * Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model --max-model-len
  * --cache-blocks --slow-ms` (flags win over the SIM_* environment variables).
  */
-export function parseSimArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): EngineSimOptions {
+export function parseSimArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): EngineSimOptions {
   let values: Record<string, string | undefined>;
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, corpus: { type: 'string' }, 'time-scale': { type: 'string' },
-        'max-running': { type: 'string' }, seed: { type: 'string' }, 'fault-rate': { type: 'string' }, model: { type: 'string' },
-        'max-model-len': { type: 'string' }, 'cache-blocks': { type: 'string' }, 'slow-ms': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        corpus: { type: 'string' },
+        'time-scale': { type: 'string' },
+        'max-running': { type: 'string' },
+        seed: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        model: { type: 'string' },
+        'max-model-len': { type: 'string' },
+        'cache-blocks': { type: 'string' },
+        'slow-ms': { type: 'string' },
       },
       strict: true,
     }) as { values: Record<string, string | undefined> });
@@ -48,7 +68,8 @@ export function parseSimArgs(argv: readonly string[], env: Readonly<Record<strin
 function num(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new SimConfigError(`--${flag} must be a number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new SimConfigError(`--${flag} must be a number, got "${value}"`);
   return n;
 }
 

@@ -39,9 +39,18 @@ export function resolveOptions(o: EngineSimOptions): ResolvedOptions {
     cacheCapacityBlocks: o.cacheCapacityBlocks ?? 16_384,
     dialect: o.dialect ?? THREADWEAVER_DIALECT,
   };
-  check(Number.isInteger(resolved.port) && resolved.port >= 0 && resolved.port < 65536, `port must be 0..65535, got ${resolved.port}`);
-  check(Number.isFinite(resolved.timeScale) && resolved.timeScale >= 0, `timeScale must be ≥ 0, got ${resolved.timeScale}`);
-  check(Number.isInteger(resolved.maxRunning) && resolved.maxRunning >= 1, `maxRunning must be a positive integer, got ${resolved.maxRunning}`);
+  check(
+    Number.isInteger(resolved.port) && resolved.port >= 0 && resolved.port < 65536,
+    `port must be 0..65535, got ${resolved.port}`,
+  );
+  check(
+    Number.isFinite(resolved.timeScale) && resolved.timeScale >= 0,
+    `timeScale must be ≥ 0, got ${resolved.timeScale}`,
+  );
+  check(
+    Number.isInteger(resolved.maxRunning) && resolved.maxRunning >= 1,
+    `maxRunning must be a positive integer, got ${resolved.maxRunning}`,
+  );
   check(Number.isInteger(resolved.blockSize) && resolved.blockSize >= 1, `blockSize must be a positive integer`);
   check(resolved.timing.prefillTokensPerSecond > 0, 'prefillTokensPerSecond must be > 0');
   for (const [kind, rate] of Object.entries(resolved.faults.rates ?? {})) {

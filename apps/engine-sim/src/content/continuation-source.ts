@@ -42,7 +42,12 @@ export class ContinuationSource {
     private readonly tokenizer: SimTokenizer,
   ) {
     for (const e of entries) {
-      this.corpus.set(e.problem, { trajectory: e.trajectory, answer: e.answer, blocks: indexTrajectory(e.trajectory, dialect), origin: 'corpus' });
+      this.corpus.set(e.problem, {
+        trajectory: e.trajectory,
+        answer: e.answer,
+        blocks: indexTrajectory(e.trajectory, dialect),
+        origin: 'corpus',
+      });
     }
   }
 
@@ -70,9 +75,14 @@ export class ContinuationSource {
       this.synthetic.delete(problem);
       this.synthetic.set(problem, made);
     } else {
-      const { trajectory, answer } = syntheticTrajectory(hashString(problem, hashString(`seed:${this.seed}`)), this.syntheticOptions, this.dialect);
+      const { trajectory, answer } = syntheticTrajectory(
+        hashString(problem, hashString(`seed:${this.seed}`)),
+        this.syntheticOptions,
+        this.dialect,
+      );
       made = { trajectory, answer, blocks: indexTrajectory(trajectory, this.dialect), origin: 'synthetic' };
-      if (this.synthetic.size >= SYNTHETIC_CACHE_SIZE) this.synthetic.delete(this.synthetic.keys().next().value as string);
+      if (this.synthetic.size >= SYNTHETIC_CACHE_SIZE)
+        this.synthetic.delete(this.synthetic.keys().next().value as string);
       this.synthetic.set(problem, made);
     }
     return made;

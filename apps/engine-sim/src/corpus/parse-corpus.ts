@@ -14,7 +14,9 @@ export function parseCorpus(text: string): CorpusParseResult {
     if (line.trim() === '') return;
     const parsed = CORPUS_ENTRY_SCHEMA.safeParse(safeJson(line));
     if (!parsed.success) {
-      issues.push(`line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`);
+      issues.push(
+        `line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`,
+      );
       return;
     }
     if (ids.has(parsed.data.id)) issues.push(`line ${index + 1}: duplicate id ${parsed.data.id}`);

@@ -8,15 +8,27 @@ import type { DecodeOptions } from './decode-options.js';
 const tokenizer = new SimTokenizer(specialTokensFor(THREADWEAVER_DIALECT));
 const EOS = '<|im_end|>';
 const base: DecodeOptions = {
-  maxTokens: 1000, stop: [], stopTokenIds: [], includeStopStrInOutput: true, skipSpecialTokens: false, spacesBetweenSpecialTokens: false,
+  maxTokens: 1000,
+  stop: [],
+  stopTokenIds: [],
+  includeStopStrInOutput: true,
+  skipSpecialTokens: false,
+  spacesBetweenSpecialTokens: false,
 };
-const decode = (text: string, options: Partial<DecodeOptions> = {}) => decodeCompletion(tokenizer.encode(text), EOS, { ...base, ...options }, tokenizer);
+const decode = (text: string, options: Partial<DecodeOptions> = {}) =>
+  decodeCompletion(tokenizer.encode(text), EOS, { ...base, ...options }, tokenizer);
 
 describe('decodeCompletion', () => {
   it('stops at a stop string, keeping it only with include_stop_str_in_output', () => {
     const text = 'step one\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: x';
-    expect(decode(text, { stop: ['</Outlines>'] })).toMatchObject({ text: text.slice(0, text.indexOf('</Outlines>') + 11), finishReason: 'stop', stopReason: '</Outlines>' });
-    expect(decode(text, { stop: ['</Outlines>'], includeStopStrInOutput: false }).text).toBe(text.slice(0, text.indexOf('</Outlines>')));
+    expect(decode(text, { stop: ['</Outlines>'] })).toMatchObject({
+      text: text.slice(0, text.indexOf('</Outlines>') + 11),
+      finishReason: 'stop',
+      stopReason: '</Outlines>',
+    });
+    expect(decode(text, { stop: ['</Outlines>'], includeStopStrInOutput: false }).text).toBe(
+      text.slice(0, text.indexOf('</Outlines>')),
+    );
   });
 
   it('treats the end of the continuation as EOS: finish stop, stop_reason null', () => {
@@ -26,12 +38,18 @@ describe('decodeCompletion', () => {
   });
 
   it('stops at an EOS inside the text before any later stop string', () => {
-    expect(decode(`a thread${EOS}\n</Thread>`, { stop: ['</Thread>'], includeStopStrInOutput: false })).toMatchObject({ text: 'a thread', stopReason: null });
+    expect(decode(`a thread${EOS}\n</Thread>`, { stop: ['</Thread>'], includeStopStrInOutput: false })).toMatchObject({
+      text: 'a thread',
+      stopReason: null,
+    });
   });
 
   it('reports a matched stop token id as the stop reason', () => {
     const id = tokenizer.special('</Thread>')!.id;
-    expect(decode('body\n</Thread><Thread>\n2:', { stopTokenIds: [id] })).toMatchObject({ text: 'body\n</Thread>', stopReason: id });
+    expect(decode('body\n</Thread><Thread>\n2:', { stopTokenIds: [id] })).toMatchObject({
+      text: 'body\n</Thread>',
+      stopReason: id,
+    });
   });
 
   it('cuts at max_tokens with finish_reason length', () => {
@@ -42,12 +60,17 @@ describe('decodeCompletion', () => {
   });
 
   it('skips special tokens by default, so tag stop strings cannot match', () => {
-    const result = decode('<think>\nx\n<Parallel>\n<Outlines>\n</Outlines>', { skipSpecialTokens: true, stop: ['</Outlines>'] });
+    const result = decode('<think>\nx\n<Parallel>\n<Outlines>\n</Outlines>', {
+      skipSpecialTokens: true,
+      stop: ['</Outlines>'],
+    });
     expect(result.text).toBe('<think>\nx\n\n\n');
     expect(result.stopReason).toBeNull();
   });
 
   it('inserts spaces between adjacent special tokens when asked', () => {
-    expect(decode('</Thread><Thread>', { spacesBetweenSpecialTokens: true, includeStopStrInOutput: false }).text).toBe('</Thread> <Thread>');
+    expect(decode('</Thread><Thread>', { spacesBetweenSpecialTokens: true, includeStopStrInOutput: false }).text).toBe(
+      '</Thread> <Thread>',
+    );
   });
 });

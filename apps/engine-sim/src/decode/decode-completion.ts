@@ -61,7 +61,12 @@ function matchStop(state: WalkState, options: DecodeOptions): { reason: string; 
   return { reason: best.reason, textEnd: options.includeStopStrInOutput ? best.at + best.reason.length : best.at };
 }
 
-function finish(state: WalkState, finishReason: FinishReason, stopReason: string | number | null, textEnd?: number): DecodedCompletion {
+function finish(
+  state: WalkState,
+  finishReason: FinishReason,
+  stopReason: string | number | null,
+  textEnd?: number,
+): DecodedCompletion {
   const text = textEnd === undefined ? state.visible : state.visible.slice(0, textEnd);
   if (textEnd !== undefined) state.ends.push(text.length);
   const deltas: string[] = [];

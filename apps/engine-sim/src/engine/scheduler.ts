@@ -47,7 +47,16 @@ export class Scheduler {
       const idle = this.running.length === 0 && this.waiting.length === 0;
       const arrivedAt = Math.min(job.arrivedAt ?? performance.now(), performance.now());
       if (idle) this.resync(arrivedAt);
-      const seq: Sequence = { job, arrivedMs: this.modelAt(arrivedAt), resolve, admittedMs: 0, prefillMs: 0, cachedTokens: 0, produced: 0, tokenTimes: [] };
+      const seq: Sequence = {
+        job,
+        arrivedMs: this.modelAt(arrivedAt),
+        resolve,
+        admittedMs: 0,
+        prefillMs: 0,
+        cachedTokens: 0,
+        produced: 0,
+        tokenTimes: [],
+      };
       this.waiting.push(seq);
       job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
       this.publishLoad();
@@ -82,7 +91,8 @@ export class Scheduler {
   private planStep(): boolean {
     if (this.closed) return false;
     let prefill = 0;
-    while (this.running.length < this.maxRunning && this.waiting.length > 0) prefill += this.admit(this.waiting.shift() as Sequence);
+    while (this.running.length < this.maxRunning && this.waiting.length > 0)
+      prefill += this.admit(this.waiting.shift() as Sequence);
     if (this.running.length === 0) return false;
     let context = 0;
     let latestArrival = this.modelNow;
@@ -171,7 +181,14 @@ export class Scheduler {
   }
 
   private publishLoad(): void {
-    const blocks = this.running.reduce((sum, s) => sum + Math.ceil((s.job.promptIds.length + s.produced) / this.cache.blockSize), 0);
-    this.metrics.setLoad(this.running.length, this.waiting.length, Math.min(1, blocks / Math.max(1, this.cache.capacityBlocks)));
+    const blocks = this.running.reduce(
+      (sum, s) => sum + Math.ceil((s.job.promptIds.length + s.produced) / this.cache.blockSize),
+      0,
+    );
+    this.metrics.setLoad(
+      this.running.length,
+      this.waiting.length,
+      Math.min(1, blocks / Math.max(1, this.cache.capacityBlocks)),
+    );
   }
 }

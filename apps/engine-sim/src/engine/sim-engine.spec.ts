@@ -5,9 +5,21 @@ import { DEFAULT_TIMING } from './timing-model.js';
 // Model time only: a tiny time scale makes wall time negligible, so nothing here is a timed test.
 // Every job claims the same arrival, so wall gaps between submissions do not show up as model time.
 const engine = (maxRunning = 8): SimEngine =>
-  new SimEngine({ model: 'm', timing: DEFAULT_TIMING, timeScale: 1e-6, maxRunning, blockSize: 4, cacheCapacityBlocks: 1000 });
+  new SimEngine({
+    model: 'm',
+    timing: DEFAULT_TIMING,
+    timeScale: 1e-6,
+    maxRunning,
+    blockSize: 4,
+    cacheCapacityBlocks: 1000,
+  });
 const arrivedAt = performance.now();
-const job = (prompt: number[], outputs: number) => ({ promptIds: prompt, outputIds: new Array<number>(outputs).fill(7), finishReason: 'length' as const, arrivedAt });
+const job = (prompt: number[], outputs: number) => ({
+  promptIds: prompt,
+  outputIds: new Array<number>(outputs).fill(7),
+  finishReason: 'length' as const,
+  arrivedAt,
+});
 
 describe('SimEngine model time', () => {
   it('takes prefill + 22 ms per token for a request alone', async () => {
@@ -30,12 +42,21 @@ describe('SimEngine model time', () => {
     const [first, second] = await Promise.all([e.generate(job(prompt, 5)), e.generate(job(prompt, 5))]);
     expect(second.modelMs).toBeGreaterThan(first.modelMs + 5 * 22 - 1);
     expect(second.cachedTokens).toBe(36);
-    expect(await e.metrics.registry.getSingleMetricAsString('vllm:request_queue_time_seconds')).toMatch(/_count\{model_name="m"\} 2/);
+    expect(await e.metrics.registry.getSingleMetricAsString('vllm:request_queue_time_seconds')).toMatch(
+      /_count\{model_name="m"\} 2/,
+    );
     e.close();
   });
 
   it('answers at once at time scale 0 with solo model latencies in the metrics', async () => {
-    const e = new SimEngine({ model: 'm', timing: DEFAULT_TIMING, timeScale: 0, maxRunning: 1, blockSize: 4, cacheCapacityBlocks: 10 });
+    const e = new SimEngine({
+      model: 'm',
+      timing: DEFAULT_TIMING,
+      timeScale: 0,
+      maxRunning: 1,
+      blockSize: 4,
+      cacheCapacityBlocks: 10,
+    });
     const tokens: number[] = [];
     const result = await e.generate({ ...job([1, 2, 3], 3), onToken: (i) => tokens.push(i) });
     expect(tokens).toEqual([0, 1, 2]);

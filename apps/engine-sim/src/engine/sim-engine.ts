@@ -24,7 +24,10 @@ export class SimEngine {
   constructor(private readonly options: SimEngineOptions) {
     this.metrics = new SimMetrics(options.model);
     this.cache = new PrefixCache(options.blockSize, options.cacheCapacityBlocks);
-    this.scheduler = options.timeScale > 0 ? new Scheduler(options.timing, options.timeScale, options.maxRunning, this.cache, this.metrics) : undefined;
+    this.scheduler =
+      options.timeScale > 0
+        ? new Scheduler(options.timing, options.timeScale, options.maxRunning, this.cache, this.metrics)
+        : undefined;
   }
 
   /** Runs one sequence to completion (or abort). */

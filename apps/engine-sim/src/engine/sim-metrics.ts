@@ -1,7 +1,9 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { FinishReason } from '../decode/decode-options.js';
 
-const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640];
+const LATENCY_BUCKETS = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640,
+];
 const TOKEN_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 40000];
 
 /** What one finished request contributes to the metrics (times in model seconds). */
@@ -45,24 +47,63 @@ export class SimMetrics {
     const registers = [this.registry];
     const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames, registers });
     const counter = (name: string, help: string) => new Counter({ name, help, labelNames, registers });
-    const histogram = (name: string, help: string, buckets: number[]) => new Histogram({ name, help, labelNames, buckets, registers });
+    const histogram = (name: string, help: string, buckets: number[]) =>
+      new Histogram({ name, help, labelNames, buckets, registers });
     this.running = gauge('vllm:num_requests_running', 'Number of requests in model execution batches.');
     this.waiting = gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.');
     this.kvUsage = gauge('vllm:kv_cache_usage_perc', 'KV-cache usage. 1 means 100 percent usage.');
     this.promptTokens = counter('vllm:prompt_tokens_total', 'Number of prefill tokens processed.');
     this.generationTokens = counter('vllm:generation_tokens_total', 'Number of generation tokens processed.');
-    this.success = new Counter({ name: 'vllm:request_success_total', help: 'Count of successfully processed requests.', labelNames: ['model_name', 'finished_reason'], registers });
-    this.cacheQueries = counter('vllm:prefix_cache_queries_total', 'Prefix cache queries, in terms of number of queried tokens.');
+    this.success = new Counter({
+      name: 'vllm:request_success_total',
+      help: 'Count of successfully processed requests.',
+      labelNames: ['model_name', 'finished_reason'],
+      registers,
+    });
+    this.cacheQueries = counter(
+      'vllm:prefix_cache_queries_total',
+      'Prefix cache queries, in terms of number of queried tokens.',
+    );
     this.cacheHits = counter('vllm:prefix_cache_hits_total', 'Prefix cache hits, in terms of number of cached tokens.');
-    counter('vllm:num_preemptions_total', 'Cumulative number of preemption from the engine.').labels(this.labels).inc(0);
-    this.ttft = histogram('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', LATENCY_BUCKETS);
-    this.itl = histogram('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', LATENCY_BUCKETS);
-    this.e2e = histogram('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', LATENCY_BUCKETS);
-    this.queue = histogram('vllm:request_queue_time_seconds', 'Histogram of time spent in WAITING phase for request.', LATENCY_BUCKETS);
-    this.prefill = histogram('vllm:request_prefill_time_seconds', 'Histogram of time spent in PREFILL phase for request.', LATENCY_BUCKETS);
-    this.decode = histogram('vllm:request_decode_time_seconds', 'Histogram of time spent in DECODE phase for request.', LATENCY_BUCKETS);
+    counter('vllm:num_preemptions_total', 'Cumulative number of preemption from the engine.')
+      .labels(this.labels)
+      .inc(0);
+    this.ttft = histogram(
+      'vllm:time_to_first_token_seconds',
+      'Histogram of time to first token in seconds.',
+      LATENCY_BUCKETS,
+    );
+    this.itl = histogram(
+      'vllm:inter_token_latency_seconds',
+      'Histogram of inter-token latency in seconds.',
+      LATENCY_BUCKETS,
+    );
+    this.e2e = histogram(
+      'vllm:e2e_request_latency_seconds',
+      'Histogram of e2e request latency in seconds.',
+      LATENCY_BUCKETS,
+    );
+    this.queue = histogram(
+      'vllm:request_queue_time_seconds',
+      'Histogram of time spent in WAITING phase for request.',
+      LATENCY_BUCKETS,
+    );
+    this.prefill = histogram(
+      'vllm:request_prefill_time_seconds',
+      'Histogram of time spent in PREFILL phase for request.',
+      LATENCY_BUCKETS,
+    );
+    this.decode = histogram(
+      'vllm:request_decode_time_seconds',
+      'Histogram of time spent in DECODE phase for request.',
+      LATENCY_BUCKETS,
+    );
     this.requestPrompt = histogram('vllm:request_prompt_tokens', 'Number of prefill tokens processed.', TOKEN_BUCKETS);
-    this.requestGeneration = histogram('vllm:request_generation_tokens', 'Number of generation tokens processed.', TOKEN_BUCKETS);
+    this.requestGeneration = histogram(
+      'vllm:request_generation_tokens',
+      'Number of generation tokens processed.',
+      TOKEN_BUCKETS,
+    );
     for (const g of [this.running, this.waiting, this.kvUsage]) g.labels(this.labels).set(0);
   }
 

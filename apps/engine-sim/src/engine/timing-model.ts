@@ -33,7 +33,12 @@ export function prefillMs(model: TimingModel, tokens: number): number {
 }
 
 /** Model time of one request served alone: prefill, then one batch-1 step per output token. */
-export function soloRequestMs(model: TimingModel, uncachedPrompt: number, promptTokens: number, outputTokens: number): number {
+export function soloRequestMs(
+  model: TimingModel,
+  uncachedPrompt: number,
+  promptTokens: number,
+  outputTokens: number,
+): number {
   let total = prefillMs(model, uncachedPrompt);
   for (let i = 0; i < outputTokens; i++) total += stepMs(model, 1, promptTokens + i);
   return total;

@@ -28,7 +28,12 @@ export interface CompletionEnvelope {
 
 /** A new `cmpl-…` envelope. */
 export function newEnvelope(model: string): CompletionEnvelope {
-  return { id: `cmpl-${randomBytes(16).toString('hex')}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model };
+  return {
+    id: `cmpl-${randomBytes(16).toString('hex')}`,
+    object: 'text_completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+  };
 }
 
 /** Usage totals. */

@@ -26,7 +26,9 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   const fault = ctx.faults.pick(req.headers);
   if (fault === '500') return sendError(res, 500, 'Simulated engine failure.');
   if (fault === '503') {
-    return sendError(res, 503, 'Simulated overload; retry later.', null, { 'retry-after': String(ctx.faults.retryAfterSeconds) });
+    return sendError(res, 503, 'Simulated overload; retry later.', null, {
+      'retry-after': String(ctx.faults.retryAfterSeconds),
+    });
   }
   if (fault === 'slow') {
     await sleep(ctx.faults.slowDelayMs);
@@ -37,11 +39,26 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   return respondOnce(ctx, request, choices, res, fault, arrivedAt);
 }
 
-async function respondOnce(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: FaultKind | undefined, arrivedAt: number): Promise<void> {
+async function respondOnce(
+  ctx: SimContext,
+  request: CompletionRequest,
+  choices: readonly PlannedChoice[],
+  res: ServerResponse,
+  fault: FaultKind | undefined,
+  arrivedAt: number,
+): Promise<void> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   const results = await Promise.all(
-    choices.map((c) => ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, arrivedAt })),
+    choices.map((c) =>
+      ctx.engine.generate({
+        promptIds: c.prompt.ids,
+        outputIds: c.decoded.tokenIds,
+        finishReason: c.decoded.finishReason,
+        signal: abort.signal,
+        arrivedAt,
+      }),
+    ),
   );
   if (fault === 'reset') {
     res.socket?.resetAndDestroy();
@@ -59,7 +76,11 @@ async function respondOnce(ctx: SimContext, request: CompletionRequest, choices:
       stop_reason: c.decoded.stopReason,
       prompt_logprobs: null,
     })),
-    usage: usageOf(promptTokens(choices, request.n), sum(choices.map((c) => c.decoded.tokenIds.length)), results[0]?.cachedTokens ?? 0),
+    usage: usageOf(
+      promptTokens(choices, request.n),
+      sum(choices.map((c) => c.decoded.tokenIds.length)),
+      results[0]?.cachedTokens ?? 0,
+    ),
     system_fingerprint: null,
   };
   sendJson(res, 200, body);

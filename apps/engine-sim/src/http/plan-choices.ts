@@ -12,8 +12,18 @@ export interface PlannedChoice {
 }
 
 /** Decides every choice's output up front (the trajectory is fixed; timing comes later). */
-export function planChoices(ctx: SimContext, request: CompletionRequest, prompts: readonly ResolvedPrompt[], maxTokens: number): PlannedChoice[] {
-  const stop = request.stop === undefined || request.stop === null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
+export function planChoices(
+  ctx: SimContext,
+  request: CompletionRequest,
+  prompts: readonly ResolvedPrompt[],
+  maxTokens: number,
+): PlannedChoice[] {
+  const stop =
+    request.stop === undefined || request.stop === null
+      ? []
+      : typeof request.stop === 'string'
+        ? [request.stop]
+        : request.stop;
   const options = {
     maxTokens,
     stop,

@@ -13,9 +13,13 @@ export type PromptsResult =
   | { readonly ok: false; readonly message: string; readonly param: string };
 
 /** Normalises `prompt` (string, strings, ids, id lists) and checks the context length as vLLM does. */
-export function resolvePrompts(request: CompletionRequest, tokenizer: SimTokenizer, maxModelLen: number): PromptsResult {
+export function resolvePrompts(
+  request: CompletionRequest,
+  tokenizer: SimTokenizer,
+  maxModelLen: number,
+): PromptsResult {
   const raw = request.prompt;
-  const list: (string | number[])[] = typeof raw === 'string' ? [raw] : isIdList(raw) ? [raw] : (raw);
+  const list: (string | number[])[] = typeof raw === 'string' ? [raw] : isIdList(raw) ? [raw] : raw;
   const prompts: ResolvedPrompt[] = [];
   for (const item of list) {
     if (typeof item === 'string') {
@@ -30,7 +34,8 @@ export function resolvePrompts(request: CompletionRequest, tokenizer: SimTokeniz
     }
     prompts.push({ text, ids: item });
   }
-  if (prompts.some((p) => p.ids.length === 0)) return { ok: false, message: 'The decoder prompt cannot be empty', param: 'prompt' };
+  if (prompts.some((p) => p.ids.length === 0))
+    return { ok: false, message: 'The decoder prompt cannot be empty', param: 'prompt' };
   const longest = Math.max(...prompts.map((p) => p.ids.length));
   if (longest >= maxModelLen) {
     const message = `This model's maximum context length is ${maxModelLen} tokens. However, your request has ${longest} input tokens. Please reduce the length of the input messages.`;

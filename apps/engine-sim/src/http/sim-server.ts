@@ -36,7 +36,16 @@ export function createSimServer(ctx: SimContext): Server {
 
 function models(ctx: SimContext, _req: IncomingMessage, res: ServerResponse): void {
   const { model, maxModelLen } = ctx.options;
-  const card = { id: model, object: 'model', created: ctx.startedAt, owned_by: 'vllm', root: model, parent: null, max_model_len: maxModelLen, permission: [] };
+  const card = {
+    id: model,
+    object: 'model',
+    created: ctx.startedAt,
+    owned_by: 'vllm',
+    root: model,
+    parent: null,
+    max_model_len: maxModelLen,
+    permission: [],
+  };
   sendJson(res, 200, { object: 'list', data: [card] });
 }
 

@@ -10,7 +10,13 @@ import type { SimContext } from './sim-context.js';
  * usage chunk with empty `choices` when `stream_options.include_usage`, then `data: [DONE]`.
  * `reset` destroys the socket halfway through the first choice.
  */
-export async function streamCompletion(ctx: SimContext, request: CompletionRequest, choices: readonly PlannedChoice[], res: ServerResponse, fault: { reset: boolean; arrivedAt: number }): Promise<void> {
+export async function streamCompletion(
+  ctx: SimContext,
+  request: CompletionRequest,
+  choices: readonly PlannedChoice[],
+  res: ServerResponse,
+  fault: { reset: boolean; arrivedAt: number },
+): Promise<void> {
   const envelope = newEnvelope(request.model ?? ctx.options.model);
   const abort = new AbortController();
   res.once('close', () => abort.abort());
@@ -31,18 +37,35 @@ export async function streamCompletion(ctx: SimContext, request: CompletionReque
     const last = i === deltas.length - 1;
     const text = deltas[i] ?? '';
     if (text === '' && !last) return;
-    const entry: CompletionChoice = { index: choice.index, text, logprobs: null, finish_reason: last ? finishReason : null, stop_reason: last ? stopReason : null };
+    const entry: CompletionChoice = {
+      index: choice.index,
+      text,
+      logprobs: null,
+      finish_reason: last ? finishReason : null,
+      stop_reason: last ? stopReason : null,
+    };
     write({ ...envelope, choices: [entry] });
   };
   const results = await Promise.all(
     choices.map((c) =>
-      ctx.engine.generate({ promptIds: c.prompt.ids, outputIds: c.decoded.tokenIds, finishReason: c.decoded.finishReason, signal: abort.signal, arrivedAt: fault.arrivedAt, onToken: (i) => onToken(c, i) }),
+      ctx.engine.generate({
+        promptIds: c.prompt.ids,
+        outputIds: c.decoded.tokenIds,
+        finishReason: c.decoded.finishReason,
+        signal: abort.signal,
+        arrivedAt: fault.arrivedAt,
+        onToken: (i) => onToken(c, i),
+      }),
     ),
   );
   if (abort.signal.aborted) return;
   if (request.stream_options?.include_usage) {
     const completion = choices.reduce((a, c) => a + c.decoded.tokenIds.length, 0);
-    write({ ...envelope, choices: [], usage: usageOf(promptTokens(choices, request.n), completion, results[0]?.cachedTokens ?? 0) });
+    write({
+      ...envelope,
+      choices: [],
+      usage: usageOf(promptTokens(choices, request.n), completion, results[0]?.cachedTokens ?? 0),
+    });
   }
   res.end('data: [DONE]\n\n');
 }

@@ -6,7 +6,11 @@ import { readJson } from './read-json.js';
 import type { SimContext } from './sim-context.js';
 
 const TOKENIZE_SCHEMA = z.union([
-  z.looseObject({ prompt: z.string(), add_special_tokens: z.boolean().optional(), return_token_strs: z.boolean().nullish() }),
+  z.looseObject({
+    prompt: z.string(),
+    add_special_tokens: z.boolean().optional(),
+    return_token_strs: z.boolean().nullish(),
+  }),
   z.looseObject({
     messages: z.array(z.looseObject({ role: z.string(), content: z.string() })).min(1),
     add_generation_prompt: z.boolean().default(true),
@@ -20,9 +24,13 @@ export async function handleTokenize(ctx: SimContext, req: IncomingMessage, res:
   const body = await readJson(req);
   if (!body.ok) return sendError(res, 400, body.message);
   const parsed = TOKENIZE_SCHEMA.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, 'Expected `prompt` (string) or `messages` (list of {role, content}).', 'prompt');
+  if (!parsed.success)
+    return sendError(res, 400, 'Expected `prompt` (string) or `messages` (list of {role, content}).', 'prompt');
   const request = parsed.data;
-  const text = typeof request.prompt === 'string' ? request.prompt : renderChatPrompt(request.messages as readonly ChatMessage<string>[], request.add_generation_prompt as boolean);
+  const text =
+    typeof request.prompt === 'string'
+      ? request.prompt
+      : renderChatPrompt(request.messages as readonly ChatMessage<string>[], request.add_generation_prompt as boolean);
   const tokens = ctx.tokenizer.encode(text);
   sendJson(res, 200, {
     count: tokens.length,

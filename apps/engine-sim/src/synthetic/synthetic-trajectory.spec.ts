@@ -16,7 +16,9 @@ describe('syntheticTrajectory', () => {
     let blocks = 0;
     let threads = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const parsed = parseTrajectory(syntheticTrajectory(seed, DEFAULT_SYNTHETIC_OPTIONS, THREADWEAVER_DIALECT).trajectory);
+      const parsed = parseTrajectory(
+        syntheticTrajectory(seed, DEFAULT_SYNTHETIC_OPTIONS, THREADWEAVER_DIALECT).trajectory,
+      );
       const found = parsed.value.segments.filter((s) => s.kind === 'block');
       blocks += found.length;
       threads += found.reduce((n, b) => n + (b.kind === 'block' ? b.threads.length : 0), 0);

@@ -8,7 +8,11 @@ import { around, mathProse } from './synthetic-text.js';
  * A deterministic ThreadWeaver trajectory for a problem the corpus does not know: same seed,
  * same text. Block, thread and length counts follow `options` on average; it ends in `\boxed{}`.
  */
-export function syntheticTrajectory(seed: number, options: SyntheticOptions, dialect: Dialect): { trajectory: string; answer: string } {
+export function syntheticTrajectory(
+  seed: number,
+  options: SyntheticOptions,
+  dialect: Dialect,
+): { trajectory: string; answer: string } {
   const prng = createPrng(seed);
   const { reasoning } = dialect.tags;
   const blocks = Math.max(0, Math.round(options.blocksPerTrajectory + (prng.next() - 0.5) * 2));
@@ -29,7 +33,9 @@ function block(prng: Prng, options: SyntheticOptions, dialect: Dialect): string 
   const { block: tags, plan, planItem, branch } = dialect.tags;
   const threads = Math.min(8, around(prng, options.threadsPerBlock, 2));
   const numbers = Array.from({ length: threads }, (_, i) => String(i + 1));
-  const outlines = numbers.map((n) => `${planItem.open}${n}: Compute part ${n} of the quantity.${planItem.close}\n`).join('');
+  const outlines = numbers
+    .map((n) => `${planItem.open}${n}: Compute part ${n} of the quantity.${planItem.close}\n`)
+    .join('');
   const bodies = numbers.map((n, i) => {
     const body = mathProse(prng, around(prng, options.tokensPerThread, 20));
     return `${threadHeader(dialect, n, i === 0)} ${body}\n${branch.close}`;

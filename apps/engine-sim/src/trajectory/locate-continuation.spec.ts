@@ -13,7 +13,9 @@ describe('locateContinuation', () => {
   it('continues a prefix (sequential steps and thread 1)', () => {
     expect(locateContinuation(T, blocks, fork, D)).toEqual({ ok: true, offset: fork.length, mode: 'prefix' });
     const thread1 = `${fork}\n<Thread>\n1:`;
-    expect(T.slice((locateContinuation(T, blocks, thread1, D) as { offset: number }).offset)).toMatch(/^ first\n<\/Thread>/);
+    expect(T.slice((locateContinuation(T, blocks, thread1, D) as { offset: number }).offset)).toMatch(
+      /^ first\n<\/Thread>/,
+    );
   });
 
   it('finds thread N ≥ 2 from the pre-fork context plus its header', () => {

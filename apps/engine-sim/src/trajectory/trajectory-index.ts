@@ -30,7 +30,13 @@ export function indexTrajectory(text: string, dialect: Dialect): readonly Indexe
       const threads = block.threads.flatMap((t): IndexedThread[] => {
         const header = dialect.planItemNumber.exec(t.raw);
         if (!header?.[1]) return [];
-        return [{ number: header[1], bodyStart: t.offsets.contentStart + header[0].length, closeEnd: t.closed ? t.offsets.end : undefined }];
+        return [
+          {
+            number: header[1],
+            bodyStart: t.offsets.contentStart + header[0].length,
+            closeEnd: t.closed ? t.offsets.end : undefined,
+          },
+        ];
       });
       const planEnd = block.plan?.offsets.end ?? block.offsets.start;
       const lastClosed = threads.filter((t) => t.closeEnd !== undefined).at(-1);

@@ -6,12 +6,28 @@ const base = { REDIS_URL: 'redis://127.0.0.1:6379', ENGINE_URL: 'http://127.0.0.
 describe('parseWorkerConfig', () => {
   it('applies defaults', () => {
     const parsed = parseWorkerConfig(base);
-    expect(parsed.ok && parsed.value).toMatchObject({ roles: ['reason', 'thread', 'join'], keyPrefix: '{threadloom}', machineId: 'local', concurrency: { reason: 4, thread: 16, join: 16 } });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      roles: ['reason', 'thread', 'join'],
+      keyPrefix: '{threadloom}',
+      machineId: 'local',
+      concurrency: { reason: 4, thread: 16, join: 16 },
+    });
   });
 
   it('reads roles, concurrency and timings', () => {
-    const parsed = parseWorkerConfig({ ...base, WORKER_ROLES: 'thread, reason', THREAD_CONCURRENCY: '3', SHUTDOWN_GRACE_MS: '500', MACHINE_ID: 'gpu-7' });
-    expect(parsed.ok && parsed.value).toMatchObject({ roles: ['thread', 'reason'], concurrency: { thread: 3 }, shutdownGraceMs: 500, machineId: 'gpu-7' });
+    const parsed = parseWorkerConfig({
+      ...base,
+      WORKER_ROLES: 'thread, reason',
+      THREAD_CONCURRENCY: '3',
+      SHUTDOWN_GRACE_MS: '500',
+      MACHINE_ID: 'gpu-7',
+    });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      roles: ['thread', 'reason'],
+      concurrency: { thread: 3 },
+      shutdownGraceMs: 500,
+      machineId: 'gpu-7',
+    });
   });
 
   it.each([
@@ -27,7 +43,7 @@ describe('parseWorkerConfig', () => {
     expect(!parsed.ok && parsed.issues.join('\n')).toContain(variable);
   });
 
-  it('places jobs by engine load only when the engine\'s sequence limit is given', () => {
+  it("places jobs by engine load only when the engine's sequence limit is given", () => {
     const off = parseWorkerConfig(base);
     const on = parseWorkerConfig({ ...base, ENGINE_MAX_SEQS: '256', ENGINE_LOAD_POLL_MS: '25' });
     expect(off.ok && off.value).toMatchObject({ engineMaxSeqs: null, engineLoadPollMs: 50 });

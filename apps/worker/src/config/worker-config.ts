@@ -6,7 +6,12 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const rolesSchema = z
   .string()
   .default('reason,thread,join')
-  .transform((value) => value.split(',').map((role) => role.trim()).filter((role) => role.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((role) => role.trim())
+      .filter((role) => role.length > 0),
+  )
   .pipe(z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'));
 
 /** Environment contract of a worker process (see docs/operations.md). */
@@ -19,7 +24,11 @@ export const workerEnvSchema = z.object({
   JOIN_CONCURRENCY: positiveInt(16),
   MACHINE_ID: z.string().min(1).default('local'),
   MODEL_NAME: z.string().min(1).default(DEFAULT_MODEL),
-  KEY_PREFIX: z.string().min(1).refine((value) => !value.endsWith(':'), 'must not end with ":"').default(DEFAULT_KEY_PREFIX),
+  KEY_PREFIX: z
+    .string()
+    .min(1)
+    .refine((value) => !value.endsWith(':'), 'must not end with ":"')
+    .default(DEFAULT_KEY_PREFIX),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
   ENGINE_TIMEOUT_MS: positiveInt(600_000),
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
@@ -30,7 +39,10 @@ export const workerEnvSchema = z.object({
   LOCK_DURATION_MS: positiveInt(30_000),
   STALLED_INTERVAL_MS: positiveInt(30_000),
   MAX_STALLED_COUNT: positiveInt(3),
-  REQUIRE_AOF: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  REQUIRE_AOF: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** Validated worker configuration. */

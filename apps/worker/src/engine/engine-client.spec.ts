@@ -8,7 +8,12 @@ const usage = { completion_tokens: 3, prompt_tokens: 7, prompt_tokens_details: {
 describe('toResult', () => {
   it('keeps the stop string, tokens and cached tokens', () => {
     expect(toResult('a</Outlines>', 'stop', '</Outlines>', usage, request)).toEqual({
-      text: 'a</Outlines>', finishReason: 'stop', stopReason: '</Outlines>', completionTokens: 3, promptTokens: 7, cachedTokens: 4,
+      text: 'a</Outlines>',
+      finishReason: 'stop',
+      stopReason: '</Outlines>',
+      completionTokens: 3,
+      promptTokens: 7,
+      cachedTokens: 4,
     });
   });
 
@@ -20,7 +25,10 @@ describe('toResult', () => {
   it.each([
     ['an unknown finish reason', () => toResult('x', 'abort', null, usage, request)],
     ['a stop string that was not asked for', () => toResult('x</Thread>', 'stop', '</Thread>', usage, request)],
-    ['a stop string missing from the text (include_stop_str_in_output ignored)', () => toResult('x', 'stop', '</Outlines>', usage, request)],
+    [
+      'a stop string missing from the text (include_stop_str_in_output ignored)',
+      () => toResult('x', 'stop', '</Outlines>', usage, request),
+    ],
     ['no usage', () => toResult('x', 'length', null, null, request)],
   ])('rejects %s as invalid output', (_name, run) => {
     expect(run).toThrow(EngineOutputError);

@@ -27,12 +27,24 @@ export interface EngineClientOptions {
 }
 
 interface StreamChunk {
-  readonly choices?: readonly { readonly text?: string; readonly finish_reason?: string | null; readonly stop_reason?: string | number | null }[];
-  readonly usage?: { readonly completion_tokens?: number; readonly prompt_tokens?: number; readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null } | null;
+  readonly choices?: readonly {
+    readonly text?: string;
+    readonly finish_reason?: string | null;
+    readonly stop_reason?: string | number | null;
+  }[];
+  readonly usage?: {
+    readonly completion_tokens?: number;
+    readonly prompt_tokens?: number;
+    readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null;
+  } | null;
 }
 
 /** vLLM-only request fields (not in the OpenAI types). */
-const VLLM_TEXT_MODE = { skip_special_tokens: false, spaces_between_special_tokens: false, include_stop_str_in_output: true } as const;
+const VLLM_TEXT_MODE = {
+  skip_special_tokens: false,
+  spaces_between_special_tokens: false,
+  include_stop_str_in_output: true,
+} as const;
 
 /** Streams `/v1/completions` from vLLM (or the simulator) through the openai SDK, SDK retries off. */
 export class EngineClient {
@@ -52,7 +64,8 @@ export class EngineClient {
     try {
       return await this.stream(request, sampling, combined);
     } catch (error) {
-      if (signal.aborted) throw new RequestAbortedError(String(signal.reason instanceof Error ? signal.reason.message : signal.reason));
+      if (signal.aborted)
+        throw new RequestAbortedError(String(signal.reason instanceof Error ? signal.reason.message : signal.reason));
       if (timeout.aborted) throw new EngineTimeoutError(this.options.timeoutMs);
       throw error;
     }
@@ -72,8 +85,18 @@ export class EngineClient {
       stream_options: { include_usage: true },
       ...VLLM_TEXT_MODE,
     };
-    const stream = await this.openai.completions.create(body, { signal, timeout: this.options.timeoutMs, maxRetries: 0 });
-    const acc = { text: '', finish: null as string | null, stop: null as string | number | null, usage: null as StreamChunk['usage'], firstAt: null as number | null };
+    const stream = await this.openai.completions.create(body, {
+      signal,
+      timeout: this.options.timeoutMs,
+      maxRetries: 0,
+    });
+    const acc = {
+      text: '',
+      finish: null as string | null,
+      stop: null as string | number | null,
+      usage: null as StreamChunk['usage'],
+      firstAt: null as number | null,
+    };
     for await (const raw of stream) accumulate(acc, raw, performance.now());
     const ended = performance.now();
     const firstAt = acc.firstAt ?? ended;
@@ -112,12 +135,16 @@ export function toResult(
   usage: StreamChunk['usage'],
   request: EngineRequest,
 ): CompletionResult {
-  if (finish !== 'stop' && finish !== 'length') throw new EngineOutputError(`unexpected finish_reason ${JSON.stringify(finish)}`);
+  if (finish !== 'stop' && finish !== 'length')
+    throw new EngineOutputError(`unexpected finish_reason ${JSON.stringify(finish)}`);
   const stopReason = typeof stop === 'string' ? stop : null;
-  if (stopReason !== null && !request.stop.includes(stopReason)) throw new EngineOutputError(`stop_reason ${JSON.stringify(stopReason)} was not requested`);
-  if (stopReason !== null && !text.endsWith(stopReason)) throw new EngineOutputError(`output does not end with its stop string ${JSON.stringify(stopReason)}`);
+  if (stopReason !== null && !request.stop.includes(stopReason))
+    throw new EngineOutputError(`stop_reason ${JSON.stringify(stopReason)} was not requested`);
+  if (stopReason !== null && !text.endsWith(stopReason))
+    throw new EngineOutputError(`output does not end with its stop string ${JSON.stringify(stopReason)}`);
   const completionTokens = usage?.completion_tokens;
-  if (completionTokens === undefined) throw new EngineOutputError('no usage in the stream (stream_options.include_usage ignored?)');
+  if (completionTokens === undefined)
+    throw new EngineOutputError('no usage in the stream (stream_options.include_usage ignored?)');
   return {
     text,
     finishReason: finish,

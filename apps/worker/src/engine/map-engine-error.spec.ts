@@ -6,7 +6,8 @@ import { EngineTimeoutError } from './engine-timeout.error.js';
 import { isUnrecoverable, mapEngineError } from './map-engine-error.js';
 import { RequestAbortedError } from './request-aborted.error.js';
 
-const http = (status: number): APIError => APIError.generate(status, { error: { message: `status ${status}` } }, `status ${status}`, new Headers());
+const http = (status: number): APIError =>
+  APIError.generate(status, { error: { message: `status ${status}` } }, `status ${status}`, new Headers());
 
 describe('mapEngineError', () => {
   it.each([

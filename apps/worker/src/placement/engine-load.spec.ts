@@ -16,7 +16,10 @@ describe('parseEngineLoad', () => {
   });
 
   it('reads unlabelled samples', () => {
-    expect(parseEngineLoad('vllm:num_requests_running 1\nvllm:num_requests_waiting 0\n')).toEqual({ running: 1, waiting: 0 });
+    expect(parseEngineLoad('vllm:num_requests_running 1\nvllm:num_requests_waiting 0\n')).toEqual({
+      running: 1,
+      waiting: 0,
+    });
   });
 
   it('is undefined when a gauge is missing or not a number', () => {

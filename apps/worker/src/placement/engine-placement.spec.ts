@@ -9,7 +9,11 @@ import { EnginePlacement } from './engine-placement.js';
 const PREFIX = '{placement-spec}';
 
 /** The engine's `/metrics` endpoint as vLLM exposes it; `status` other than 200 simulates an outage. */
-function metricsEndpoint(): { server: Server; url: () => string; set(running: number, waiting: number, status?: number): void } {
+function metricsEndpoint(): {
+  server: Server;
+  url: () => string;
+  set(running: number, waiting: number, status?: number): void;
+} {
   let body = '';
   let status = 200;
   const server = createServer((request, response) => {
@@ -48,7 +52,11 @@ describe('EnginePlacement', () => {
   });
 
   const start = async (maxSeqs: number): Promise<EnginePlacement> => {
-    placement = new EnginePlacement(client, { engineUrl: engine.url(), machineId: 'm1', maxSeqs, pollMs: 10_000, keyPrefix: PREFIX }, (m) => warnings.push(m));
+    placement = new EnginePlacement(
+      client,
+      { engineUrl: engine.url(), machineId: 'm1', maxSeqs, pollMs: 10_000, keyPrefix: PREFIX },
+      (m) => warnings.push(m),
+    );
     await placement.start();
     return placement;
   };

@@ -51,7 +51,8 @@ export class EnginePlacement {
   /** True when this worker should start a job now (and counts it against the free slots until the next reading). */
   admit(): boolean {
     const localFree = this.free - this.admittedSincePoll;
-    if (shouldYield(localFree, this.fleet, this.options.machineId, Date.now(), this.options.pollMs * FRESH_POLLS)) return false;
+    if (shouldYield(localFree, this.fleet, this.options.machineId, Date.now(), this.options.pollMs * FRESH_POLLS))
+      return false;
     this.admittedSincePoll += 1;
     return true;
   }
@@ -64,7 +65,8 @@ export class EnginePlacement {
       this.free = free;
       this.admittedSincePoll = 0;
       const key = engineLoadKey(this.options.keyPrefix);
-      const [, fleet] = await this.redis.multi().hset(key, this.options.machineId, `${free} ${Date.now()}`).hgetall(key).exec() ?? [];
+      const [, fleet] =
+        (await this.redis.multi().hset(key, this.options.machineId, `${free} ${Date.now()}`).hgetall(key).exec()) ?? [];
       this.fleet = parseFleetLoad((fleet?.[1] ?? {}) as Record<string, string>);
       this.failures = 0;
     } catch (error) {
@@ -72,14 +74,17 @@ export class EnginePlacement {
       // still starting next to its worker fails a few polls; say so only when it persists.
       this.free = Number.POSITIVE_INFINITY;
       this.failures += 1;
-      if (this.failures === FRESH_POLLS) this.warn(`engine load unavailable (${(error as Error).message}); placing jobs where they land`);
+      if (this.failures === FRESH_POLLS)
+        this.warn(`engine load unavailable (${(error as Error).message}); placing jobs where they land`);
     } finally {
       this.polling = false;
     }
   }
 
   private async readFreeSlots(): Promise<number> {
-    const response = await fetch(this.metricsUrl, { signal: AbortSignal.timeout(Math.max(1_000, this.options.pollMs * 4)) });
+    const response = await fetch(this.metricsUrl, {
+      signal: AbortSignal.timeout(Math.max(1_000, this.options.pollMs * 4)),
+    });
     if (!response.ok) throw new Error(`GET ${this.metricsUrl}: HTTP ${response.status}`);
     const load = parseEngineLoad(await response.text());
     if (load === undefined) throw new Error(`GET ${this.metricsUrl}: no vllm:num_requests_running/waiting gauges`);

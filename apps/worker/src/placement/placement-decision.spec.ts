@@ -27,7 +27,8 @@ describe('shouldYield', () => {
 describe('parseFleetLoad', () => {
   it('reads `<free> <at>` entries and skips malformed ones', () => {
     expect(parseFleetLoad({ m1: '3 1000', m2: '-1 2000', m3: 'x 1', m4: '2' })).toEqual([
-      { machine: 'm1', free: 3, at: 1000 }, { machine: 'm2', free: -1, at: 2000 },
+      { machine: 'm1', free: 3, at: 1000 },
+      { machine: 'm2', free: -1, at: 2000 },
     ]);
   });
 });

@@ -10,7 +10,13 @@ export interface MachineLoad {
  * engine has no free slot and some other machine reported one recently. When every engine is full the
  * job runs here and waits in the engine, so work is never parked while nothing could take it.
  */
-export function shouldYield(localFree: number, fleet: readonly MachineLoad[], self: string, now: number, freshMs: number): boolean {
+export function shouldYield(
+  localFree: number,
+  fleet: readonly MachineLoad[],
+  self: string,
+  now: number,
+  freshMs: number,
+): boolean {
   if (localFree > 0) return false;
   return fleet.some((load) => load.machine !== self && load.free > 0 && now - load.at <= freshMs);
 }
@@ -19,6 +25,8 @@ export function shouldYield(localFree: number, fleet: readonly MachineLoad[], se
 export function parseFleetLoad(hash: Readonly<Record<string, string>>): MachineLoad[] {
   return Object.entries(hash).flatMap(([machine, value]) => {
     const [free, at] = value.split(' ').map(Number);
-    return free === undefined || at === undefined || !Number.isFinite(free) || !Number.isFinite(at) ? [] : [{ machine, free, at }];
+    return free === undefined || at === undefined || !Number.isFinite(free) || !Number.isFinite(at)
+      ? []
+      : [{ machine, free, at }];
   });
 }

@@ -25,13 +25,22 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
   }
   const outcomes = await collectOutcomes(deps, job, checkpoint);
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.number);
-  await deps.store.appendEvent(requestId, 'join', { block, threads: outcomes.length, failed, machine: deps.config.machineId });
+  await deps.store.appendEvent(requestId, 'join', {
+    block,
+    threads: outcomes.length,
+    failed,
+    machine: deps.config.machineId,
+  });
   const saved = await commitStep(deps, requestId, version, afterJoin(checkpoint.state, outcomes), context.priority);
   if (saved === 'saved') await forgetTexts(deps, requestId, block, outcomes.length);
   return 'done';
 }
 
-async function collectOutcomes(deps: RuntimeDeps, job: Job<JoinJobData>, checkpoint: Checkpoint): Promise<ThreadOutcome[]> {
+async function collectOutcomes(
+  deps: RuntimeDeps,
+  job: Job<JoinJobData>,
+  checkpoint: Checkpoint,
+): Promise<ThreadOutcome[]> {
   const { requestId, block } = job.data;
   if (checkpoint.action.type !== 'fork') return [];
   const threads = checkpoint.action.threads;
@@ -39,8 +48,13 @@ async function collectOutcomes(deps: RuntimeDeps, job: Job<JoinJobData>, checkpo
   const ignored = stored.some((thread) => thread?.status !== 'completed') ? await job.getIgnoredChildrenFailures() : {};
   return threads.map(({ number }, index): ThreadOutcome => {
     const thread = stored[index];
-    if (thread?.status === 'completed' && thread.result !== undefined) return { number, status: 'completed', result: thread.result };
-    return { number, status: 'failed', error: thread?.error ?? firstFailure(ignored) ?? `thread ${number} failed after all attempts` };
+    if (thread?.status === 'completed' && thread.result !== undefined)
+      return { number, status: 'completed', result: thread.result };
+    return {
+      number,
+      status: 'failed',
+      error: thread?.error ?? firstFailure(ignored) ?? `thread ${number} failed after all attempts`,
+    };
   });
 }
 

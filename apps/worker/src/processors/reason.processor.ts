@@ -33,7 +33,12 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
   return decodeStep(deps, job, context, checkpoint);
 }
 
-async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: RequestContext, checkpoint: Checkpoint): Promise<JobOutcome> {
+async function decodeStep(
+  deps: RuntimeDeps,
+  job: Job<ReasonJobData>,
+  context: RequestContext,
+  checkpoint: Checkpoint,
+): Promise<JobOutcome> {
   const { requestId, step } = job.data;
   if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
@@ -43,11 +48,18 @@ async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: R
     const { engine, config } = deps;
     const request = checkpoint.action.request;
     const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
-    const done = await tracedCompletion(config.model, attributes, () => engine.complete(request, context.sampling, scope.signal));
+    const done = await tracedCompletion(config.model, attributes, () =>
+      engine.complete(request, context.sampling, scope.signal),
+    );
     const { result } = done;
     await deps.store.appendEvent(requestId, 'step_finished', {
-      step, machine, completionTokens: result.completionTokens, cachedTokens: result.cachedTokens ?? 0,
-      timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, finishReason: result.finishReason,
+      step,
+      machine,
+      completionTokens: result.completionTokens,
+      cachedTokens: result.cachedTokens ?? 0,
+      timeToFirstTokenMs: done.timeToFirstTokenMs,
+      decodeMs: done.decodeMs,
+      finishReason: result.finishReason,
     });
     await commitStep(deps, requestId, step, afterSequential(checkpoint.state, result), context.priority);
     return 'done';
@@ -58,7 +70,12 @@ async function decodeStep(deps: RuntimeDeps, job: Job<ReasonJobData>, context: R
   }
 }
 
-async function handleFailure(deps: RuntimeDeps, job: Job<ReasonJobData>, checkpoint: Checkpoint, error: unknown): Promise<JobOutcome> {
+async function handleFailure(
+  deps: RuntimeDeps,
+  job: Job<ReasonJobData>,
+  checkpoint: Checkpoint,
+  error: unknown,
+): Promise<JobOutcome> {
   const { requestId } = job.data;
   if (error instanceof RequestAbortedError) {
     if (error.reason !== 'deadline') return 'aborted';
@@ -66,6 +83,11 @@ async function handleFailure(deps: RuntimeDeps, job: Job<ReasonJobData>, checkpo
     return 'expired';
   }
   const mapped = mapEngineError(error);
-  if (isFinalAttempt(job, mapped)) await deps.finisher.engineFailed(requestId, checkpoint.state, `sequential step ${job.data.step} failed: ${mapped.message}`);
+  if (isFinalAttempt(job, mapped))
+    await deps.finisher.engineFailed(
+      requestId,
+      checkpoint.state,
+      `sequential step ${job.data.step} failed: ${mapped.message}`,
+    );
   throw mapped;
 }

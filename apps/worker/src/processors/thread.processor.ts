@@ -16,7 +16,11 @@ import type { JobOutcome } from './reason.processor.js';
 const SLOT_RETRY_MS = 50;
 
 /** One branch of a fork block on the local engine; its result goes to the request store (idempotent). */
-export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, token: string | undefined): Promise<JobOutcome> {
+export async function processThread(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  token: string | undefined,
+): Promise<JobOutcome> {
   const data = threadJobSchema.parse(job.data);
   const loaded = await loadJob(deps.store, data.requestId, { block: data.block, index: data.index });
   if (loaded === undefined) return 'inactive';
@@ -33,7 +37,10 @@ export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, 
     throw new DelayedError();
   }
   // Renew the lease while decoding; a crashed holder's lease lapses and frees the slot.
-  const renew = setInterval(() => void deps.store.acquireSlot(data.requestId, slot, leaseMs, limit).catch(() => undefined), leaseMs / 3);
+  const renew = setInterval(
+    () => void deps.store.acquireSlot(data.requestId, slot, leaseMs, limit).catch(() => undefined),
+    leaseMs / 3,
+  );
   try {
     return await decodeThread(deps, job, context, checkpoint);
   } finally {
@@ -42,18 +49,35 @@ export async function processThread(deps: RuntimeDeps, job: Job<ThreadJobData>, 
   }
 }
 
-async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context: RequestContext, checkpoint: Checkpoint): Promise<JobOutcome> {
+async function decodeThread(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  context: RequestContext,
+  checkpoint: Checkpoint,
+): Promise<JobOutcome> {
   const { requestId, block, number } = job.data;
   if (deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
   const startedAt = Date.now();
-  await deps.store.appendEvent(requestId, 'thread_started', { block, thread: number, machine, attempt: job.attemptsMade + 1 });
+  await deps.store.appendEvent(requestId, 'thread_started', {
+    block,
+    thread: number,
+    machine,
+    attempt: job.attemptsMade + 1,
+  });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
     const { engine, config } = deps;
     const request = buildThreadRequest(checkpoint.state, number);
-    const attributes = { 'threadloom.request_id': requestId, 'threadloom.block': block, 'threadloom.thread': number, 'threadloom.machine': machine };
-    const done = await tracedCompletion(config.model, attributes, () => engine.complete(request, context.sampling, scope.signal));
+    const attributes = {
+      'threadloom.request_id': requestId,
+      'threadloom.block': block,
+      'threadloom.thread': number,
+      'threadloom.machine': machine,
+    };
+    const done = await tracedCompletion(config.model, attributes, () =>
+      engine.complete(request, context.sampling, scope.signal),
+    );
     await saveCompleted(deps, job, startedAt, done);
     return 'done';
   } catch (error) {
@@ -63,31 +87,67 @@ async function decodeThread(deps: RuntimeDeps, job: Job<ThreadJobData>, context:
   }
 }
 
-async function saveCompleted(deps: RuntimeDeps, job: Job<ThreadJobData>, startedAt: number, done: TimedCompletion): Promise<void> {
+async function saveCompleted(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  startedAt: number,
+  done: TimedCompletion,
+): Promise<void> {
   const { requestId, block, index, number } = job.data;
   const machine = deps.config.machineId;
   const thread: StoredThread = {
-    number, status: 'completed', result: done.result, queueWaitMs: startedAt - job.data.enqueuedAt,
-    timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, machine, attempts: job.attemptsMade + 1,
-    startedAt, finishedAt: Date.now(),
+    number,
+    status: 'completed',
+    result: done.result,
+    queueWaitMs: startedAt - job.data.enqueuedAt,
+    timeToFirstTokenMs: done.timeToFirstTokenMs,
+    decodeMs: done.decodeMs,
+    machine,
+    attempts: job.attemptsMade + 1,
+    startedAt,
+    finishedAt: Date.now(),
   };
   await deps.store.putThreadWithEvent(requestId, block, index, thread, 'thread_finished', {
-    block, thread: number, machine, completionTokens: done.result.completionTokens, cachedTokens: done.result.cachedTokens ?? 0,
-    timeToFirstTokenMs: done.timeToFirstTokenMs, decodeMs: done.decodeMs, finishReason: done.result.finishReason,
+    block,
+    thread: number,
+    machine,
+    completionTokens: done.result.completionTokens,
+    cachedTokens: done.result.cachedTokens ?? 0,
+    timeToFirstTokenMs: done.timeToFirstTokenMs,
+    decodeMs: done.decodeMs,
+    finishReason: done.result.finishReason,
   });
 }
 
-async function handleFailure(deps: RuntimeDeps, job: Job<ThreadJobData>, startedAt: number, error: unknown): Promise<JobOutcome> {
+async function handleFailure(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  startedAt: number,
+  error: unknown,
+): Promise<JobOutcome> {
   const { requestId, block, index, number } = job.data;
   // Cancelled or expired: the request is settled elsewhere; finishing the job lets the join run and see it.
   if (error instanceof RequestAbortedError) return 'aborted';
   const mapped = mapEngineError(error);
   if (isFinalAttempt(job, mapped)) {
     const failed: StoredThread = {
-      number, status: 'failed', error: mapped.message, queueWaitMs: startedAt - job.data.enqueuedAt, timeToFirstTokenMs: 0,
-      decodeMs: 0, machine: deps.config.machineId, attempts: job.attemptsMade + 1, startedAt, finishedAt: Date.now(),
+      number,
+      status: 'failed',
+      error: mapped.message,
+      queueWaitMs: startedAt - job.data.enqueuedAt,
+      timeToFirstTokenMs: 0,
+      decodeMs: 0,
+      machine: deps.config.machineId,
+      attempts: job.attemptsMade + 1,
+      startedAt,
+      finishedAt: Date.now(),
     };
-    await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', { block, thread: number, machine: deps.config.machineId, error: mapped.message });
+    await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', {
+      block,
+      thread: number,
+      machine: deps.config.machineId,
+      error: mapped.message,
+    });
   }
   throw mapped;
 }

@@ -23,7 +23,8 @@ export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promi
   const appendOnly = (await configValue(redis, 'appendonly')) === 'yes';
   const warnings: string[] = [];
   if (!appendOnly) {
-    const message = 'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight. Enable appendonly yes in production.';
+    const message =
+      'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight. Enable appendonly yes in production.';
     if (requireAof) throw new RedisPolicyError(message);
     warnings.push(message);
   }

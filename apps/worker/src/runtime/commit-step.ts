@@ -5,7 +5,13 @@ import { dispatch } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** Saves the machine's next step as checkpoint `expected + 1`, then performs its effects. */
-export async function commitStep(deps: RuntimeDeps, requestId: string, expected: number, step: OrchestrationStep, priority?: number): Promise<SaveOutcome> {
+export async function commitStep(
+  deps: RuntimeDeps,
+  requestId: string,
+  expected: number,
+  step: OrchestrationStep,
+  priority?: number,
+): Promise<SaveOutcome> {
   const checkpoint: Checkpoint = { version: expected + 1, state: step.state, action: step.action };
   const outcome = await deps.store.saveCheckpoint(requestId, expected, checkpoint);
   if (outcome === 'saved') await performEffects(deps, requestId, checkpoint, priority);
@@ -13,7 +19,12 @@ export async function commitStep(deps: RuntimeDeps, requestId: string, expected:
 }
 
 /** Enqueues the jobs of a checkpoint's action or finishes the request; idempotent, so retries redo it safely. */
-export async function performEffects(deps: RuntimeDeps, requestId: string, checkpoint: Checkpoint, priority?: number): Promise<void> {
+export async function performEffects(
+  deps: RuntimeDeps,
+  requestId: string,
+  checkpoint: Checkpoint,
+  priority?: number,
+): Promise<void> {
   const { action } = checkpoint;
   if (action.type === 'done') {
     await deps.finisher.finished(requestId, checkpoint.state);
@@ -21,6 +32,9 @@ export async function performEffects(deps: RuntimeDeps, requestId: string, check
   }
   await dispatch(deps.targets, requestId, checkpoint, priority);
   if (action.type === 'fork') {
-    await deps.store.appendEvent(requestId, 'fork', { block: action.blockIndex, threads: action.threads.map((thread) => thread.number) });
+    await deps.store.appendEvent(requestId, 'fork', {
+      block: action.blockIndex,
+      threads: action.threads.map((thread) => thread.number),
+    });
   }
 }

@@ -7,10 +7,18 @@ export interface JobScope {
 }
 
 /** Opens a scope whose signal aborts with 'cancelled' or 'deadline'. */
-export function openJobScope(cancellations: CancellationRegistry, requestId: string, jobId: string, deadlineAt: number | null): JobScope {
+export function openJobScope(
+  cancellations: CancellationRegistry,
+  requestId: string,
+  jobId: string,
+  deadlineAt: number | null,
+): JobScope {
   const controller = new AbortController();
   const untrack = cancellations.track(requestId, jobId, controller);
-  const timer = deadlineAt === null ? undefined : setTimeout(() => controller.abort('deadline'), Math.max(0, deadlineAt - Date.now()));
+  const timer =
+    deadlineAt === null
+      ? undefined
+      : setTimeout(() => controller.abort('deadline'), Math.max(0, deadlineAt - Date.now()));
   return {
     signal: controller.signal,
     dispose: () => {

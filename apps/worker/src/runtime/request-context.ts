@@ -22,9 +22,14 @@ export interface LoadedJob {
  * Loads the live request in one round trip (see RequestStore.snapshot); undefined when it is gone,
  * already terminal or has no checkpoint (the job then does nothing).
  */
-export async function loadJob(store: RequestStore, requestId: string, thread?: { block: number; index: number }): Promise<LoadedJob | undefined> {
+export async function loadJob(
+  store: RequestStore,
+  requestId: string,
+  thread?: { block: number; index: number },
+): Promise<LoadedJob | undefined> {
   const snapshot = await store.snapshot(requestId, thread);
-  if (snapshot === undefined || isTerminalStatus(snapshot.status) || snapshot.checkpoint === undefined) return undefined;
+  if (snapshot === undefined || isTerminalStatus(snapshot.status) || snapshot.checkpoint === undefined)
+    return undefined;
   const parameters = JSON.parse(snapshot.parameters ?? '{}') as NormalizedSubmission['parameters'];
   const context: RequestContext = {
     status: snapshot.status,

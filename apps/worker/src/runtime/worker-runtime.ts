@@ -1,4 +1,11 @@
-import { cancelChannel, QUEUE_NAMES, type JoinJobData, type ReasonJobData, type ThreadJobData, type WorkerRole } from '@threadloom/contracts';
+import {
+  cancelChannel,
+  QUEUE_NAMES,
+  type JoinJobData,
+  type ReasonJobData,
+  type ThreadJobData,
+  type WorkerRole,
+} from '@threadloom/contracts';
 import { FlowProducer, Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../config/worker-config.js';
@@ -53,11 +60,15 @@ export class WorkerRuntime {
   /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
   async close(): Promise<void> {
     const graceful = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
-    const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.config.shutdownGraceMs).unref());
+    const timer = new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(false), this.config.shutdownGraceMs).unref(),
+    );
     if (!(await Promise.race([graceful, timer]))) {
       // close(true) would return the pending graceful close; instead drop the connections: the jobs'
       // locks lapse and the stalled-job checker of another worker re-queues them.
-      this.logger.warn(`shutdown grace of ${this.config.shutdownGraceMs} ms elapsed; releasing active jobs to other workers`);
+      this.logger.warn(
+        `shutdown grace of ${this.config.shutdownGraceMs} ms elapsed; releasing active jobs to other workers`,
+      );
       for (const connection of this.connections) connection.disconnect();
       return;
     }
@@ -68,7 +79,11 @@ export class WorkerRuntime {
   }
 
   private connect(name: string, autoPipelining = false): Redis {
-    const connection = createWorkerConnection(this.config.redisUrl, `threadloom-worker-${this.config.machineId}-${name}`, { autoPipelining });
+    const connection = createWorkerConnection(
+      this.config.redisUrl,
+      `threadloom-worker-${this.config.machineId}-${name}`,
+      { autoPipelining },
+    );
     connection.on('error', (error: Error) => this.logger.error(`redis ${name}: ${error.message}`));
     this.connections.push(connection);
     return connection;
@@ -83,10 +98,20 @@ export class WorkerRuntime {
     const store = new RequestStore(commands, prefix);
     this.cancellations = new CancellationRegistry(this.connect('cancel'), cancelChannel(prefix));
     await this.cancellations.start();
-    const engine = config.engineUrl === null ? null : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
-    const policy = { attempts: config.threadAttempts, backoffMs: config.retryBackoffMs, retentionSeconds: config.retentionSeconds };
+    const engine =
+      config.engineUrl === null
+        ? null
+        : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
+    const policy = {
+      attempts: config.threadAttempts,
+      backoffMs: config.retryBackoffMs,
+      retentionSeconds: config.retentionSeconds,
+    };
     return {
-      config, store, engine, cancellations: this.cancellations,
+      config,
+      store,
+      engine,
+      cancellations: this.cancellations,
       finisher: new RequestFinisher(store, config.retentionSeconds),
       targets: { reason, flow, policy },
     };
@@ -96,10 +121,17 @@ export class WorkerRuntime {
   private async startPlacement(commands: Redis): Promise<EnginePlacement | undefined> {
     const { config } = this;
     if (config.engineUrl === null || config.engineMaxSeqs === null) return undefined;
-    const placement = new EnginePlacement(commands, {
-      engineUrl: config.engineUrl, machineId: config.machineId, maxSeqs: config.engineMaxSeqs,
-      pollMs: config.engineLoadPollMs, keyPrefix: config.keyPrefix,
-    }, (message) => this.logger.warn(message));
+    const placement = new EnginePlacement(
+      commands,
+      {
+        engineUrl: config.engineUrl,
+        machineId: config.machineId,
+        maxSeqs: config.engineMaxSeqs,
+        pollMs: config.engineLoadPollMs,
+        keyPrefix: config.keyPrefix,
+      },
+      (message) => this.logger.warn(message),
+    );
     await placement.start();
     return placement;
   }
@@ -120,7 +152,9 @@ export class WorkerRuntime {
     worker.on('lockRenewalFailed', (jobIds) => {
       for (const jobId of jobIds) this.cancellations?.abortJob(jobId, 'lock lost');
     });
-    worker.on('failed', (job, error) => this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
+    );
     return worker;
   }
 }

@@ -5,7 +5,9 @@ export class IdempotencyConflictError extends Error {
   readonly existingRequestId: string;
 
   constructor(idempotencyKey: string, existingRequestId: string) {
-    super(`Idempotency key '${idempotencyKey}' was already used for request ${existingRequestId} with a different body.`);
+    super(
+      `Idempotency key '${idempotencyKey}' was already used for request ${existingRequestId} with a different body.`,
+    );
     this.idempotencyKey = idempotencyKey;
     this.existingRequestId = existingRequestId;
   }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A `reason` job: decode the sequential step at checkpoint version `step`. Ids only. */
-export const reasonJobSchema = z.object({ requestId: z.string().min(1), step: z.number().int().nonnegative() }).strict();
+export const reasonJobSchema = z
+  .object({ requestId: z.string().min(1), step: z.number().int().nonnegative() })
+  .strict();
 export type ReasonJobData = z.infer<typeof reasonJobSchema>;
 
 /** A `thread` job: decode one branch of fork block `block`; `index` is its position in outline order. */
@@ -18,6 +20,10 @@ export type ThreadJobData = z.infer<typeof threadJobSchema>;
 
 /** A `join` job: reassemble block `block` (forked at checkpoint `version`) once every thread child finished or finally failed. */
 export const joinJobSchema = z
-  .object({ requestId: z.string().min(1), block: z.number().int().nonnegative(), version: z.number().int().nonnegative() })
+  .object({
+    requestId: z.string().min(1),
+    block: z.number().int().nonnegative(),
+    version: z.number().int().nonnegative(),
+  })
   .strict();
 export type JoinJobData = z.infer<typeof joinJobSchema>;

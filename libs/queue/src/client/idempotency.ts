@@ -10,7 +10,9 @@ export function submissionHash(submission: NormalizedSubmission): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -21,7 +23,13 @@ function stableJson(value: unknown): string {
  * request that already owns it with the same body; throws IdempotencyConflictError for a different body.
  */
 export async function claimIdempotencyKey(
-  redis: Redis, prefix: string, tenant: string, key: string, requestId: string, hash: string, ttlSeconds: number,
+  redis: Redis,
+  prefix: string,
+  tenant: string,
+  key: string,
+  requestId: string,
+  hash: string,
+  ttlSeconds: number,
 ): Promise<string | undefined> {
   const redisKey = idempotencyKey(prefix, tenant, key);
   const claimed = await redis.set(redisKey, `${requestId} ${hash}`, 'EX', ttlSeconds, 'NX');

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
-  cancelChannel, DEFAULT_KEY_PREFIX, jobIds, QUEUE_NAMES, reasoningSubmissionSchema,
-  type NormalizedSubmission, type ReasonJobData, type ReasoningClient, type ReasoningEvent, type ReasoningSubmission, type RequestView,
+  cancelChannel,
+  DEFAULT_KEY_PREFIX,
+  jobIds,
+  QUEUE_NAMES,
+  reasoningSubmissionSchema,
+  type NormalizedSubmission,
+  type ReasonJobData,
+  type ReasoningClient,
+  type ReasoningEvent,
+  type ReasoningSubmission,
+  type RequestView,
 } from '@threadloom/contracts';
 import { startOrchestration } from '@threadloom/threading';
 import { FlowProducer, Queue } from 'bullmq';
@@ -53,7 +62,11 @@ export class RedisReasoningClient implements ReasoningClient {
     this.redis.on('error', () => undefined); // commands fail fast (no offline queue) and surface to callers
     this.ready = waitForReady(this.redis);
     this.ready.catch(() => undefined);
-    const policy = { attempts: options.attempts ?? 5, backoffMs: options.retryBackoffMs ?? 1_000, retentionSeconds: this.retentionSeconds };
+    const policy = {
+      attempts: options.attempts ?? 5,
+      backoffMs: options.retryBackoffMs ?? 1_000,
+      retentionSeconds: this.retentionSeconds,
+    };
     const connection = this.redis;
     this.targets = {
       reason: new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection, prefix: this.prefix }),
@@ -73,13 +86,22 @@ export class RedisReasoningClient implements ReasoningClient {
 
   async submit(submission: ReasoningSubmission, options: { idempotencyKey?: string } = {}): Promise<RequestView> {
     const parsed = reasoningSubmissionSchema.safeParse(submission);
-    if (!parsed.success) throw new InvalidSubmissionError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    if (!parsed.success)
+      throw new InvalidSubmissionError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     await this.ready;
     const normalized = parsed.data;
     const id = randomUUID();
     if (options.idempotencyKey !== undefined) {
       const hash = submissionHash(normalized);
-      const existing = await claimIdempotencyKey(this.redis, this.prefix, normalized.tenant, options.idempotencyKey, id, hash, this.retentionSeconds);
+      const existing = await claimIdempotencyKey(
+        this.redis,
+        this.prefix,
+        normalized.tenant,
+        options.idempotencyKey,
+        id,
+        hash,
+        this.retentionSeconds,
+      );
       if (existing !== undefined) return this.awaitView(existing);
     }
     return this.create(id, normalized, options.idempotencyKey);
@@ -115,13 +137,22 @@ export class RedisReasoningClient implements ReasoningClient {
     this.redis.disconnect();
   }
 
-  private async create(id: string, submission: NormalizedSubmission, idempotencyKey: string | undefined): Promise<RequestView> {
+  private async create(
+    id: string,
+    submission: NormalizedSubmission,
+    idempotencyKey: string | undefined,
+  ): Promise<RequestView> {
     const now = Date.now();
-    const step = startOrchestration(submission.prompt, toOrchestratorOptions(submission.parameters, this.maxIterations));
+    const step = startOrchestration(
+      submission.prompt,
+      toOrchestratorOptions(submission.parameters, this.maxIterations),
+    );
     const checkpoint: Checkpoint = { version: 0, state: step.state, action: step.action };
     const { deadlineMs } = submission.parameters;
     const fields: Record<string, string> = {
-      tenant: submission.tenant, model: submission.model, parameters: JSON.stringify(submission.parameters),
+      tenant: submission.tenant,
+      model: submission.model,
+      parameters: JSON.stringify(submission.parameters),
       ...(submission.metadata === undefined ? {} : { metadata: JSON.stringify(submission.metadata) }),
       ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
       ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
@@ -141,9 +172,12 @@ export class RedisReasoningClient implements ReasoningClient {
   /** Pending jobs of the current action are removed; active ones abort through the cancel channel. */
   private async removePending(id: string, checkpoint: Checkpoint): Promise<void> {
     const { action, version } = checkpoint;
-    const removal = action.type === 'decode'
-      ? this.targets.reason.remove(jobIds.reason(id, version))
-      : action.type === 'fork' ? this.joinQueue.remove(jobIds.join(id, action.blockIndex)) : Promise.resolve(0);
+    const removal =
+      action.type === 'decode'
+        ? this.targets.reason.remove(jobIds.reason(id, version))
+        : action.type === 'fork'
+          ? this.joinQueue.remove(jobIds.join(id, action.blockIndex))
+          : Promise.resolve(0);
     await removal.catch(() => 0); // a locked job cannot be removed: it aborts via pub/sub and then finds the request cancelled
   }
 

@@ -10,7 +10,10 @@ const BLOCK_MS = 500;
  * connection: XREAD BLOCK would otherwise stall every other command of the client.
  */
 export async function* streamEvents(
-  redis: Redis, store: RequestStore, id: string, options: { afterId?: string; signal?: AbortSignal },
+  redis: Redis,
+  store: RequestStore,
+  id: string,
+  options: { afterId?: string; signal?: AbortSignal },
 ): AsyncGenerator<ReasoningEvent> {
   const reader = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
   reader.on('error', () => undefined);

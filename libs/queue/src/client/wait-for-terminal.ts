@@ -8,7 +8,11 @@ const POLL_MS = 25;
 const MAX_POLL_MS = 500;
 
 /** Polls the request record (backing off) until it is terminal, the timeout passes, or the signal aborts. */
-export async function waitForTerminal(store: RequestStore, id: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<RequestView> {
+export async function waitForTerminal(
+  store: RequestStore,
+  id: string,
+  options: { timeoutMs?: number; signal?: AbortSignal },
+): Promise<RequestView> {
   const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
   let pollMs = POLL_MS;
   for (;;) {

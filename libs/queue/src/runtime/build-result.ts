@@ -4,7 +4,10 @@ import { computeMetrics, createCharsTokenizer, finalText, type OrchestratorState
 import type { StoredThread } from '../store/stored-thread.js';
 
 /** Assembles the stored result of a (possibly partial) run from its state and per-thread records. */
-export function buildResult(state: OrchestratorState, threads: Readonly<Record<string, StoredThread>>): ReasoningResult {
+export function buildResult(
+  state: OrchestratorState,
+  threads: Readonly<Record<string, StoredThread>>,
+): ReasoningResult {
   const text = finalText(state);
   const metrics = computeMetrics(text, { tokenizer: createCharsTokenizer() });
   return {
@@ -17,7 +20,10 @@ export function buildResult(state: OrchestratorState, threads: Readonly<Record<s
   };
 }
 
-function toBlock(block: OrchestratorState['blocks'][number], threads: Readonly<Record<string, StoredThread>>): BlockRecord {
+function toBlock(
+  block: OrchestratorState['blocks'][number],
+  threads: Readonly<Record<string, StoredThread>>,
+): BlockRecord {
   return {
     index: block.index,
     outlines: block.outlines,
@@ -25,7 +31,11 @@ function toBlock(block: OrchestratorState['blocks'][number], threads: Readonly<R
   };
 }
 
-function toThread(number: string, block: OrchestratorState['blocks'][number], stored: StoredThread | undefined): ThreadRecord {
+function toThread(
+  number: string,
+  block: OrchestratorState['blocks'][number],
+  stored: StoredThread | undefined,
+): ThreadRecord {
   const joined = block.threads.find((thread) => thread.number === number);
   const status = block.dropped.includes(number) ? 'dropped' : (joined?.status ?? stored?.status ?? 'failed');
   const finishReason = joined?.finishReason ?? stored?.result?.finishReason;

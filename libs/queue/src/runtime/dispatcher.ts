@@ -15,14 +15,30 @@ export interface DispatchTargets {
  * Turns a saved checkpoint's action into jobs. Every job id is deterministic, so redoing a dispatch
  * after a crash adds nothing twice. `done` is left to the caller (the finisher).
  */
-export async function dispatch(targets: DispatchTargets, requestId: string, checkpoint: Checkpoint, priority?: number): Promise<void> {
+export async function dispatch(
+  targets: DispatchTargets,
+  requestId: string,
+  checkpoint: Checkpoint,
+  priority?: number,
+): Promise<void> {
   const { action, version } = checkpoint;
   switch (action.type) {
     case 'decode':
-      await targets.reason.add('reason', { requestId, step: version }, retryingJob(targets.policy, jobIds.reason(requestId, version), priority));
+      await targets.reason.add(
+        'reason',
+        { requestId, step: version },
+        retryingJob(targets.policy, jobIds.reason(requestId, version), priority),
+      );
       return;
     case 'fork':
-      await addForkFlow(targets, requestId, version, action.blockIndex, action.threads.map((thread) => thread.number), priority);
+      await addForkFlow(
+        targets,
+        requestId,
+        version,
+        action.blockIndex,
+        action.threads.map((thread) => thread.number),
+        priority,
+      );
       return;
     case 'done':
       return;
@@ -30,20 +46,25 @@ export async function dispatch(targets: DispatchTargets, requestId: string, chec
 }
 
 async function addForkFlow(
-  targets: DispatchTargets, requestId: string, version: number, block: number, numbers: readonly string[], priority?: number,
+  targets: DispatchTargets,
+  requestId: string,
+  version: number,
+  block: number,
+  numbers: readonly string[],
+  priority?: number,
 ): Promise<void> {
   const enqueuedAt = Date.now();
   const joinData: JoinJobData = { requestId, block, version };
   await targets.flow.add({
-      name: 'join',
-      queueName: QUEUE_NAMES.join,
-      data: joinData,
-      opts: retryingJob(targets.policy, jobIds.join(requestId, block), priority),
-      children: numbers.map((number, index) => ({
-        name: 'thread',
-        queueName: QUEUE_NAMES.thread,
-        data: { requestId, block, index, number, enqueuedAt } satisfies ThreadJobData,
-        opts: threadChildJob(targets.policy, jobIds.thread(requestId, block, index), priority),
-      })),
+    name: 'join',
+    queueName: QUEUE_NAMES.join,
+    data: joinData,
+    opts: retryingJob(targets.policy, jobIds.join(requestId, block), priority),
+    children: numbers.map((number, index) => ({
+      name: 'thread',
+      queueName: QUEUE_NAMES.thread,
+      data: { requestId, block, index, number, enqueuedAt } satisfies ThreadJobData,
+      opts: threadChildJob(targets.policy, jobIds.thread(requestId, block, index), priority),
+    })),
   });
 }

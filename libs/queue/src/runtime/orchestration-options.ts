@@ -2,7 +2,10 @@ import type { NormalizedSubmission } from '@threadloom/contracts';
 import type { OrchestratorOptions } from '@threadloom/threading';
 
 /** Maps a request's parameters onto the state machine's options (the machine enforces the budgets). */
-export function toOrchestratorOptions(parameters: NormalizedSubmission['parameters'], maxIterations?: number): Partial<OrchestratorOptions> {
+export function toOrchestratorOptions(
+  parameters: NormalizedSubmission['parameters'],
+  maxIterations?: number,
+): Partial<OrchestratorOptions> {
   return {
     mode: parameters.mode,
     maxTotalTokens: parameters.maxTokens,

@@ -31,20 +31,38 @@ export class RequestFinisher {
 
   /** The deadline passed: expired, keeping the trajectory so far. */
   async expired(requestId: string, state: OrchestratorState): Promise<void> {
-    await this.settle(requestId, 'expired', terminateOrchestration(state, 'aborted', 'deadline exceeded').state, 'deadline exceeded');
+    await this.settle(
+      requestId,
+      'expired',
+      terminateOrchestration(state, 'aborted', 'deadline exceeded').state,
+      'deadline exceeded',
+    );
   }
 
   /** Cancelled by a producer: cancelled, keeping the trajectory so far. Returns whether it moved. */
   async cancelled(requestId: string, state: OrchestratorState): Promise<boolean> {
-    return this.settle(requestId, 'cancelled', terminateOrchestration(state, 'aborted', 'cancelled').state, 'cancelled');
+    return this.settle(
+      requestId,
+      'cancelled',
+      terminateOrchestration(state, 'aborted', 'cancelled').state,
+      'cancelled',
+    );
   }
 
-  private async settle(requestId: string, status: RequestStatus, state: OrchestratorState, error: string | undefined): Promise<boolean> {
+  private async settle(
+    requestId: string,
+    status: RequestStatus,
+    state: OrchestratorState,
+    error: string | undefined,
+  ): Promise<boolean> {
     const result = buildResult(state, await this.store.allThreads(requestId));
     const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(Date.now()) };
     if (error !== undefined) fields['error'] = error;
     if (!(await this.store.transition(requestId, status, fields))) return false;
-    await this.store.appendEvent(requestId, status, { termination: result.termination, ...(error === undefined ? {} : { error }) });
+    await this.store.appendEvent(requestId, status, {
+      termination: result.termination,
+      ...(error === undefined ? {} : { error }),
+    });
     await this.store.expire(requestId, this.retentionSeconds);
     return true;
   }

@@ -21,9 +21,20 @@ export interface JobSnapshot {
 type SnapshotReply = [string | null, string | null, string | null, string | null, string | null, string | null];
 
 /** Reads a snapshot in one round trip; the checkpoint comes from `cache` when it holds the record's version. Undefined without a record. */
-export async function loadJobSnapshot(redis: Redis, keys: RequestKeys, cache: CheckpointCache, id: string, threadField: string): Promise<JobSnapshot | undefined> {
+export async function loadJobSnapshot(
+  redis: Redis,
+  keys: RequestKeys,
+  cache: CheckpointCache,
+  id: string,
+  threadField: string,
+): Promise<JobSnapshot | undefined> {
   const args = [String(cache.version(id)), threadField];
-  const [status, parameters, deadlineAt, version, checkpointJson, threadJson] = (await runScript(redis, SNAPSHOT, [keys.record, keys.checkpoint, keys.threads], args)) as SnapshotReply;
+  const [status, parameters, deadlineAt, version, checkpointJson, threadJson] = (await runScript(
+    redis,
+    SNAPSHOT,
+    [keys.record, keys.checkpoint, keys.threads],
+    args,
+  )) as SnapshotReply;
   if (!isStatus(status)) return undefined;
   return {
     status,
@@ -34,7 +45,12 @@ export async function loadJobSnapshot(redis: Redis, keys: RequestKeys, cache: Ch
   };
 }
 
-function checkpointOf(cache: CheckpointCache, id: string, version: number, json: string | null): Checkpoint | undefined {
+function checkpointOf(
+  cache: CheckpointCache,
+  id: string,
+  version: number,
+  json: string | null,
+): Checkpoint | undefined {
   if (json === null) return cache.get(id, version);
   const checkpoint = JSON.parse(json) as Checkpoint;
   cache.set(id, checkpoint);

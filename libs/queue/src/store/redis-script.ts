@@ -13,7 +13,12 @@ export function redisScript(body: string): RedisScript {
 }
 
 /** EVALSHA, falling back to EVAL when Redis has not cached the script yet (fresh or restarted server). */
-export async function runScript(redis: Redis, script: RedisScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runScript(
+  redis: Redis,
+  script: RedisScript,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+): Promise<unknown> {
   try {
     return await redis.evalsha(script.sha, keys.length, ...keys, ...args);
   } catch (error) {

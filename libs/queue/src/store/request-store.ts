@@ -1,4 +1,11 @@
-import { requestKeys, threadField, type ReasoningEvent, type RequestKeys, type RequestStatus, type RequestView } from '@threadloom/contracts';
+import {
+  requestKeys,
+  threadField,
+  type ReasoningEvent,
+  type RequestKeys,
+  type RequestStatus,
+  type RequestView,
+} from '@threadloom/contracts';
 import type { Redis } from 'ioredis';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
@@ -46,7 +53,14 @@ export class RequestStore {
     const keys = this.keys(request.id);
     await this.redis
       .multi()
-      .hset(keys.record, { ...request.fields, id: request.id, status: 'queued', version: '0', createdAt: String(request.now), updatedAt: String(request.now) })
+      .hset(keys.record, {
+        ...request.fields,
+        id: request.id,
+        status: 'queued',
+        version: '0',
+        createdAt: String(request.now),
+        updatedAt: String(request.now),
+      })
       .set(keys.checkpoint, JSON.stringify(request.checkpoint))
       .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', 'queued', 'at', String(request.now), 'data', '{}')
       .exec();
@@ -76,8 +90,17 @@ export class RequestStore {
   }
 
   /** Record fields, checkpoint (cached per version in this process) and optionally one stored thread, in one round trip. */
-  async snapshot(id: string, thread?: { readonly block: number; readonly index: number }): Promise<JobSnapshot | undefined> {
-    return loadJobSnapshot(this.redis, this.keys(id), this.checkpoints, id, thread === undefined ? '' : threadField(thread.block, thread.index));
+  async snapshot(
+    id: string,
+    thread?: { readonly block: number; readonly index: number },
+  ): Promise<JobSnapshot | undefined> {
+    return loadJobSnapshot(
+      this.redis,
+      this.keys(id),
+      this.checkpoints,
+      id,
+      thread === undefined ? '' : threadField(thread.block, thread.index),
+    );
   }
 
   /** Saves `next` if the stored version is still `expected` and the request is live. */
@@ -93,12 +116,31 @@ export class RequestStore {
   }
 
   /** Stores a thread and appends its event in one MULTI (one round trip, and no event without the result). */
-  async putThreadWithEvent(id: string, block: number, index: number, thread: StoredThread, type: string, data: Readonly<Record<string, unknown>>): Promise<void> {
+  async putThreadWithEvent(
+    id: string,
+    block: number,
+    index: number,
+    thread: StoredThread,
+    type: string,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
     const keys = this.keys(id);
     await this.redis
       .multi()
       .hset(keys.threads, threadField(block, index), JSON.stringify(thread))
-      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', type, 'at', String(Date.now()), 'data', JSON.stringify(data))
+      .xadd(
+        keys.events,
+        'MAXLEN',
+        '~',
+        EVENTS_MAX_LEN,
+        '*',
+        'type',
+        type,
+        'at',
+        String(Date.now()),
+        'data',
+        JSON.stringify(data),
+      )
       .exec();
   }
 
@@ -113,7 +155,9 @@ export class RequestStore {
   /** Overwrites threads of a block by index in one HSET. */
   async putThreads(id: string, block: number, threads: ReadonlyMap<number, StoredThread>): Promise<void> {
     if (threads.size === 0) return;
-    const fields = Object.fromEntries([...threads].map(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]));
+    const fields = Object.fromEntries(
+      [...threads].map(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]),
+    );
     await this.redis.hset(this.keys(id).threads, fields);
   }
 
@@ -128,7 +172,19 @@ export class RequestStore {
   }
 
   async appendEvent(id: string, type: string, data: Readonly<Record<string, unknown>> = {}): Promise<void> {
-    await this.redis.xadd(this.keys(id).events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', type, 'at', String(Date.now()), 'data', JSON.stringify(data));
+    await this.redis.xadd(
+      this.keys(id).events,
+      'MAXLEN',
+      '~',
+      EVENTS_MAX_LEN,
+      '*',
+      'type',
+      type,
+      'at',
+      String(Date.now()),
+      'data',
+      JSON.stringify(data),
+    );
   }
 
   /** Events after `afterId` (exclusive), waiting up to `blockMs` when there are none (needs a blocking-safe connection). */
@@ -160,5 +216,10 @@ export class RequestStore {
 function toEvent(id: string, flat: string[]): ReasoningEvent {
   const fields: Record<string, string> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
-  return { id, type: fields['type'] ?? 'unknown', at: Number(fields['at'] ?? 0), data: JSON.parse(fields['data'] ?? '{}') as Record<string, unknown> };
+  return {
+    id,
+    type: fields['type'] ?? 'unknown',
+    at: Number(fields['at'] ?? 0),
+    data: JSON.parse(fields['data'] ?? '{}') as Record<string, unknown>,
+  };
 }

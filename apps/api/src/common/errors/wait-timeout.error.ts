@@ -5,6 +5,8 @@ export class ResultWaitTimeoutError extends Error {
     readonly requestId: string,
     readonly timeoutMs: number,
   ) {
-    super(`Request ${requestId} did not finish within ${timeoutMs} ms; it keeps running and can be read at /v1/reasoning/${requestId}.`);
+    super(
+      `Request ${requestId} did not finish within ${timeoutMs} ms; it keeps running and can be read at /v1/reasoning/${requestId}.`,
+    );
   }
 }

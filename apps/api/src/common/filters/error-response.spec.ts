@@ -42,7 +42,9 @@ describe('toErrorResponse', () => {
 
   it('sets Retry-After on 429 and names the first invalid field as param', () => {
     expect(toErrorResponse(new BacklogFullError(3, 100)).headers).toEqual({ 'Retry-After': '3' });
-    expect(toErrorResponse(new ValidationFailedError([{ field: 'seed', rule: 'type', message: 'x' }])).body.error.param).toBe('seed');
+    expect(
+      toErrorResponse(new ValidationFailedError([{ field: 'seed', rule: 'type', message: 'x' }])).body.error.param,
+    ).toBe('seed');
   });
 
   it('never leaks internal error messages', () => {

@@ -32,33 +32,69 @@ export interface ErrorResponse {
   readonly body: ErrorBody;
 }
 
-const body = (message: string, type: string, code: string, param: string | null = null): ErrorBody => ({ error: { message, type, code, param } });
+const body = (message: string, type: string, code: string, param: string | null = null): ErrorBody => ({
+  error: { message, type, code, param },
+});
 
 /** Maps every error the API can raise to its HTTP answer; the single source of truth for status codes. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ValidationFailedError) {
     const first = error.issues[0];
-    return { status: 400, headers: {}, body: { error: { ...body(error.message, 'invalid_request_error', 'validation_failed', first?.field ?? null).error, issues: error.issues } } };
+    return {
+      status: 400,
+      headers: {},
+      body: {
+        error: {
+          ...body(error.message, 'invalid_request_error', 'validation_failed', first?.field ?? null).error,
+          issues: error.issues,
+        },
+      },
+    };
   }
-  if (error instanceof MalformedBodyError) return { status: 400, headers: {}, body: body(error.message, 'invalid_request_error', 'malformed_body') };
-  if (error instanceof UnauthenticatedError) return { status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, body: body(error.message, 'authentication_error', 'invalid_api_key') };
-  if (error instanceof ForbiddenError) return { status: 403, headers: {}, body: body(error.message, 'permission_error', 'missing_scope') };
-  if (error instanceof ResourceNotFoundError) return { status: 404, headers: {}, body: body(error.message, 'not_found_error', 'not_found') };
+  if (error instanceof MalformedBodyError)
+    return { status: 400, headers: {}, body: body(error.message, 'invalid_request_error', 'malformed_body') };
+  if (error instanceof UnauthenticatedError)
+    return {
+      status: 401,
+      headers: { 'WWW-Authenticate': 'Bearer' },
+      body: body(error.message, 'authentication_error', 'invalid_api_key'),
+    };
+  if (error instanceof ForbiddenError)
+    return { status: 403, headers: {}, body: body(error.message, 'permission_error', 'missing_scope') };
+  if (error instanceof ResourceNotFoundError)
+    return { status: 404, headers: {}, body: body(error.message, 'not_found_error', 'not_found') };
   if (error instanceof IdempotencyConflictError) {
-    return { status: 409, headers: {}, body: body(error.message, 'invalid_request_error', 'idempotency_conflict', 'Idempotency-Key') };
+    return {
+      status: 409,
+      headers: {},
+      body: body(error.message, 'invalid_request_error', 'idempotency_conflict', 'Idempotency-Key'),
+    };
   }
-  if (error instanceof PayloadTooLargeError) return { status: 413, headers: {}, body: body(error.message, 'invalid_request_error', 'payload_too_large') };
-  if (error instanceof UnsupportedMediaTypeError) return { status: 415, headers: {}, body: body(error.message, 'invalid_request_error', 'unsupported_media_type') };
+  if (error instanceof PayloadTooLargeError)
+    return { status: 413, headers: {}, body: body(error.message, 'invalid_request_error', 'payload_too_large') };
+  if (error instanceof UnsupportedMediaTypeError)
+    return { status: 415, headers: {}, body: body(error.message, 'invalid_request_error', 'unsupported_media_type') };
   if (error instanceof BacklogFullError) return retryLater(error.message, 'backlog_full', error.retryAfterSeconds);
   if (error instanceof RateLimitedError) return retryLater(error.message, 'rate_limited', error.retryAfterSeconds);
   if (error instanceof ReasoningNotCompletedError) {
     const status = error.status === 'cancelled' ? 409 : error.status === 'expired' ? 504 : 502;
-    return { status, headers: {}, body: body(error.message, status === 409 ? 'invalid_request_error' : 'server_error', `request_${error.status}`) };
+    return {
+      status,
+      headers: {},
+      body: body(error.message, status === 409 ? 'invalid_request_error' : 'server_error', `request_${error.status}`),
+    };
   }
-  if (error instanceof ResultWaitTimeoutError) return { status: 504, headers: {}, body: body(error.message, 'server_error', 'result_timeout') };
-  if (error instanceof ShuttingDownError) return { status: 503, headers: { 'Retry-After': '1' }, body: body(error.message, 'server_error', 'shutting_down') };
+  if (error instanceof ResultWaitTimeoutError)
+    return { status: 504, headers: {}, body: body(error.message, 'server_error', 'result_timeout') };
+  if (error instanceof ShuttingDownError)
+    return { status: 503, headers: { 'Retry-After': '1' }, body: body(error.message, 'server_error', 'shutting_down') };
   if (error instanceof HttpException) return fromHttpException(error);
-  if (isRuntimeUnavailable(error)) return { status: 503, headers: { 'Retry-After': '5' }, body: body('The queue backend is unreachable; retry shortly.', 'server_error', 'runtime_unavailable') };
+  if (isRuntimeUnavailable(error))
+    return {
+      status: 503,
+      headers: { 'Retry-After': '5' },
+      body: body('The queue backend is unreachable; retry shortly.', 'server_error', 'runtime_unavailable'),
+    };
   return { status: 500, headers: {}, body: body('Internal server error.', 'server_error', 'internal_error') };
 }
 

@@ -16,7 +16,12 @@ describe('JsonLogger', () => {
   it('renders errors with message, name, cause and stack, and is silent when asked', () => {
     const lines: string[] = [];
     new JsonLogger('error', (line) => lines.push(line)).error(new RangeError('outer', { cause: new Error('inner') }));
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', msg: 'outer', error: 'RangeError', cause: 'Error: inner' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'error',
+      msg: 'outer',
+      error: 'RangeError',
+      cause: 'Error: inner',
+    });
     const silent: string[] = [];
     new JsonLogger('silent', (line) => silent.push(line)).error('nothing');
     expect(silent).toEqual([]);

@@ -42,7 +42,13 @@ export class JsonLogger implements LoggerService {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const fields = toFields(message);
     const requestId = requestContext.getStore()?.requestId;
-    const record = { time: new Date().toISOString(), level, ...(context ? { context } : {}), ...(requestId ? { requestId } : {}), ...fields };
+    const record = {
+      time: new Date().toISOString(),
+      level,
+      ...(context ? { context } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...fields,
+    };
     this.write(`${JSON.stringify(record)}\n`);
   }
 }
@@ -52,5 +58,7 @@ function toFields(message: unknown): Record<string, unknown> {
     const cause = message.cause instanceof Error ? { cause: `${message.cause.name}: ${message.cause.message}` } : {};
     return { msg: message.message, error: message.name, ...cause, stack: message.stack };
   }
-  return typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { msg: String(message) };
+  return typeof message === 'object' && message !== null
+    ? (message as Record<string, unknown>)
+    : { msg: String(message) };
 }

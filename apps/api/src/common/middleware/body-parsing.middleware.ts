@@ -5,7 +5,12 @@ import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.erro
 import { toErrorResponse } from '../filters/error-response.js';
 
 /** Content types of JSON Lines uploads (batches). */
-export const JSONL_TYPES = ['application/jsonl', 'application/x-ndjson', 'application/json-lines', 'application/x-jsonlines'];
+export const JSONL_TYPES = [
+  'application/jsonl',
+  'application/x-ndjson',
+  'application/json-lines',
+  'application/x-jsonlines',
+];
 const ACCEPTED = ['application/json', ...JSONL_TYPES];
 
 /** Size limits: the batch route accepts larger bodies than the rest. */
@@ -19,12 +24,16 @@ export interface BodyLimits {
  * because they happen before Nest routing: malformed JSON → 400, too large → 413, other types → 415.
  */
 export function bodyParsingMiddleware(limits: BodyLimits): RequestHandler {
-  const parsers = (limit: number) => [express.json({ limit, type: ['application/json', 'application/*+json'] }), express.text({ limit, type: JSONL_TYPES })];
+  const parsers = (limit: number) => [
+    express.json({ limit, type: ['application/json', 'application/*+json'] }),
+    express.text({ limit, type: JSONL_TYPES }),
+  ];
   const regular = parsers(limits.bodyBytes);
   const batch = parsers(limits.batchBodyBytes);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!hasBody(req)) return next();
-    if (!req.is(ACCEPTED) && !req.is('application/*+json')) return fail(res, new UnsupportedMediaTypeError(req.header('content-type') ?? 'none', ACCEPTED));
+    if (!req.is(ACCEPTED) && !req.is('application/*+json'))
+      return fail(res, new UnsupportedMediaTypeError(req.header('content-type') ?? 'none', ACCEPTED));
     const batchRoute = req.path === '/v1/batches';
     const limit = batchRoute ? limits.batchBodyBytes : limits.bodyBytes;
     const [json, text] = batchRoute ? batch : regular;
@@ -42,7 +51,8 @@ function hasBody(req: Request): boolean {
 function parserError(error: unknown, limit: number): Error {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') return new PayloadTooLargeError(limit);
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return new UnsupportedMediaTypeError(String((error as Error).message), ACCEPTED);
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+    return new UnsupportedMediaTypeError(String((error as Error).message), ACCEPTED);
   return new MalformedBodyError(type === 'entity.parse.failed' ? 'invalid JSON' : 'unreadable body');
 }
 

@@ -17,17 +17,25 @@ const RULES: Readonly<Record<string, string>> = {
 /** Renders a zod path as `messages[0].content`; the empty path is `body`. */
 export function fieldPath(path: readonly PropertyKey[], root = 'body'): string {
   if (path.length === 0) return root;
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join('');
 }
 
 /** Converts zod issues into field/rule pairs; an unknown key is reported under its own name. */
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[], root = 'body'): FieldIssue[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: fieldPath([...issue.path, key], root), rule: 'unknown_field', message: `unknown field '${key}'` }));
+      return issue.keys.map((key) => ({
+        field: fieldPath([...issue.path, key], root),
+        rule: 'unknown_field',
+        message: `unknown field '${key}'`,
+      }));
     }
     const custom = issue.code === 'custom' ? (issue.params as { rule?: string } | undefined)?.rule : undefined;
-    return [{ field: fieldPath(issue.path, root), rule: custom ?? RULES[issue.code] ?? issue.code, message: issue.message }];
+    return [
+      { field: fieldPath(issue.path, root), rule: custom ?? RULES[issue.code] ?? issue.code, message: issue.message },
+    ];
   });
 }
 

@@ -10,10 +10,18 @@ export function createBareEngineCall(url: string, model: string): (request: Engi
   const baseURL = engineEndpoint(url, '/v1');
   const openai = new OpenAI({ baseURL, apiKey: 'EMPTY', maxRetries: 0, timeout: 60_000 });
   return async (request) => {
-    const stream = await openai.completions.create({
-      model, prompt: request.prompt, max_tokens: request.maxTokens, stop: [...request.stop],
-      stream: true, stream_options: { include_usage: true }, ...VLLM_TEXT_MODE,
-    }, { signal: AbortSignal.timeout(60_000) });
+    const stream = await openai.completions.create(
+      {
+        model,
+        prompt: request.prompt,
+        max_tokens: request.maxTokens,
+        stop: [...request.stop],
+        stream: true,
+        stream_options: { include_usage: true },
+        ...VLLM_TEXT_MODE,
+      },
+      { signal: AbortSignal.timeout(60_000) },
+    );
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
     return text.length;

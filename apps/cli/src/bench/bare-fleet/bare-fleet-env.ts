@@ -19,4 +19,8 @@ export const BARE_QUEUES = { child: 'bare-thread', join: 'bare-join' } as const;
 export const BARE_READY_LINE = 'bare worker ready';
 
 /** Job options shared with the runtime's thread jobs: retries with backoff, removal on completion. */
-export const BARE_JOB_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true } as const;
+export const BARE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: true,
+} as const;

@@ -26,7 +26,9 @@ describe('bare fleet rig (the orchestration bench baseline on the fleet process 
     // Completed jobs are removed, as the runtime's are: nothing of the 21 flows stays waiting or active.
     const client = new Redis(redis.url);
     const left = await client.keys('{bare-spec}:bare-*:wait');
-    const active = await Promise.all(['bare-thread', 'bare-join'].map((queue) => client.llen(`{bare-spec}:${queue}:active`)));
+    const active = await Promise.all(
+      ['bare-thread', 'bare-join'].map((queue) => client.llen(`{bare-spec}:${queue}:active`)),
+    );
     client.disconnect();
     expect(left).toEqual([]);
     expect(active).toEqual([0, 0]);

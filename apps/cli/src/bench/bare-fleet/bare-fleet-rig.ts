@@ -19,7 +19,9 @@ export interface BareThreadWork {
 // Built, the worker is this file's sibling; from the TypeScript sources (specs), tsx runs its source.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_SCRIPT = fileURLToPath(new URL(`./bare-fleet-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
-const SOURCE_ENV: Record<string, string> = FROM_SOURCE ? { NODE_OPTIONS: '--conditions=@threadloom/source --import tsx' } : {};
+const SOURCE_ENV: Record<string, string> = FROM_SOURCE
+  ? { NODE_OPTIONS: '--conditions=@threadloom/source --import tsx' }
+  : {};
 
 /** What the join process returns: when the parent finished, on the machine's wall clock. */
 interface JoinReturn {
@@ -31,10 +33,19 @@ interface JoinReturn {
  * process, as the runtime runs; with `work`, every child streams its thread's completion first.
  * Times run from before `FlowProducer.add` to the parent's finish as the join process saw it.
  */
-export async function startBareFleetRig(redisUrl: string, shape: BareFlowShape, prefix: string, work?: BareThreadWork): Promise<BareFlowRig> {
+export async function startBareFleetRig(
+  redisUrl: string,
+  shape: BareFlowShape,
+  prefix: string,
+  work?: BareThreadWork,
+): Promise<BareFlowRig> {
   const base = { BARE_REDIS_URL: redisUrl, BARE_PREFIX: prefix, BARE_CONCURRENCY: String(shape.concurrency) };
   const envs: BareFleetEnv[] = [
-    ...Array.from({ length: shape.childWorkers }, (_, index): BareFleetEnv => ({ ...base, BARE_ROLE: 'child', ...childWork(work, index) })),
+    ...Array.from({ length: shape.childWorkers }, (_, index): BareFleetEnv => ({
+      ...base,
+      BARE_ROLE: 'child',
+      ...childWork(work, index),
+    })),
     { ...base, BARE_ROLE: 'join' },
   ];
   const processes = await startAll(envs);
@@ -43,11 +54,16 @@ export async function startBareFleetRig(redisUrl: string, shape: BareFlowShape, 
   const events = new QueueEvents(BARE_QUEUES.join, { connection: connections[1]!, prefix });
   await events.waitUntilReady();
   const waiting = new Map<string, (finishedAt: number) => void>();
-  events.on('completed', ({ jobId, returnvalue }) => waiting.get(jobId)?.((returnvalue as unknown as JoinReturn).finishedAt));
-  const finished = (id: string): Promise<number> => new Promise((resolve) => waiting.set(id, (at) => {
-    waiting.delete(id);
-    resolve(at);
-  }));
+  events.on('completed', ({ jobId, returnvalue }) =>
+    waiting.get(jobId)?.((returnvalue as unknown as JoinReturn).finishedAt),
+  );
+  const finished = (id: string): Promise<number> =>
+    new Promise((resolve) =>
+      waiting.set(id, (at) => {
+        waiting.delete(id);
+        resolve(at);
+      }),
+    );
   const run = async (flows: number): Promise<number> => {
     const trees = Array.from({ length: flows }, () => bareFlowTree(shape.children));
     const done = Promise.all(trees.map((tree) => finished(tree.opts?.jobId ?? '')));
@@ -77,8 +93,14 @@ function childWork(work: BareThreadWork | undefined, index: number): Partial<Bar
 }
 
 async function startAll(envs: readonly BareFleetEnv[]): Promise<SupervisedProcess[]> {
-  const results = await Promise.allSettled(envs.map((env) =>
-    spawnNodeProcess(WORKER_SCRIPT, { env: { ...SOURCE_ENV, ...definedOnly(env) }, ready: new RegExp(`^${BARE_READY_LINE}`) })));
+  const results = await Promise.allSettled(
+    envs.map((env) =>
+      spawnNodeProcess(WORKER_SCRIPT, {
+        env: { ...SOURCE_ENV, ...definedOnly(env) },
+        ready: new RegExp(`^${BARE_READY_LINE}`),
+      }),
+    ),
+  );
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
@@ -89,5 +111,7 @@ async function startAll(envs: readonly BareFleetEnv[]): Promise<SupervisedProces
 }
 
 function definedOnly(env: BareFleetEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -17,9 +17,11 @@ const call = engineUrl === undefined ? undefined : createBareEngineCall(engineUr
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes on one machine. */
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
-const processor = role === 'join'
-  ? async (job: Job) => ({ children: Object.keys(await job.getChildrenValues()).length, finishedAt: wallNow() })
-  : async (job: Job<{ index: number }>) => (call === undefined ? 0 : call(requests[job.data.index % requests.length]!));
+const processor =
+  role === 'join'
+    ? async (job: Job) => ({ children: Object.keys(await job.getChildrenValues()).length, finishedAt: wallNow() })
+    : async (job: Job<{ index: number }>) =>
+        call === undefined ? 0 : call(requests[job.data.index % requests.length]!);
 
 const worker = new Worker(BARE_QUEUES[role], processor, {
   connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),

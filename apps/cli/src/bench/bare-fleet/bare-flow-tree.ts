@@ -6,9 +6,14 @@ import { BARE_JOB_OPTIONS, BARE_QUEUES } from './bare-fleet-env.js';
 export function bareFlowTree(children: number): FlowJob {
   const id = randomUUID();
   return {
-    name: 'join', queueName: BARE_QUEUES.join, data: { id }, opts: { ...BARE_JOB_OPTIONS, jobId: id },
+    name: 'join',
+    queueName: BARE_QUEUES.join,
+    data: { id },
+    opts: { ...BARE_JOB_OPTIONS, jobId: id },
     children: Array.from({ length: children }, (_, index) => ({
-      name: 'thread', queueName: BARE_QUEUES.child, data: { id, index },
+      name: 'thread',
+      queueName: BARE_QUEUES.child,
+      data: { id, index },
       opts: { ...BARE_JOB_OPTIONS, jobId: `${id}-${index}`, ignoreDependencyOnFailure: true },
     })),
   };

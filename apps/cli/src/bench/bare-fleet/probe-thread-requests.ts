@@ -14,10 +14,12 @@ export async function probeThreadRequests(engineUrl: string, model: string, prob
   const seen: EngineRequest[] = [];
   const run = await runOrchestration(renderUserPrompt(problem), {
     complete(request: CompletionRequest) {
-      if (request.stop.includes(THREAD_STOP)) seen.push({ prompt: request.prompt, stop: [...request.stop], maxTokens: request.maxTokens });
+      if (request.stop.includes(THREAD_STOP))
+        seen.push({ prompt: request.prompt, stop: [...request.stop], maxTokens: request.maxTokens });
       return engine.complete(request);
     },
   });
-  if (seen.length === 0) throw new OrchestrationBenchError('probe', `no thread requests in a run that ended ${run.termination.reason}`);
+  if (seen.length === 0)
+    throw new OrchestrationBenchError('probe', `no thread requests in a run that ended ${run.termination.reason}`);
   return seen;
 }

@@ -1,6 +1,13 @@
 import type { GradedRollout } from './graded-rollout.js';
 import {
-  accuracy, activationRatio, maxSpeedup, mean, meanSpeedup, meanTokenLatency, meanTotalTokens, selfParallelismSpeedup,
+  accuracy,
+  activationRatio,
+  maxSpeedup,
+  mean,
+  meanSpeedup,
+  meanTokenLatency,
+  meanTotalTokens,
+  selfParallelismSpeedup,
 } from './speedup-metrics.js';
 
 /** The rollouts of one dataset (benchmark) for the parallel model and its sequential baseline. */

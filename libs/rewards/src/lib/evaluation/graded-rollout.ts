@@ -19,7 +19,14 @@ export interface SpeedupOptions {
 /** Builds a {@link GradedRollout} from a verdict and `@threadloom/threading` metrics (e.g. a `ScoredResponse`). */
 export function toGradedRollout(
   problemId: string,
-  scored: { readonly correct: boolean; readonly metrics: { readonly totalTokens: number; readonly criticalPathTokens: number; readonly withParallel: boolean } },
+  scored: {
+    readonly correct: boolean;
+    readonly metrics: {
+      readonly totalTokens: number;
+      readonly criticalPathTokens: number;
+      readonly withParallel: boolean;
+    };
+  },
 ): GradedRollout {
   const { totalTokens, criticalPathTokens, withParallel } = scored.metrics;
   return { problemId, correct: scored.correct, totalTokens, criticalPathTokens, withParallel };

@@ -39,7 +39,11 @@ export function perProblemSpeedups(
 }
 
 /** The headline speedup: the mean of per-problem speedups (not a ratio of means). */
-export function meanSpeedup(parallel: readonly GradedRollout[], baseline: readonly GradedRollout[], options: SpeedupOptions = {}): number {
+export function meanSpeedup(
+  parallel: readonly GradedRollout[],
+  baseline: readonly GradedRollout[],
+  options: SpeedupOptions = {},
+): number {
   return mean([...perProblemSpeedups(parallel, baseline, options).values()]);
 }
 

@@ -21,7 +21,8 @@ export function compareScalars(answer: string, truth: string, deadline: Deadline
   if (isHuge(a) || isHuge(t)) return compareHuge(a, t, deadline);
   const aEq = a.operator === 'Equal';
   const tEq = t.operator === 'Equal';
-  if (aEq || tEq) return aEq && tEq ? compareEquations(a, t, deadline) : verdict(false, GRADE_REASONS.structureMismatch);
+  if (aEq || tEq)
+    return aEq && tEq ? compareEquations(a, t, deadline) : verdict(false, GRADE_REASONS.structureMismatch);
   if (a.unknowns.length > 0 || t.unknowns.length > 0) return compareIdentities(a, t, deadline);
   return compareConstants(a, t, deadline);
 }

@@ -24,7 +24,8 @@ export function compareShapes(a: AnswerShape, t: AnswerShape, compare: ItemCompa
 
 // A one-element set equals its element; a column or row vector equals the tuple of its entries.
 function compareAcrossKinds(a: AnswerShape, t: AnswerShape, compare: ItemComparer): Verdict {
-  const single = (s: AnswerShape): string | undefined => (s.kind === 'set' && s.items.length === 1 ? s.items[0] : undefined);
+  const single = (s: AnswerShape): string | undefined =>
+    s.kind === 'set' && s.items.length === 1 ? s.items[0] : undefined;
   const aOne = single(a);
   const tOne = single(t);
   if (aOne !== undefined && t.kind === 'scalar') return compare(aOne, t.latex);
@@ -62,7 +63,11 @@ function compareUnordered(a: readonly string[], t: readonly string[], compare: I
   return EQUIVALENT;
 }
 
-function compareMatrices(a: readonly (readonly string[])[], t: readonly (readonly string[])[], compare: ItemComparer): Verdict {
+function compareMatrices(
+  a: readonly (readonly string[])[],
+  t: readonly (readonly string[])[],
+  compare: ItemComparer,
+): Verdict {
   if (a.length !== t.length) return MISMATCH;
   for (let r = 0; r < a.length; r += 1) {
     const result = compareOrdered(a[r] ?? [], t[r] ?? [], compare);

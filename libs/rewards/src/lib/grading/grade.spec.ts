@@ -7,7 +7,10 @@ const r = String.raw;
 describe('grade', () => {
   it('returns the verdict, the reason and both normalised forms', () => {
     expect(grade(r`\$\dfrac{1}{2}.`, '0.5')).toEqual({
-      correct: true, reason: GRADE_REASONS.equivalent, normalizedAnswer: r`\frac{1}{2}`, normalizedTruth: '0.5',
+      correct: true,
+      reason: GRADE_REASONS.equivalent,
+      normalizedAnswer: r`\frac{1}{2}`,
+      normalizedTruth: '0.5',
     });
   });
 
@@ -36,7 +39,10 @@ describe('grade', () => {
   it('answers timeout when the time cap runs out, without throwing', () => {
     let t = 0;
     const now = (): number => (t += 60);
-    expect(grade('(x+1)^2', 'x^2+2x+1', { timeLimitMs: 100, now })).toMatchObject({ correct: false, reason: 'timeout' });
+    expect(grade('(x+1)^2', 'x^2+2x+1', { timeLimitMs: 100, now })).toMatchObject({
+      correct: false,
+      reason: 'timeout',
+    });
   });
 
   it('bounds pathological inputs', () => {

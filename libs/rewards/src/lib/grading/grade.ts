@@ -19,10 +19,20 @@ const r = String.raw;
 // One pair per engine feature the grader uses: the engine builds its libraries lazily, and the first use
 // of each (identities, trigonometry, complex numbers, …) would otherwise eat a real grade's time budget.
 const WARM_UP_PAIRS: readonly (readonly [string, string])[] = [
-  ['(x+1)^2', 'x^2+2x+1'], ['x + y = 3', 'x - y = 3'], [r`\frac{1}{x}+\frac{1}{y}`, r`\frac{x+y}{xy}`],
-  [r`\sin^2 x+\cos^2 x`, '1'], [r`\frac{\sqrt3}{2}`, r`\sin\frac{\pi}{3}`], ['2+3i', '3i+2'], [r`\ln 8`, r`3\ln 2`],
-  [r`\binom{5}{2}`, '5!'], ['[1,2)', r`(-\infty,2)`], [r`\begin{pmatrix}1\\2\end{pmatrix}`, '(1,2)'], ['0.5', r`\frac12`],
-  [r`1.5\pi`, r`\frac{3\pi}{2}`], [r`\log_2 8`, r`\sqrt[3]{27}`], [r`e^{i\pi}`, '-1'],
+  ['(x+1)^2', 'x^2+2x+1'],
+  ['x + y = 3', 'x - y = 3'],
+  [r`\frac{1}{x}+\frac{1}{y}`, r`\frac{x+y}{xy}`],
+  [r`\sin^2 x+\cos^2 x`, '1'],
+  [r`\frac{\sqrt3}{2}`, r`\sin\frac{\pi}{3}`],
+  ['2+3i', '3i+2'],
+  [r`\ln 8`, r`3\ln 2`],
+  [r`\binom{5}{2}`, '5!'],
+  ['[1,2)', r`(-\infty,2)`],
+  [r`\begin{pmatrix}1\\2\end{pmatrix}`, '(1,2)'],
+  ['0.5', r`\frac12`],
+  [r`1.5\pi`, r`\frac{3\pi}{2}`],
+  [r`\log_2 8`, r`\sqrt[3]{27}`],
+  [r`e^{i\pi}`, '-1'],
 ];
 let warmedUp = false;
 
@@ -30,16 +40,29 @@ let warmedUp = false;
 export function warmUpGrader(): void {
   if (warmedUp) return;
   warmedUp = true;
-  for (const [answer, truth] of WARM_UP_PAIRS) gradeOne(answer, truth, createDeadline(WARM_UP_LIMIT_MS, () => performance.now()), DEFAULT_MAX_LENGTH);
+  for (const [answer, truth] of WARM_UP_PAIRS)
+    gradeOne(
+      answer,
+      truth,
+      createDeadline(WARM_UP_LIMIT_MS, () => performance.now()),
+      DEFAULT_MAX_LENGTH,
+    );
 }
 const DEFAULT_MAX_LENGTH = 1_000;
 const MAX_DEPTH = 40;
 
 /** Grades an answer against one or more ground truths; correct when any truth matches. Never throws. */
-export function grade(answer: string | undefined, truth: string | readonly string[], options: GradeOptions = {}): GradeResult {
+export function grade(
+  answer: string | undefined,
+  truth: string | readonly string[],
+  options: GradeOptions = {},
+): GradeResult {
   const truths = typeof truth === 'string' ? [truth] : truth;
   warmUpGrader(); // the one-off engine start-up is not charged to this grade's time cap
-  const deadline = createDeadline(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, options.now ?? (() => performance.now()));
+  const deadline = createDeadline(
+    options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    options.now ?? (() => performance.now()),
+  );
   const maxLength = options.maxInputLength ?? DEFAULT_MAX_LENGTH;
   let first: GradeResult | undefined;
   for (const one of truths) {
@@ -58,7 +81,8 @@ function gradeOne(answer: string | undefined, rawTruth: string, deadline: Deadli
   const normalizedTruth = normalizeAnswer(truthText);
   if (normalizedAnswer === '') return { ...verdict(false, GRADE_REASONS.noAnswer), normalizedAnswer, normalizedTruth };
   const result = safeCompare(normalizedAnswer, normalizedTruth, deadline);
-  if (result.correct || result.reason !== GRADE_REASONS.structureMismatch) return { ...result, normalizedAnswer, normalizedTruth };
+  if (result.correct || result.reason !== GRADE_REASONS.structureMismatch)
+    return { ...result, normalizedAnswer, normalizedTruth };
   return compareFullEquations(answer ?? '', truthText, deadline) ?? { ...result, normalizedAnswer, normalizedTruth };
 }
 

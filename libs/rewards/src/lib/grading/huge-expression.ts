@@ -19,6 +19,7 @@ function hugeJson(json: unknown): boolean {
 // Non-numeric operands count as 0, so a symbolic exponent is never treated as huge.
 function asNumber(json: unknown): number {
   if (typeof json === 'number') return json;
-  if (typeof json === 'object' && json !== null && 'num' in json && typeof json.num === 'string') return Number(json.num);
+  if (typeof json === 'object' && json !== null && 'num' in json && typeof json.num === 'string')
+    return Number(json.num);
   return 0;
 }

@@ -32,7 +32,8 @@ const PRESENTATION: readonly Rewrite[] = [
 ];
 
 const TEXT_COMMANDS = /\\(?:text(?:rm|bf|it|normal)?|mbox|mathrm|mathbf|mathit|operatorname\*?)\s*\{([^{}]*)\}/g;
-const TRAILING_TEXT = /^(.*[\d})\]a-zA-Z])\s*\\(?:text(?:rm|normal)?|mbox|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .^0-9/]*\}(?:\s*\^\s*\{?[23]\}?)?$/s;
+const TRAILING_TEXT =
+  /^(.*[\d})\]a-zA-Z])\s*\\(?:text(?:rm|normal)?|mbox|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .^0-9/]*\}(?:\s*\^\s*\{?[23]\}?)?$/s;
 const UNIT_WORDS =
   'units?|square units|sq\\.? units|cubic units|cm|centimeters?|mm|millimeters?|meters?|km|kilometers?|inches|inch|feet|foot|ft|yards?|miles?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|degrees?|dollars?|cents?|mph|kg|grams?|pounds?|lbs?|ounces?|liters?|litres?|gallons?|radians?|ways|people|students|dollars';
 const TRAILING_UNIT = new RegExp(`^(.*[\\d})\\]])\\s*(?:${UNIT_WORDS})(?:\\s*\\^\\s*\\{?[23]\\}?)?$`, 's');
@@ -65,7 +66,12 @@ export function stripVariablePrefix(text: string): string {
 }
 
 function stripMathDelimiters(text: string): string {
-  const pairs: readonly (readonly [string, string])[] = [['$$', '$$'], ['$', '$'], ['\\(', '\\)'], ['\\[', '\\]']];
+  const pairs: readonly (readonly [string, string])[] = [
+    ['$$', '$$'],
+    ['$', '$'],
+    ['\\(', '\\)'],
+    ['\\[', '\\]'],
+  ];
   for (const [open, close] of pairs) {
     if (text.length > open.length + close.length && text.startsWith(open) && text.endsWith(close)) {
       return text.slice(open.length, text.length - close.length).trim();

@@ -20,7 +20,7 @@ export function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (depth === 0 && text.startsWith(separator, i) && !isLongerCommand(text, i, separator)) {
       parts.push(text.slice(start, i).trim());
       i += separator.length;
@@ -43,7 +43,7 @@ function isLongerCommand(text: string, i: number, separator: string): boolean {
 /** True when the bracket opened at index 0 closes exactly at the last character. */
 export function enclosesWhole(text: string, openWidth: number): boolean {
   let depth = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const step = i === 0 ? { delta: 1, width: openWidth } : depthStep(text, i);
     depth += step.delta;
     i += step.width;
@@ -56,7 +56,7 @@ export function enclosesWhole(text: string, openWidth: number): boolean {
 export function maxDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const step = depthStep(text, i);
     depth += step.delta;
     deepest = Math.max(deepest, depth);

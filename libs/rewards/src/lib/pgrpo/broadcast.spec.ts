@@ -4,9 +4,9 @@ import { broadcastAdvantage, completionTokenCount, tokenAdvantages } from './bro
 
 describe('broadcast', () => {
   it('copies the scalar to every completion token of every unit', () => {
-    expect(broadcastAdvantage(0.25, [{ completionTokens: 3 }, { completionTokens: 0 }, { completionTokens: 2 }])).toEqual([
-      [0.25, 0.25, 0.25], [], [0.25, 0.25],
-    ]);
+    expect(
+      broadcastAdvantage(0.25, [{ completionTokens: 3 }, { completionTokens: 0 }, { completionTokens: 2 }]),
+    ).toEqual([[0.25, 0.25, 0.25], [], [0.25, 0.25]]);
   });
 
   it('counts each rollout once in the group mean, however many units it has', () => {
@@ -24,8 +24,15 @@ describe('broadcast', () => {
 
   it('accepts the orchestration call log units as they are', () => {
     const unit = (completionTokens: number, kind: CallUnit['kind']): CallUnit => ({
-      kind, block: 0, thread: kind === 'thread' ? '1' : null, contextChars: 10, completionStart: 0, completionEnd: completionTokens,
-      completionTokens, finishReason: 'stop', stopReason: null,
+      kind,
+      block: 0,
+      thread: kind === 'thread' ? '1' : null,
+      contextChars: 10,
+      completionStart: 0,
+      completionEnd: completionTokens,
+      completionTokens,
+      finishReason: 'stop',
+      stopReason: null,
     });
     const tokens = tokenAdvantages([
       { groupId: 'g', reward: 1.5, units: [unit(3, 'sequential'), unit(2, 'thread'), unit(1, 'sequential')] },

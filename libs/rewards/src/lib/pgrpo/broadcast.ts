@@ -25,5 +25,8 @@ export function tokenAdvantages(rollouts: readonly RolloutWithUnits[], options: 
 
 /** Σ completion tokens over all rollouts and units: the token-mean loss normaliser (paper Eq. 3–4). */
 export function completionTokenCount(rollouts: readonly { readonly units: readonly CompletionUnit[] }[]): number {
-  return rollouts.reduce((sum, r) => sum + r.units.reduce((s, u) => s + Math.max(0, Math.trunc(u.completionTokens)), 0), 0);
+  return rollouts.reduce(
+    (sum, r) => sum + r.units.reduce((s, u) => s + Math.max(0, Math.trunc(u.completionTokens)), 0),
+    0,
+  );
 }

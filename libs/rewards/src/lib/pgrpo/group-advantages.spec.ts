@@ -32,8 +32,12 @@ describe('groupAdvantages', () => {
 describe('rolloutAdvantages', () => {
   it('groups by id, keeps input order, and sums to zero per group', () => {
     const rollouts = [
-      { groupId: 'a', reward: 1 }, { groupId: 'b', reward: -1 }, { groupId: 'a', reward: 0 },
-      { groupId: 'b', reward: 1.1 }, { groupId: 'a', reward: 1.2 }, { groupId: 'b', reward: -1 },
+      { groupId: 'a', reward: 1 },
+      { groupId: 'b', reward: -1 },
+      { groupId: 'a', reward: 0 },
+      { groupId: 'b', reward: 1.1 },
+      { groupId: 'a', reward: 1.2 },
+      { groupId: 'b', reward: -1 },
     ];
     const advantages = rolloutAdvantages(rollouts);
     for (const id of ['a', 'b']) {

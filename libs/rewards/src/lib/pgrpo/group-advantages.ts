@@ -38,7 +38,10 @@ export function rolloutAdvantages(rollouts: readonly GroupedReward[], options: A
   });
   const advantages = new Array<number>(rollouts.length).fill(0);
   for (const members of groups.values()) {
-    const values = groupAdvantages(members.map((i) => rollouts[i]?.reward ?? 0), options);
+    const values = groupAdvantages(
+      members.map((i) => rollouts[i]?.reward ?? 0),
+      options,
+    );
     members.forEach((rolloutIndex, k) => {
       advantages[rolloutIndex] = values[k] ?? 0;
     });

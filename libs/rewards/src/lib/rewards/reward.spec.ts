@@ -31,7 +31,11 @@ describe('reward profiles (hand-computed, spec §4.2)', () => {
 
   it('breaks the reward into its parts', () => {
     expect(rewardFromEta(true, 0.3, paper)).toEqual({
-      correct: true, acceleration: 0.3, correctnessReward: 1, accelerationReward: 0.15, reward: 1.15,
+      correct: true,
+      acceleration: 0.3,
+      correctnessReward: 1,
+      accelerationReward: 0.15,
+      reward: 1.15,
     });
   });
 
@@ -51,9 +55,15 @@ describe('accelerationReward', () => {
   });
 
   it('rejects a non-finite scale, a negative clip or a non-finite η', () => {
-    expect(() => accelerationReward(0.1, true, { scale: Number.NaN, clip: 0.2, clipMode: 'clipEta' })).toThrow(InvalidRewardConfigError);
-    expect(() => accelerationReward(0.1, true, { scale: 1, clip: -1, clipMode: 'clipEta' })).toThrow(InvalidRewardConfigError);
-    expect(() => accelerationReward(Number.POSITIVE_INFINITY, true, paper.acceleration)).toThrow(InvalidRewardConfigError);
+    expect(() => accelerationReward(0.1, true, { scale: Number.NaN, clip: 0.2, clipMode: 'clipEta' })).toThrow(
+      InvalidRewardConfigError,
+    );
+    expect(() => accelerationReward(0.1, true, { scale: 1, clip: -1, clipMode: 'clipEta' })).toThrow(
+      InvalidRewardConfigError,
+    );
+    expect(() => accelerationReward(Number.POSITIVE_INFINITY, true, paper.acceleration)).toThrow(
+      InvalidRewardConfigError,
+    );
   });
 
   it('uses configurable correctness values', () => {

@@ -24,7 +24,10 @@ export function accelerationRatio(counts: TokenCounts, promptTokens = 0): number
 }
 
 /** The correctness term: `correctReward` or `incorrectReward`. */
-export function correctnessReward(correct: boolean, config: Pick<RewardConfig, 'correctReward' | 'incorrectReward'>): number {
+export function correctnessReward(
+  correct: boolean,
+  config: Pick<RewardConfig, 'correctReward' | 'incorrectReward'>,
+): number {
   return correct ? config.correctReward : config.incorrectReward;
 }
 
@@ -45,7 +48,13 @@ export function accelerationReward(eta: number, correct: boolean, config: Accele
 export function rewardFromEta(correct: boolean, eta: number, config: RewardConfig): RewardBreakdown {
   const correctness = correctnessReward(correct, config);
   const acceleration = accelerationReward(eta, correct, config.acceleration);
-  return { correct, acceleration: eta, correctnessReward: correctness, accelerationReward: acceleration, reward: correctness + acceleration };
+  return {
+    correct,
+    acceleration: eta,
+    correctnessReward: correctness,
+    accelerationReward: acceleration,
+    reward: correctness + acceleration,
+  };
 }
 
 function assertValidAcceleration(config: AccelerationRewardConfig): void {

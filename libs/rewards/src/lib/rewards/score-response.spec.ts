@@ -10,7 +10,11 @@ const RESPONSE = String.raw`<think> a <Parallel> \n <Outlines> o1 o2 </Outlines>
 
 describe('scoreResponse', () => {
   it('paper profile: 1 + min(0.5 · 1/7, 0.2) on response tokens only', () => {
-    const scored = scoreResponse(RESPONSE, '4', { config: REWARD_PROFILES.paper, tokenizer: symbolic, prompt: 'p q r s' });
+    const scored = scoreResponse(RESPONSE, '4', {
+      config: REWARD_PROFILES.paper,
+      tokenizer: symbolic,
+      prompt: 'p q r s',
+    });
     expect(scored).toMatchObject({ answer: '4', correct: true, reason: 'exact-match', promptTokens: 0 });
     expect(scored.metrics).toMatchObject({ totalTokens: 28, criticalPathTokens: 24 });
     expect(scored.acceleration).toBeCloseTo(1 / 7, 12);
@@ -18,7 +22,11 @@ describe('scoreResponse', () => {
   });
 
   it('reference-code profile counts the prompt: η = 1 − 28/32, reward 1 + 0.5 · 0.125', () => {
-    const scored = scoreResponse(RESPONSE, '4', { config: REWARD_PROFILES['reference-code'], tokenizer: symbolic, prompt: 'p q r s' });
+    const scored = scoreResponse(RESPONSE, '4', {
+      config: REWARD_PROFILES['reference-code'],
+      tokenizer: symbolic,
+      prompt: 'p q r s',
+    });
     expect(scored.promptTokens).toBe(4);
     expect(scored.acceleration).toBeCloseTo(0.125, 12);
     expect(scored.reward).toBeCloseTo(1.0625, 12);

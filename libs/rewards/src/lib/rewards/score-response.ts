@@ -28,12 +28,28 @@ export interface ScoredResponse extends RewardBreakdown {
 }
 
 /** Extracts, grades and rewards one response: r = R_correct + R_accel with η from `@threadloom/threading` metrics. */
-export function scoreResponse(response: string, truth: string | readonly string[], options: ScoreOptions): ScoredResponse {
+export function scoreResponse(
+  response: string,
+  truth: string | readonly string[],
+  options: ScoreOptions,
+): ScoredResponse {
   const answer = extractBoxedAnswer(response, options.extract);
   const graded = grade(answer, truth, options.grade);
-  const metricOptions = options.dialect === undefined ? { tokenizer: options.tokenizer } : { tokenizer: options.tokenizer, dialect: options.dialect };
+  const metricOptions =
+    options.dialect === undefined
+      ? { tokenizer: options.tokenizer }
+      : { tokenizer: options.tokenizer, dialect: options.dialect };
   const metrics = computeMetrics(response, metricOptions);
-  const promptTokens = options.config.countPromptTokens && options.prompt !== undefined ? options.tokenizer.countTokens(options.prompt) : 0;
+  const promptTokens =
+    options.config.countPromptTokens && options.prompt !== undefined
+      ? options.tokenizer.countTokens(options.prompt)
+      : 0;
   const eta = accelerationRatio(metrics, promptTokens);
-  return { ...rewardFromEta(graded.correct, eta, options.config), answer, reason: graded.reason, metrics, promptTokens };
+  return {
+    ...rewardFromEta(graded.correct, eta, options.config),
+    answer,
+    reason: graded.reason,
+    metrics,
+    promptTokens,
+  };
 }

@@ -42,5 +42,8 @@ export function parseChatPrompt(prompt: string): ChatPrompt {
   const bodyStart = userStart + USER_OPEN.length;
   const close = prompt.indexOf(TURN_CLOSE + GENERATION_PROMPT, bodyStart);
   if (close < 0) return { problem: undefined, assistant: prompt };
-  return { problem: prompt.slice(bodyStart, close), assistant: prompt.slice(close + TURN_CLOSE.length + GENERATION_PROMPT.length) };
+  return {
+    problem: prompt.slice(bodyStart, close),
+    assistant: prompt.slice(close + TURN_CLOSE.length + GENERATION_PROMPT.length),
+  };
 }

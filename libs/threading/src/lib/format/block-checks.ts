@@ -12,10 +12,22 @@ export function checkBlock(block: BlockSegment, requireAdjacentThreads: boolean)
   const issues: FormatIssue[] = [];
   const items = block.plan?.items ?? [];
   if (items.length > MAX_OUTLINES) {
-    issues.push(formatIssue(C.tooManyOutlines, `Block has ${items.length} plan items (at most ${MAX_OUTLINES})`, block.offsets.start));
+    issues.push(
+      formatIssue(
+        C.tooManyOutlines,
+        `Block has ${items.length} plan items (at most ${MAX_OUTLINES})`,
+        block.offsets.start,
+      ),
+    );
   }
   if (block.plan && items.length !== block.threads.length) {
-    issues.push(formatIssue(C.outlineThreadCountMismatch, `Block has ${items.length} plan items but ${block.threads.length} threads`, block.offsets.start));
+    issues.push(
+      formatIssue(
+        C.outlineThreadCountMismatch,
+        `Block has ${items.length} plan items but ${block.threads.length} threads`,
+        block.offsets.start,
+      ),
+    );
   }
   const outlineNumbers = checkNumbering(items, issues);
   checkThreads(block.threads, outlineNumbers, issues);
@@ -34,13 +46,23 @@ function checkNumbering(items: readonly NumberedElement[], issues: FormatIssue[]
     if (number === null) {
       issues.push(formatIssue(C.malformedOutline, 'Plan item is not "N: text"', item.offsets.start));
     } else if (number !== index + 1) {
-      issues.push(formatIssue(C.outlineNumbersNotConsecutive, `Plan item ${index + 1} is numbered ${number} (expected 1..n in order)`, item.offsets.start));
+      issues.push(
+        formatIssue(
+          C.outlineNumbersNotConsecutive,
+          `Plan item ${index + 1} is numbered ${number} (expected 1..n in order)`,
+          item.offsets.start,
+        ),
+      );
     }
     return number;
   });
 }
 
-function checkThreads(threads: readonly NumberedElement[], outlineNumbers: readonly (number | null)[], issues: FormatIssue[]): void {
+function checkThreads(
+  threads: readonly NumberedElement[],
+  outlineNumbers: readonly (number | null)[],
+  issues: FormatIssue[],
+): void {
   threads.forEach((thread, index) => {
     const number = numberOf(thread);
     if (number === null) {
@@ -49,7 +71,13 @@ function checkThreads(threads: readonly NumberedElement[], outlineNumbers: reado
     }
     const expected = outlineNumbers[index];
     if (expected !== undefined && expected !== null && expected !== number) {
-      issues.push(formatIssue(C.threadNumberMismatch, `Thread ${index + 1} is numbered ${number}, its plan item ${expected}`, thread.offsets.start));
+      issues.push(
+        formatIssue(
+          C.threadNumberMismatch,
+          `Thread ${index + 1} is numbered ${number}, its plan item ${expected}`,
+          thread.offsets.start,
+        ),
+      );
     }
   });
 }

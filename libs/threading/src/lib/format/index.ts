@@ -12,5 +12,12 @@ export type { ValidateOptions, ValidationIssue, ValidationMode, ValidationResult
 export { findNextTag, tagTable } from './tag-table.js';
 export type { TagInfo, TagMatch, TagRole, TagTable } from './tag-table.js';
 export type {
-  BlockSegment, Conclusion, ElementOffsets, NumberedElement, Plan, Segment, TextSegment, Trajectory,
+  BlockSegment,
+  Conclusion,
+  ElementOffsets,
+  NumberedElement,
+  Plan,
+  Segment,
+  TextSegment,
+  Trajectory,
 } from './trajectory.js';

@@ -1,7 +1,15 @@
 import { FORMAT_ISSUE_CODES as C } from './format-issue.js';
 import {
-  finishBlock, flushText, numberedElement, offsetsOf, openAt, report, reportAt,
-  type BlockBuilder, type ParserMode, type ParserState,
+  finishBlock,
+  flushText,
+  numberedElement,
+  offsetsOf,
+  openAt,
+  report,
+  reportAt,
+  type BlockBuilder,
+  type ParserMode,
+  type ParserState,
 } from './parser-state.js';
 import type { TagMatch } from './tag-table.js';
 
@@ -31,7 +39,8 @@ function onBlock(state: ParserState, block: BlockBuilder, match: TagMatch): bool
   const { role, closing } = match.info;
   if (closing) {
     if (role === 'block') closeBlock(state, block, match);
-    else if (role === 'reasoning' || role === 'special') report(state, C.tagInsideBlock, 'Tag between the elements of a block', match);
+    else if (role === 'reasoning' || role === 'special')
+      report(state, C.tagInsideBlock, 'Tag between the elements of a block', match);
     else report(state, C.strayCloseTag, 'Close tag without a matching open tag', match);
     return true;
   }
@@ -101,7 +110,8 @@ function onPlan(state: ParserState, block: BlockBuilder, match: TagMatch): boole
 }
 
 function closePlanItem(state: ParserState, contentEnd: number, end: number, closed: boolean): void {
-  if (state.element && state.plan) state.plan.items.push(numberedElement(state, state.element, contentEnd, end, closed));
+  if (state.element && state.plan)
+    state.plan.items.push(numberedElement(state, state.element, contentEnd, end, closed));
   state.element = null;
   state.mode = 'plan';
 }
@@ -140,10 +150,20 @@ function onThread(state: ParserState, block: BlockBuilder, match: TagMatch): boo
   return true;
 }
 
-function closeConclusion(state: ParserState, block: BlockBuilder, contentEnd: number, end: number, closed: boolean): void {
+function closeConclusion(
+  state: ParserState,
+  block: BlockBuilder,
+  contentEnd: number,
+  end: number,
+  closed: boolean,
+): void {
   const open = state.element;
   if (open && !block.conclusion) {
-    block.conclusion = { raw: state.text.slice(open.contentStart, contentEnd), offsets: offsetsOf(open, contentEnd, end), closed };
+    block.conclusion = {
+      raw: state.text.slice(open.contentStart, contentEnd),
+      offsets: offsetsOf(open, contentEnd, end),
+      closed,
+    };
   }
   state.element = null;
   state.mode = 'block';

@@ -23,7 +23,8 @@ describe('parseTrajectory', () => {
   });
 
   it('reports offsets that index the input', () => {
-    const text = 'a<Parallel>\n<Outlines>\n<Outline>1: x</Outline>\n</Outlines>\n<Thread>\n1: y\n</Thread>\n</Parallel>b';
+    const text =
+      'a<Parallel>\n<Outlines>\n<Outline>1: x</Outline>\n</Outlines>\n<Thread>\n1: y\n</Thread>\n</Parallel>b';
     const block = blocks(text)[0]!;
     const thread = block.threads[0]!;
     expect(text.slice(block.offsets.start, block.offsets.end)).toMatch(/^<Parallel>[\s\S]*<\/Parallel>$/);
@@ -32,7 +33,9 @@ describe('parseTrajectory', () => {
   });
 
   it('recovers a response truncated mid-thread', () => {
-    const result = parseTrajectory('<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: partial');
+    const result = parseTrajectory(
+      '<think>\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: partial',
+    );
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => issue.code)).toEqual(['unclosed_block', 'unclosed_thread']);
     const block = result.value.segments[1] as BlockSegment;
@@ -43,16 +46,25 @@ describe('parseTrajectory', () => {
   it('reports stray, nested, misplaced and unclosed tags with their codes', () => {
     expect(codes('x</Parallel>')).toEqual(['stray_block_close']);
     expect(codes('<Thread>\n1: a\n</Thread>')).toEqual(['tag_outside_block', 'tag_outside_block']);
-    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Parallel><Thread>\n1: b\n</Thread>\n</Parallel>'))
-      .toEqual(['nested_block']);
-    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>')).toEqual(['unclosed_plan_item']);
-    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Thread>\n1: b\n</Thread>\n</Parallel>')).toEqual(['unclosed_plan']);
+    expect(
+      codes(
+        '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Parallel><Thread>\n1: b\n</Thread>\n</Parallel>',
+      ),
+    ).toEqual(['nested_block']);
+    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a\n</Outlines>\n<Thread>\n1: b\n</Thread>\n</Parallel>')).toEqual(
+      ['unclosed_plan_item'],
+    );
+    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Thread>\n1: b\n</Thread>\n</Parallel>')).toEqual([
+      'unclosed_plan',
+    ]);
     expect(codes('<Parallel>\n<Thread>\n1: b\n</Thread>\n</Parallel>')).toEqual(['missing_plan']);
     expect(codes('<Parallel>\n<Outlines>\n</Outlines>\n</Parallel>')).toEqual(['missing_threads']);
   });
 
   it('treats every tag except the thread close as thread content', () => {
-    const result = parseTrajectory('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: <think>b</Parallel>\n</Thread>\n</Parallel>');
+    const result = parseTrajectory(
+      '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: <think>b</Parallel>\n</Thread>\n</Parallel>',
+    );
     expect(result.issues.map((issue) => [issue.code, issue.tag])).toEqual([
       ['tag_inside_thread', '<think>'],
       ['tag_inside_thread', '</Parallel>'],
@@ -61,8 +73,11 @@ describe('parseTrajectory', () => {
   });
 
   it('flags text between block elements', () => {
-    expect(codes('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\nchatter<Thread>\n1: b\n</Thread>\n</Parallel>'))
-      .toEqual(['text_in_block']);
+    expect(
+      codes(
+        '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\nchatter<Thread>\n1: b\n</Thread>\n</Parallel>',
+      ),
+    ).toEqual(['text_in_block']);
   });
 
   it('reads its tags from the dialect', () => {
@@ -73,7 +88,10 @@ describe('parseTrajectory', () => {
 
   it('treats `<` that starts no known tag as text', () => {
     const result = parseTrajectory('a < b <<Parallel>\n<x> <Thread');
-    expect(result.issues.map((issue) => [issue.code, issue.offset])).toEqual([['unclosed_block', 7], ['text_in_block', 18]]);
+    expect(result.issues.map((issue) => [issue.code, issue.offset])).toEqual([
+      ['unclosed_block', 7],
+      ['text_in_block', 18],
+    ]);
     expect(result.value.segments[0]).toEqual({ kind: 'text', text: 'a < b <', start: 0, end: 7 });
   });
 
@@ -81,6 +99,10 @@ describe('parseTrajectory', () => {
     expect(parseTrajectory('<'.repeat(2_000_000)).ok).toBe(true);
     const nested = parseTrajectory('<Parallel>'.repeat(200_000));
     expect(nested.issues.filter((issue) => issue.code === 'nested_block')).toHaveLength(199_999);
-    expect(parseTrajectory(`<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: ${'<Thread>'.repeat(100_000)}`).value.segments).toHaveLength(1);
+    expect(
+      parseTrajectory(
+        `<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: ${'<Thread>'.repeat(100_000)}`,
+      ).value.segments,
+    ).toHaveLength(1);
   });
 });

@@ -27,7 +27,15 @@ export function parseTrajectory(text: string, options: ParseOptions = {}): Parse
   const dialect = options.dialect ?? THREADWEAVER_DIALECT;
   const table = tagTable(dialect);
   const state: ParserState = {
-    text, dialect, issues: [], segments: [], mode: 'top', textStart: 0, block: null, plan: null, element: null,
+    text,
+    dialect,
+    issues: [],
+    segments: [],
+    mode: 'top',
+    textStart: 0,
+    block: null,
+    plan: null,
+    element: null,
   };
   let position = 0;
   for (let match = findNextTag(text, 0, table); match; match = findNextTag(text, position, table)) {
@@ -75,7 +83,11 @@ function finishAtEnd(state: ParserState): void {
   }
   if (state.mode === 'conclusion' && element) {
     reportAt(state, C.unclosedConclusion, 'Conclusion not closed at the end of the text', element.start);
-    block.conclusion ??= { raw: state.text.slice(element.contentStart), offsets: offsetsOf(element, end, end), closed: false };
+    block.conclusion ??= {
+      raw: state.text.slice(element.contentStart),
+      offsets: offsetsOf(element, end, end),
+      closed: false,
+    };
   }
   reportAt(state, C.unclosedBlock, 'Block not closed at the end of the text', block.start);
   finishBlock(state, end, end, false);

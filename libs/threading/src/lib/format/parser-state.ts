@@ -61,7 +61,13 @@ export function offsetsOf(open: OpenElement, contentEnd: number, end: number): B
 }
 
 /** Builds a plan item or thread from its content, splitting off the `N:` header. */
-export function numberedElement(state: ParserState, open: OpenElement, contentEnd: number, end: number, closed: boolean): NumberedElement {
+export function numberedElement(
+  state: ParserState,
+  open: OpenElement,
+  contentEnd: number,
+  end: number,
+  closed: boolean,
+): NumberedElement {
   const raw = state.text.slice(open.contentStart, contentEnd);
   const header = state.dialect.planItemNumber.exec(raw);
   const number = header?.[1] ?? null;

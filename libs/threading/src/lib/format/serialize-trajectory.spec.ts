@@ -12,7 +12,8 @@ describe('serializeTrajectory', () => {
   });
 
   it('canonicalizes paper-style whitespace', () => {
-    const paper = '<Parallel>\n<Outlines>\n<Outline> 1:  a </Outline>\n</Outlines>\n<Thread>1: b</Thread>\n<Thread> 2:c </Thread>\n</Parallel>';
+    const paper =
+      '<Parallel>\n<Outlines>\n<Outline> 1:  a </Outline>\n</Outlines>\n<Thread>1: b</Thread>\n<Thread> 2:c </Thread>\n</Parallel>';
     expect(roundTrip(paper)).toBe(
       '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread><Thread>\n2: c\n</Thread>\n</Parallel>',
     );
@@ -24,12 +25,14 @@ describe('serializeTrajectory', () => {
   });
 
   it('writes a conclusion before the block close', () => {
-    const text = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n<Conclusion>c</Conclusion>\n</Parallel>';
+    const text =
+      '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n1: b\n</Thread>\n<Conclusion>c</Conclusion>\n</Parallel>';
     expect(roundTrip(text)).toBe(text);
   });
 
   it('writes the tags of the given dialect', () => {
-    const text = 'x<Parallel>\n<Goal>\n<Outline>1: a</Outline>\n</Goal>\n<Path>\n1: b\n</Path><Path>\n2: c\n</Path>\n</Parallel>y';
+    const text =
+      'x<Parallel>\n<Goal>\n<Outline>1: a</Outline>\n</Goal>\n<Path>\n1: b\n</Path><Path>\n2: c\n</Path>\n</Parallel>y';
     const dialect = MULTIVERSE_DIALECT;
     expect(serializeTrajectory(parseTrajectory(text, { dialect }).value, { dialect })).toBe(text);
   });

@@ -34,7 +34,8 @@ export function tagTable(dialect: Dialect): TagTable {
   }
   for (const token of dialect.specialTokens) {
     // Special tokens without a role are legacy reasoning spellings (`<Think>`), closing when they start with `</`.
-    if (!byText.has(token)) byText.set(token, { text: token, role: 'special', closing: token.startsWith('</'), reasoningFamily: true });
+    if (!byText.has(token))
+      byText.set(token, { text: token, role: 'special', closing: token.startsWith('</'), reasoningFamily: true });
   }
   let maxLength = 0;
   for (const text of byText.keys()) maxLength = Math.max(maxLength, text.length);

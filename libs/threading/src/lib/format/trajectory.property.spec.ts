@@ -7,24 +7,37 @@ import { parseTrajectory } from './parse-trajectory.js';
 import { serializeTrajectory } from './serialize-trajectory.js';
 import { validateFormat } from './validate-format.js';
 
-interface GenBlock { items: string[]; threads: string[] }
-interface GenTrajectory { texts: string[]; blocks: GenBlock[] } // texts.length === blocks.length + 1
+interface GenBlock {
+  items: string[];
+  threads: string[];
+}
+interface GenTrajectory {
+  texts: string[];
+  blocks: GenBlock[];
+} // texts.length === blocks.length + 1
 
 const chars = createCharsTokenizer();
 // No alphabet letter set can spell a tag name, so generated text never contains a tag.
 const ALPHABET = ['a', 'b', ' ', '\n', '1', ':', '<', '>', '/', 'Δ', '😀', '\t'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 30 }).map((cs) => cs.join(''));
 const body = text.map((t) => t.trim()).filter((t) => t.length > 0);
-const block: fc.Arbitrary<GenBlock> = fc.array(fc.tuple(body, body), { minLength: 1, maxLength: 5 })
+const block: fc.Arbitrary<GenBlock> = fc
+  .array(fc.tuple(body, body), { minLength: 1, maxLength: 5 })
   .map((pairs) => ({ items: pairs.map(([item]) => item), threads: pairs.map(([, thread]) => thread) }));
-const trajectory: fc.Arbitrary<GenTrajectory> = fc.array(block, { maxLength: 4 })
-  .chain((blocks) => fc.array(text, { minLength: blocks.length + 1, maxLength: blocks.length + 1 }).map((texts) => ({ texts, blocks })));
+const trajectory: fc.Arbitrary<GenTrajectory> = fc
+  .array(block, { maxLength: 4 })
+  .chain((blocks) =>
+    fc.array(text, { minLength: blocks.length + 1, maxLength: blocks.length + 1 }).map((texts) => ({ texts, blocks })),
+  );
 
 /** Independent canonical rendering (spec §1.3), written without the serializer. */
 function render(t: GenTrajectory): string {
   let out = t.texts[0] ?? '';
   t.blocks.forEach((b, i) => {
-    out += '<Parallel>\n<Outlines>\n' + b.items.map((item, n) => `<Outline>${n + 1}: ${item}</Outline>\n`).join('') + '</Outlines>\n';
+    out +=
+      '<Parallel>\n<Outlines>\n' +
+      b.items.map((item, n) => `<Outline>${n + 1}: ${item}</Outline>\n`).join('') +
+      '</Outlines>\n';
     out += b.threads.map((thread, n) => `<Thread>\n${n + 1}: ${thread}\n</Thread>`).join('') + '\n</Parallel>';
     out += t.texts[i + 1] ?? '';
   });
@@ -48,10 +61,17 @@ function naiveMetrics(t: GenTrajectory): { total: number; critical: number } {
 }
 
 const TAGS = [...THREADWEAVER_DIALECT.specialTokens, '<', '<<<<', '>', '\n'];
-type Corruption = { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; piece: string } | { kind: 'delete'; at: number; length: number };
+type Corruption =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'insert'; at: number; piece: string }
+  | { kind: 'delete'; at: number; length: number };
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...TAGS), fc.string({ maxLength: 8 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    piece: fc.oneof(fc.constantFrom(...TAGS), fc.string({ maxLength: 8 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
 );
 
@@ -66,59 +86,78 @@ function corrupt(input: string, steps: readonly Corruption[]): string {
 
 describe('trajectory properties', () => {
   it('generated canonical trajectories parse cleanly, validate strictly and round-trip byte for byte', () => {
-    fc.assert(fc.property(trajectory, (t) => {
-      const canonical = render(t);
-      const parsed = parseTrajectory(canonical);
-      expect(parsed.issues).toEqual([]);
-      expect(validateFormat(parsed).issues).toEqual([]);
-      expect(serializeTrajectory(parsed.value)).toBe(canonical);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(trajectory, (t) => {
+        const canonical = render(t);
+        const parsed = parseTrajectory(canonical);
+        expect(parsed.issues).toEqual([]);
+        expect(validateFormat(parsed).issues).toEqual([]);
+        expect(serializeTrajectory(parsed.value)).toBe(canonical);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('metrics of generated trajectories match an independent count', () => {
-    fc.assert(fc.property(trajectory, (t) => {
-      const metrics = computeMetrics(render(t), { tokenizer: chars });
-      const naive = naiveMetrics(t);
-      expect([metrics.totalTokens, metrics.criticalPathTokens, metrics.blocks]).toEqual([naive.total, naive.critical, t.blocks.length]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(trajectory, (t) => {
+        const metrics = computeMetrics(render(t), { tokenizer: chars });
+        const naive = naiveMetrics(t);
+        expect([metrics.totalTokens, metrics.criticalPathTokens, metrics.blocks]).toEqual([
+          naive.total,
+          naive.critical,
+          t.blocks.length,
+        ]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('corrupted trajectories never throw and keep the accounting invariants', () => {
-    fc.assert(fc.property(trajectory, fc.array(corruption, { minLength: 1, maxLength: 6 }), (t, steps) => {
-      const input = corrupt(render(t), steps);
-      const parsed = parseTrajectory(input);
-      const strict = validateFormat(parsed);
-      const lenient = validateFormat(parsed, { mode: 'lenient' });
-      expect(strict.ok).toBe(strict.issues.length === 0);
-      expect(lenient.issues.length).toBeLessThanOrEqual(strict.issues.length);
-      const metrics = computeMetrics(input, { tokenizer: chars });
-      // Spec §3.1: the reference asserts total == number of tokens.
-      expect(metrics.totalTokens).toBe(chars.countTokens(input));
-      expect(metrics.criticalPathTokens).toBeLessThanOrEqual(metrics.totalTokens);
-      let previousEnd = 0;
-      for (const segment of parsed.value.segments) {
-        const start = segment.kind === 'text' ? segment.start : segment.offsets.start;
-        const end = segment.kind === 'text' ? segment.end : segment.offsets.end;
-        expect(start).toBeGreaterThanOrEqual(previousEnd);
-        expect(end).toBeLessThanOrEqual(input.length);
-        previousEnd = end;
-      }
-      expect(() => parseTrajectory(serializeTrajectory(parsed.value))).not.toThrow();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(trajectory, fc.array(corruption, { minLength: 1, maxLength: 6 }), (t, steps) => {
+        const input = corrupt(render(t), steps);
+        const parsed = parseTrajectory(input);
+        const strict = validateFormat(parsed);
+        const lenient = validateFormat(parsed, { mode: 'lenient' });
+        expect(strict.ok).toBe(strict.issues.length === 0);
+        expect(lenient.issues.length).toBeLessThanOrEqual(strict.issues.length);
+        const metrics = computeMetrics(input, { tokenizer: chars });
+        // Spec §3.1: the reference asserts total == number of tokens.
+        expect(metrics.totalTokens).toBe(chars.countTokens(input));
+        expect(metrics.criticalPathTokens).toBeLessThanOrEqual(metrics.totalTokens);
+        let previousEnd = 0;
+        for (const segment of parsed.value.segments) {
+          const start = segment.kind === 'text' ? segment.start : segment.offsets.start;
+          const end = segment.kind === 'text' ? segment.end : segment.offsets.end;
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(end).toBeLessThanOrEqual(input.length);
+          previousEnd = end;
+        }
+        expect(() => parseTrajectory(serializeTrajectory(parsed.value))).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a valid trajectory cut at any point passes lenient validation (the truncation relaxation)', () => {
-    fc.assert(fc.property(trajectory, fc.nat(), (t, cut) => {
-      const canonical = render(t);
-      const truncated = canonical.slice(0, cut % (canonical.length + 1));
-      expect(validateFormat(truncated, { mode: 'lenient' }).issues).toEqual([]);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(trajectory, fc.nat(), (t, cut) => {
+        const canonical = render(t);
+        const truncated = canonical.slice(0, cut % (canonical.length + 1));
+        expect(validateFormat(truncated, { mode: 'lenient' }).issues).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('canonicalization is idempotent on any input', () => {
-    fc.assert(fc.property(trajectory, fc.array(corruption, { minLength: 1, maxLength: 6 }), (t, steps) => {
-      const once = serializeTrajectory(parseTrajectory(corrupt(render(t), steps)).value);
-      expect(serializeTrajectory(parseTrajectory(once).value)).toBe(once);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(trajectory, fc.array(corruption, { minLength: 1, maxLength: 6 }), (t, steps) => {
+        const once = serializeTrajectory(parseTrajectory(corrupt(render(t), steps)).value);
+        expect(serializeTrajectory(parseTrajectory(once).value)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,7 +3,8 @@ import { parseTrajectory } from './parse-trajectory.js';
 import { FIG6_CANONICAL_RESPONSE } from './testing/fig6-response.fixture.js';
 import { validateFormat, type ValidateOptions } from './validate-format.js';
 
-const block = (items: string, threads: string): string => `<Parallel>\n<Outlines>\n${items}</Outlines>\n${threads}\n</Parallel>`;
+const block = (items: string, threads: string): string =>
+  `<Parallel>\n<Outlines>\n${items}</Outlines>\n${threads}\n</Parallel>`;
 const item = (n: string, text = 'plan'): string => `<Outline>${n}: ${text}</Outline>\n`;
 const thread = (n: string, text = 'work'): string => `<Thread>\n${n}: ${text}\n</Thread>`;
 const rules = (text: string, options: ValidateOptions = {}): string[] =>
@@ -23,7 +24,9 @@ describe('validateFormat (strict)', () => {
   it('names the rule of each failure', () => {
     expect(rules('<Parallel>\n')).toEqual(['block_tags_balanced/unclosed_block']);
     expect(rules(block(item('1'), `<Parallel>${thread('1')}`))).toEqual(['block_tags_allowed/nested_block']);
-    expect(rules(block(item('1') + item('2'), thread('1')))).toEqual(['tag_counts_balanced/outline_thread_count_mismatch']);
+    expect(rules(block(item('1') + item('2'), thread('1')))).toEqual([
+      'tag_counts_balanced/outline_thread_count_mismatch',
+    ]);
     expect(rules(block(item('1'), `x${thread('1')}`))).toEqual(['block_structure/text_in_block']);
     expect(rules(block(item('1') + item('3'), thread('1') + thread('3')))).toEqual([
       'outline_numbers_consecutive/outline_numbers_not_consecutive',
@@ -33,7 +36,9 @@ describe('validateFormat (strict)', () => {
       'threads_match_outlines/thread_number_mismatch',
     ]);
     expect(rules(block(item('1'), thread('1', '<think>x')))).toEqual(['threads_match_outlines/tag_inside_thread']);
-    expect(rules(block('<Outline>one</Outline>\n', thread('1')))).toEqual(['outline_numbers_consecutive/malformed_outline']);
+    expect(rules(block('<Outline>one</Outline>\n', thread('1')))).toEqual([
+      'outline_numbers_consecutive/malformed_outline',
+    ]);
     expect(rules(block(item('1'), '<Thread>\n1:\n</Thread>'))).toEqual(['threads_match_outlines/malformed_thread']);
   });
 
@@ -55,7 +60,9 @@ describe('validateFormat (lenient)', () => {
     const withThink = block(item('1'), thread('1', 'a </think> b <Think>'));
     expect(validateFormat(withThink).ok).toBe(false);
     expect(validateFormat(withThink, { mode: 'lenient' }).ok).toBe(true);
-    expect(rules(block(item('1'), thread('1', 'a <Outline>')), { mode: 'lenient' })).toEqual(['threads_match_outlines/tag_inside_thread']);
+    expect(rules(block(item('1'), thread('1', 'a <Outline>')), { mode: 'lenient' })).toEqual([
+      'threads_match_outlines/tag_inside_thread',
+    ]);
     const betweenThreads = block(item('1') + item('2'), `${thread('1')}</think>\n${thread('2')}`);
     expect(rules(betweenThreads)).toEqual(['block_tags_allowed/tag_inside_block']);
     expect(rules(betweenThreads, { mode: 'lenient' })).toEqual([]);
@@ -67,6 +74,8 @@ describe('validateFormat (lenient)', () => {
     expect(validateFormat(truncated).ok).toBe(false);
     expect(validateFormat(truncated, { mode: 'lenient' })).toEqual({ ok: true, issues: [] });
     const brokenBefore = `${block(item('2'), thread('2'))}\n<Parallel>\n<Outlines>`;
-    expect(rules(brokenBefore, { mode: 'lenient' })).toEqual(['outline_numbers_consecutive/outline_numbers_not_consecutive']);
+    expect(rules(brokenBefore, { mode: 'lenient' })).toEqual([
+      'outline_numbers_consecutive/outline_numbers_not_consecutive',
+    ]);
   });
 });

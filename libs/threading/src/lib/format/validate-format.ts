@@ -25,7 +25,10 @@ export interface ValidationResult {
 }
 
 const BODY_TAG_CODES: ReadonlySet<FormatIssueCode> = new Set([
-  C.tagInsideThread, C.tagInsidePlanItem, C.tagInsideConclusion, C.tagInsideBlock,
+  C.tagInsideThread,
+  C.tagInsidePlanItem,
+  C.tagInsideConclusion,
+  C.tagInsideBlock,
 ]);
 
 /**
@@ -43,12 +46,20 @@ export function validateFormat(textOrParsed: string | ParseResult, options: Vali
   for (const segment of parsed.value.segments) {
     if (segment.kind === 'block') blockIssues.push(...checkBlock(segment, options.requireAdjacentThreads ?? false));
   }
-  const candidates = blockIssues.length === 0 ? parsed.issues : [...parsed.issues, ...blockIssues].sort((a, b) => a.offset - b.offset);
+  const candidates =
+    blockIssues.length === 0 ? parsed.issues : [...parsed.issues, ...blockIssues].sort((a, b) => a.offset - b.offset);
   if (!lenient) return { ok: candidates.length === 0, issues: candidates };
   const cutoff = truncationCutoff(parsed);
   const table = tagTable(dialect);
-  const issues = candidates.filter((issue) => issue.offset < cutoff
-    && !(issue.tag !== undefined && BODY_TAG_CODES.has(issue.code) && table.byText.get(issue.tag)?.reasoningFamily === true));
+  const issues = candidates.filter(
+    (issue) =>
+      issue.offset < cutoff &&
+      !(
+        issue.tag !== undefined &&
+        BODY_TAG_CODES.has(issue.code) &&
+        table.byText.get(issue.tag)?.reasoningFamily === true
+      ),
+  );
   return { ok: issues.length === 0, issues };
 }
 
@@ -57,4 +68,3 @@ function truncationCutoff(parsed: ParseResult): number {
   const last = parsed.value.segments.at(-1);
   return last?.kind === 'block' && !last.closed ? last.offsets.start : Number.POSITIVE_INFINITY;
 }
-

@@ -9,7 +9,10 @@ import type { TrajectoryMetrics } from './trajectory-metrics.js';
  * Pass the response only, not the prompt. Every dialect tag is one token; the tokenizer counts
  * the text between tags.
  */
-export function computeMetrics(response: string, options: { tokenizer: Tokenizer; dialect?: Dialect }): TrajectoryMetrics {
+export function computeMetrics(
+  response: string,
+  options: { tokenizer: Tokenizer; dialect?: Dialect },
+): TrajectoryMetrics {
   const dialect = options.dialect ?? THREADWEAVER_DIALECT;
   const table = tagTable(dialect);
   const stats = new ParallelStats();
@@ -19,7 +22,8 @@ export function computeMetrics(response: string, options: { tokenizer: Tokenizer
     feedTag(stats, match);
     position = match.end;
   }
-  if (position < response.length) stats.text(options.tokenizer.countTokens(position === 0 ? response : response.slice(position)));
+  if (position < response.length)
+    stats.text(options.tokenizer.countTokens(position === 0 ? response : response.slice(position)));
   stats.finish();
   return summarize(stats);
 }

@@ -5,7 +5,11 @@ import type { CompletionResult } from './engine.js';
 
 const STOP = THREADWEAVER_DIALECT.threadStop;
 const keep = (result: Partial<CompletionResult>) =>
-  keepCompletion({ text: '', finishReason: 'stop', stopReason: STOP, completionTokens: 1, ...result }, STOP, THREADWEAVER_DIALECT);
+  keepCompletion(
+    { text: '', finishReason: 'stop', stopReason: STOP, completionTokens: 1, ...result },
+    STOP,
+    THREADWEAVER_DIALECT,
+  );
 
 describe('keepCompletion', () => {
   it('keeps a completion that stopped on the expected stop string', () => {
@@ -25,10 +29,18 @@ describe('keepCompletion', () => {
   });
 
   it('reports a length finish as neither stopped nor EOS', () => {
-    expect(keep({ text: ' a', finishReason: 'length', stopReason: null })).toEqual({ text: ' a', eos: false, stopped: false });
+    expect(keep({ text: ' a', finishReason: 'length', stopReason: null })).toEqual({
+      text: ' a',
+      eos: false,
+      stopped: false,
+    });
   });
 
   it('does not count an unexpected stop string as a stop', () => {
-    expect(keep({ text: ' a</Outlines>', stopReason: '</Outlines>' })).toEqual({ text: ' a</Outlines>', eos: false, stopped: false });
+    expect(keep({ text: ' a</Outlines>', stopReason: '</Outlines>' })).toEqual({
+      text: ' a</Outlines>',
+      eos: false,
+      stopped: false,
+    });
   });
 });

@@ -16,7 +16,11 @@ export interface KeptCompletion {
  * (spec §2.3 truncates a thread at EOS); an engine that stripped the matched stop string gets it back
  * (spec §2.9), so every runtime appends the same bytes.
  */
-export function keepCompletion(result: CompletionResult, expectedStop: string | null, dialect: Dialect): KeptCompletion {
+export function keepCompletion(
+  result: CompletionResult,
+  expectedStop: string | null,
+  dialect: Dialect,
+): KeptCompletion {
   const eosAt = result.text.indexOf(dialect.endOfSequence);
   if (eosAt >= 0) return { text: result.text.slice(0, eosAt), eos: true, stopped: false };
   if (result.finishReason === 'length') return { text: result.text, eos: false, stopped: false };

@@ -3,14 +3,27 @@ export type { CompletionRequest, CompletionResult, Engine, EngineRequest, Finish
 export { OrchestrationError } from './orchestration.error.js';
 export type { OrchestrationErrorCode } from './orchestration.error.js';
 export {
-  afterSequential, buildThreadRequest, finalText, pendingAction, startOrchestration, terminateOrchestration,
+  afterSequential,
+  buildThreadRequest,
+  finalText,
+  pendingAction,
+  startOrchestration,
+  terminateOrchestration,
 } from './orchestration-machine.js';
 export { DEFAULT_ORCHESTRATOR_OPTIONS, resolveOrchestratorOptions } from './orchestrator-options.js';
 export type { OrchestrationMode, OrchestratorOptions, ThreadFailurePolicy } from './orchestrator-options.js';
 export { TERMINATION_REASONS } from './orchestrator-state.js';
 export type {
-  BlockRecord, CallUnit, NextAction, OrchestrationPhase, OrchestrationStep, OrchestratorState, Termination,
-  TerminationReason, ThreadOutcome, ThreadRecord,
+  BlockRecord,
+  CallUnit,
+  NextAction,
+  OrchestrationPhase,
+  OrchestrationStep,
+  OrchestratorState,
+  Termination,
+  TerminationReason,
+  ThreadOutcome,
+  ThreadRecord,
 } from './orchestrator-state.js';
 export { parsePlannedOutlines } from './outline-numbers.js';
 export type { PlannedOutlines } from './outline-numbers.js';

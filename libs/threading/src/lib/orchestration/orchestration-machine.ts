@@ -6,7 +6,11 @@ import { OrchestrationError } from './orchestration.error.js';
 import { resolveOrchestratorOptions } from './orchestrator-options.js';
 import type { OrchestratorOptions } from './orchestrator-options.js';
 import type {
-  NextAction, OrchestrationPhase, OrchestrationStep, OrchestratorState, TerminationReason,
+  NextAction,
+  OrchestrationPhase,
+  OrchestrationStep,
+  OrchestratorState,
+  TerminationReason,
 } from './orchestrator-state.js';
 import { parsePlannedOutlines } from './outline-numbers.js';
 import { safeTokenCount } from './request-budget.js';
@@ -37,7 +41,11 @@ export function startOrchestration(
 }
 
 /** Applies a sequential step's result: finish, fork the planned block, or keep decoding (spec §2.3 step 2). */
-export function afterSequential(state: OrchestratorState, result: CompletionResult, dialect?: Dialect): OrchestrationStep {
+export function afterSequential(
+  state: OrchestratorState,
+  result: CompletionResult,
+  dialect?: Dialect,
+): OrchestrationStep {
   const resolved = resolveDialect(state.dialect, dialect);
   requirePhase(state, 'sequential');
   const parallel = state.options.mode === 'parallel';
@@ -45,7 +53,8 @@ export function afterSequential(state: OrchestratorState, result: CompletionResu
   const next = recordSequential(state, result, kept.text);
   if (kept.text === '') return finish(next, { reason: 'empty_output' });
   if (kept.eos) return finish(next, { reason: 'eos' });
-  if (result.finishReason === 'length') return finish(next, { reason: next.generatedTokens >= next.options.maxTotalTokens ? 'budget' : 'length' });
+  if (result.finishReason === 'length')
+    return finish(next, { reason: next.generatedTokens >= next.options.maxTotalTokens ? 'budget' : 'length' });
   // The baseline asked for no stop string: whatever else stopped it ends the request.
   if (!parallel) return finish(next, { reason: 'eos' });
   if (!kept.stopped) return enterSequential(next, resolved);
@@ -61,14 +70,26 @@ function recordSequential(state: OrchestratorState, result: CompletionResult, te
     ...state,
     response: state.response + text,
     generatedTokens: state.generatedTokens + tokens,
-    contextTokens: result.promptTokens !== undefined
-      ? safeTokenCount(result.promptTokens) + tokens
-      : state.contextTokens === null ? null : state.contextTokens + tokens,
-    units: [...state.units, {
-      kind: 'sequential', block: state.blocks.length, thread: null, contextChars: state.prompt.length + start,
-      completionStart: start, completionEnd: start + text.length, completionTokens: tokens,
-      finishReason: result.finishReason, stopReason: result.stopReason,
-    }],
+    contextTokens:
+      result.promptTokens !== undefined
+        ? safeTokenCount(result.promptTokens) + tokens
+        : state.contextTokens === null
+          ? null
+          : state.contextTokens + tokens,
+    units: [
+      ...state.units,
+      {
+        kind: 'sequential',
+        block: state.blocks.length,
+        thread: null,
+        contextChars: state.prompt.length + start,
+        completionStart: start,
+        completionEnd: start + text.length,
+        completionTokens: tokens,
+        finishReason: result.finishReason,
+        stopReason: result.stopReason,
+      },
+    ],
   };
 }
 
@@ -89,8 +110,13 @@ export function pendingAction(state: OrchestratorState, dialect?: Dialect): Next
 }
 
 /** Ends a run from outside (abort, engine failure), appending nothing; a finished state is returned as is. */
-export function terminateOrchestration(state: OrchestratorState, reason: TerminationReason, message?: string): OrchestrationStep {
-  if (state.phase === 'done' && state.termination !== null) return { state, action: { type: 'done', reason: state.termination.reason } };
+export function terminateOrchestration(
+  state: OrchestratorState,
+  reason: TerminationReason,
+  message?: string,
+): OrchestrationStep {
+  if (state.phase === 'done' && state.termination !== null)
+    return { state, action: { type: 'done', reason: state.termination.reason } };
   return finish(state, message === undefined ? { reason } : { reason, message });
 }
 

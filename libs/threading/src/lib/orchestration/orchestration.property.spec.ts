@@ -23,32 +23,50 @@ interface RandomAnswer {
   readonly promptTokens: number | undefined;
 }
 
-const items = fc.array(fc.constantFrom('1', '2', '3', '2', '1.1'), { minLength: 1, maxLength: 5 })
+const items = fc
+  .array(fc.constantFrom('1', '2', '3', '2', '1.1'), { minLength: 1, maxLength: 5 })
   .map((numbers) => numbers.map((n) => `${D.tags.planItem.open}${n}: t${D.tags.planItem.close}\n`).join(''));
 // Most answers are plans, so many runs fork and join one or more blocks.
 const text = fc.oneof(
   { arbitrary: fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join('')), weight: 1 },
-  { arbitrary: fc.tuple(fc.array(fragment, { maxLength: 4 }), items).map(([parts, plan]) => `${parts.join('')}${D.tags.plan.open}\n${plan}`), weight: 3 },
+  {
+    arbitrary: fc
+      .tuple(fc.array(fragment, { maxLength: 4 }), items)
+      .map(([parts, plan]) => `${parts.join('')}${D.tags.plan.open}\n${plan}`),
+    weight: 3,
+  },
 );
 
 const answer: fc.Arbitrary<RandomAnswer> = fc.record({
   text,
-  finish: fc.constantFrom('stop-requested', 'stop-requested', 'stop-requested', 'stop-requested', 'stop-null', 'stop-other', 'length', 'throw'),
+  finish: fc.constantFrom(
+    'stop-requested',
+    'stop-requested',
+    'stop-requested',
+    'stop-requested',
+    'stop-null',
+    'stop-other',
+    'length',
+    'throw',
+  ),
   tokens: fc.integer({ min: -3, max: 400 }),
   promptTokens: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined, freq: 1 }),
 });
 
-const options: fc.Arbitrary<Partial<OrchestratorOptions>> = fc.record({
-  mode: fc.constantFrom('parallel', 'parallel', 'sequential'),
-  maxTotalTokens: fc.integer({ min: 1, max: 2000 }),
-  maxTokensPerThread: fc.integer({ min: 1, max: 500 }),
-  maxTokensPerStep: fc.integer({ min: 1, max: 500 }),
-  maxThreadsPerBlock: fc.integer({ min: 1, max: 4 }),
-  maxIterations: fc.integer({ min: 1, max: 12 }),
-  maxContextTokens: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: null }),
-  appendBlockCloseAtJoin: fc.boolean(),
-  onThreadFailure: fc.constantFrom('fail', 'drop'),
-}, { requiredKeys: [] });
+const options: fc.Arbitrary<Partial<OrchestratorOptions>> = fc.record(
+  {
+    mode: fc.constantFrom('parallel', 'parallel', 'sequential'),
+    maxTotalTokens: fc.integer({ min: 1, max: 2000 }),
+    maxTokensPerThread: fc.integer({ min: 1, max: 500 }),
+    maxTokensPerStep: fc.integer({ min: 1, max: 500 }),
+    maxThreadsPerBlock: fc.integer({ min: 1, max: 4 }),
+    maxIterations: fc.integer({ min: 1, max: 12 }),
+    maxContextTokens: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: null }),
+    appendBlockCloseAtJoin: fc.boolean(),
+    onThreadFailure: fc.constantFrom('fail', 'drop'),
+  },
+  { requiredKeys: [] },
+);
 
 function randomEngine(answers: readonly RandomAnswer[]): Engine & { calls: number } {
   const engine = {

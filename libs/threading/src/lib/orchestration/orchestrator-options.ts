@@ -42,7 +42,11 @@ export const DEFAULT_ORCHESTRATOR_OPTIONS: OrchestratorOptions = Object.freeze({
 });
 
 const POSITIVE_INTEGER_KEYS = [
-  'maxTotalTokens', 'maxTokensPerThread', 'maxTokensPerStep', 'maxThreadsPerBlock', 'maxIterations',
+  'maxTotalTokens',
+  'maxTokensPerThread',
+  'maxTokensPerStep',
+  'maxThreadsPerBlock',
+  'maxIterations',
 ] as const;
 
 /** Merges options over the defaults; throws OrchestrationError on a value no run could use. */
@@ -52,7 +56,8 @@ export function resolveOrchestratorOptions(options: Partial<OrchestratorOptions>
   for (const key of POSITIVE_INTEGER_KEYS) requirePositiveInteger(key, resolved[key]);
   if (resolved.maxContextTokens !== null) requirePositiveInteger('maxContextTokens', resolved.maxContextTokens);
   if (resolved.mode !== 'parallel' && resolved.mode !== 'sequential') invalid('mode', resolved.mode);
-  if (resolved.onThreadFailure !== 'fail' && resolved.onThreadFailure !== 'drop') invalid('onThreadFailure', resolved.onThreadFailure);
+  if (resolved.onThreadFailure !== 'fail' && resolved.onThreadFailure !== 'drop')
+    invalid('onThreadFailure', resolved.onThreadFailure);
   return resolved;
 }
 

@@ -6,17 +6,20 @@ const parse = (text: string) => parsePlannedOutlines(text, THREADWEAVER_DIALECT)
 
 describe('parsePlannedOutlines', () => {
   it('reads the numbers of the plan, keeping them as written (dotted too)', () => {
-    const step = 'Plan.\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline> 1.2 : b</Outline>\n<Outline>3:c</Outline>\n</Outlines>';
+    const step =
+      'Plan.\n<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline> 1.2 : b</Outline>\n<Outline>3:c</Outline>\n</Outlines>';
     expect(parse(step)).toEqual({ numbers: ['1', '1.2', '3'], duplicates: [] });
   });
 
   it('de-duplicates, keeping the first occurrence in outline order', () => {
-    const step = '<Outlines>\n<Outline>2: a</Outline><Outline>1: b</Outline><Outline>2: c</Outline><Outline>1: d</Outline></Outlines>';
+    const step =
+      '<Outlines>\n<Outline>2: a</Outline><Outline>1: b</Outline><Outline>2: c</Outline><Outline>1: d</Outline></Outlines>';
     expect(parse(step)).toEqual({ numbers: ['2', '1'], duplicates: ['2', '1'] });
   });
 
   it('scopes to the last plan open of the step: an earlier plan in the same text is ignored', () => {
-    const step = '<Outlines><Outline>1: old</Outline><Outline>2: old</Outline></Outlines> text <Outlines><Outline>7: new</Outline></Outlines>';
+    const step =
+      '<Outlines><Outline>1: old</Outline><Outline>2: old</Outline></Outlines> text <Outlines><Outline>7: new</Outline></Outlines>';
     expect(parse(step).numbers).toEqual(['7']);
   });
 
@@ -25,7 +28,9 @@ describe('parsePlannedOutlines', () => {
   });
 
   it('skips items without a number', () => {
-    expect(parse('<Outlines><Outline>first: a</Outline><Outline>2: b</Outline><Outline></Outline></Outlines>').numbers).toEqual(['2']);
+    expect(
+      parse('<Outlines><Outline>first: a</Outline><Outline>2: b</Outline><Outline></Outline></Outlines>').numbers,
+    ).toEqual(['2']);
   });
 
   it('reads another dialect through its own tags', () => {

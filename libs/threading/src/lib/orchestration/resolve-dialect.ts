@@ -13,6 +13,7 @@ export function resolveDialect(name: string, dialect: Dialect | undefined): Dial
     return dialect;
   }
   const known = KNOWN_DIALECTS.find((candidate) => candidate.name === name);
-  if (known === undefined) throw new OrchestrationError('unknown_dialect', `Unknown dialect ${name}: pass it explicitly`);
+  if (known === undefined)
+    throw new OrchestrationError('unknown_dialect', `Unknown dialect ${name}: pass it explicitly`);
   return known;
 }

@@ -29,7 +29,9 @@ function fig6() {
   return {
     prompt: text.slice(0, assistantAt),
     assistant: text.slice(assistantAt, -1),
-    engine: new ScriptedEngine(trace.map((row) => ({ promptSuffix: row.prompt_suffix, result: toResult(row.completion, row.stop) }))),
+    engine: new ScriptedEngine(
+      trace.map((row) => ({ promptSuffix: row.prompt_suffix, result: toResult(row.completion, row.stop) })),
+    ),
   };
 }
 
@@ -41,7 +43,8 @@ describe('runOrchestration on the Figure 6 trace', () => {
     engine.requests.forEach((request, index) => {
       const row = trace[index]!;
       expect(request.prompt.endsWith(row.prompt_suffix)).toBe(true);
-      const expectedStop = row.phase === 'sequential' ? THREADWEAVER_DIALECT.sequentialStop : THREADWEAVER_DIALECT.threadStop;
+      const expectedStop =
+        row.phase === 'sequential' ? THREADWEAVER_DIALECT.sequentialStop : THREADWEAVER_DIALECT.threadStop;
       expect(request.stop).toEqual([expectedStop]);
     });
     expect(run.text + EOS).toBe(assistant);

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionRequest, CompletionResult, Engine } from './engine.js';
 import { runOrchestration } from './run-orchestration.js';
 
-const PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n<Outline>3: c</Outline>\n</Outlines>';
-const ok = (text: string, stopReason: string | null): CompletionResult => ({ text, finishReason: 'stop', stopReason, completionTokens: 5 });
+const PLAN =
+  '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n<Outline>3: c</Outline>\n</Outlines>';
+const ok = (text: string, stopReason: string | null): CompletionResult => ({
+  text,
+  finishReason: 'stop',
+  stopReason,
+  completionTokens: 5,
+});
 
 /** One block of three threads, then the answer; `onThread` can delay or fail a thread. */
-function blockEngine(onThread: (request: CompletionRequest) => Promise<void> = () => Promise.resolve()): Engine & { calls: CompletionRequest[] } {
+function blockEngine(
+  onThread: (request: CompletionRequest) => Promise<void> = () => Promise.resolve(),
+): Engine & { calls: CompletionRequest[] } {
   const calls: CompletionRequest[] = [];
   return {
     calls,
@@ -23,14 +31,17 @@ function blockEngine(onThread: (request: CompletionRequest) => Promise<void> = (
   };
 }
 
-const never = (request: CompletionRequest): Promise<never> => new Promise((_resolve, reject) => {
-  request.signal?.addEventListener('abort', () => reject(new Error('engine saw the abort')));
-});
+const never = (request: CompletionRequest): Promise<never> =>
+  new Promise((_resolve, reject) => {
+    request.signal?.addEventListener('abort', () => reject(new Error('engine saw the abort')));
+  });
 
 describe('runOrchestration', () => {
   it('runs a block and finishes, counting every engine request', async () => {
     const run = await runOrchestration('P:', blockEngine());
-    expect(run.text).toBe(`${PLAN}\n<Thread>\n1: body\n</Thread><Thread>\n2: body\n</Thread><Thread>\n3: body\n</Thread>\n</Parallel>\nanswer`);
+    expect(run.text).toBe(
+      `${PLAN}\n<Thread>\n1: body\n</Thread><Thread>\n2: body\n</Thread><Thread>\n3: body\n</Thread>\n</Parallel>\nanswer`,
+    );
     expect(run.requests).toBe(5);
     expect(run.termination).toEqual({ reason: 'eos' });
     expect(run.units).toHaveLength(5);
@@ -47,11 +58,14 @@ describe('runOrchestration', () => {
     await runOrchestration('P:', engine, { maxConcurrentThreads: 2 });
     expect(peak).toBe(2);
     peak = 0;
-    await runOrchestration('P:', blockEngine(async () => {
-      peak = Math.max(peak, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight--;
-    }));
+    await runOrchestration(
+      'P:',
+      blockEngine(async () => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+      }),
+    );
     expect(peak).toBe(3);
   });
 
@@ -62,7 +76,8 @@ describe('runOrchestration', () => {
   });
 
   it('hands a failed thread to onThreadFailure', async () => {
-    const failing = (request: CompletionRequest) => (request.prompt.endsWith('2:') ? Promise.reject(new Error('OOM')) : Promise.resolve());
+    const failing = (request: CompletionRequest) =>
+      request.prompt.endsWith('2:') ? Promise.reject(new Error('OOM')) : Promise.resolve();
     const failed = await runOrchestration('P:', blockEngine(failing));
     expect(failed.termination).toEqual({ reason: 'thread_failed', thread: '2', message: 'thread 2: OOM' });
     const dropped = await runOrchestration('P:', blockEngine(failing), { onThreadFailure: 'drop' });
@@ -101,6 +116,8 @@ describe('runOrchestration', () => {
   });
 
   it('rejects a maxConcurrentThreads below one', async () => {
-    await expect(runOrchestration('P:', blockEngine(), { maxConcurrentThreads: 0 })).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(runOrchestration('P:', blockEngine(), { maxConcurrentThreads: 0 })).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
   });
 });

@@ -3,9 +3,20 @@ import type { Dialect } from '../dialect/index.js';
 import { afterJoin } from './after-join.js';
 import type { CompletionResult, Engine, EngineRequest } from './engine.js';
 import { OrchestrationError } from './orchestration.error.js';
-import { afterSequential, buildThreadRequest, startOrchestration, terminateOrchestration } from './orchestration-machine.js';
+import {
+  afterSequential,
+  buildThreadRequest,
+  startOrchestration,
+  terminateOrchestration,
+} from './orchestration-machine.js';
 import type { OrchestratorOptions } from './orchestrator-options.js';
-import type { CallUnit, OrchestrationStep, OrchestratorState, Termination, ThreadOutcome } from './orchestrator-state.js';
+import type {
+  CallUnit,
+  OrchestrationStep,
+  OrchestratorState,
+  Termination,
+  ThreadOutcome,
+} from './orchestrator-state.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 
 /** Options of the in-process runtime: the machine's options plus thread concurrency and cancellation. */
@@ -48,7 +59,13 @@ export async function runOrchestration(
   dialect: Dialect = THREADWEAVER_DIALECT,
 ): Promise<OrchestrationRun> {
   const { maxConcurrentThreads, signal, ...machineOptions } = options;
-  const context: RunContext = { engine, dialect, concurrency: resolveConcurrency(maxConcurrentThreads), signal, calls: { count: 0 } };
+  const context: RunContext = {
+    engine,
+    dialect,
+    concurrency: resolveConcurrency(maxConcurrentThreads),
+    signal,
+    calls: { count: 0 },
+  };
   let step = startOrchestration(prompt, machineOptions, dialect);
   while (step.action.type !== 'done') {
     if (signal?.aborted === true) {
@@ -71,8 +88,11 @@ async function advance(step: OrchestrationStep, context: RunContext): Promise<Or
       return interrupted(state, context, called.error);
     }
     case 'fork': {
-      const outcomes = await mapWithConcurrency(action.threads, context.concurrency, (thread) => runThread(state, thread.number, context));
-      if (context.signal?.aborted === true) return terminateOrchestration(state, 'aborted', abortMessage(context.signal));
+      const outcomes = await mapWithConcurrency(action.threads, context.concurrency, (thread) =>
+        runThread(state, thread.number, context),
+      );
+      if (context.signal?.aborted === true)
+        return terminateOrchestration(state, 'aborted', abortMessage(context.signal));
       return afterJoin(state, outcomes, context.dialect);
     }
     case 'done':
@@ -82,7 +102,9 @@ async function advance(step: OrchestrationStep, context: RunContext): Promise<Or
 
 async function runThread(state: OrchestratorState, number: string, context: RunContext): Promise<ThreadOutcome> {
   const called = await call(context, buildThreadRequest(state, number, context.dialect));
-  return called.ok ? { number, status: 'completed', result: called.result } : { number, status: 'failed', error: called.error };
+  return called.ok
+    ? { number, status: 'completed', result: called.result }
+    : { number, status: 'failed', error: called.error };
 }
 
 type Called = { readonly ok: true; readonly result: CompletionResult } | { readonly ok: false; readonly error: string };

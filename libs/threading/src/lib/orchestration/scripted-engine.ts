@@ -23,7 +23,9 @@ export class ScriptedEngine implements Engine {
   /** Answers with the first unused matching answer, or rejects with UnscriptedRequestError. */
   complete(request: CompletionRequest): Promise<CompletionResult> {
     this.requests.push(request);
-    const index = this.#answers.findIndex((answer, at) => !this.#used.has(at) && request.prompt.endsWith(answer.promptSuffix));
+    const index = this.#answers.findIndex(
+      (answer, at) => !this.#used.has(at) && request.prompt.endsWith(answer.promptSuffix),
+    );
     const answer = this.#answers[index];
     if (answer === undefined) return Promise.reject(new UnscriptedRequestError(request.prompt));
     this.#used.add(index);

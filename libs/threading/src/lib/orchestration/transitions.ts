@@ -2,7 +2,13 @@ import { threadHeader } from '../dialect/index.js';
 import type { Dialect } from '../dialect/index.js';
 import type { EngineRequest } from './engine.js';
 import type { PlannedOutlines } from './outline-numbers.js';
-import type { BlockRecord, NextAction, OrchestrationStep, OrchestratorState, Termination } from './orchestrator-state.js';
+import type {
+  BlockRecord,
+  NextAction,
+  OrchestrationStep,
+  OrchestratorState,
+  Termination,
+} from './orchestrator-state.js';
 import { OrchestrationError } from './orchestration.error.js';
 import { guardTermination, stepMaxTokens, threadMaxTokens } from './request-budget.js';
 
@@ -39,7 +45,12 @@ export function enterParallel(state: OrchestratorState, planned: PlannedOutlines
     joinOffset: null,
     closedByOrchestrator: false,
   };
-  const next: OrchestratorState = { ...state, phase: 'parallel', iteration: state.iteration + 1, blocks: [...state.blocks, block] };
+  const next: OrchestratorState = {
+    ...state,
+    phase: 'parallel',
+    iteration: state.iteration + 1,
+    blocks: [...state.blocks, block],
+  };
   return { state: next, action: actionOf(next, dialect) };
 }
 
@@ -63,9 +74,18 @@ function sequentialRequest(state: OrchestratorState, dialect: Dialect): EngineRe
 }
 
 /** The request of thread `number` of the block being decoded: context + first-thread header, for every thread. */
-export function threadRequest(state: OrchestratorState, block: BlockRecord, number: string, dialect: Dialect): EngineRequest {
+export function threadRequest(
+  state: OrchestratorState,
+  block: BlockRecord,
+  number: string,
+  dialect: Dialect,
+): EngineRequest {
   const context = state.prompt + state.response.slice(0, block.forkOffset);
-  return { prompt: context + threadHeader(dialect, number, true), stop: [dialect.threadStop], maxTokens: block.threadMaxTokens };
+  return {
+    prompt: context + threadHeader(dialect, number, true),
+    stop: [dialect.threadStop],
+    maxTokens: block.threadMaxTokens,
+  };
 }
 
 /** The last block; only meaningful in the parallel phase. */

@@ -7,7 +7,11 @@ describe('loadQwen3Tokenizer', () => {
     expect(qwen3.name).toBe('qwen3');
     // "Hello" is one Qwen3 token; every tag is one token.
     expect(qwen3.countTokens('Hello')).toBe(1);
-    expect(qwen3.countTokens('<think><Parallel><Outlines><Outline></Outline></Outlines><Thread></Thread></Parallel></think>')).toBe(10);
+    expect(
+      qwen3.countTokens(
+        '<think><Parallel><Outlines><Outline></Outline></Outlines><Thread></Thread></Parallel></think>',
+      ),
+    ).toBe(10);
     expect(qwen3.countTokens('<Thread>Hello')).toBe(2);
     expect(qwen3.countTokens('Hello<Thread>Hello')).toBe(3);
   });

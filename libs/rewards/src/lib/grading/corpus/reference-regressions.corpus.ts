@@ -18,9 +18,21 @@ export const REFERENCE_REGRESSION_CASES: readonly GradingCase[] = [
   c('reference-regressions', r`\frac{4}{6}`, r`\frac{2}{3}`, true, 'FN: unreduced fractions must match exactly'),
   c('reference-regressions', '(x+1)^{2}', 'x^{2}+2x+1', true, 'FN: sympy is skipped for expressions containing ^{'),
   c('reference-regressions', 'a+b+c', 'b+c+a', true, 'FN: sympy is skipped with more than 2 unknown letters'),
-  c('reference-regressions', r`5\text{ and }7`, '5', false, 'FP: _remove_right_units keeps only the text before \\text{ '),
+  c(
+    'reference-regressions',
+    r`5\text{ and }7`,
+    '5',
+    false,
+    'FP: _remove_right_units keeps only the text before \\text{ ',
+  ),
   c('reference-regressions', '0.3333333333333', r`\frac{1}{3}`, false, 'FP risk: float tolerance equality'),
   c('reference-regressions', r`\text{A}`, 'a', false, 'FP: lower-casing makes choice A equal the symbol a'),
-  c('reference-regressions', r`x \in [1, 2]`, '[1,2]', false, 'set-builder membership is not normalised (conservative)'),
+  c(
+    'reference-regressions',
+    r`x \in [1, 2]`,
+    '[1,2]',
+    false,
+    'set-builder membership is not normalised (conservative)',
+  ),
   c('reference-regressions', '10^{10^{10}}', '10^{10000000000}', true, 'no crash on power towers (sympy guard)'),
 ];
