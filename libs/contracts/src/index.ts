@@ -13,7 +13,15 @@ export type {
 } from './lib/reasoning-client.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';
 export type { QueueName, WorkerRole } from './lib/queue-names.js';
-export { cancelChannel, engineLoadKey, idempotencyKey, jobIds, requestKeys, threadField } from './lib/redis-keys.js';
+export {
+  cancelChannel,
+  engineLoadKey,
+  idempotencyKey,
+  jobIds,
+  liveRequestsKey,
+  requestKeys,
+  threadField,
+} from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';
 export { joinJobSchema, reasonJobSchema, threadJobSchema } from './lib/job-payloads.js';
 export type { JoinJobData, ReasonJobData, ThreadJobData } from './lib/job-payloads.js';

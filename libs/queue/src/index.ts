@@ -13,6 +13,8 @@ export { retryingJob, threadChildJob } from './runtime/job-options.js';
 export type { JobPolicy } from './runtime/job-options.js';
 export { toOrchestratorOptions } from './runtime/orchestration-options.js';
 export { RequestFinisher } from './runtime/request-finisher.js';
+export { RequestReaper } from './runtime/request-reaper.js';
+export type { ReaperDeps, ReaperOptions, ReaperQueues } from './runtime/request-reaper.js';
 export type { Checkpoint } from './store/checkpoint.js';
 export { RequestStore } from './store/request-store.js';
 export type { NewRequest, SaveOutcome } from './store/request-store.js';

@@ -39,6 +39,8 @@ export const workerEnvSchema = z.object({
   LOCK_DURATION_MS: positiveInt(30_000),
   STALLED_INTERVAL_MS: positiveInt(30_000),
   MAX_STALLED_COUNT: positiveInt(3),
+  REAPER_GRACE_MS: positiveInt(60_000),
+  REAPER_INTERVAL_MS: positiveInt(10_000),
   REQUIRE_AOF: z
     .enum(['true', 'false'])
     .default('false')
@@ -67,6 +69,9 @@ export interface WorkerConfig {
   readonly stalledIntervalMs: number;
   readonly maxStalledCount: number;
   readonly requireAof: boolean;
+  /** A live request untouched this long with no job left to move it is settled as failed. */
+  readonly reaperGraceMs: number;
+  readonly reaperIntervalMs: number;
 }
 
 /** Result of parsing the environment; never throws. */
@@ -104,6 +109,8 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       stalledIntervalMs: e.STALLED_INTERVAL_MS,
       maxStalledCount: e.MAX_STALLED_COUNT,
       requireAof: e.REQUIRE_AOF,
+      reaperGraceMs: e.REAPER_GRACE_MS,
+      reaperIntervalMs: e.REAPER_INTERVAL_MS,
     },
   };
 }

@@ -19,8 +19,9 @@ import { RequestStore } from '@threadloom/queue';
 import { EnginePlacement } from '../placement/engine-placement.js';
 import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
-import { RequestFinisher } from '@threadloom/queue';
+import { RequestFinisher, RequestReaper } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
+import { settleFinalFailure } from './settle-final-failure.js';
 
 /** Where the runtime reports; the Nest logger in the process, silence in tests. */
 export interface RuntimeLogger {
@@ -36,6 +37,7 @@ export class WorkerRuntime {
   private readonly connections: Redis[] = [];
   private cancellations: CancellationRegistry | undefined;
   private placement: EnginePlacement | undefined;
+  private reaper: RequestReaper | undefined;
   private readonly config: WorkerConfig;
   private readonly logger: RuntimeLogger;
 
@@ -55,6 +57,7 @@ export class WorkerRuntime {
     this.placement = await this.startPlacement(commands);
     for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+    this.reaper = this.startReaper(commands, deps);
   }
 
   /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
@@ -72,6 +75,7 @@ export class WorkerRuntime {
       for (const connection of this.connections) connection.disconnect();
       return;
     }
+    await this.reaper?.stop();
     await this.cancellations?.stop();
     await this.placement?.stop();
     await Promise.all(this.closables.map((closable) => closable.close()));
@@ -136,6 +140,24 @@ export class WorkerRuntime {
     return placement;
   }
 
+  /** Every worker runs a reaper; a Redis lock lets one of them act per round. */
+  private startReaper(commands: Redis, deps: RuntimeDeps): RequestReaper {
+    const prefix = this.config.keyPrefix;
+    const queue = (name: string): Queue => {
+      const created = new Queue(name, { connection: commands, prefix });
+      this.closables.push(created);
+      return created;
+    };
+    const queues = { reason: deps.targets.reason, thread: queue(QUEUE_NAMES.thread), join: queue(QUEUE_NAMES.join) };
+    const reaper = new RequestReaper(
+      { redis: commands, prefix, store: deps.store, finisher: deps.finisher, queues },
+      { graceMs: this.config.reaperGraceMs, intervalMs: this.config.reaperIntervalMs },
+      (message) => this.logger.warn(message),
+    );
+    reaper.start();
+    return reaper;
+  }
+
   private createWorker(role: WorkerRole, deps: RuntimeDeps): Worker {
     const { config } = this;
     const worker = new Worker(QUEUE_NAMES[role], placed(role, processorFor(role, deps), this.placement), {
@@ -152,9 +174,13 @@ export class WorkerRuntime {
     worker.on('lockRenewalFailed', (jobIds) => {
       for (const jobId of jobIds) this.cancellations?.abortJob(jobId, 'lock lost');
     });
-    worker.on('failed', (job, error) =>
-      this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
-    );
+    worker.on('failed', (job, error) => {
+      this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+      if (job === undefined) return;
+      settleFinalFailure(deps.finisher, role, job, error).catch((settleError: unknown) =>
+        this.logger.error(`${role} job ${job.id ?? '?'}: could not settle its request: ${String(settleError)}`),
+      );
+    });
     return worker;
   }
 }

@@ -50,3 +50,8 @@ export const jobIds = {
 export function engineLoadKey(prefix: string): string {
   return `${prefix}:engine-load`;
 }
+
+/** ZSET: ids of requests not yet terminal, scored by creation time (epoch ms); the reaper's work list. */
+export function liveRequestsKey(prefix: string): string {
+  return `${prefix}:live`;
+}

@@ -39,6 +39,24 @@ export class RequestFinisher {
     );
   }
 
+  /**
+   * The request's work is gone for good (a job's final failure outside the engine path, or the reaper
+   * found no job left): failed with `message`, keeping the trajectory when the checkpoint is readable.
+   */
+  async lost(requestId: string, message: string): Promise<boolean> {
+    const state = await this.store.loadCheckpoint(requestId).then(
+      (checkpoint) => checkpoint?.state,
+      () => undefined, // an unreadable checkpoint is one way to get here: settle without a trajectory
+    );
+    if (state !== undefined)
+      return this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message);
+    if (!(await this.store.transition(requestId, 'failed', { error: message, finishedAt: String(Date.now()) })))
+      return false;
+    await this.store.appendEvent(requestId, 'failed', { error: message });
+    await this.store.expire(requestId, this.retentionSeconds);
+    return true;
+  }
+
   /** Cancelled by a producer: cancelled, keeping the trajectory so far. Returns whether it moved. */
   async cancelled(requestId: string, state: OrchestratorState): Promise<boolean> {
     return this.settle(

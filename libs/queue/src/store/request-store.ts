@@ -1,4 +1,5 @@
 import {
+  liveRequestsKey,
   requestKeys,
   threadField,
   type ReasoningEvent,
@@ -63,7 +64,25 @@ export class RequestStore {
       })
       .set(keys.checkpoint, JSON.stringify(request.checkpoint))
       .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', 'queued', 'at', String(request.now), 'data', '{}')
+      .zadd(liveRequestsKey(this.prefix), request.now, request.id)
       .exec();
+  }
+
+  /** Ids of live (not yet settled) requests created before `createdBefore`, oldest first. */
+  async liveRequests(createdBefore: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(liveRequestsKey(this.prefix), '-inf', createdBefore, 'LIMIT', 0, limit);
+  }
+
+  /** Status, checkpoint version and last update of a request; undefined when it is gone. */
+  async liveness(id: string): Promise<{ status: RequestStatus; version: string; updatedAt: number } | undefined> {
+    const [status, version, updatedAt] = await this.redis.hmget(this.keys(id).record, 'status', 'version', 'updatedAt');
+    if (status === null) return undefined;
+    return { status: status as RequestStatus, version: version ?? '', updatedAt: Number(updatedAt ?? 0) };
+  }
+
+  /** Drops `id` from the live set (it is settled or gone). */
+  async forgetLive(id: string): Promise<void> {
+    await this.redis.zrem(liveRequestsKey(this.prefix), id);
   }
 
   async view(id: string): Promise<RequestView | undefined> {
@@ -200,6 +219,7 @@ export class RequestStore {
     const multi = this.redis.multi();
     for (const key of [keys.record, keys.checkpoint, keys.events, keys.threads]) multi.expire(key, seconds);
     multi.del(keys.slots);
+    multi.zrem(liveRequestsKey(this.prefix), id);
     await multi.exec();
   }
 

@@ -1,0 +1,125 @@
+import { isTerminalStatus, jobIds } from '@threadloom/contracts';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Checkpoint } from '../store/checkpoint.js';
+import type { RequestStore } from '../store/request-store.js';
+import type { RequestFinisher } from './request-finisher.js';
+
+/** Requests inspected per round; the rest wait for the next one. */
+const BATCH = 200;
+
+/** Job states after which a job will never run again. */
+const GONE: ReadonlySet<string> = new Set(['unknown', 'failed', 'completed']);
+
+/** The queues whose jobs carry a request's work. */
+export interface ReaperQueues {
+  readonly reason: Queue;
+  readonly thread: Queue;
+  readonly join: Queue;
+}
+
+/** What the reaper reads and settles through. */
+export interface ReaperDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly store: RequestStore;
+  readonly finisher: RequestFinisher;
+  readonly queues: ReaperQueues;
+}
+
+/** Timing of the reaper. */
+export interface ReaperOptions {
+  /** A request untouched for this long, with no job left to move it, is settled as failed. */
+  readonly graceMs: number;
+  /** How often one process (elected per round through a Redis lock) inspects the live requests. */
+  readonly intervalMs: number;
+}
+
+/**
+ * Settles requests whose work is gone: every live request either has a job that will move it, or
+ * becomes `failed` naming what was lost. This keeps the promise that a request always reaches a
+ * terminal state, whatever killed its jobs (final failures outside the processors' error handling,
+ * removed or evicted jobs, a crash between a checkpoint and its effects).
+ */
+export class RequestReaper {
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<number> | undefined;
+  private readonly deps: ReaperDeps;
+  private readonly options: ReaperOptions;
+  private readonly onError: (message: string) => void;
+
+  constructor(deps: ReaperDeps, options: ReaperOptions, onError: (message: string) => void) {
+    this.deps = deps;
+    this.options = options;
+    this.onError = onError;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.round !== undefined) return;
+      this.round = this.reap()
+        .catch((error: unknown) => {
+          this.onError(`reaper: ${error instanceof Error ? error.message : String(error)}`);
+          return 0;
+        })
+        .finally(() => (this.round = undefined));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.round;
+  }
+
+  /** One round: returns how many requests it settled (0 when another process holds this round). */
+  async reap(now = Date.now()): Promise<number> {
+    const { redis, prefix, store } = this.deps;
+    const lock = await redis.set(`${prefix}:reaper-lock`, String(now), 'PX', this.options.intervalMs, 'NX');
+    if (lock !== 'OK') return 0;
+    let settled = 0;
+    for (const id of await store.liveRequests(now - this.options.graceMs, BATCH))
+      if (await this.inspect(id, now)) settled += 1;
+    return settled;
+  }
+
+  private async inspect(id: string, now: number): Promise<boolean> {
+    const { store, finisher } = this.deps;
+    const before = await store.liveness(id);
+    if (before === undefined || isTerminalStatus(before.status)) {
+      await store.forgetLive(id);
+      return false;
+    }
+    if (now - before.updatedAt < this.options.graceMs) return false;
+    const checkpoint = await store.loadCheckpoint(id).catch(() => undefined);
+    if (checkpoint?.action.type === 'done') {
+      await finisher.finished(id, checkpoint.state); // the crash fell between the last checkpoint and settling
+      return true;
+    }
+    const lost = checkpoint === undefined ? 'state (checkpoint unreadable)' : await this.lostWork(id, checkpoint);
+    if (lost === undefined) return false;
+    // A job that finished between the two reads moved the version on: not lost.
+    const after = await store.liveness(id);
+    if (after?.version !== before.version || after.updatedAt !== before.updatedAt) return false;
+    return finisher.lost(id, `request stopped: its ${lost} no longer exists`);
+  }
+
+  /** What the current action waits on that will never run, if anything. */
+  private async lostWork(id: string, checkpoint: Checkpoint): Promise<string | undefined> {
+    const { queues, store } = this.deps;
+    const { action, version } = checkpoint;
+    if (action.type === 'decode')
+      return GONE.has(await queues.reason.getJobState(jobIds.reason(id, version))) ? 'sequential step job' : undefined;
+    if (action.type !== 'fork') return undefined;
+    const join = await queues.join.getJobState(jobIds.join(id, action.blockIndex));
+    if (GONE.has(join)) return 'join job';
+    if (join !== 'waiting-children') return undefined;
+    const stored = await store.getThreads(id, action.blockIndex, action.threads.length);
+    for (let index = 0; index < action.threads.length; index += 1) {
+      if (stored[index] !== undefined) continue;
+      const state = await queues.thread.getJobState(jobIds.thread(id, action.blockIndex, index));
+      if (state === 'unknown') return `thread job ${action.threads[index]!.number}`;
+    }
+    return undefined;
+  }
+}
