@@ -46,6 +46,37 @@ export { computeMetrics } from './lib/metrics/index.js';
 export type { TrajectoryMetrics } from './lib/metrics/index.js';
 export { createCharsTokenizer, loadQwen3Tokenizer } from './lib/tokenizer/index.js';
 export type { Tokenizer } from './lib/tokenizer/index.js';
+// Trie packing for training (spec §5): token encoders, units, prefix trie, flattened rows with intervals.
+export {
+  CHARS_SPECIAL_BASE,
+  CHAT_SPECIAL_TOKENS,
+  createCharsEncoder,
+  extractUnits,
+  flattenTrie,
+  IGNORE_LABEL,
+  LABEL_MODES,
+  loadQwen3Encoder,
+  packedBytes,
+  packLabels,
+  packTrajectory,
+  PACKING_ISSUE_CODES,
+  PrefixTrie,
+  UnknownSpecialTokenError,
+} from './lib/packing/index.js';
+export type {
+  FlatTrie,
+  LabelMode,
+  PackedSequence,
+  PackInput,
+  PackingIssue,
+  PackingIssueCode,
+  PackLabels,
+  PackOptions,
+  PackResult,
+  TokenEncoder,
+  UnitsResult,
+  UnitTags,
+} from './lib/packing/index.js';
 // Orchestration: the pure spawn/join state machine and the in-process runtime.
 export {
   afterJoin,

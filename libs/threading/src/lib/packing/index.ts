@@ -1,0 +1,18 @@
+export { createCharsEncoder, CHARS_SPECIAL_BASE } from './chars-encoder.js';
+export { extractUnits } from './extract-units.js';
+export type { UnitTags, UnitsResult } from './extract-units.js';
+export { flattenTrie } from './flatten-trie.js';
+export type { FlatTrie } from './flatten-trie.js';
+export { IGNORE_LABEL, LABEL_MODES, packLabels } from './pack-labels.js';
+export type { LabelMode, PackLabels } from './pack-labels.js';
+export { packTrajectory } from './pack-trajectory.js';
+export type { PackInput, PackOptions, PackResult } from './pack-trajectory.js';
+export { packedBytes } from './packed-sequence.js';
+export type { PackedSequence } from './packed-sequence.js';
+export { PACKING_ISSUE_CODES } from './packing-issue.js';
+export type { PackingIssue, PackingIssueCode } from './packing-issue.js';
+export { PrefixTrie } from './prefix-trie.js';
+export { loadQwen3Encoder } from './qwen3-encoder.js';
+export { CHAT_SPECIAL_TOKENS } from './token-encoder.js';
+export type { TokenEncoder } from './token-encoder.js';
+export { UnknownSpecialTokenError } from './unknown-special-token.error.js';
