@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerGradeCommand } from './grade.command.js';
+import { registerPackCommand } from './pack.command.js';
 import { registerRewardCommand } from './reward.command.js';
 import { registerRunCommand } from './run.command.js';
 import { registerSimCommand } from './sim.command.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerValidateCommand,
   registerGradeCommand,
   registerRewardCommand,
+  registerPackCommand,
   registerBenchCommand,
   registerSimCommand,
 ];

@@ -1,0 +1,54 @@
+import { renderUserPrompt, type PackInput } from '@threadloom/threading';
+
+/** One thing to pack, named for the output line (`file` or `file:line`). */
+export interface NamedPackInput {
+  readonly source: string;
+  readonly input: PackInput;
+}
+
+/** An input that could not be read as a trajectory, named the same way. */
+export interface UnreadableInput {
+  readonly source: string;
+  readonly reason: string;
+}
+
+/** What a file yields: inputs to pack and lines that could not be read. */
+export interface FileInputs {
+  readonly inputs: readonly NamedPackInput[];
+  readonly unreadable: readonly UnreadableInput[];
+}
+
+/**
+ * The inputs of one file. A `.jsonl` file holds one object per line with a `response` and, for the
+ * prompt, either a rendered `prompt` or a `problem` (rendered with the Qwen3 chat template); any other
+ * file is one response with no prompt, so every token of it is trained.
+ */
+export function readPackInputs(file: string, text: string): FileInputs {
+  if (!file.endsWith('.jsonl'))
+    return { inputs: [{ source: file, input: { prompt: '', response: text } }], unreadable: [] };
+  const inputs: NamedPackInput[] = [];
+  const unreadable: UnreadableInput[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const source = `${file}:${index + 1}`;
+    const parsed = parseLine(line);
+    if (typeof parsed === 'string') unreadable.push({ source, reason: parsed });
+    else inputs.push({ source, input: parsed });
+  });
+  return { inputs, unreadable };
+}
+
+function parseLine(line: string): PackInput | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (typeof value !== 'object' || value === null) return 'not a JSON object';
+  const { response, prompt, problem } = value as Record<string, unknown>;
+  if (typeof response !== 'string') return 'no string field "response"';
+  if (typeof prompt === 'string') return { prompt, response };
+  if (typeof problem === 'string') return { prompt: renderUserPrompt(problem), response };
+  return { prompt: '', response };
+}
