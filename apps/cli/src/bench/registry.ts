@@ -1,6 +1,7 @@
 import { API_BENCH } from './api.bench.js';
 import type { BenchSuite } from './bench-suite.js';
 import { ORCHESTRATION_BENCH } from './orchestration.bench.js';
+import { PACKING_BENCH } from './packing.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
 import { SIM_BENCH } from './sim.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
@@ -8,6 +9,7 @@ import { THREADING_BENCH } from './threading.bench.js';
 /** Every benchmark suite, in `bench all` order. Adding a suite is one line here (its `<suite>.bench.ts` beside). */
 export const BENCH_SUITES: readonly BenchSuite[] = [
   THREADING_BENCH,
+  PACKING_BENCH,
   ORCHESTRATION_BENCH,
   REWARDS_BENCH,
   API_BENCH,

@@ -21,8 +21,15 @@ const SENTENCES = [
   'Let f(n) = n^2 + n + 41; checking n = 0, 1, 2, … gives primes until n = 40.',
 ];
 
-/** A well-formed canonical trajectory of `blocks` blocks (about 1,000 Qwen3 tokens per block). */
-export function syntheticTrajectory(blocks: number, dialect: Dialect = THREADWEAVER_DIALECT): string {
+/**
+ * A well-formed canonical trajectory of `blocks` blocks: 2–4 threads of `threadSentences` to twice
+ * that many sentences each (about 1,000 Qwen3 tokens per block at the default 6).
+ */
+export function syntheticTrajectory(
+  blocks: number,
+  dialect: Dialect = THREADWEAVER_DIALECT,
+  threadSentences = 6,
+): string {
   const random = seededRandom(42);
   const prose = (sentences: number): string =>
     Array.from({ length: sentences }, () => SENTENCES[Math.floor(random() * SENTENCES.length)]).join(' ');
@@ -32,7 +39,12 @@ export function syntheticTrajectory(blocks: number, dialect: Dialect = THREADWEA
     const threads = 2 + Math.floor(random() * 3);
     const numbers = Array.from({ length: threads }, (_, i) => i + 1);
     out += `${block.open}\n${plan.open}\n${numbers.map((n) => `${planItem.open}${n}: ${prose(1)}${planItem.close}\n`).join('')}${plan.close}\n`;
-    out += numbers.map((n) => `${branch.open}\n${n}: ${prose(6 + Math.floor(random() * 6))}\n${branch.close}`).join('');
+    out += numbers
+      .map(
+        (n) =>
+          `${branch.open}\n${n}: ${prose(threadSentences + Math.floor(random() * threadSentences))}\n${branch.close}`,
+      )
+      .join('');
     out += `\n${block.close}\n${prose(4)}\n`;
   }
   return `${out}Therefore, the answer is \\boxed{5}.\n${reasoning.close}\n\nThe answer is $\\boxed{5}$.`;
