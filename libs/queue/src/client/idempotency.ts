@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { idempotencyKey, IdempotencyConflictError, type NormalizedSubmission } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
 
 /** Stable hash of a normalized submission (keys sorted), to tell a replay from a conflicting reuse. */
 export function submissionHash(submission: NormalizedSubmission): string {
@@ -18,23 +17,24 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * Claims `key` for `requestId`. Returns undefined when claimed (go ahead and create), or the id of the
- * request that already owns it with the same body; throws IdempotencyConflictError for a different body.
- */
-export async function claimIdempotencyKey(
-  redis: Redis,
+/** The idempotency claim a creation writes: `<requestId> <bodyHash>` under the tenant's key. */
+export function idempotencyClaim(
   prefix: string,
   tenant: string,
   key: string,
   requestId: string,
   hash: string,
   ttlSeconds: number,
-): Promise<string | undefined> {
-  const redisKey = idempotencyKey(prefix, tenant, key);
-  const claimed = await redis.set(redisKey, `${requestId} ${hash}`, 'EX', ttlSeconds, 'NX');
-  if (claimed === 'OK') return undefined;
-  const [existingId = '', existingHash = ''] = ((await redis.get(redisKey)) ?? '').split(' ');
+): { key: string; value: string; ttlSeconds: number } {
+  return { key: idempotencyKey(prefix, tenant, key), value: `${requestId} ${hash}`, ttlSeconds };
+}
+
+/**
+ * Reads a claim found already taken: the id of the request that owns it when the body is the same;
+ * throws IdempotencyConflictError for a different body.
+ */
+export function ownerOfClaim(claimValue: string, key: string, hash: string): string {
+  const [existingId = '', existingHash = ''] = claimValue.split(' ');
   if (existingHash !== hash) throw new IdempotencyConflictError(key, existingId);
   return existingId;
 }

@@ -21,7 +21,7 @@ import { toOrchestratorOptions } from '../runtime/orchestration-options.js';
 import { RequestFinisher } from '../runtime/request-finisher.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import { RequestStore } from '../store/request-store.js';
-import { claimIdempotencyKey, submissionHash } from './idempotency.js';
+import { idempotencyClaim, ownerOfClaim, submissionHash } from './idempotency.js';
 import { InvalidSubmissionError } from './invalid-submission.error.js';
 import { UnknownRequestError } from './unknown-request.error.js';
 import { streamEvents } from './stream-events.js';
@@ -89,22 +89,7 @@ export class RedisReasoningClient implements ReasoningClient {
     if (!parsed.success)
       throw new InvalidSubmissionError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     await this.ready;
-    const normalized = parsed.data;
-    const id = randomUUID();
-    if (options.idempotencyKey !== undefined) {
-      const hash = submissionHash(normalized);
-      const existing = await claimIdempotencyKey(
-        this.redis,
-        this.prefix,
-        normalized.tenant,
-        options.idempotencyKey,
-        id,
-        hash,
-        this.retentionSeconds,
-      );
-      if (existing !== undefined) return this.awaitView(existing);
-    }
-    return this.create(id, normalized, options.idempotencyKey);
+    return this.create(randomUUID(), parsed.data, options.idempotencyKey);
   }
 
   async get(id: string): Promise<RequestView | undefined> {
@@ -148,25 +133,33 @@ export class RedisReasoningClient implements ReasoningClient {
       toOrchestratorOptions(submission.parameters, this.maxIterations),
     );
     const checkpoint: Checkpoint = { version: 0, state: step.state, action: step.action };
-    const { deadlineMs } = submission.parameters;
-    const fields: Record<string, string> = {
-      tenant: submission.tenant,
-      model: submission.model,
-      parameters: JSON.stringify(submission.parameters),
-      ...(submission.metadata === undefined ? {} : { metadata: JSON.stringify(submission.metadata) }),
-      ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
-      ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-    };
-    await this.store.create({ id, fields, checkpoint, now });
+    const hash = idempotencyKey === undefined ? '' : submissionHash(submission);
+    const claim =
+      idempotencyKey === undefined
+        ? undefined
+        : idempotencyClaim(this.prefix, submission.tenant, idempotencyKey, id, hash, this.retentionSeconds);
+    const fields = recordFields(submission, now, idempotencyKey);
+    const taken = await this.store.create({ id, fields, checkpoint, now, ...(claim === undefined ? {} : { claim }) });
+    if (taken !== undefined) return this.awaitView(ownerOfClaim(taken, idempotencyKey!, hash));
     if (step.action.type === 'done') {
       await this.finisher.finished(id, step.state);
       return (await this.store.view(id))!;
     }
     // Read the record before the first job exists, so a fast worker cannot make the acknowledgement say `running`.
     const queued = (await this.store.view(id))!;
-    await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+    try {
+      await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+    } catch (error) {
+      await this.abandon(id, claim);
+      throw error;
+    }
     return queued;
+  }
+
+  /** The first job could not be added: free the key for a retry and settle the orphan record (best effort). */
+  private async abandon(id: string, claim: { key: string; value: string } | undefined): Promise<void> {
+    if (claim !== undefined) await this.store.releaseClaim(claim.key, claim.value).catch(() => undefined);
+    await this.finisher.lost(id, 'the request could not be enqueued').catch(() => undefined);
   }
 
   /** Pending jobs of the current action are removed; active ones abort through the cancel channel. */
@@ -190,4 +183,21 @@ export class RedisReasoningClient implements ReasoningClient {
     }
     throw new UnknownRequestError(id);
   }
+}
+
+function recordFields(
+  submission: NormalizedSubmission,
+  now: number,
+  idempotencyKey: string | undefined,
+): Record<string, string> {
+  const { deadlineMs } = submission.parameters;
+  return {
+    tenant: submission.tenant,
+    model: submission.model,
+    parameters: JSON.stringify(submission.parameters),
+    ...(submission.metadata === undefined ? {} : { metadata: JSON.stringify(submission.metadata) }),
+    ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
+    ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  };
 }

@@ -52,3 +52,30 @@ local thread = false
 if ARGV[2] ~= '' then thread = redis.call('HGET', KEYS[3], ARGV[2]) end
 return {fields[1], fields[2], fields[3], fields[4], checkpoint, thread}
 `;
+
+/**
+ * Creates a request and claims its idempotency key in one step: nothing is claimed unless the request
+ * exists, and the key is written last so a failure part-way leaves it free.
+ * KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=events, KEYS[4]=live set, KEYS[5]=idempotency key (optional);
+ * ARGV=id, now, checkpoint JSON, events max length, key value, key TTL seconds, then record field/value pairs.
+ * Returns the key's current value when it is already claimed (nothing written), else false.
+ */
+export const CREATE_REQUEST_SCRIPT = `
+if KEYS[5] then
+  local existing = redis.call('GET', KEYS[5])
+  if existing then return existing end
+end
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'status', 'queued', 'version', '0', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
+for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'type', 'queued', 'at', ARGV[2], 'data', '{}')
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+if KEYS[5] then redis.call('SET', KEYS[5], ARGV[5], 'EX', ARGV[6]) end
+return false
+`;
+
+/** Deletes KEYS[1] only while it still holds ARGV[1] (releases an idempotency claim we made). */
+export const RELEASE_CLAIM_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;

@@ -11,7 +11,13 @@ import type { Redis } from 'ioredis';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
 import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
-import { ACQUIRE_SLOT_SCRIPT, SAVE_CHECKPOINT_SCRIPT, TRANSITION_SCRIPT } from './lua-scripts.js';
+import {
+  ACQUIRE_SLOT_SCRIPT,
+  CREATE_REQUEST_SCRIPT,
+  RELEASE_CLAIM_SCRIPT,
+  SAVE_CHECKPOINT_SCRIPT,
+  TRANSITION_SCRIPT,
+} from './lua-scripts.js';
 import { redisScript, runScript } from './redis-script.js';
 import { toRequestView } from './request-record.js';
 import type { StoredThread } from './stored-thread.js';
@@ -19,6 +25,8 @@ import type { StoredThread } from './stored-thread.js';
 const TRANSITION = redisScript(TRANSITION_SCRIPT);
 const SAVE_CHECKPOINT = redisScript(SAVE_CHECKPOINT_SCRIPT);
 const ACQUIRE_SLOT = redisScript(ACQUIRE_SLOT_SCRIPT);
+const CREATE_REQUEST = redisScript(CREATE_REQUEST_SCRIPT);
+const RELEASE_CLAIM = redisScript(RELEASE_CLAIM_SCRIPT);
 
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
@@ -29,6 +37,8 @@ export interface NewRequest {
   readonly fields: Readonly<Record<string, string>>;
   readonly checkpoint: Checkpoint;
   readonly now: number;
+  /** Claimed in the same step as the creation: `key` (full Redis key) set to `value` for `ttlSeconds`. */
+  readonly claim?: { readonly key: string; readonly value: string; readonly ttlSeconds: number };
 }
 
 /** Outcome of a checkpoint save. */
@@ -49,23 +59,32 @@ export class RequestStore {
     return requestKeys(this.prefix, id);
   }
 
-  /** Writes record, checkpoint version 0 and the `queued` event atomically. */
-  async create(request: NewRequest): Promise<void> {
+  /**
+   * Writes record, checkpoint version 0, the `queued` event and the live-set entry, and claims the
+   * idempotency key, in one script. Returns the claim's current value when the key was already taken
+   * (then nothing is written), else undefined.
+   */
+  async create(request: NewRequest): Promise<string | undefined> {
     const keys = this.keys(request.id);
-    await this.redis
-      .multi()
-      .hset(keys.record, {
-        ...request.fields,
-        id: request.id,
-        status: 'queued',
-        version: '0',
-        createdAt: String(request.now),
-        updatedAt: String(request.now),
-      })
-      .set(keys.checkpoint, JSON.stringify(request.checkpoint))
-      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX_LEN, '*', 'type', 'queued', 'at', String(request.now), 'data', '{}')
-      .zadd(liveRequestsKey(this.prefix), request.now, request.id)
-      .exec();
+    const { claim } = request;
+    const redisKeys = [keys.record, keys.checkpoint, keys.events, liveRequestsKey(this.prefix)];
+    if (claim !== undefined) redisKeys.push(claim.key);
+    const args = [
+      request.id,
+      String(request.now),
+      JSON.stringify(request.checkpoint),
+      String(EVENTS_MAX_LEN),
+      claim?.value ?? '',
+      String(claim?.ttlSeconds ?? 0),
+      ...Object.entries(request.fields).flat(),
+    ];
+    const existing = await runScript(this.redis, CREATE_REQUEST, redisKeys, args);
+    return typeof existing === 'string' ? existing : undefined;
+  }
+
+  /** Releases an idempotency claim if it still holds `value`. */
+  async releaseClaim(key: string, value: string): Promise<void> {
+    await runScript(this.redis, RELEASE_CLAIM, [key], [value]);
   }
 
   /** Ids of live (not yet settled) requests created before `createdBefore`, oldest first. */
