@@ -39,7 +39,8 @@ describe('batches on the distributed runtime', () => {
     expect(metrics.accuracy).toBeGreaterThan(0.5);
     expect(metrics.accuracy).toBe(metrics.correct / 50);
     expect(metrics.mean_token_speedup).toBeGreaterThan(1);
-    expect(metrics.critical_path_tokens).toBeLessThan(metrics.total_tokens);
+    expect(metrics.critical_path_tokens).toBeLessThan(metrics.completion_tokens);
+    expect(metrics.prompt_tokens).toBeGreaterThan(0);
     expect(metrics.wall_clock_ms).toBeGreaterThan(0);
 
     const results = await request(env.api.url)

@@ -11,6 +11,7 @@ export type {
   RequestView,
   ThreadRecord,
 } from './lib/reasoning-client.js';
+export type { ResultMetrics, TokenCountSource } from './lib/result-metrics.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';
 export type { QueueName, WorkerRole } from './lib/queue-names.js';
 export {

@@ -93,6 +93,7 @@ export {
   startOrchestration,
   terminateOrchestration,
   TERMINATION_REASONS,
+  tokenUsage,
   unitCompletion,
   unitPrompt,
   UnscriptedRequestError,
@@ -121,4 +122,7 @@ export type {
   ThreadFailurePolicy,
   ThreadOutcome,
   ThreadRecord,
+  TokenCountSource,
+  TokenUsage,
+  UsageSource,
 } from './lib/orchestration/index.js';

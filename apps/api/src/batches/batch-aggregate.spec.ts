@@ -2,6 +2,7 @@ import type { RequestStatus, RequestView } from '@threadloom/contracts';
 import { describe, expect, it } from 'vitest';
 import { summarizeBatch } from './batch-aggregate.js';
 import type { BatchRecord } from './batch-record.js';
+import { resultMetricsFixture } from '../testing/result-metrics.fixture.js';
 
 const view = (
   id: string,
@@ -19,7 +20,7 @@ const view = (
     result: {
       text: '',
       answer,
-      metrics: { totalTokens: 100, criticalPathTokens: 100 / speedup },
+      metrics: resultMetricsFixture(100, 100 / speedup),
       blocks: [],
       termination: 'eos',
       engineRequests: 1,
@@ -57,7 +58,7 @@ describe('summarizeBatch', () => {
       graded: 2,
       correct: 1,
       meanTokenSpeedup: 1.5,
-      totalTokens: 300,
+      completionTokens: 300,
       wallClockMs: 3000,
     });
     expect(summary.completedAt).toBe(4000);

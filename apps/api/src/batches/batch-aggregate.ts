@@ -16,7 +16,9 @@ export interface BatchSummary {
     readonly graded: number;
     readonly correct: number;
     readonly meanTokenSpeedup: number | null;
-    readonly totalTokens: number;
+    readonly promptTokens: number;
+    readonly completionTokens: number;
+    readonly cachedTokens: number;
     readonly criticalPathTokens: number;
     readonly wallClockMs: number;
   };
@@ -42,9 +44,8 @@ export function summarizeBatch(
   } as BatchSummary['counts'];
   let graded = 0,
     correct = 0,
-    totalTokens = 0,
-    criticalPathTokens = 0,
     lastUpdate = record.createdAt;
+  const tokens = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, criticalPathTokens: 0 };
   const speedups: number[] = [];
   record.items.forEach((item, index) => {
     const view = views[index];
@@ -57,11 +58,11 @@ export function summarizeBatch(
     }
     const metrics = view?.status === 'completed' ? view.result?.metrics : undefined;
     if (!metrics) return;
-    const total = numeric(metrics['totalTokens']);
-    const critical = numeric(metrics['criticalPathTokens']);
-    totalTokens += total;
-    criticalPathTokens += critical;
-    if (critical > 0) speedups.push(total / critical);
+    tokens.promptTokens += metrics.promptTokens;
+    tokens.completionTokens += metrics.completionTokens;
+    tokens.cachedTokens += metrics.cachedTokens;
+    tokens.criticalPathTokens += metrics.criticalPathTokens;
+    if (metrics.criticalPathTokens > 0) speedups.push(metrics.tokenSpeedup);
   });
   const done = counts.queued + counts.running === 0;
   const status: BatchStatus =
@@ -75,14 +76,9 @@ export function summarizeBatch(
       correct,
       meanTokenSpeedup:
         speedups.length === 0 ? null : speedups.reduce((sum, value) => sum + value, 0) / speedups.length,
-      totalTokens,
-      criticalPathTokens,
+      ...tokens,
       wallClockMs: (done ? lastUpdate : now) - record.createdAt,
     },
     completedAt: done ? lastUpdate : null,
   };
-}
-
-function numeric(value: number | boolean | undefined): number {
-  return typeof value === 'number' ? value : 0;
 }

@@ -39,23 +39,22 @@ export function completionIdentity(
   };
 }
 
-const num = (value: number | boolean | undefined): number => (typeof value === 'number' ? value : 0);
-
-/** Token usage plus the `threadloom` extension (critical path and speedup). */
+/** Token usage from the engine's per-call usage, plus the `threadloom` extension (critical path and speedup). */
 export function presentUsage(view: RequestView) {
-  const metrics = view.result?.metrics ?? {};
-  const total = num(metrics['totalTokens']);
-  const critical = num(metrics['criticalPathTokens']);
-  const prompt = num(metrics['promptTokens']);
+  const metrics = view.result?.metrics;
+  const prompt = metrics?.promptTokens ?? 0;
+  const completion = metrics?.completionTokens ?? 0;
   return {
     prompt_tokens: prompt,
-    completion_tokens: total,
-    total_tokens: prompt + total,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: metrics?.cachedTokens ?? 0 },
     threadloom: {
       request_id: view.id,
-      critical_path_tokens: critical,
-      token_speedup: critical > 0 ? total / critical : null,
-      acceleration: num(metrics['acceleration']),
+      critical_path_tokens: metrics?.criticalPathTokens ?? 0,
+      token_speedup: metrics === undefined ? null : metrics.tokenSpeedup,
+      acceleration: metrics?.acceleration ?? 0,
+      token_count_source: metrics?.tokenCountSource ?? 'engine',
       blocks: view.result?.blocks.length ?? 0,
       wall_clock_ms: view.updatedAt - view.createdAt,
     },

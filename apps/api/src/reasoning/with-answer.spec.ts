@@ -1,6 +1,7 @@
 import type { RequestView } from '@threadloom/contracts';
 import { describe, expect, it } from 'vitest';
 import { withAnswer } from './with-answer.js';
+import { resultMetricsFixture } from '../testing/result-metrics.fixture.js';
 
 const view = (text: string, answer: string | null): RequestView => ({
   id: 'r',
@@ -8,7 +9,7 @@ const view = (text: string, answer: string | null): RequestView => ({
   status: 'completed',
   createdAt: 0,
   updatedAt: 0,
-  result: { text, answer, metrics: {}, blocks: [], termination: 'eos', engineRequests: 1 },
+  result: { text, answer, metrics: resultMetricsFixture(0, 0), blocks: [], termination: 'eos', engineRequests: 1 },
 });
 
 describe('withAnswer', () => {

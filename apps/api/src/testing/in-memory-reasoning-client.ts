@@ -6,6 +6,7 @@ import {
   type ReasoningSubmission,
   type RequestView,
 } from '@threadloom/contracts';
+import { resultMetricsFixture } from './result-metrics.fixture.js';
 
 /** A scripted completion: the events it emits (text-bearing ones stream) and its final text. */
 export interface Script {
@@ -41,7 +42,7 @@ export class InMemoryReasoningClient implements ReasoningClient {
     const result = {
       text: this.script.text,
       answer: null,
-      metrics: { totalTokens: 30, criticalPathTokens: 20, acceleration: 1 / 3 },
+      metrics: resultMetricsFixture(30, 20, 12),
       blocks: [],
       termination: 'eos',
       engineRequests: 3,

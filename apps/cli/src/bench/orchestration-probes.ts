@@ -44,20 +44,6 @@ export function threadCount(result: ReasoningResult): number {
   return result.blocks.reduce((sum, block) => sum + block.threads.length, 0);
 }
 
-/**
- * The ideal (critical-path) speedup in engine tokens: all generated tokens over those on the
- * critical path, where each block contributes only its longest thread.
- */
-export function idealSpeedup(result: ReasoningResult): number {
-  const generated = Number(result.metrics['generatedTokens'] ?? 0);
-  const offPath = result.blocks.reduce((sum, block) => {
-    const tokens = block.threads.map((thread) => thread.completionTokens);
-    return sum + tokens.reduce((a, b) => a + b, 0) - Math.max(0, ...tokens);
-  }, 0);
-  const critical = generated - offPath;
-  return critical > 0 ? generated / critical : 1;
-}
-
 /** Closed-loop background load: `streams` sequential requests kept in flight until `stop()`. */
 export function startBackgroundLoad(
   client: ReasoningDriver,

@@ -7,13 +7,7 @@ import { readCorpusProblems, sampleProblems, type CorpusProblem } from '../stack
 import type { BenchOutput } from './bench-suite.js';
 import { requestFootprint, utf8Bytes } from './orchestration-footprint.js';
 import type { Fleet } from './orchestration-overhead.js';
-import {
-  idealSpeedup,
-  startBackgroundLoad,
-  threadCount,
-  timedRequest,
-  type TimedRequest,
-} from './orchestration-probes.js';
+import { startBackgroundLoad, threadCount, timedRequest, type TimedRequest } from './orchestration-probes.js';
 import { mean } from './orchestration-stats.js';
 
 /** How the speedup measurement runs: problems per load level, simulator time scale and sequences per step. */
@@ -141,7 +135,7 @@ async function atLoad(
       const threads = parallel.result.blocks.flatMap((block) => block.threads);
       pairs.push({
         realized: sequential.wallMs / parallel.wallMs,
-        ideal: idealSpeedup(parallel.result),
+        ideal: parallel.result.metrics.tokenSpeedup,
         threadQueueMs: mean(threads.map((thread) => thread.queueWaitMs)),
         threadTtftMs: mean(threads.map((thread) => thread.timeToFirstTokenMs)),
       });

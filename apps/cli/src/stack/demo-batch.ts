@@ -1,5 +1,5 @@
 import { extractBoxedAnswer, grade } from '@threadloom/rewards';
-import { computeMetrics, renderUserPrompt, type Tokenizer } from '@threadloom/threading';
+import { renderUserPrompt } from '@threadloom/threading';
 import type { BatchOutcome } from './batch-summary.js';
 import type { CorpusProblem } from './corpus-sample.js';
 import type { DriverView, ReasoningDriver } from './reasoning-driver.js';
@@ -7,7 +7,6 @@ import type { DriverView, ReasoningDriver } from './reasoning-driver.js';
 /** How a batch is sent and followed. */
 export interface BatchRun {
   readonly client: ReasoningDriver;
-  readonly tokenizer: Tokenizer;
   /** Called once per finished request, in completion order. */
   readonly onOutcome: (outcome: BatchOutcome) => void;
   readonly timeoutMs: number;
@@ -30,20 +29,19 @@ export async function runBatch(problems: readonly CorpusProblem[], run: BatchRun
       const outcome =
         done === undefined
           ? { id: problem.id, status: 'timed-out', correct: undefined, tokenSpeedup: undefined }
-          : toOutcome(done, problem, run.tokenizer);
+          : toOutcome(done, problem);
       run.onOutcome(outcome);
       return outcome;
     }),
   );
 }
 
-function toOutcome(view: DriverView, problem: CorpusProblem, tokenizer: Tokenizer): BatchOutcome {
+/** Grades one finished request; its token speedup is the engine-counted one the runtime reported. */
+function toOutcome(view: DriverView, problem: CorpusProblem): BatchOutcome {
   if (view.status !== 'completed' || view.result === undefined) {
     return { id: problem.id, status: view.status, correct: undefined, tokenSpeedup: undefined };
   }
-  const { text } = view.result;
-  const metrics = computeMetrics(text, { tokenizer });
-  const speedup = metrics.criticalPathTokens > 0 ? metrics.totalTokens / metrics.criticalPathTokens : 1;
+  const { text, metrics } = view.result;
   const correct = grade(extractBoxedAnswer(text, { afterThinkOnly: true }), problem.answer).correct;
-  return { id: problem.id, status: view.status, correct, tokenSpeedup: speedup };
+  return { id: problem.id, status: view.status, correct, tokenSpeedup: metrics.tokenSpeedup };
 }

@@ -1,5 +1,4 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { loadQwen3Tokenizer } from '@threadloom/threading';
 import { formatBatchSummary, summarizeBatch } from './batch-summary.js';
 import type { CorpusProblem } from './corpus-sample.js';
 import { runBatch } from './demo-batch.js';
@@ -18,13 +17,11 @@ export async function runDemoBatch(client: ReasoningDriver, problems: readonly C
     Presets.shades_classic,
   );
   try {
-    const tokenizer = await loadQwen3Tokenizer();
     let correct = 0;
     const started = performance.now();
     bar.start(problems.length, 0, { correct });
     const outcomes = await runBatch(problems, {
       client,
-      tokenizer,
       timeoutMs: 300_000,
       onOutcome: (outcome) => {
         if (outcome.correct === true) correct += 1;

@@ -1,12 +1,17 @@
 import type { RequestStatus } from './request-status.js';
 import type { ReasoningSubmission } from './reasoning-request.js';
+import type { ResultMetrics } from './result-metrics.js';
 
 /** Per-thread record kept for timelines and metrics. Durations in milliseconds. */
 export interface ThreadRecord {
   readonly number: string;
   readonly status: 'completed' | 'failed' | 'dropped';
+  /** Engine-reported prompt tokens of the thread's call (0 when it never completed). */
+  readonly promptTokens: number;
   readonly completionTokens: number;
   readonly cachedTokens: number;
+  /** Attempts the thread job took (0 when it never ran). */
+  readonly attempts: number;
   readonly queueWaitMs: number;
   readonly timeToFirstTokenMs: number;
   readonly decodeMs: number;
@@ -25,7 +30,7 @@ export interface ReasoningResult {
   /** Assistant response without the end-of-sequence token. */
   readonly text: string;
   readonly answer: string | null;
-  readonly metrics: Readonly<Record<string, number | boolean>>;
+  readonly metrics: ResultMetrics;
   readonly blocks: readonly BlockRecord[];
   readonly termination: string;
   readonly engineRequests: number;

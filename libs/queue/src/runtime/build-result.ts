@@ -1,6 +1,12 @@
-import { threadField, type BlockRecord, type ReasoningResult, type ThreadRecord } from '@threadloom/contracts';
+import {
+  threadField,
+  type BlockRecord,
+  type ReasoningResult,
+  type ResultMetrics,
+  type ThreadRecord,
+} from '@threadloom/contracts';
 import { extractBoxedAnswer } from '@threadloom/rewards';
-import { computeMetrics, createCharsTokenizer, finalText, type OrchestratorState } from '@threadloom/threading';
+import { finalText, tokenUsage, type OrchestratorState } from '@threadloom/threading';
 import type { StoredThread } from '../store/stored-thread.js';
 
 /** Assembles the stored result of a (possibly partial) run from its state and per-thread records. */
@@ -9,14 +15,31 @@ export function buildResult(
   threads: Readonly<Record<string, StoredThread>>,
 ): ReasoningResult {
   const text = finalText(state);
-  const metrics = computeMetrics(text, { tokenizer: createCharsTokenizer() });
   return {
     text,
     answer: extractBoxedAnswer(text) ?? null,
-    metrics: { ...metrics, generatedTokens: state.generatedTokens, iterations: state.iteration },
+    metrics: resultMetrics(state),
     blocks: state.blocks.map((block) => toBlock(block, threads)),
     termination: state.termination?.reason ?? 'incomplete',
     engineRequests: state.units.length,
+  };
+}
+
+/** Token counts from the engine's per-call usage (see tokenUsage), plus the run's shape. */
+export function resultMetrics(state: OrchestratorState): ResultMetrics {
+  const usage = tokenUsage(state);
+  const spawned = state.blocks.reduce((sum, block) => sum + block.spawned.length, 0);
+  return {
+    promptTokens: usage.promptTokens ?? 0,
+    completionTokens: usage.completionTokens,
+    cachedTokens: usage.cachedTokens,
+    criticalPathTokens: usage.criticalPathTokens,
+    tokenSpeedup: usage.tokenSpeedup,
+    acceleration: usage.completionTokens > 0 ? 1 - usage.criticalPathTokens / usage.completionTokens : 0,
+    tokenCountSource: usage.source,
+    blocks: state.blocks.length,
+    threadsPerBlock: state.blocks.length > 0 ? spawned / state.blocks.length : 0,
+    iterations: state.iteration,
   };
 }
 
@@ -43,8 +66,10 @@ function toThread(
   return {
     number,
     status,
+    promptTokens: stored?.result?.promptTokens ?? 0,
     completionTokens: joined?.completionTokens ?? stored?.result?.completionTokens ?? 0,
     cachedTokens: stored?.result?.cachedTokens ?? 0,
+    attempts: stored?.attempts ?? 0,
     queueWaitMs: stored?.queueWaitMs ?? 0,
     timeToFirstTokenMs: stored?.timeToFirstTokenMs ?? 0,
     decodeMs: stored?.decodeMs ?? 0,

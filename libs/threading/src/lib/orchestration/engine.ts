@@ -10,6 +10,9 @@ export interface CompletionRequest {
 /** Why an engine stopped decoding. */
 export type FinishReason = 'stop' | 'length';
 
+/** Where a call's token counts come from: the engine's `usage`, or the Qwen3 tokenizer when it reported none. */
+export type UsageSource = 'engine' | 'tokenizer';
+
 /** What an engine returns for one request. */
 export interface CompletionResult {
   /** Generated text; includes the matched stop string; never includes the EOS token. */
@@ -20,6 +23,8 @@ export interface CompletionResult {
   readonly completionTokens: number;
   readonly promptTokens?: number;
   readonly cachedTokens?: number;
+  /** Absent means `engine`. */
+  readonly usageSource?: UsageSource;
 }
 
 /** What a runtime calls to decode; implemented over vLLM, the simulator or a script. */

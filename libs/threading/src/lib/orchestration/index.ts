@@ -1,5 +1,12 @@
 export { afterJoin } from './after-join.js';
-export type { CompletionRequest, CompletionResult, Engine, EngineRequest, FinishReason } from './engine.js';
+export type {
+  CompletionRequest,
+  CompletionResult,
+  Engine,
+  EngineRequest,
+  FinishReason,
+  UsageSource,
+} from './engine.js';
 export { OrchestrationError } from './orchestration.error.js';
 export type { OrchestrationErrorCode } from './orchestration.error.js';
 export {
@@ -30,6 +37,8 @@ export type { PlannedOutlines } from './outline-numbers.js';
 export { runOrchestration } from './run-orchestration.js';
 export type { OrchestrationRun, RunOrchestrationOptions } from './run-orchestration.js';
 export { unitCompletion, unitPrompt } from './call-units.js';
+export { tokenUsage } from './token-usage.js';
+export type { TokenCountSource, TokenUsage } from './token-usage.js';
 export { ScriptedEngine } from './scripted-engine.js';
 export type { ScriptedAnswer } from './scripted-engine.js';
 export { UnscriptedRequestError } from './unscripted-request.error.js';

@@ -15,6 +15,7 @@ import type {
 import { parsePlannedOutlines } from './outline-numbers.js';
 import { safeTokenCount } from './request-budget.js';
 import { resolveDialect } from './resolve-dialect.js';
+import { unitUsage } from './unit-usage.js';
 import { actionOf, currentBlock, enterParallel, enterSequential, finish, threadRequest } from './transitions.js';
 
 /** Starts an orchestration: the first action is always a sequential decode (or done on a zero budget). */
@@ -88,6 +89,7 @@ function recordSequential(state: OrchestratorState, result: CompletionResult, te
         completionTokens: tokens,
         finishReason: result.finishReason,
         stopReason: result.stopReason,
+        ...unitUsage(result),
       },
     ],
   };

@@ -1,4 +1,4 @@
-import type { CompletionResult, EngineRequest, FinishReason } from './engine.js';
+import type { CompletionResult, EngineRequest, FinishReason, UsageSource } from './engine.js';
 import type { OrchestratorOptions } from './orchestrator-options.js';
 
 /** Where the machine is: decoding a sequential step, waiting for a block's threads, or finished. */
@@ -82,6 +82,12 @@ export interface CallUnit {
   readonly completionTokens: number;
   readonly finishReason: FinishReason;
   readonly stopReason: string | null;
+  /** Prompt tokens the engine reported for this call (absent in states saved before it was recorded). */
+  readonly promptTokens?: number;
+  /** Prompt tokens served from the engine's prefix cache. */
+  readonly cachedTokens?: number;
+  /** Absent means `engine`. */
+  readonly usageSource?: UsageSource;
 }
 
 /** The whole orchestration as a JSON document; every join and thread request derives from it. */

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect/index.js';
 import { keepCompletion } from './completion-text.js';
 import type { BlockRecord, CallUnit, OrchestratorState, ThreadOutcome, ThreadRecord } from './orchestrator-state.js';
 import { safeTokenCount } from './request-budget.js';
+import { unitUsage } from './unit-usage.js';
 
 /** The joined threads of one block, before the join decides how to go on. */
 export interface JoinedThreads {
@@ -98,6 +99,7 @@ function completedThread(
     completionTokens: tokens,
     finishReason: result.finishReason,
     stopReason: result.stopReason,
+    ...unitUsage(result),
   };
   return { text: header + kept.text + (kept.stopped ? '' : dialect.forcedThreadClose), record, unit };
 }
