@@ -39,6 +39,7 @@ export const workerEnvSchema = z.object({
   LOCK_DURATION_MS: positiveInt(30_000),
   STALLED_INTERVAL_MS: positiveInt(30_000),
   MAX_STALLED_COUNT: positiveInt(3),
+  MAX_HANDBACK_WAIT_MS: positiveInt(300_000),
   REAPER_GRACE_MS: positiveInt(60_000),
   REAPER_INTERVAL_MS: positiveInt(10_000),
   REQUIRE_AOF: z
@@ -69,6 +70,8 @@ export interface WorkerConfig {
   readonly stalledIntervalMs: number;
   readonly maxStalledCount: number;
   readonly requireAof: boolean;
+  /** Longest a job is handed back (placement) or a thread waits for a concurrency slot before it runs or fails. */
+  readonly maxHandBackWaitMs: number;
   /** A live request untouched this long with no job left to move it is settled as failed. */
   readonly reaperGraceMs: number;
   readonly reaperIntervalMs: number;
@@ -109,6 +112,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       stalledIntervalMs: e.STALLED_INTERVAL_MS,
       maxStalledCount: e.MAX_STALLED_COUNT,
       requireAof: e.REQUIRE_AOF,
+      maxHandBackWaitMs: e.MAX_HANDBACK_WAIT_MS,
       reaperGraceMs: e.REAPER_GRACE_MS,
       reaperIntervalMs: e.REAPER_INTERVAL_MS,
     },

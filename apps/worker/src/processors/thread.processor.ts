@@ -1,6 +1,6 @@
 import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
 import { buildThreadRequest } from '@threadloom/threading';
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { TimedCompletion } from '../engine/engine-client.js';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { RequestAbortedError } from '../engine/request-aborted.error.js';
@@ -8,7 +8,7 @@ import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { tracedCompletion } from '../runtime/tracing.js';
-import { loadJob, type RequestContext } from '../runtime/request-context.js';
+import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
 
@@ -32,10 +32,8 @@ export async function processThread(
   if (limit === undefined) return decodeThread(deps, job, context, checkpoint);
   const slot = job.id ?? `${data.block}-${data.index}`;
   const leaseMs = deps.config.lockDurationMs * 2;
-  if (!(await deps.store.acquireSlot(data.requestId, slot, leaseMs, limit))) {
-    await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
-    throw new DelayedError();
-  }
+  if (!(await deps.store.acquireSlot(data.requestId, slot, leaseMs, limit)))
+    return waitForSlot(deps, job, token, { context, checkpoint, limit });
   // Renew the lease while decoding; a crashed holder's lease lapses and frees the slot.
   const renew = setInterval(
     () => void deps.store.acquireSlot(data.requestId, slot, leaseMs, limit).catch(() => undefined),
@@ -47,6 +45,29 @@ export async function processThread(
     clearInterval(renew);
     await deps.store.releaseSlot(data.requestId, slot);
   }
+}
+
+/**
+ * No slot free: ask again shortly, but not for ever. Past the request's deadline the request expires;
+ * past MAX_HANDBACK_WAIT_MS (counted from the fork) the thread fails for good, naming the wait.
+ */
+async function waitForSlot(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  token: string | undefined,
+  held: { context: RequestContext; checkpoint: Checkpoint; limit: number },
+): Promise<JobOutcome> {
+  if (pastDeadline(held.context)) {
+    await deps.finisher.expired(job.data.requestId, held.checkpoint.state);
+    return 'expired';
+  }
+  const waited = Date.now() - job.data.enqueuedAt;
+  if (waited >= deps.config.maxHandBackWaitMs) {
+    const reason = `thread ${job.data.number} waited ${waited} ms for a concurrency slot (maxConcurrentThreads=${held.limit})`;
+    return handleFailure(deps, job, Date.now(), new UnrecoverableError(reason));
+  }
+  await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
+  throw new DelayedError();
 }
 
 async function decodeThread(

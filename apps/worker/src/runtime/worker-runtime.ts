@@ -160,15 +160,19 @@ export class WorkerRuntime {
 
   private createWorker(role: WorkerRole, deps: RuntimeDeps): Worker {
     const { config } = this;
-    const worker = new Worker(QUEUE_NAMES[role], placed(role, processorFor(role, deps), this.placement), {
-      connection: this.connect(`worker-${role}`),
-      prefix: config.keyPrefix,
-      concurrency: config.concurrency[role],
-      lockDuration: config.lockDurationMs,
-      stalledInterval: config.stalledIntervalMs,
-      maxStalledCount: config.maxStalledCount,
-      name: `${config.machineId}-${role}`,
-    });
+    const worker = new Worker(
+      QUEUE_NAMES[role],
+      placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs),
+      {
+        connection: this.connect(`worker-${role}`),
+        prefix: config.keyPrefix,
+        concurrency: config.concurrency[role],
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.stalledIntervalMs,
+        maxStalledCount: config.maxStalledCount,
+        name: `${config.machineId}-${role}`,
+      },
+    );
     worker.on('error', (error) => this.logger.error(`${role} worker: ${error.message}`));
     // A lost lock means another worker will run the job again: stop spending the GPU on it here.
     worker.on('lockRenewalFailed', (jobIds) => {
