@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command.js';
+import { registerCancelCommand } from './cancel.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerGradeCommand } from './grade.command.js';
 import { registerPackCommand } from './pack.command.js';
 import { registerRewardCommand } from './reward.command.js';
+import { registerResultsCommand } from './results.command.js';
 import { registerRunCommand } from './run.command.js';
 import { registerSimCommand } from './sim.command.js';
+import { registerStatusCommand } from './status.command.js';
+import { registerSubmitCommand } from './submit.command.js';
 import { registerUpCommand } from './up.command.js';
 import { registerValidateCommand } from './validate.command.js';
 
@@ -17,6 +21,10 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerUpCommand,
   registerRunCommand,
   registerDemoCommand,
+  registerSubmitCommand,
+  registerStatusCommand,
+  registerCancelCommand,
+  registerResultsCommand,
   registerValidateCommand,
   registerGradeCommand,
   registerRewardCommand,

@@ -1,3 +1,5 @@
+import { formatTwoColumnTable } from './two-column-table.js';
+
 /** What became of one problem of a batch. */
 export interface BatchOutcome {
   readonly id: string;
@@ -45,8 +47,5 @@ export function formatBatchSummary(summary: BatchSummary): string {
     ['wall clock', `${(summary.wallClockMs / 1000).toFixed(1)} s`],
     ['throughput', `${(summary.submitted / Math.max(summary.wallClockMs / 1000, 0.001)).toFixed(2)} requests/s`],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const line = `+${'-'.repeat(width + 2)}+${'-'.repeat(22)}+`;
-  const body = rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value.padStart(20)} |`);
-  return [line, ...body, line].join('\n');
+  return formatTwoColumnTable(rows);
 }

@@ -1,0 +1,60 @@
+import { jsonLines } from './jsonl-stream.js';
+import type { RemoteApi } from './remote-api.js';
+import { isFinished, type ResultLine } from './result-line.js';
+import { retryWhileBusy, type BusyListener } from './retry-busy.js';
+import { followRequest, type PendingItem } from './request-follower.js';
+
+/** How many request event streams are followed at once. */
+export const FOLLOWERS = 64;
+
+/** What following batches reports. */
+export interface FollowBatchesHooks {
+  /** A finished request's line (already-written ones are filtered by the caller). */
+  readonly onResult: (line: ResultLine) => void;
+  readonly onThreads: (delta: number) => void;
+  readonly onWait: BusyListener;
+  /** Whether the request already has a line in the output. */
+  readonly written: (requestId: string) => boolean;
+}
+
+/** Reads a batch's results once: finished lines go to `onResult`, the rest come back to be followed. */
+export async function readBatchResults(
+  api: RemoteApi,
+  batchId: string,
+  hooks: FollowBatchesHooks,
+  signal: AbortSignal,
+): Promise<PendingItem[]> {
+  const path = `/v1/batches/${encodeURIComponent(batchId)}/results`;
+  const response = await retryWhileBusy(() => api.open('GET', path, { signal }), hooks.onWait, signal);
+  const pending: PendingItem[] = [];
+  if (response.body === null) return pending;
+  for await (const raw of jsonLines(response.body)) {
+    const line = JSON.parse(raw) as ResultLine;
+    if (hooks.written(line.id)) continue;
+    if (isFinished(line.status)) hooks.onResult(line);
+    else
+      pending.push({
+        requestId: line.id,
+        customId: line.custom_id,
+        ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }),
+      });
+  }
+  return pending;
+}
+
+/** Follows every pending request, at most {@link FOLLOWERS} at a time, in order. */
+export async function followAll(
+  api: RemoteApi,
+  items: readonly PendingItem[],
+  hooks: FollowBatchesHooks,
+  signal: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !signal.aborted) {
+      const item = items[next++]!;
+      hooks.onResult(await followRequest(api, item, hooks, signal));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FOLLOWERS, items.length) }, worker));
+}
