@@ -55,7 +55,7 @@ describe('engine-sim speaks vLLM field names and shapes', () => {
   it.each([
     ['unknown model', { model: 'nope', prompt: 'x' }, 'model'],
     ['negative max_tokens', { prompt: 'x', max_tokens: -1 }, 'max_tokens'],
-    ['prompt over the context length', { prompt: 'word '.repeat(5000) }, 'prompt'],
+    ['prompt over the context length', { prompt: 'word '.repeat(5000) }, 'input_tokens'],
     ['missing prompt', { max_tokens: 3 }, 'prompt'],
     ['empty prompt', { prompt: '' }, 'prompt'],
     ['n below 1', { prompt: 'x', n: 0 }, 'n'],

@@ -5,7 +5,9 @@ import { ContinuationSource } from './content/continuation-source.js';
 import type { CorpusEntry } from './corpus/corpus-entry.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { SimEngine } from './engine/sim-engine.js';
+import { ApiKeyCheck } from './http/api-key.js';
 import { FaultPicker } from './http/faults.js';
+import { RequestCapture } from './http/request-capture.js';
 import { createSimServer } from './http/sim-server.js';
 import { SimTokenizer } from './text/sim-tokenizer.js';
 import { specialTokensFor } from './text/special-tokens.js';
@@ -34,12 +36,15 @@ export async function startEngineSim(options: EngineSimOptions = {}): Promise<Ru
     blockSize: resolved.blockSize,
     cacheCapacityBlocks: resolved.cacheCapacityBlocks,
   });
+  const capture = resolved.captureRequests === undefined ? undefined : new RequestCapture(resolved.captureRequests);
   const server = createSimServer({
     options: resolved,
     tokenizer,
     source: new ContinuationSource(corpus, resolved.dialect, resolved.seed, resolved.synthetic, tokenizer),
     engine,
     faults: new FaultPicker(resolved.faults, resolved.seed),
+    apiKey: new ApiKeyCheck(resolved.apiKey === undefined ? [] : [resolved.apiKey]),
+    capture,
     startedAt: Math.floor(Date.now() / 1000),
   });
   server.keepAliveTimeout = 65_000;
@@ -56,6 +61,7 @@ export async function startEngineSim(options: EngineSimOptions = {}): Promise<Ru
       engine.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await capture?.close();
     },
   };
 }

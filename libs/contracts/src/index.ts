@@ -29,3 +29,12 @@ export type { JoinJobData, ReasonJobData, ThreadJobData } from './lib/job-payloa
 export { IdempotencyConflictError } from './lib/idempotency-conflict.error.js';
 export { REASONING_EVENT_TYPES } from './lib/event-types.js';
 export type { ReasoningEventType } from './lib/event-types.js';
+export {
+  VLLM_COMPLETION_FIELDS,
+  VLLM_COMPLETION_SOURCE,
+  VLLM_SAMPLING_RANGES,
+  VLLM_STREAM_OPTIONS_FIELDS,
+} from './lib/vllm/vllm-completion-fields.js';
+export type { VllmField, VllmFieldType } from './lib/vllm/vllm-completion-fields.js';
+export { checkVllmCompletionRequest } from './lib/vllm/check-vllm-completion-request.js';
+export type { VllmRequestCheck, VllmRequestIssue } from './lib/vllm/check-vllm-completion-request.js';

@@ -29,6 +29,12 @@ export interface EngineSimOptions {
   readonly blockSize?: number;
   /** Prefix-cache capacity in blocks (default 16384 = 262,144 tokens). */
   readonly cacheCapacityBlocks?: number;
+  /** vLLM's `--api-key`: routes under /v1 answer 401 without `Authorization: Bearer <key>` (default: open). */
+  readonly apiKey?: string;
+  /** vLLM's `--enable-request-id-headers`: echo `X-Request-Id` (or a fresh id) on every response. */
+  readonly enableRequestIdHeaders?: boolean;
+  /** Append every completion request (body and correlation headers, never the key) to this JSONL file. */
+  readonly captureRequests?: string;
   /** Tag vocabulary (default ThreadWeaver). */
   readonly dialect?: Dialect;
 }

@@ -19,6 +19,17 @@ describe('parseSimArgs', () => {
     });
   });
 
+  it('reads the vLLM-style auth, request-id and capture settings', () => {
+    expect(
+      parseSimArgs(['--enable-request-id-headers', '--capture-requests', '/tmp/r.jsonl'], { VLLM_API_KEY: 'k' }),
+    ).toEqual({ apiKey: 'k', enableRequestIdHeaders: true, captureRequests: '/tmp/r.jsonl', faults: {} });
+    expect(parseSimArgs(['--api-key', 'a'], { SIM_API_KEY: 'b', SIM_ENABLE_REQUEST_ID_HEADERS: 'true' })).toEqual({
+      apiKey: 'a',
+      enableRequestIdHeaders: true,
+      faults: {},
+    });
+  });
+
   it('rejects unknown flags and non-numbers with SimConfigError', () => {
     expect(() => parseSimArgs(['--nope'])).toThrow(SimConfigError);
     expect(() => parseSimArgs(['--max-running', 'many'])).toThrow(/max-running/);

@@ -16,17 +16,21 @@ const ENV = {
   maxModelLen: 'SIM_MAX_MODEL_LEN',
   cacheBlocks: 'SIM_CACHE_BLOCKS',
   slowMs: 'SIM_SLOW_MS',
+  apiKey: 'SIM_API_KEY',
+  requestIdHeaders: 'SIM_ENABLE_REQUEST_ID_HEADERS',
+  capture: 'SIM_CAPTURE_REQUESTS',
 } as const;
 
 /**
  * Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model --max-model-len
- * --cache-blocks --slow-ms` (flags win over the SIM_* environment variables).
+ * --cache-blocks --slow-ms --api-key --enable-request-id-headers --capture-requests` (flags win over the SIM_*
+ * environment variables; `VLLM_API_KEY` is read too, as vLLM does).
  */
 export function parseSimArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
 ): EngineSimOptions {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -42,13 +46,20 @@ export function parseSimArgs(
         'max-model-len': { type: 'string' },
         'cache-blocks': { type: 'string' },
         'slow-ms': { type: 'string' },
+        'api-key': { type: 'string' },
+        'enable-request-id-headers': { type: 'boolean' },
+        'capture-requests': { type: 'string' },
       },
       strict: true,
-    }) as { values: Record<string, string | undefined> });
+    }) as { values: Record<string, string | boolean | undefined> });
   } catch (error) {
     throw new SimConfigError((error as Error).message);
   }
-  const get = (flag: string, key: keyof typeof ENV): string | undefined => values[flag] ?? env[ENV[key]];
+  const get = (flag: string, key: keyof typeof ENV): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : env[ENV[key]];
+  };
+  const requestIdHeaders = values['enable-request-id-headers'] === true || env[ENV.requestIdHeaders] === 'true';
   const faultRate = get('fault-rate', 'faultRate');
   const slowDelayMs = num(get('slow-ms', 'slowMs'), 'slow-ms');
   return dropUndefined({
@@ -61,6 +72,9 @@ export function parseSimArgs(
     model: get('model', 'model'),
     maxModelLen: num(get('max-model-len', 'maxModelLen'), 'max-model-len'),
     cacheCapacityBlocks: num(get('cache-blocks', 'cacheBlocks'), 'cache-blocks'),
+    apiKey: get('api-key', 'apiKey') ?? env['VLLM_API_KEY'],
+    enableRequestIdHeaders: requestIdHeaders ? true : undefined,
+    captureRequests: get('capture-requests', 'capture'),
     faults: dropUndefined({ rates: faultRate === undefined ? undefined : parseFaultRates(faultRate), slowDelayMs }),
   });
 }

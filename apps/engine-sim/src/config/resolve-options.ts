@@ -20,6 +20,9 @@ export interface ResolvedOptions {
   readonly blockSize: number;
   readonly cacheCapacityBlocks: number;
   readonly dialect: Dialect;
+  readonly apiKey: string | undefined;
+  readonly enableRequestIdHeaders: boolean;
+  readonly captureRequests: string | undefined;
 }
 
 /** Fills defaults and checks ranges; throws SimConfigError. */
@@ -38,6 +41,9 @@ export function resolveOptions(o: EngineSimOptions): ResolvedOptions {
     blockSize: o.blockSize ?? 16,
     cacheCapacityBlocks: o.cacheCapacityBlocks ?? 16_384,
     dialect: o.dialect ?? THREADWEAVER_DIALECT,
+    apiKey: o.apiKey,
+    enableRequestIdHeaders: o.enableRequestIdHeaders ?? false,
+    captureRequests: o.captureRequests,
   };
   check(
     Number.isInteger(resolved.port) && resolved.port >= 0 && resolved.port < 65536,
@@ -53,6 +59,7 @@ export function resolveOptions(o: EngineSimOptions): ResolvedOptions {
   );
   check(Number.isInteger(resolved.blockSize) && resolved.blockSize >= 1, `blockSize must be a positive integer`);
   check(resolved.timing.prefillTokensPerSecond > 0, 'prefillTokensPerSecond must be > 0');
+  check(resolved.apiKey !== '', 'apiKey must not be empty');
   for (const [kind, rate] of Object.entries(resolved.faults.rates ?? {})) {
     check(typeof rate === 'number' && rate >= 0 && rate <= 1, `fault rate ${kind} must be in [0, 1]`);
   }

@@ -5,6 +5,7 @@ import { locateContinuation } from '../trajectory/locate-continuation.js';
 import { syntheticTrajectory } from '../synthetic/synthetic-trajectory.js';
 import type { SyntheticOptions } from '../synthetic/synthetic-options.js';
 import { hashString } from '../util/hash.js';
+import { seededVariant } from './seeded-variant.js';
 import type { SimToken, SimTokenizer } from '../text/sim-tokenizer.js';
 import { TokenizedText } from '../text/tokenized-text.js';
 
@@ -29,9 +30,13 @@ interface KnownTrajectory {
 /** Synthetic trajectories kept (text + one token list each, ~0.2 MB at the Tab. 8 defaults). */
 const SYNTHETIC_CACHE_SIZE = 256;
 
-/** Maps prompts to continuations: corpus replay by problem, else a synthetic trajectory seeded by the problem. */
+/**
+ * Maps prompts to continuations: corpus replay by problem (entries sharing a problem are variants), else a
+ * synthetic trajectory seeded by the problem. A sampling seed picks the variant a new answer starts from and
+ * resizes thread bodies (seeded-variant.ts); without one, the first variant is replayed as recorded.
+ */
 export class ContinuationSource {
-  private readonly corpus = new Map<string, KnownTrajectory>();
+  private readonly corpus = new Map<string, KnownTrajectory[]>();
   private readonly synthetic = new Map<string, KnownTrajectory>();
 
   constructor(
@@ -42,33 +47,65 @@ export class ContinuationSource {
     private readonly tokenizer: SimTokenizer,
   ) {
     for (const e of entries) {
-      this.corpus.set(e.problem, {
+      const variants = this.corpus.get(e.problem) ?? [];
+      variants.push({
         trajectory: e.trajectory,
         answer: e.answer,
         blocks: indexTrajectory(e.trajectory, dialect),
         origin: 'corpus',
       });
+      this.corpus.set(e.problem, variants);
     }
   }
 
-  /** Up to `limit` tokens continuing a prompt (Qwen3 chat rendering + assistant text so far). */
-  continuationOf(prompt: string, limit: number): Continuation {
+  /** Up to `limit` tokens continuing a prompt (Qwen3 chat rendering + assistant text so far), sampled with `seed`. */
+  continuationOf(prompt: string, limit: number, seed?: number): Continuation {
     const chat = parseChatPrompt(prompt);
     // A prompt without the chat template is itself the problem, and the answer starts from scratch.
     const assistant = chat.problem === undefined ? '' : chat.assistant;
-    const known = this.trajectoryFor(chat.problem ?? prompt);
-    const at = locateContinuation(known.trajectory, known.blocks, assistant, this.dialect);
-    if (at.ok) {
-      known.tokenized ??= new TokenizedText(known.trajectory, this.tokenizer);
-      return { tokens: known.tokenized.tokensFrom(at.offset, limit), origin: known.origin };
+    const variants = this.trajectoriesFor(chat.problem ?? prompt, seed);
+    const found = this.locate(variants, assistant);
+    if (!found) {
+      const first = variants[0] as KnownTrajectory;
+      const inThread = locateContinuation(first.trajectory, first.blocks, assistant, this.dialect);
+      const text = this.fallback(first.answer, !inThread.ok && inThread.threadHeader, assistant);
+      return { tokens: this.tokenizer.encode(text).slice(0, limit), origin: 'fallback' };
     }
-    const text = this.fallback(known.answer, at.threadHeader, assistant);
-    return { tokens: this.tokenizer.encode(text).slice(0, limit), origin: 'fallback' };
+    const { known, offset } = found;
+    if (seed !== undefined) {
+      const text = seededVariant(known.trajectory, known.blocks, offset, seed, this.dialect);
+      return { tokens: this.tokenizer.encode(text).slice(0, limit), origin: known.origin };
+    }
+    known.tokenized ??= new TokenizedText(known.trajectory, this.tokenizer);
+    return { tokens: known.tokenized.tokensFrom(offset, limit), origin: known.origin };
   }
 
-  private trajectoryFor(problem: string): KnownTrajectory {
+  /** The variant the context continues: of those that locate it, the one agreeing longest with it. */
+  private locate(
+    variants: readonly KnownTrajectory[],
+    assistant: string,
+  ): { known: KnownTrajectory; offset: number } | undefined {
+    let best: { known: KnownTrajectory; offset: number; agreement: number } | undefined;
+    for (const known of variants) {
+      const at = locateContinuation(known.trajectory, known.blocks, assistant, this.dialect);
+      if (!at.ok) continue;
+      if (variants.length === 1) return { known, offset: at.offset };
+      const agreement = commonPrefixLength(known.trajectory, assistant);
+      if (!best || agreement > best.agreement) best = { known, offset: at.offset, agreement };
+    }
+    return best;
+  }
+
+  /** The variants of a problem, the seed's pick first (a new answer starts from it). */
+  private trajectoriesFor(problem: string, seed: number | undefined): readonly KnownTrajectory[] {
     const recorded = this.corpus.get(problem) ?? this.corpus.get(problem.trim());
-    if (recorded) return recorded;
+    if (!recorded) return [this.syntheticFor(problem)];
+    if (seed === undefined || recorded.length === 1) return recorded;
+    const first = hashString(`variant:${seed}`) % recorded.length;
+    return [...recorded.slice(first), ...recorded.slice(0, first)];
+  }
+
+  private syntheticFor(problem: string): KnownTrajectory {
     let made = this.synthetic.get(problem);
     if (made) {
       // Least recently used goes first: re-insert on every hit.
@@ -96,4 +133,11 @@ export class ContinuationSource {
     const joined = assistant.endsWith(this.dialect.threadStop + this.dialect.joinSuffix);
     return joined ? `${block.close}\n${wrap}` : wrap;
   }
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }

@@ -1,47 +1,58 @@
+import { checkVllmCompletionRequest } from '@threadloom/contracts';
 import { z } from 'zod';
 
 const tokenIds = z.array(z.number().int().nonnegative());
 
-/** `POST /v1/completions` body: vLLM's field names and defaults; unknown fields are ignored as vLLM does. */
-export const COMPLETION_REQUEST_SCHEMA = z.looseObject({
+/**
+ * The fields the simulator acts on, typed, with vLLM's defaults. Types, ranges and vLLM's model validators
+ * are checked first against the vLLM field list in @threadloom/contracts; unknown fields are accepted and
+ * ignored (vLLM's `extra="allow"`).
+ */
+const SIM_REQUEST_SCHEMA = z.looseObject({
   model: z.string().nullish(),
   prompt: z.union([z.string(), z.array(z.string()).min(1), tokenIds.min(1), z.array(tokenIds.min(1)).min(1)]),
-  max_tokens: z.number().int().min(1).nullish().default(16),
+  // vLLM's `normalize_null_max_tokens`: null means the field default, 16.
+  max_tokens: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? 16),
   stop: z.union([z.string(), z.array(z.string())]).nullish(),
   stop_token_ids: tokenIds.nullish(),
   include_stop_str_in_output: z.boolean().default(false),
   skip_special_tokens: z.boolean().default(true),
   spaces_between_special_tokens: z.boolean().default(true),
   ignore_eos: z.boolean().default(false),
-  temperature: z.number().min(0).nullish(),
-  top_p: z.number().gt(0).max(1).nullish(),
+  temperature: z.number().nullish(),
   seed: z.number().int().nullish(),
-  n: z.number().int().min(1).max(128).default(1),
+  // The simulator's own cap: each choice is planned up front.
+  n: z.number().int().max(128).default(1),
   echo: z.boolean().nullish(),
   stream: z.boolean().nullish().default(false),
-  stream_options: z
-    .looseObject({ include_usage: z.boolean().nullish(), continuous_usage_stats: z.boolean().nullish() })
-    .nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  add_special_tokens: z.boolean().default(true),
+  return_token_ids: z.boolean().nullish(),
+  request_id: z.string().nullish(),
 });
 
 /** A validated completion request. */
-export type CompletionRequest = z.infer<typeof COMPLETION_REQUEST_SCHEMA>;
+export type CompletionRequest = z.infer<typeof SIM_REQUEST_SCHEMA>;
 
 /** Parse result: the request, or the first offending parameter and a message. */
 export type CompletionRequestResult =
   | { readonly ok: true; readonly value: CompletionRequest }
   | { readonly ok: false; readonly message: string; readonly param: string | null };
 
-/** Validates a JSON body; never throws. */
+/** Validates a JSON body as vLLM would; never throws. */
 export function parseCompletionRequest(body: unknown): CompletionRequestResult {
-  const parsed = COMPLETION_REQUEST_SCHEMA.safeParse(body);
+  const vllm = checkVllmCompletionRequest(body);
+  const first = vllm.issues[0];
+  if (first) return { ok: false, message: first.message, param: first.param };
+  const parsed = SIM_REQUEST_SCHEMA.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const param = issue?.path.map(String).join('.') || null;
     return { ok: false, message: `${param ?? 'body'}: ${issue?.message ?? 'invalid request'}`, param };
-  }
-  if (parsed.data.stream_options && !parsed.data.stream) {
-    return { ok: false, message: 'Stream options can only be defined when `stream=True`.', param: 'stream_options' };
   }
   return { ok: true, value: parsed.data };
 }

@@ -8,6 +8,10 @@ export interface CompletionChoice {
   readonly logprobs: null;
   readonly finish_reason: FinishReason | null;
   readonly stop_reason: string | number | null;
+  /** With `return_token_ids`: the prompt's ids (whole response; the first chunk of a stream). */
+  readonly prompt_token_ids: readonly number[] | null;
+  /** With `return_token_ids`: the generated ids (whole response; each chunk's delta). */
+  readonly token_ids: readonly number[] | null;
 }
 
 /** vLLM `UsageInfo` with `prompt_tokens_details` always filled (as with `--enable-prompt-tokens-details`). */
@@ -26,10 +30,17 @@ export interface CompletionEnvelope {
   readonly model: string;
 }
 
-/** A new `cmpl-…` envelope. */
-export function newEnvelope(model: string): CompletionEnvelope {
+/**
+ * A new envelope. Its id is `cmpl-` + the `X-Request-Id` header, else the `request_id` field, else a
+ * random id (vLLM's `_base_request_id`).
+ */
+export function newEnvelope(
+  model: string,
+  headerId: string | undefined,
+  fieldId: string | null | undefined,
+): CompletionEnvelope {
   return {
-    id: `cmpl-${randomBytes(16).toString('hex')}`,
+    id: `cmpl-${headerId ?? fieldId ?? randomBytes(16).toString('hex')}`,
     object: 'text_completion',
     created: Math.floor(Date.now() / 1000),
     model,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCompletionRequest, type CompletionRequest } from './completion-request.js';
-import { newEnvelope, usageOf, type CompletionChoice } from './completion-response.js';
+import { newEnvelope, usageOf, type CompletionChoice, type CompletionEnvelope } from './completion-response.js';
 import { sendError, sendJson } from './error-response.js';
 import type { FaultKind } from './faults.js';
 import { planChoices, promptTokens, type PlannedChoice } from './plan-choices.js';
@@ -15,6 +15,7 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   let arrivedAt = performance.now();
   const body = await readJson(req);
   if (!body.ok) return sendError(res, 400, body.message);
+  ctx.capture?.record(req.headers, body.value);
   const parsed = parseCompletionRequest(body.value);
   if (!parsed.ok) return sendError(res, 400, parsed.message, parsed.param);
   const request = parsed.value;
@@ -35,8 +36,11 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
     arrivedAt = performance.now();
   }
   const choices = planChoices(ctx, request, prompts.prompts, prompts.maxTokens);
-  if (request.stream) return streamCompletion(ctx, request, choices, res, { reset: fault === 'reset', arrivedAt });
-  return respondOnce(ctx, request, choices, res, fault, arrivedAt);
+  const envelope = newEnvelope(request.model ?? ctx.options.model, headerRequestId(req), request.request_id);
+  if (request.stream) {
+    return streamCompletion(ctx, request, choices, res, envelope, { reset: fault === 'reset', arrivedAt });
+  }
+  return respondOnce(ctx, request, choices, res, envelope, { fault, arrivedAt });
 }
 
 async function respondOnce(
@@ -44,8 +48,8 @@ async function respondOnce(
   request: CompletionRequest,
   choices: readonly PlannedChoice[],
   res: ServerResponse,
-  fault: FaultKind | undefined,
-  arrivedAt: number,
+  envelope: CompletionEnvelope,
+  { fault, arrivedAt }: { fault: FaultKind | undefined; arrivedAt: number },
 ): Promise<void> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
@@ -65,7 +69,6 @@ async function respondOnce(
     return;
   }
   if (abort.signal.aborted) return;
-  const envelope = newEnvelope(request.model ?? ctx.options.model);
   const body = {
     ...envelope,
     choices: choices.map((c): CompletionChoice & { prompt_logprobs: null } => ({
@@ -75,6 +78,8 @@ async function respondOnce(
       finish_reason: c.decoded.finishReason,
       stop_reason: c.decoded.stopReason,
       prompt_logprobs: null,
+      prompt_token_ids: request.return_token_ids ? c.prompt.ids : null,
+      token_ids: request.return_token_ids ? c.decoded.tokenIds : null,
     })),
     usage: usageOf(
       promptTokens(choices, request.n),
@@ -84,6 +89,11 @@ async function respondOnce(
     system_fingerprint: null,
   };
   sendJson(res, 200, body);
+}
+
+function headerRequestId(req: IncomingMessage): string | undefined {
+  const value = req.headers['x-request-id'];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function sum(values: readonly number[]): number {

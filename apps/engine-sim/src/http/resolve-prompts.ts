@@ -37,14 +37,15 @@ export function resolvePrompts(
   if (prompts.some((p) => p.ids.length === 0))
     return { ok: false, message: 'The decoder prompt cannot be empty', param: 'prompt' };
   const longest = Math.max(...prompts.map((p) => p.ids.length));
-  if (longest >= maxModelLen) {
-    const message = `This model's maximum context length is ${maxModelLen} tokens. However, your request has ${longest} input tokens. Please reduce the length of the input messages.`;
-    return { ok: false, message, param: 'prompt' };
-  }
-  const maxTokens = request.max_tokens ?? maxModelLen - longest;
-  if (longest + maxTokens > maxModelLen) {
-    const message = `This model's maximum context length is ${maxModelLen} tokens. However, you requested ${longest + maxTokens} tokens (${longest} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`;
+  const maxTokens = request.max_tokens;
+  if (maxTokens > maxModelLen) {
+    // vLLM's TokenizeParams wording, quirks included (no space before "cannot", the `=` debug form).
+    const message = `max_tokens=${maxTokens}cannot be greater than max_model_len=max_total_tokens=${maxModelLen}. Please request fewer output tokens. (parameter=max_tokens, value=${maxTokens})`;
     return { ok: false, message, param: 'max_tokens' };
+  }
+  if (longest > maxModelLen - maxTokens) {
+    const message = `You passed ${longest} input tokens and requested ${maxTokens} output tokens. However, the model's context length is only ${maxModelLen} tokens, resulting in a maximum input length of ${maxModelLen - maxTokens} tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=${longest})`;
+    return { ok: false, message, param: 'input_tokens' };
   }
   return { ok: true, prompts, maxTokens };
 }

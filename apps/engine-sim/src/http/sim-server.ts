@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleCompletions } from './completions.handler.js';
 import { sendError, sendJson } from './error-response.js';
@@ -22,7 +23,10 @@ const ROUTES: Readonly<Record<string, Handler>> = {
 export function createSimServer(ctx: SimContext): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = ROUTES[`${req.method ?? 'GET'} ${path}`];
+    const method = req.method ?? 'GET';
+    if (ctx.options.enableRequestIdHeaders) res.setHeader('x-request-id', requestIdOf(req));
+    if (!ctx.apiKey.allows(method, path, req.headers)) return sendJson(res, 401, { error: 'Unauthorized' });
+    const handler = ROUTES[`${method} ${path}`];
     if (!handler) {
       const known = Object.keys(ROUTES).some((k) => k.endsWith(` ${path}`));
       return known ? sendError(res, 405, 'Method Not Allowed') : sendError(res, 404, `Not Found: ${path}`);
@@ -32,6 +36,12 @@ export function createSimServer(ctx: SimContext): Server {
       else res.destroy();
     });
   });
+}
+
+/** The caller's `X-Request-Id`, or a fresh hex id (vLLM's XRequestIdMiddleware). */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return (Array.isArray(given) ? given[0] : given) ?? randomUUID().replaceAll('-', '');
 }
 
 function models(ctx: SimContext, _req: IncomingMessage, res: ServerResponse): void {

@@ -1,23 +1,25 @@
 import type { ServerResponse } from 'node:http';
 import type { CompletionRequest } from './completion-request.js';
-import { newEnvelope, usageOf, type CompletionChoice } from './completion-response.js';
+import { usageOf, type CompletionChoice, type CompletionEnvelope } from './completion-response.js';
 import { promptTokens, type PlannedChoice } from './plan-choices.js';
 import type { SimContext } from './sim-context.js';
 
 /**
- * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token
- * (empty deltas skipped unless final), the last one with `finish_reason`/`stop_reason`, then a
- * usage chunk with empty `choices` when `stream_options.include_usage`, then `data: [DONE]`.
- * `reset` destroys the socket halfway through the first choice.
+ * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token (also when
+ * its text is empty: vLLM sends a chunk whenever a step produced tokens), the last one with
+ * `finish_reason`/`stop_reason`, then a usage chunk with empty `choices` when
+ * `stream_options.include_usage`, then `data: [DONE]`. With `return_token_ids` each chunk carries its
+ * `token_ids` and a choice's first chunk its `prompt_token_ids`. `reset` destroys the socket halfway
+ * through the first choice.
  */
 export async function streamCompletion(
   ctx: SimContext,
   request: CompletionRequest,
   choices: readonly PlannedChoice[],
   res: ServerResponse,
+  envelope: CompletionEnvelope,
   fault: { reset: boolean; arrivedAt: number },
 ): Promise<void> {
-  const envelope = newEnvelope(request.model ?? ctx.options.model);
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -35,14 +37,14 @@ export async function streamCompletion(
     }
     const { deltas, finishReason, stopReason } = choice.decoded;
     const last = i === deltas.length - 1;
-    const text = deltas[i] ?? '';
-    if (text === '' && !last) return;
     const entry: CompletionChoice = {
       index: choice.index,
-      text,
+      text: deltas[i] ?? '',
       logprobs: null,
       finish_reason: last ? finishReason : null,
       stop_reason: last ? stopReason : null,
+      prompt_token_ids: request.return_token_ids && i === 0 ? choice.prompt.ids : null,
+      token_ids: request.return_token_ids ? [choice.decoded.tokenIds[i] as number] : null,
     };
     write({ ...envelope, choices: [entry] });
   };

@@ -1,14 +1,14 @@
+import { isAsciiPiece, MAX_ASCII_PIECE, MAX_WIDE_PIECE, pieceId, pieceText } from './piece-ids.js';
 import type { SpecialToken } from './special-tokens.js';
 
 /**
  * Fast approximate tokenizer. Special tokens are single tokens with their real Qwen3 ids; other
  * text follows Qwen2's pre-tokenizer pattern (digits one by one, words with a leading space),
- * and long words are cut into chunks of `MAX_WORD_PIECE` characters to approximate BPE merges.
- * Ordinary pieces get ids from a per-instance table so `/detokenize` can invert `/tokenize`.
+ * and long words are cut into chunks (6 ASCII characters, or 2 code points of other text) to approximate
+ * BPE merges. Ordinary pieces get ids computed from their text (piece-ids.ts), the same on every instance.
  */
 const PRETOKEN =
   /(?:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
-const MAX_WORD_PIECE = 6;
 
 /** One decoded token: its text, id, and whether it is a special token. */
 export interface SimToken {
@@ -23,9 +23,8 @@ export class SimTokenizer {
   private readonly specials: Map<string, SpecialToken>;
   private readonly specialsById: Map<number, SpecialToken>;
   private readonly splitter: RegExp;
-  private readonly pieceIds = new Map<string, number>();
-  /** One shared token object per id, so cached token lists cost a pointer per token. */
-  private readonly pieces: SimToken[] = [];
+  /** One shared token object per piece, so cached token lists cost a pointer per token. */
+  private readonly pieces = new Map<string, SimToken>();
   private readonly specialTokens: Map<string, SimToken>;
 
   constructor(specials: readonly SpecialToken[]) {
@@ -62,24 +61,30 @@ export class SimTokenizer {
   decodeId(id: number): SimToken | undefined {
     const special = this.specialsById.get(id);
     if (special) return this.specialTokens.get(special.text);
-    return this.pieces[id];
+    const text = pieceText(id);
+    return text === undefined ? undefined : this.pieceToken(text);
   }
 
   private encodeOrdinary(text: string, out: SimToken[]): void {
     for (const match of text.matchAll(PRETOKEN)) {
       const pre = match[0];
-      for (let i = 0; i < pre.length; i += MAX_WORD_PIECE) {
-        out.push(this.pieceToken(pre.slice(i, i + MAX_WORD_PIECE)));
+      if (isAsciiPiece(pre)) {
+        for (let i = 0; i < pre.length; i += MAX_ASCII_PIECE)
+          out.push(this.pieceToken(pre.slice(i, i + MAX_ASCII_PIECE)));
+        continue;
+      }
+      const points = [...pre];
+      for (let i = 0; i < points.length; i += MAX_WIDE_PIECE) {
+        out.push(this.pieceToken(points.slice(i, i + MAX_WIDE_PIECE).join('')));
       }
     }
   }
 
   private pieceToken(piece: string): SimToken {
-    const id = this.pieceIds.get(piece);
-    if (id !== undefined) return this.pieces[id] as SimToken;
-    const token: SimToken = { text: piece, id: this.pieces.length, special: undefined };
-    this.pieces.push(token);
-    this.pieceIds.set(piece, token.id);
+    const known = this.pieces.get(piece);
+    if (known) return known;
+    const token: SimToken = { text: piece, id: pieceId(piece), special: undefined };
+    this.pieces.set(piece, token);
     return token;
   }
 }

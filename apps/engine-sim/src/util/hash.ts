@@ -13,8 +13,11 @@ export function hashBlock(parent: string, tokens: readonly number[]): string {
   let a = hashString(parent, 0x811c9dc5);
   let b = hashString(parent, 0x9747b28c);
   for (const t of tokens) {
-    a = Math.imul(a ^ t, 0x01000193) >>> 0;
-    b = Math.imul(b ^ (t + 0x9e3779b9), 0x5bd1e995) >>> 0;
+    // Ordinary ids go past 2^32 (piece-ids.ts): mix the high word in too.
+    const low = t >>> 0;
+    const high = Math.floor(t / 4294967296) >>> 0;
+    a = Math.imul(Math.imul(a ^ low, 0x01000193) ^ high, 0x01000193) >>> 0;
+    b = Math.imul(b ^ ((low + 0x9e3779b9) >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x5bd1e995) >>> 0;
     b ^= b >>> 13;
   }
   return `${a.toString(36)}.${b.toString(36)}`;

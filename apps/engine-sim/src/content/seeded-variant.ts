@@ -1,0 +1,56 @@
+import type { Dialect } from '@threadloom/threading';
+import { mathProse } from '../synthetic/synthetic-text.js';
+import type { IndexedBlock } from '../trajectory/trajectory-index.js';
+import { hashString } from '../util/hash.js';
+import { createPrng, type Prng } from '../util/prng.js';
+
+/** Shortest and longest resized thread body, as a fraction of the recorded one. */
+const MIN_SCALE = 0.5;
+const MAX_SCALE = 1.5;
+/** Characters per token of math prose, to size added text. */
+const CHARS_PER_TOKEN = 4;
+
+/**
+ * What a sampled model would write instead of the recording from `offset` on: every closed thread body
+ * after `offset` is cut or extended by a factor in [0.5, 1.5) drawn from (seed, block, thread), so sibling
+ * threads vary independently while the sequential text (which later calls locate) stays the recording.
+ * Equal seeds give equal text.
+ */
+export function seededVariant(
+  trajectory: string,
+  blocks: readonly IndexedBlock[],
+  offset: number,
+  seed: number,
+  dialect: Dialect,
+): string {
+  const closeLength = dialect.tags.branch.close.length;
+  const seedHash = hashString(`seed:${seed}`);
+  let out = '';
+  let at = offset;
+  blocks.forEach((block, b) => {
+    for (const thread of block.threads) {
+      if (thread.closeEnd === undefined) continue;
+      const bodyEnd = thread.closeEnd - closeLength;
+      const bodyStart = Math.max(thread.bodyStart, at);
+      if (bodyEnd <= bodyStart) continue;
+      const prng = createPrng(hashString(`${b}:${thread.number}`, seedHash));
+      out += trajectory.slice(at, bodyStart) + resize(trajectory.slice(bodyStart, bodyEnd), prng);
+      at = bodyEnd;
+    }
+  });
+  return out + trajectory.slice(at);
+}
+
+/** Scales a thread body, keeping its trailing whitespace (the newline before the close tag). */
+function resize(body: string, prng: Prng): string {
+  const scale = MIN_SCALE + prng.next() * (MAX_SCALE - MIN_SCALE);
+  const core = body.trimEnd();
+  const trailing = body.slice(core.length);
+  if (scale < 1) {
+    const target = Math.floor(core.length * scale);
+    const cut = core.lastIndexOf(' ', target);
+    return (cut > 0 ? core.slice(0, cut) : core.slice(0, target)) + trailing;
+  }
+  const extraTokens = Math.round(((scale - 1) * core.length) / CHARS_PER_TOKEN);
+  return extraTokens < 1 ? body : `${core} ${mathProse(prng, extraTokens)}${trailing}`;
+}
