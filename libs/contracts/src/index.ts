@@ -21,6 +21,7 @@ export {
   jobIds,
   liveRequestsKey,
   requestKeys,
+  servedContextKey,
   threadField,
 } from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';

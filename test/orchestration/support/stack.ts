@@ -20,6 +20,8 @@ export interface StackOptions {
   readonly corpus?: string;
   /** `--max-running` of every simulator (sequences per step). */
   readonly maxRunning?: number;
+  /** `--max-model-len` of every simulator (the served context, in tokens). */
+  readonly maxModelLen?: number;
   /** One shared engine (e.g. the scripted one) instead of a simulator per machine. */
   readonly engineUrl?: string;
   /** Extra worker environment (all workers). */
@@ -61,12 +63,13 @@ export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
 };
 
 export async function startSim(
-  options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning'>,
+  options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning' | 'maxModelLen'>,
 ): Promise<{ sim: SupervisedProcess; url: string }> {
   const args = ['--port', '0', '--time-scale', String(options.timeScale ?? 0)];
   if (options.faultRate !== undefined) args.push('--fault-rate', options.faultRate);
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
   if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
+  if (options.maxModelLen !== undefined) args.push('--max-model-len', String(options.maxModelLen));
   const sim = await spawnNodeProcess(SIM_MAIN, { args, ready: /^http:\/\// });
   return { sim, url: sim.readyLine.trim() };
 }

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
+import { ServedContext } from '../limits/served-context.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { createReasoningClient } from '../reasoning/reasoning-client.factory.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
@@ -34,9 +35,19 @@ export class RuntimeModule implements OnApplicationShutdown {
         { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
         MetricsService,
         BacklogGate,
+        ServedContext,
         ShutdownSignal,
       ],
-      exports: [API_CONFIG, API_REDIS, QUEUE_INSPECTOR, REASONING_CLIENT, MetricsService, BacklogGate, ShutdownSignal],
+      exports: [
+        API_CONFIG,
+        API_REDIS,
+        QUEUE_INSPECTOR,
+        REASONING_CLIENT,
+        MetricsService,
+        BacklogGate,
+        ServedContext,
+        ShutdownSignal,
+      ],
     };
   }
 

@@ -17,6 +17,7 @@ import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
+import { ServedContext } from '../limits/served-context.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { REASONING_CLIENT } from './reasoning-client.token.js';
 import { reasoningRequestSchema } from './reasoning-request.schema.js';
@@ -35,6 +36,7 @@ export class ReasoningService {
     @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
     private readonly gate: BacklogGate,
     private readonly metrics: MetricsService,
+    private readonly context: ServedContext,
   ) {
     this.schema = reasoningRequestSchema(config);
   }
@@ -48,6 +50,12 @@ export class ReasoningService {
 
   /** Admits and submits an already validated submission. */
   async submit(submission: ReasoningSubmission, idempotencyKey?: string): Promise<RequestView> {
+    try {
+      await this.context.check(submission);
+    } catch (error) {
+      this.metrics.submission('invalid');
+      throw error;
+    }
     try {
       await this.gate.admit();
     } catch (error) {

@@ -10,6 +10,7 @@ import { FlowProducer, Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../config/worker-config.js';
 import { EngineClient } from '../engine/engine-client.js';
+import { publishServedContext } from '../engine/publish-served-context.js';
 import { processJoin } from '../processors/join.processor.js';
 import { processReason } from '../processors/reason.processor.js';
 import { processThread } from '../processors/thread.processor.js';
@@ -54,6 +55,7 @@ export class WorkerRuntime {
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
+    await this.publishContext(commands);
     this.placement = await this.startPlacement(commands);
     for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
@@ -138,6 +140,15 @@ export class WorkerRuntime {
     );
     await placement.start();
     return placement;
+  }
+
+  /** Producers refuse submissions the engine's context can never hold; an engine that does not say is not checked. */
+  private async publishContext(commands: Redis): Promise<void> {
+    const { engineUrl, model, machineId, keyPrefix } = this.config;
+    if (engineUrl === null) return;
+    await publishServedContext(commands, { engineUrl, model, machineId, keyPrefix }).catch((error: unknown) =>
+      this.logger.warn(`could not read the engine's served context: ${String(error)}`),
+    );
   }
 
   /** Every worker runs a reaper; a Redis lock lets one of them act per round. */

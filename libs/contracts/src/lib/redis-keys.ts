@@ -55,3 +55,8 @@ export function engineLoadKey(prefix: string): string {
 export function liveRequestsKey(prefix: string): string {
   return `${prefix}:live`;
 }
+
+/** HASH: machine id → the `max_model_len` its engine serves, so producers can refuse what can never fit. */
+export function servedContextKey(prefix: string): string {
+  return `${prefix}:served-context`;
+}
