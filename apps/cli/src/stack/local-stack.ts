@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { EngineClient } from '@threadloom/engine-client';
 import {
   findFreePort,
   startManagedProcess,
@@ -10,7 +11,6 @@ import {
 } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
-import { discoverServedModel } from './served-model.js';
 import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
 
 /** A running local stack; `stop()` ends every process it started, newest first. */
@@ -43,7 +43,8 @@ export async function startLocalStack(
     if (options.redisUrl === undefined) redis = await startRedisServer();
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
     const model =
-      options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
+      options.model ??
+      (options.engineUrl === undefined ? undefined : await new EngineClient({ url: options.engineUrl }).servedModel());
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.

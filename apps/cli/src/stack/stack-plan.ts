@@ -19,7 +19,7 @@ export interface StackOptions {
   readonly apiKey?: string;
   /** Jobs one worker process runs at once per role. */
   readonly concurrency?: number;
-  /** Model name workers request; the simulators serve SIM_MODEL, a real engine its own (see discoverServedModel). */
+  /** Model name workers request; the simulators serve SIM_MODEL, a real engine its own (see EngineClient.servedModel). */
   readonly model?: string;
   /** Redis key prefix of workers and API, to share one Redis between stacks (worker default when unset). */
   readonly keyPrefix?: string;

@@ -1,4 +1,5 @@
 import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
+import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -30,7 +31,7 @@ export const workerEnvSchema = z.object({
     .refine((value) => !value.endsWith(':'), 'must not end with ":"')
     .default(DEFAULT_KEY_PREFIX),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
-  ENGINE_TIMEOUT_MS: positiveInt(600_000),
+  ENGINE_TIMEOUT_MS: positiveInt(DEFAULT_ENGINE_TIMEOUT_MS),
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
   ENGINE_LOAD_POLL_MS: positiveInt(50),
   RETENTION_SECONDS: positiveInt(7 * 24 * 3600),

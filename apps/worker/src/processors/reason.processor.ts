@@ -2,7 +2,7 @@ import { reasonJobSchema, type ReasonJobData } from '@threadloom/contracts';
 import { afterSequential } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { mapEngineError } from '../engine/map-engine-error.js';
-import { RequestAbortedError } from '../engine/request-aborted.error.js';
+import { RequestAbortedError } from '@threadloom/engine-client';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
@@ -49,7 +49,7 @@ async function decodeStep(
     const request = checkpoint.action.request;
     const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
     const done = await tracedCompletion(config.model, attributes, () =>
-      engine.complete(request, context.sampling, scope.signal),
+      engine.complete(request, { sampling: context.sampling, signal: scope.signal }),
     );
     const { result } = done;
     await deps.store.appendEvent(requestId, 'step_finished', {

@@ -1,9 +1,9 @@
 import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
 import { buildThreadRequest } from '@threadloom/threading';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import type { TimedCompletion } from '../engine/engine-client.js';
+import type { TimedCompletion } from '@threadloom/engine-client';
 import { mapEngineError } from '../engine/map-engine-error.js';
-import { RequestAbortedError } from '../engine/request-aborted.error.js';
+import { RequestAbortedError } from '@threadloom/engine-client';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
@@ -97,7 +97,7 @@ async function decodeThread(
       'threadloom.machine': machine,
     };
     const done = await tracedCompletion(config.model, attributes, () =>
-      engine.complete(request, context.sampling, scope.signal),
+      engine.complete(request, { sampling: context.sampling, signal: scope.signal }),
     );
     await saveCompleted(deps, job, startedAt, done);
     return 'done';

@@ -1,5 +1,5 @@
 import type { WorkerConfig } from '../config/worker-config.js';
-import type { EngineClient } from '../engine/engine-client.js';
+import type { EngineClient } from '@threadloom/engine-client';
 import type { RequestStore } from '@threadloom/queue';
 import type { CancellationRegistry } from './cancellation-registry.js';
 import type { DispatchTargets } from '@threadloom/queue';

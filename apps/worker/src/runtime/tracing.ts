@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import type { TimedCompletion } from '../engine/engine-client.js';
+import type { TimedCompletion } from '@threadloom/engine-client';
 
 /** No-op until the process registers an OpenTelemetry SDK (tracing is optional for the worker). */
 const tracer = trace.getTracer('threadloom-worker');

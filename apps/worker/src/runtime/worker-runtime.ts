@@ -9,7 +9,7 @@ import {
 import { FlowProducer, Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../config/worker-config.js';
-import { EngineClient } from '../engine/engine-client.js';
+import { EngineClient } from '@threadloom/engine-client';
 import { publishServedContext } from '../engine/publish-served-context.js';
 import { processJoin } from '../processors/join.processor.js';
 import { processReason } from '../processors/reason.processor.js';

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { toCompletionResult } from './completion-result.js';
 import { EngineOutputError } from './engine-output.error.js';
-import { toResult } from './engine-client.js';
 
 const request = { prompt: 'p', stop: ['</Outlines>'], maxTokens: 10 };
 const usage = { completion_tokens: 3, prompt_tokens: 7, prompt_tokens_details: { cached_tokens: 4 } };
+const result = (text: string, finish: string | null, stop: string | number | null, withUsage = usage) =>
+  toCompletionResult({ text, finish, stop, usage: withUsage }, request);
 
-describe('toResult', () => {
+describe('toCompletionResult', () => {
   it('keeps the stop string, tokens and cached tokens', () => {
-    expect(toResult('a</Outlines>', 'stop', '</Outlines>', usage, request)).toEqual({
+    expect(result('a</Outlines>', 'stop', '</Outlines>')).toEqual({
       text: 'a</Outlines>',
       finishReason: 'stop',
       stopReason: '</Outlines>',
@@ -18,18 +20,18 @@ describe('toResult', () => {
   });
 
   it('reads EOS (a token-id stop reason or none) as stopReason null', () => {
-    expect(toResult('done', 'stop', 151645, usage, request).stopReason).toBeNull();
-    expect(toResult('done', 'stop', null, usage, request).stopReason).toBeNull();
+    expect(result('done', 'stop', 151645).stopReason).toBeNull();
+    expect(result('done', 'stop', null).stopReason).toBeNull();
   });
 
   it.each([
-    ['an unknown finish reason', () => toResult('x', 'abort', null, usage, request)],
-    ['a stop string that was not asked for', () => toResult('x</Thread>', 'stop', '</Thread>', usage, request)],
+    ['an unknown finish reason', () => result('x', 'abort', null)],
+    ['a stop string that was not asked for', () => result('x</Thread>', 'stop', '</Thread>')],
     [
       'a stop string missing from the text (include_stop_str_in_output ignored)',
-      () => toResult('x', 'stop', '</Outlines>', usage, request),
+      () => result('x', 'stop', '</Outlines>'),
     ],
-    ['no usage', () => toResult('x', 'length', null, null, request)],
+    ['no usage', () => toCompletionResult({ text: 'x', finish: 'length', stop: null, usage: null }, request)],
   ])('rejects %s as invalid output', (_name, run) => {
     expect(run).toThrow(EngineOutputError);
   });

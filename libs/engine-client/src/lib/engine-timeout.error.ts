@@ -1,4 +1,4 @@
-/** An engine call took longer than ENGINE_TIMEOUT_MS (transient: retried with backoff). */
+/** An engine call took longer than its timeout (transient: retried with backoff). */
 export class EngineTimeoutError extends Error {
   override readonly name = 'EngineTimeoutError';
 
