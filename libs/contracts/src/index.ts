@@ -39,3 +39,5 @@ export {
 export type { VllmField, VllmFieldType } from './lib/vllm/vllm-completion-fields.js';
 export { checkVllmCompletionRequest } from './lib/vllm/check-vllm-completion-request.js';
 export type { VllmRequestCheck, VllmRequestIssue } from './lib/vllm/check-vllm-completion-request.js';
+export { engineCallId, engineCallSeed } from './lib/engine-call.js';
+export type { EngineCallPlace } from './lib/engine-call.js';
