@@ -1,6 +1,7 @@
 import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
 import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
 import { z } from 'zod';
+import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -15,8 +16,8 @@ const rolesSchema = z
   )
   .pipe(z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'));
 
-/** Environment contract of a worker process (see docs/operations.md). */
-export const workerEnvSchema = z.object({
+/** Environment contract of a worker process (see docs/operations.md; engine variables: docs/vllm.md). */
+export const workerEnvSchema = engineEnvSchema.extend({
   REDIS_URL: z.url(),
   ENGINE_URL: z.url().optional(),
   WORKER_ROLES: rolesSchema,
@@ -61,6 +62,8 @@ export interface WorkerConfig {
   readonly keyPrefix: string;
   readonly shutdownGraceMs: number;
   readonly engineTimeoutMs: number;
+  /** Engine key, context override, prompt mode and sampling defaults. */
+  readonly engine: EngineSettings;
   /** The engine's `--max-num-seqs`: when set, reason and thread jobs are placed by free engine capacity. */
   readonly engineMaxSeqs: number | null;
   readonly engineLoadPollMs: number;
@@ -104,6 +107,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       keyPrefix: e.KEY_PREFIX,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
+      engine: toEngineSettings(e),
       engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
       engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
       retentionSeconds: e.RETENTION_SECONDS,
