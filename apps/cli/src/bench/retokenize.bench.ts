@@ -1,4 +1,5 @@
 import { spawnNodeProcess } from '@threadloom/devstack';
+import { EngineClient, threadingEngine } from '@threadloom/engine-client';
 import {
   loadQwen3Encoder,
   renderUserPrompt,
@@ -10,7 +11,6 @@ import {
 } from '@threadloom/threading';
 import { readCorpusProblems } from '../stack/corpus-sample.js';
 import { resolveEntryPoints } from '../stack/entry-points.js';
-import { createHttpEngine } from '../stack/http-engine.js';
 import type { BenchOutput, BenchSuite } from './bench-suite.js';
 
 /** One engine call of an orchestrated corpus answer. */
@@ -80,7 +80,7 @@ async function runRetokenizeBench(output: BenchOutput): Promise<void> {
     ready: /^http:\/\//,
   });
   try {
-    const engine = createHttpEngine(sim.readyLine.trim());
+    const engine = threadingEngine(new EngineClient({ url: sim.readyLine.trim() }));
     const encoder = await loadQwen3Encoder(THREADWEAVER_DIALECT);
     const problems = readCorpusProblems();
     const drift: Drift = {
