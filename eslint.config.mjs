@@ -85,10 +85,9 @@ export default tseslint.config(
               bannedExternalImports: ['@nestjs/*', 'bullmq', 'ioredis', 'openai', 'express'],
             },
             {
-              // Data access: Redis (libs/queue) and the engine (libs/engine-client, the one openai SDK user).
               sourceTag: 'type:data-access',
               onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'],
-              bannedExternalImports: ['@nestjs/*', 'express'],
+              bannedExternalImports: ['@nestjs/*', 'express', 'openai'],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },

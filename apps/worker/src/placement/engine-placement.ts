@@ -1,5 +1,4 @@
 import { engineLoadKey } from '@threadloom/contracts';
-import { engineEndpoint } from '@threadloom/engine-client';
 import type { Redis } from 'ioredis';
 import { parseEngineLoad } from './engine-load.js';
 import { parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
@@ -35,7 +34,7 @@ export class EnginePlacement {
     private readonly options: EnginePlacementOptions,
     private readonly warn: (message: string) => void,
   ) {
-    this.metricsUrl = engineEndpoint(options.engineUrl, '/metrics');
+    this.metricsUrl = `${options.engineUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/metrics`;
   }
 
   async start(): Promise<void> {
