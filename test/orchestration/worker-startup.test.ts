@@ -52,13 +52,7 @@ describe('worker startup', () => {
     await redis.config('SET', 'maxmemory-policy', 'noeviction');
     redis.disconnect();
     const worker = await spawnNodeProcess(WORKER_MAIN, {
-      env: {
-        REDIS_URL: evicting.url,
-        WORKER_ROLES: 'join',
-        MACHINE_ID: 'cpu-1',
-        KEY_PREFIX: '{tl-startup}',
-        METRICS_PORT: '0',
-      },
+      env: { REDIS_URL: evicting.url, WORKER_ROLES: 'join', MACHINE_ID: 'cpu-1', KEY_PREFIX: '{tl-startup}' },
       ready: /^worker ready /,
     });
     try {

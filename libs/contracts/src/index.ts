@@ -25,8 +25,8 @@ export {
   threadField,
 } from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';
-export { joinJobSchema, reasonJobSchema, threadJobSchema, traceCarrierSchema } from './lib/job-payloads.js';
-export type { JoinJobData, ReasonJobData, ThreadJobData, TraceCarrierData } from './lib/job-payloads.js';
+export { joinJobSchema, reasonJobSchema, threadJobSchema } from './lib/job-payloads.js';
+export type { JoinJobData, ReasonJobData, ThreadJobData } from './lib/job-payloads.js';
 export { IdempotencyConflictError } from './lib/idempotency-conflict.error.js';
 export { REASONING_EVENT_TYPES } from './lib/event-types.js';
 export type { ReasoningEventType } from './lib/event-types.js';
@@ -39,3 +39,5 @@ export {
 export type { VllmField, VllmFieldType } from './lib/vllm/vllm-completion-fields.js';
 export { checkVllmCompletionRequest } from './lib/vllm/check-vllm-completion-request.js';
 export type { VllmRequestCheck, VllmRequestIssue } from './lib/vllm/check-vllm-completion-request.js';
+export { engineCallId, engineCallSeed } from './lib/engine-call.js';
+export type { EngineCallPlace } from './lib/engine-call.js';

@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { ChildExitedError } from './child-exited.error.js';
 import { startManagedProcess, type ExitInfo } from './managed-process.js';
-import { nodeEntryArgs } from './node-entry-args.js';
 import { ProcessNotReadyError } from './process-not-ready.error.js';
 import { ReadyTimeoutError } from './ready-timeout.error.js';
 
@@ -35,7 +34,7 @@ export async function spawnNodeProcess(script: string, options: SpawnReadyOption
   const managed = await startManagedProcess({
     name: script,
     command: process.execPath,
-    args: [...nodeEntryArgs(script), ...(options.args ?? [])],
+    args: [script, ...(options.args ?? [])],
     env: options.env ?? {},
     ready: options.ready ?? /./,
     readyStream: 'stdout',

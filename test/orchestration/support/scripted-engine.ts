@@ -1,4 +1,4 @@
-// A tiny scripted vLLM-compatible /v1/completions server for failure scenarios the simulator cannot force.
+// A tiny scripted vLLM-compatible streaming /v1/completions server for failure scenarios the simulator cannot force.
 // The scenario is chosen by a keyword in the problem; replies depend only on the prompt, so every
 // runtime (and every retry) sees the same outputs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -69,7 +69,7 @@ async function handle(
 ): Promise<void> {
   let raw = '';
   for await (const chunk of req) raw += String(chunk);
-  const body = JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number; stream?: boolean };
+  const body = JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number };
   const thread = THREAD_HEADER.exec(body.prompt)?.[1] ?? null;
   const request: ScriptedRequest = { prompt: body.prompt, stop: body.stop ?? [], maxTokens: body.max_tokens, thread };
   log.requests.push(request);
@@ -86,8 +86,7 @@ async function handle(
     log.peakThreads.set(key, Math.max(log.peakThreads.get(key) ?? 0, running.get(key)!));
   }
   try {
-    if (body.stream === true) await stream(res, reply, log);
-    else await respond(res, reply);
+    await stream(res, reply, log);
   } finally {
     if (thread !== null) running.set(key, running.get(key)! - 1);
   }
@@ -100,16 +99,6 @@ export function keyword(prompt: string): string {
 
 function usage(reply: ScriptedReply): { completion_tokens: number; prompt_tokens: number } {
   return { completion_tokens: Math.max(1, Math.ceil(reply.text.length / 4)), prompt_tokens: 10 };
-}
-
-async function respond(res: ServerResponse, reply: ScriptedReply): Promise<void> {
-  await sleep(reply.durationMs ?? 0);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(
-    JSON.stringify({
-      choices: [{ index: 0, text: reply.text, finish_reason: reply.finish, stop_reason: reply.stopReason }],
-      usage: usage(reply),
-    }),
-  );
 }
 
 async function stream(res: ServerResponse, reply: ScriptedReply, log: EngineLog): Promise<void> {

@@ -2,6 +2,7 @@ import { API_BENCH } from './api.bench.js';
 import type { BenchSuite } from './bench-suite.js';
 import { ORCHESTRATION_BENCH } from './orchestration.bench.js';
 import { PACKING_BENCH } from './packing.bench.js';
+import { RETOKENIZE_BENCH } from './retokenize.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
 import { SIM_BENCH } from './sim.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
@@ -14,6 +15,7 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   REWARDS_BENCH,
   API_BENCH,
   SIM_BENCH,
+  RETOKENIZE_BENCH,
 ];
 
 /** The suite with this name, if any. */

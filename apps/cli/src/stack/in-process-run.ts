@@ -1,5 +1,5 @@
+import { EngineClient, threadingEngine } from '@threadloom/engine-client';
 import { computeMetrics, loadQwen3Tokenizer, renderUserPrompt, runOrchestration } from '@threadloom/threading';
-import { createHttpEngine } from './http-engine.js';
 import { runMetrics, type RunReport } from './run-report.js';
 import { startSimProcess } from './sim-process.js';
 
@@ -14,7 +14,7 @@ export interface InProcessRunOptions {
 export async function runInProcess(problem: string, options: InProcessRunOptions): Promise<RunReport> {
   const sim = options.engineUrl === undefined ? await startSimProcess(options.timeScale) : undefined;
   try {
-    const engine = createHttpEngine(options.engineUrl ?? sim?.url ?? '');
+    const engine = threadingEngine(new EngineClient({ url: options.engineUrl ?? sim?.url ?? '' }));
     const started = performance.now();
     const run = await runOrchestration(renderUserPrompt(problem), engine);
     const wallClockMs = performance.now() - started;

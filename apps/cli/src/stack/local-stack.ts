@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { EngineClient } from '@threadloom/engine-client';
 import {
   findFreePort,
   startManagedProcess,
@@ -10,7 +11,6 @@ import {
 } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
-import { discoverServedModel } from './served-model.js';
 import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
 
 /** A running local stack; `stop()` ends every process it started, newest first. */
@@ -20,8 +20,6 @@ export interface LocalStack {
   readonly ownsRedis: boolean;
   readonly machines: StackPlan['machines'];
   readonly apiUrl: string | undefined;
-  /** Each worker's Prometheus endpoint. */
-  readonly metrics: StackPlan['metrics'];
   readonly processes: readonly ManagedProcess[];
   /** Resolves when the stack's own Redis exits unexpectedly; never resolves otherwise. */
   readonly redisLost: Promise<void>;
@@ -45,7 +43,8 @@ export async function startLocalStack(
     if (options.redisUrl === undefined) redis = await startRedisServer();
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
     const model =
-      options.model ?? (options.engineUrl === undefined ? undefined : await discoverServedModel(options.engineUrl));
+      options.model ??
+      (options.engineUrl === undefined ? undefined : await new EngineClient({ url: options.engineUrl }).servedModel());
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.
@@ -57,7 +56,6 @@ export async function startLocalStack(
       machines: plan.machines,
       processes: started,
       apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
-      metrics: plan.metrics,
       redisLost: redisLost(redis),
       stop: stopAll,
     };
@@ -80,9 +78,7 @@ async function allocate(options: StackOptions, redisUrl: string, entries: EntryP
   }
   const wantsApi = options.apiPort !== undefined && apiIsBuilt(entries);
   const apiPort = !wantsApi ? undefined : options.apiPort === 0 ? await findFreePort() : options.apiPort;
-  const metricsPorts: number[] = [];
-  for (let index = 0; index <= options.machines; index += 1) metricsPorts.push(await findFreePort());
-  return { redisUrl, simPorts, apiPort, metricsPorts };
+  return { redisUrl, simPorts, apiPort };
 }
 
 async function startPhase(

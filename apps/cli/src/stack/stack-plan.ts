@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nodeEntryArgs, type ProcessSpec } from '@threadloom/devstack';
+import type { ProcessSpec } from '@threadloom/devstack';
 import type { EntryPoints } from './entry-points.js';
 import { SIM_MODEL } from './served-model.js';
 
@@ -19,7 +19,7 @@ export interface StackOptions {
   readonly apiKey?: string;
   /** Jobs one worker process runs at once per role. */
   readonly concurrency?: number;
-  /** Model name workers request; the simulators serve SIM_MODEL, a real engine its own (see discoverServedModel). */
+  /** Model name workers request; the simulators serve SIM_MODEL, a real engine its own (see EngineClient.servedModel). */
   readonly model?: string;
   /** Redis key prefix of workers and API, to share one Redis between stacks (worker default when unset). */
   readonly keyPrefix?: string;
@@ -36,10 +36,6 @@ export interface StackOptions {
   readonly apiEnv?: Readonly<Record<string, string>>;
   /** Simulator seed, for reproducible synthetic trajectories. */
   readonly seed?: number;
-  /** OTLP endpoint every process exports its spans to (OTEL_EXPORTER_OTLP_ENDPOINT); no tracing when unset. */
-  readonly otlpEndpoint?: string;
-  /** Extra OTEL_* settings for every process (e.g. the protocol, the batch delay). */
-  readonly otelEnv?: Readonly<Record<string, string>>;
 }
 
 /** Ports and URLs decided before any process starts. */
@@ -49,8 +45,6 @@ export interface StackAddresses {
   readonly simPorts: readonly number[];
   /** Port of the API, or undefined when the API is not started. */
   readonly apiPort: number | undefined;
-  /** `/metrics` port of each worker (machines in order, then the join worker); not served when absent. */
-  readonly metricsPorts?: readonly number[];
 }
 
 /** Processes in start order: engines first, then workers, then the API. */
@@ -60,8 +54,6 @@ export interface StackPlan {
   readonly api: ProcessSpec | undefined;
   /** The engine URL each machine's worker talks to, by machine id. */
   readonly machines: readonly { readonly id: string; readonly engineUrl: string }[];
-  /** Where each worker serves Prometheus metrics (empty when no ports were given). */
-  readonly metrics: readonly { readonly name: string; readonly url: string }[];
 }
 
 /** Ready lines: the simulator prints its URL, the worker `worker ready …`, the API `threadloom-api ready`. */
@@ -82,45 +74,27 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
   const engines =
     options.engineUrl !== undefined
       ? []
-      : machines.map((machine) => withTelemetry(engineSpec(entries, machine.id, machine.port ?? 0, options), options));
-  const workerEnvs = [
-    ...machines.map((machine) => ({
-      name: `worker ${machine.id}`,
-      env: {
-        WORKER_ROLES: 'reason,thread',
-        MACHINE_ID: machine.id,
-        ENGINE_URL: machine.engineUrl,
-        ...placementEnv(options),
-      },
-    })),
-    { name: 'worker join', env: { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' } },
-  ];
-  const ports = addresses.metricsPorts ?? [];
-  const workers = workerEnvs.map(({ name, env }, index) =>
-    withTelemetry(
-      workerSpec(entries, name, addresses.redisUrl, { ...env, METRICS_PORT: String(ports[index] ?? 0) }, options),
-      options,
+      : machines.map((machine) => engineSpec(entries, machine.id, machine.port ?? 0, options));
+  const workers = [
+    ...machines.map((machine) =>
+      workerSpec(
+        entries,
+        `worker ${machine.id}`,
+        addresses.redisUrl,
+        {
+          WORKER_ROLES: 'reason,thread',
+          MACHINE_ID: machine.id,
+          ENGINE_URL: machine.engineUrl,
+          ...placementEnv(options),
+        },
+        options,
+      ),
     ),
-  );
+    workerSpec(entries, 'worker join', addresses.redisUrl, { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' }, options),
+  ];
   const api =
-    addresses.apiPort === undefined
-      ? undefined
-      : withTelemetry(apiSpec(entries, addresses.apiPort, addresses.redisUrl, options), options);
-  const metrics = workerEnvs.flatMap(({ name }, index) =>
-    ports[index] === undefined ? [] : [{ name, url: `http://127.0.0.1:${String(ports[index])}/metrics` }],
-  );
-  return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })), metrics };
-}
-
-/** Every process exports spans to the stack's OTLP endpoint, named by its role. */
-function withTelemetry(spec: ProcessSpec, options: StackOptions): ProcessSpec {
-  if (options.otlpEndpoint === undefined) return spec;
-  const otel = {
-    OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint,
-    OTEL_RESOURCE_ATTRIBUTES: `service.instance.id=${spec.name.replace(/\s+/g, '-')}`,
-    ...options.otelEnv,
-  };
-  return { ...spec, env: { ...spec.env, ...otel } };
+    addresses.apiPort === undefined ? undefined : apiSpec(entries, addresses.apiPort, addresses.redisUrl, options);
+  return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })) };
 }
 
 /** One simulator process on `port` (0 = any; its ready line is its URL). */
@@ -131,7 +105,7 @@ export function engineSpec(
   options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
 ): ProcessSpec {
   const args = [
-    ...nodeEntryArgs(entries.engineSim),
+    entries.engineSim,
     '--port',
     String(port),
     '--host',
@@ -165,7 +139,7 @@ function workerSpec(
   return {
     name,
     command: process.execPath,
-    args: nodeEntryArgs(entries.worker),
+    args: [entries.worker],
     ready: READY.worker,
     env: { REDIS_URL: redisUrl, MODEL_NAME: options.model ?? SIM_MODEL, ...prefixEnv(options), ...env, ...concurrency },
   };
@@ -189,7 +163,7 @@ function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: 
   return {
     name: 'api',
     command: process.execPath,
-    args: nodeEntryArgs(entries.api),
+    args: [entries.api],
     ready: READY.api,
     env: {
       PORT: String(port),

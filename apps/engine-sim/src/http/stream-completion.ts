@@ -3,7 +3,6 @@ import type { CompletionRequest } from './completion-request.js';
 import { usageOf, type CompletionChoice, type CompletionEnvelope } from './completion-response.js';
 import { promptTokens, type PlannedChoice } from './plan-choices.js';
 import type { SimContext } from './sim-context.js';
-import type { GenerationResult } from '../engine/generation-job.js';
 
 /**
  * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token (also when
@@ -20,7 +19,7 @@ export async function streamCompletion(
   res: ServerResponse,
   envelope: CompletionEnvelope,
   fault: { reset: boolean; arrivedAt: number },
-): Promise<readonly GenerationResult[] | undefined> {
+): Promise<void> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -61,7 +60,7 @@ export async function streamCompletion(
       }),
     ),
   );
-  if (abort.signal.aborted) return undefined;
+  if (abort.signal.aborted) return;
   if (request.stream_options?.include_usage) {
     const completion = choices.reduce((a, c) => a + c.decoded.tokenIds.length, 0);
     write({
@@ -71,5 +70,4 @@ export async function streamCompletion(
     });
   }
   res.end('data: [DONE]\n\n');
-  return results;
 }

@@ -53,4 +53,36 @@ describe('parseWorkerConfig', () => {
   it('needs no engine for a join-only process', () => {
     expect(parseWorkerConfig({ REDIS_URL: base.REDIS_URL, WORKER_ROLES: 'join' }).ok).toBe(true);
   });
+
+  it('reads the engine settings: key, context override, prompt mode and explicit sampling defaults', () => {
+    const defaults = parseWorkerConfig(base);
+    expect(defaults.ok && defaults.value.engine).toEqual({
+      apiKey: undefined,
+      maxModelLen: undefined,
+      promptMode: 'text',
+      samplingDefaults: { temperature: 1, topP: 1, topK: -1, minP: 0, repetitionPenalty: 1 },
+    });
+    const set = parseWorkerConfig({
+      ...base,
+      ENGINE_API_KEY: 'k',
+      ENGINE_MAX_MODEL_LEN: '32768',
+      ENGINE_PROMPT_MODE: 'token-exact',
+      SAMPLING_TEMPERATURE: '0.6',
+      SAMPLING_TOP_K: '20',
+    });
+    expect(set.ok && set.value.engine).toMatchObject({
+      apiKey: 'k',
+      maxModelLen: 32768,
+      promptMode: 'token-exact',
+      samplingDefaults: { temperature: 0.6, topK: 20 },
+    });
+    for (const [name, value] of [
+      ['ENGINE_PROMPT_MODE', 'ids'],
+      ['SAMPLING_TOP_P', '0'],
+      ['ENGINE_MAX_MODEL_LEN', '-1'],
+    ]) {
+      const bad = parseWorkerConfig({ ...base, [name as string]: value });
+      expect(!bad.ok && bad.issues.join('\n')).toContain(name);
+    }
+  });
 });

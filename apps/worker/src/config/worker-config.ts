@@ -1,5 +1,7 @@
 import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
+import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
 import { z } from 'zod';
+import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -14,8 +16,8 @@ const rolesSchema = z
   )
   .pipe(z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'));
 
-/** Environment contract of a worker process (see docs/operations.md). */
-export const workerEnvSchema = z.object({
+/** Environment contract of a worker process (see docs/operations.md; engine variables: docs/vllm.md). */
+export const workerEnvSchema = engineEnvSchema.extend({
   REDIS_URL: z.url(),
   ENGINE_URL: z.url().optional(),
   WORKER_ROLES: rolesSchema,
@@ -30,7 +32,7 @@ export const workerEnvSchema = z.object({
     .refine((value) => !value.endsWith(':'), 'must not end with ":"')
     .default(DEFAULT_KEY_PREFIX),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
-  ENGINE_TIMEOUT_MS: positiveInt(600_000),
+  ENGINE_TIMEOUT_MS: positiveInt(DEFAULT_ENGINE_TIMEOUT_MS),
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
   ENGINE_LOAD_POLL_MS: positiveInt(50),
   RETENTION_SECONDS: positiveInt(7 * 24 * 3600),
@@ -42,7 +44,6 @@ export const workerEnvSchema = z.object({
   MAX_HANDBACK_WAIT_MS: positiveInt(300_000),
   REAPER_GRACE_MS: positiveInt(60_000),
   REAPER_INTERVAL_MS: positiveInt(10_000),
-  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   REQUIRE_AOF: z
     .enum(['true', 'false'])
     .default('false')
@@ -61,6 +62,8 @@ export interface WorkerConfig {
   readonly keyPrefix: string;
   readonly shutdownGraceMs: number;
   readonly engineTimeoutMs: number;
+  /** Engine key, context override, prompt mode and sampling defaults. */
+  readonly engine: EngineSettings;
   /** The engine's `--max-num-seqs`: when set, reason and thread jobs are placed by free engine capacity. */
   readonly engineMaxSeqs: number | null;
   readonly engineLoadPollMs: number;
@@ -76,8 +79,6 @@ export interface WorkerConfig {
   /** A live request untouched this long with no job left to move it is settled as failed. */
   readonly reaperGraceMs: number;
   readonly reaperIntervalMs: number;
-  /** Port of this process's Prometheus `/metrics`; 0 = not served. */
-  readonly metricsPort: number;
 }
 
 /** Result of parsing the environment; never throws. */
@@ -106,6 +107,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       keyPrefix: e.KEY_PREFIX,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
+      engine: toEngineSettings(e),
       engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
       engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
       retentionSeconds: e.RETENTION_SECONDS,
@@ -118,7 +120,6 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       maxHandBackWaitMs: e.MAX_HANDBACK_WAIT_MS,
       reaperGraceMs: e.REAPER_GRACE_MS,
       reaperIntervalMs: e.REAPER_INTERVAL_MS,
-      metricsPort: e.METRICS_PORT,
     },
   };
 }

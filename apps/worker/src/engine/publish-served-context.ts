@@ -1,3 +1,4 @@
+import { engineEndpoint } from '@threadloom/engine-client';
 import { servedContextKey } from '@threadloom/contracts';
 import type { Redis } from 'ioredis';
 
@@ -13,7 +14,7 @@ export async function publishServedContext(
   redis: Redis,
   options: { engineUrl: string; model: string; machineId: string; keyPrefix: string },
 ): Promise<number | undefined> {
-  const url = `${options.engineUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/models`;
+  const url = engineEndpoint(options.engineUrl, '/v1/models');
   const response = await fetch(url, { signal: AbortSignal.timeout(MODELS_TIMEOUT_MS) });
   if (!response.ok) return undefined;
   const body = (await response.json()) as { data?: { id?: unknown; max_model_len?: unknown }[] };

@@ -1,4 +1,5 @@
 import { engineLoadKey } from '@threadloom/contracts';
+import { engineEndpoint } from '@threadloom/engine-client';
 import type { Redis } from 'ioredis';
 import { parseEngineLoad } from './engine-load.js';
 import { parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
@@ -34,7 +35,7 @@ export class EnginePlacement {
     private readonly options: EnginePlacementOptions,
     private readonly warn: (message: string) => void,
   ) {
-    this.metricsUrl = `${options.engineUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/metrics`;
+    this.metricsUrl = engineEndpoint(options.engineUrl, '/metrics');
   }
 
   async start(): Promise<void> {

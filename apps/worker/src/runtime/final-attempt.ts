@@ -1,7 +1,6 @@
-import type { Job } from 'bullmq';
-import { isUnrecoverable } from '../engine/map-engine-error.js';
+import { UnrecoverableError, type Job } from 'bullmq';
 
-/** True when BullMQ will not retry after this error: unrecoverable, or attempts used up. */
+/** True when BullMQ will not retry after this (mapped) error: unrecoverable, or attempts used up. */
 export function isFinalAttempt(job: Job, error: Error): boolean {
-  return isUnrecoverable(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }

@@ -1,6 +1,6 @@
 import { isTerminalStatus, type NormalizedSubmission, type RequestStatus } from '@threadloom/contracts';
 import type { Checkpoint, RequestStore, StoredThread } from '@threadloom/queue';
-import type { Sampling } from '../engine/engine-client.js';
+import type { Sampling } from '@threadloom/engine-client';
 
 /** What a job needs to know about its request besides the checkpoint. */
 export interface RequestContext {

@@ -6,7 +6,12 @@ export const reasoningParametersSchema = z
     mode: z.enum(['parallel', 'sequential']).default('parallel'),
     temperature: z.number().min(0).max(2).optional(),
     topP: z.number().gt(0).max(1).optional(),
-    seed: z.number().int().optional(),
+    /** vLLM's `top_k`: −1 or 0 disable it. */
+    topK: z.number().int().min(-1).optional(),
+    minP: z.number().min(0).max(1).optional(),
+    repetitionPenalty: z.number().gt(0).optional(),
+    /** Every engine call gets its own seed derived from this one (engineCallSeed); unset = unseeded sampling. */
+    seed: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
     maxTokens: z.number().int().positive().max(1_000_000).default(40_000),
     maxTokensPerThread: z.number().int().positive().optional(),
     maxConcurrentThreads: z.number().int().positive().max(1024).optional(),

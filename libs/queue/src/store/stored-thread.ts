@@ -13,6 +13,4 @@ export interface StoredThread {
   readonly attempts: number;
   readonly startedAt: number;
   readonly finishedAt: number;
-  /** `traceparent` of the thread job's span, so its join can link to it (absent when untraced). */
-  readonly span?: string;
 }

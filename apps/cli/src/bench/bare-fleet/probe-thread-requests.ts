@@ -1,5 +1,5 @@
+import { EngineClient, threadingEngine } from '@threadloom/engine-client';
 import { renderUserPrompt, runOrchestration, type CompletionRequest, type EngineRequest } from '@threadloom/threading';
-import { createHttpEngine } from '../../stack/http-engine.js';
 import { OrchestrationBenchError } from '../orchestration-bench.error.js';
 
 /** Thread requests end at the thread's closing tag; sequential steps never stop there. */
@@ -10,7 +10,7 @@ const THREAD_STOP = '</Thread>';
  * against `engineUrl` that records what it asks. Lets a baseline do a thread's work without the runtime.
  */
 export async function probeThreadRequests(engineUrl: string, model: string, problem: string): Promise<EngineRequest[]> {
-  const engine = createHttpEngine(engineUrl, model);
+  const engine = threadingEngine(new EngineClient({ url: engineUrl, model }));
   const seen: EngineRequest[] = [];
   const run = await runOrchestration(renderUserPrompt(problem), {
     complete(request: CompletionRequest) {

@@ -1,8 +1,0 @@
-/** An engine call took longer than ENGINE_TIMEOUT_MS (transient: retried with backoff). */
-export class EngineTimeoutError extends Error {
-  override readonly name = 'EngineTimeoutError';
-
-  constructor(timeoutMs: number) {
-    super(`Engine call timed out after ${timeoutMs} ms`);
-  }
-}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { toCompletionResult } from './completion-result.js';
+import { EngineOutputError } from './engine-output.error.js';
+
+const request = { prompt: 'p', stop: ['</Outlines>'], maxTokens: 10 };
+const usage = { completion_tokens: 3, prompt_tokens: 7, prompt_tokens_details: { cached_tokens: 4 } };
+const result = (text: string, finish: string | null, stop: string | number | null, withUsage = usage) =>
+  toCompletionResult({ text, finish, stop, usage: withUsage }, request);
+
+describe('toCompletionResult', () => {
+  it('keeps the stop string, tokens and cached tokens', () => {
+    expect(result('a</Outlines>', 'stop', '</Outlines>')).toEqual({
+      text: 'a</Outlines>',
+      finishReason: 'stop',
+      stopReason: '</Outlines>',
+      completionTokens: 3,
+      promptTokens: 7,
+      cachedTokens: 4,
+    });
+  });
+
+  it('reads EOS (a token-id stop reason or none) as stopReason null', () => {
+    expect(result('done', 'stop', 151645).stopReason).toBeNull();
+    expect(result('done', 'stop', null).stopReason).toBeNull();
+  });
+
+  it.each([
+    ['an unknown finish reason', () => result('x', 'abort', null)],
+    ['a stop string that was not asked for', () => result('x</Thread>', 'stop', '</Thread>')],
+    [
+      'a stop string missing from the text (include_stop_str_in_output ignored)',
+      () => result('x', 'stop', '</Outlines>'),
+    ],
+    ['no usage', () => toCompletionResult({ text: 'x', finish: 'length', stop: null, usage: null }, request)],
+  ])('rejects %s as invalid output', (_name, run) => {
+    expect(run).toThrow(EngineOutputError);
+  });
+});

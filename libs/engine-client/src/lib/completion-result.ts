@@ -1,0 +1,28 @@
+import type { CompletionResult, EngineRequest } from '@threadloom/threading';
+import type { StreamedCompletion } from './completion-stream.js';
+import { EngineOutputError } from './engine-output.error.js';
+
+type Streamed = Pick<StreamedCompletion, 'text' | 'finish' | 'stop' | 'usage'>;
+
+/** Validates what the engine streamed into a CompletionResult; invalid output is deterministic. */
+export function toCompletionResult(streamed: Streamed, request: EngineRequest): CompletionResult {
+  const { text, finish, stop, usage } = streamed;
+  if (finish !== 'stop' && finish !== 'length')
+    throw new EngineOutputError(`unexpected finish_reason ${JSON.stringify(finish)}`);
+  const stopReason = typeof stop === 'string' ? stop : null;
+  if (stopReason !== null && !request.stop.includes(stopReason))
+    throw new EngineOutputError(`stop_reason ${JSON.stringify(stopReason)} was not requested`);
+  if (stopReason !== null && !text.endsWith(stopReason))
+    throw new EngineOutputError(`output does not end with its stop string ${JSON.stringify(stopReason)}`);
+  const completionTokens = usage?.completion_tokens;
+  if (completionTokens === undefined)
+    throw new EngineOutputError('no usage in the stream (stream_options.include_usage ignored?)');
+  return {
+    text,
+    finishReason: finish,
+    stopReason,
+    completionTokens,
+    ...(usage?.prompt_tokens === undefined ? {} : { promptTokens: usage.prompt_tokens }),
+    cachedTokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+  };
+}

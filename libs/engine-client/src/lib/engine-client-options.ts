@@ -1,0 +1,43 @@
+import type { CompletionResult, EngineRequest } from '@threadloom/threading';
+import type { Sampling } from './sampling.js';
+
+/** vLLM's own default request timeout (the openai SDK's too): a long generation must fit. */
+export const DEFAULT_ENGINE_TIMEOUT_MS = 600_000;
+
+/** Options of one engine client (one vLLM / simulator endpoint). */
+export interface EngineClientOptions {
+  /** The engine, as `http://host:port` with or without `/v1`. */
+  readonly url: string;
+  /** Model to request; when absent, the first one the engine lists at `/v1/models` (asked once). */
+  readonly model?: string | undefined;
+  /** Per-call limit, covering the whole stream. @defaultValue DEFAULT_ENGINE_TIMEOUT_MS */
+  readonly timeoutMs?: number | undefined;
+  /** Bearer key; vLLM ignores it unless started with `--api-key`. @defaultValue `'EMPTY'` */
+  readonly apiKey?: string | undefined;
+  /** Runs around every completion call: the seam for spans and usage metrics. */
+  readonly around?: EngineCallWrapper | undefined;
+}
+
+/** Options of one call. */
+export interface EngineCallOptions {
+  /** Aborts the call; the client then throws RequestAbortedError. */
+  readonly signal?: AbortSignal | undefined;
+  readonly sampling?: Sampling | undefined;
+}
+
+/** A completion with its timings. */
+export interface TimedCompletion {
+  readonly result: CompletionResult;
+  readonly timeToFirstTokenMs: number;
+  readonly decodeMs: number;
+}
+
+/** What one call sends, as a wrapper sees it. */
+export interface EngineCall {
+  readonly model: string;
+  readonly request: EngineRequest;
+  readonly options: EngineCallOptions;
+}
+
+/** Wraps each call (e.g. in a span); must return (or rethrow) what `run` does. */
+export type EngineCallWrapper = (call: EngineCall, run: () => Promise<TimedCompletion>) => Promise<TimedCompletion>;
