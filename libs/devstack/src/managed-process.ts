@@ -60,11 +60,7 @@ const TAIL_LINES = 20;
 
 /** Spawns a child and resolves once it prints a line matching `spec.ready`. */
 export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks = {}): Promise<ManagedProcess> {
-  const child = spawn(spec.command, [...spec.args], {
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: spec.detached ?? false,
-  });
+  const child = spawnChild(spec);
   const lines: string[] = [];
   const tailLines = spec.tailLines ?? TAIL_LINES;
   let stopping = false;
@@ -119,6 +115,14 @@ export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks
       await exited;
     },
   };
+}
+
+function spawnChild(spec: ProcessSpec): ChildProcess {
+  return spawn(spec.command, [...spec.args], {
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: spec.detached ?? false,
+  });
 }
 
 function exitOf(child: ChildProcess): Promise<ExitInfo> {

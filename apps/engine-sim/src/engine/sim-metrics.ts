@@ -49,6 +49,7 @@ export class SimMetrics {
     const counter = (name: string, help: string) => new Counter({ name, help, labelNames, registers });
     const histogram = (name: string, help: string, buckets: number[]) =>
       new Histogram({ name, help, labelNames, buckets, registers });
+    const latency = (name: string, help: string) => histogram(name, help, LATENCY_BUCKETS);
     this.running = gauge('vllm:num_requests_running', 'Number of requests in model execution batches.');
     this.waiting = gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.');
     this.kvUsage = gauge('vllm:kv_cache_usage_perc', 'KV-cache usage. 1 means 100 percent usage.');
@@ -68,36 +69,19 @@ export class SimMetrics {
     counter('vllm:num_preemptions_total', 'Cumulative number of preemption from the engine.')
       .labels(this.labels)
       .inc(0);
-    this.ttft = histogram(
-      'vllm:time_to_first_token_seconds',
-      'Histogram of time to first token in seconds.',
-      LATENCY_BUCKETS,
-    );
-    this.itl = histogram(
-      'vllm:inter_token_latency_seconds',
-      'Histogram of inter-token latency in seconds.',
-      LATENCY_BUCKETS,
-    );
+    this.ttft = latency('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.');
+    this.itl = latency('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.');
     this.e2e = histogram(
       'vllm:e2e_request_latency_seconds',
       'Histogram of e2e request latency in seconds.',
       LATENCY_BUCKETS,
     );
-    this.queue = histogram(
-      'vllm:request_queue_time_seconds',
-      'Histogram of time spent in WAITING phase for request.',
-      LATENCY_BUCKETS,
-    );
-    this.prefill = histogram(
+    this.queue = latency('vllm:request_queue_time_seconds', 'Histogram of time spent in WAITING phase for request.');
+    this.prefill = latency(
       'vllm:request_prefill_time_seconds',
       'Histogram of time spent in PREFILL phase for request.',
-      LATENCY_BUCKETS,
     );
-    this.decode = histogram(
-      'vllm:request_decode_time_seconds',
-      'Histogram of time spent in DECODE phase for request.',
-      LATENCY_BUCKETS,
-    );
+    this.decode = latency('vllm:request_decode_time_seconds', 'Histogram of time spent in DECODE phase for request.');
     this.requestPrompt = histogram('vllm:request_prompt_tokens', 'Number of prefill tokens processed.', TOKEN_BUCKETS);
     this.requestGeneration = histogram(
       'vllm:request_generation_tokens',
