@@ -1,4 +1,4 @@
-import type { RemoteRequestView } from './result-line.js';
+import { tokenSpeedupOfMetrics, type RemoteRequestView } from './result-line.js';
 
 /** A batch as `GET /v1/batches/:id` presents it (the fields the CLI reads). */
 export interface RemoteBatchView {
@@ -45,12 +45,11 @@ export function describeRequest(view: RemoteRequestView): string {
   const lines = [head];
   if (view.error !== undefined) lines.push(`  error: ${view.error}`);
   if (view.result !== undefined) {
-    const total = metrics?.['totalTokens'];
-    const critical = metrics?.['criticalPathTokens'];
-    const speedup = typeof total === 'number' && typeof critical === 'number' && critical > 0 ? total / critical : null;
+    const speedup = tokenSpeedupOfMetrics(metrics);
     lines.push(
-      `  answer ${view.result.answer ?? 'none'} · ${String(total)} tokens, critical path ${String(critical)}` +
-        (speedup === null ? '' : ` (${speedup.toFixed(2)}×)`),
+      `  answer ${view.result.answer ?? 'none'} · ${String(metrics?.['completionTokens'])} generated tokens, ` +
+        `critical path ${String(metrics?.['criticalPathTokens'])}` +
+        (speedup === undefined ? '' : ` (${speedup.toFixed(2)}×)`),
     );
   }
   return lines.join('\n');

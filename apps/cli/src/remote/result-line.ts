@@ -51,12 +51,21 @@ export function resultLineOf(
   return { ...line, ground_truth: item.groundTruth, correct };
 }
 
-/** Total ÷ critical-path tokens of a completed line, when both are known. */
+/** The API's token speedup of a completed line (generated ÷ critical-path tokens). */
 export function tokenSpeedupOf(line: ResultLine): number | undefined {
   const metrics = line.status === 'completed' ? line.response?.body.result?.metrics : undefined;
-  const total = metrics?.['totalTokens'];
+  return tokenSpeedupOfMetrics(metrics);
+}
+
+/** `tokenSpeedup` of a result's metrics, or generated ÷ critical-path tokens where only those are given. */
+export function tokenSpeedupOfMetrics(metrics: Readonly<Record<string, unknown>> | undefined): number | undefined {
+  const speedup = metrics?.['tokenSpeedup'];
+  if (typeof speedup === 'number') return speedup;
+  const generated = metrics?.['completionTokens'] ?? metrics?.['totalTokens'];
   const critical = metrics?.['criticalPathTokens'];
-  return typeof total === 'number' && typeof critical === 'number' && critical > 0 ? total / critical : undefined;
+  return typeof generated === 'number' && typeof critical === 'number' && critical > 0
+    ? generated / critical
+    : undefined;
 }
 
 /** Why a line did not complete, for the summary: its status and the error's leading clause. */

@@ -132,8 +132,11 @@ function finish(request: SubmitRequest, run: PreparedRun): number {
   const unsent: MalformedLine[] = [...run.input.malformed, ...run.store.state.rejected];
   const summary = summarizeSubmit(run.results.lines(), unsent, submittedLines(run));
   const batches = run.store.state.batches.map((batch) => batch.id);
-  if (request.json) out(JSON.stringify({ out: request.out, batches, ...summary, unsent: unsent.map(unsentLine) }));
-  else out(`batches: ${batches.join(', ')}\n${formatSubmitSummary(summary)}`);
+  if (request.json) {
+    const { meanTokenSpeedup, wallClockMs, ...counts } = summary;
+    const figures = { mean_token_speedup: meanTokenSpeedup, wall_clock_ms: wallClockMs };
+    out(JSON.stringify({ out: request.out, batches, ...counts, ...figures, unsent: unsent.map(unsentLine) }));
+  } else out(`batches: ${batches.join(', ')}\n${formatSubmitSummary(summary)}`);
   return summary.failed > 0 || summary.unfinished > 0 ? EXIT_FAILED : EXIT_OK;
 }
 

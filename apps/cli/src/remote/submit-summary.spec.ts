@@ -7,7 +7,10 @@ const view = (created: string, updated: string, total: number, critical: number)
   status: 'completed',
   created_at: created,
   updated_at: updated,
-  result: { answer: '5', metrics: { totalTokens: total, criticalPathTokens: critical } },
+  result: {
+    answer: '5',
+    metrics: { completionTokens: total, criticalPathTokens: critical, tokenSpeedup: total / critical },
+  },
 });
 
 describe('summarizeSubmit', () => {
