@@ -52,7 +52,13 @@ describe('worker startup', () => {
     await redis.config('SET', 'maxmemory-policy', 'noeviction');
     redis.disconnect();
     const worker = await spawnNodeProcess(WORKER_MAIN, {
-      env: { REDIS_URL: evicting.url, WORKER_ROLES: 'join', MACHINE_ID: 'cpu-1', KEY_PREFIX: '{tl-startup}' },
+      env: {
+        REDIS_URL: evicting.url,
+        WORKER_ROLES: 'join',
+        MACHINE_ID: 'cpu-1',
+        KEY_PREFIX: '{tl-startup}',
+        METRICS_PORT: '0',
+      },
       ready: /^worker ready /,
     });
     try {

@@ -20,11 +20,14 @@ export interface UsageRecorder {
   close(): Promise<void>;
 }
 
-/** Starts the proxy on a free port in front of `target` (an engine base URL). */
-export async function startUsageRecorder(target: string): Promise<UsageRecorder> {
+/** Decides, from a completion request's body, whether the engine should fail it (via the simulator's fault header). */
+export type FaultPlan = (body: { prompt: string; stop?: string[] | null }) => '500' | undefined;
+
+/** Starts the proxy on a free port in front of `target` (an engine base URL); `fault` may make calls fail. */
+export async function startUsageRecorder(target: string, fault?: FaultPlan): Promise<UsageRecorder> {
   const calls: RecordedCall[] = [];
   const server = createServer((request, response) => {
-    void forward(target, request, response, calls).catch((error: unknown) => {
+    void forward(target, request, response, calls, fault).catch((error: unknown) => {
       response.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });
@@ -46,6 +49,7 @@ async function forward(
   request: IncomingMessage,
   response: ServerResponse,
   calls: RecordedCall[],
+  fault: FaultPlan | undefined,
 ): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -53,6 +57,10 @@ async function forward(
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers))
     if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers.set(name, value);
+  if (fault !== undefined && request.url?.startsWith('/v1/completions') === true) {
+    const kind = fault(JSON.parse(body.toString('utf8')) as { prompt: string; stop?: string[] | null });
+    if (kind !== undefined) headers.set('x-sim-fault', kind);
+  }
   const upstream = await fetch(`${target}${request.url ?? '/'}`, {
     method: request.method ?? 'GET',
     headers,

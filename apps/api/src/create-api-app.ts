@@ -8,6 +8,7 @@ import { requestIdMiddleware } from './common/middleware/request-id.middleware.j
 import type { ApiConfig } from './config/api-config.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { httpObserverMiddleware } from './metrics/http-observer.middleware.js';
+import { TraceRouteInterceptor } from './metrics/trace-route.interceptor.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { BULL_BOARD_PATH, bullBoardHandlers } from './queues/bull-board.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from './queues/queue-inspector.js';
@@ -34,6 +35,7 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
     BULL_BOARD_PATH,
     ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), app.get(AuthService)),
   );
+  app.useGlobalInterceptors(new TraceRouteInterceptor());
   setupOpenApi(app);
   app.enableShutdownHooks();
 }

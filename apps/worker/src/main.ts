@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { parseWorkerConfig } from './config/worker-config.js';
+import { WorkerHostService } from './worker-host.service.js';
 import { WorkerModule } from './worker.module.js';
 
 /** Process entry: validate the environment, start the workers, print one ready line. */
@@ -17,8 +18,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => process.stdout.write(`worker draining machine=${config.machineId} at=${Date.now()}\n`));
   }
+  const metricsPort = app.get(WorkerHostService).metricsPort;
+  const metrics = metricsPort === undefined ? '' : ` metrics=${metricsPort}`;
   process.stdout.write(
-    `worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}\n`,
+    `worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}${metrics}\n`,
   );
 }
 

@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { WorkerConfig } from './config/worker-config.js';
+import { shutdownTelemetry } from '@threadloom/telemetry';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 import { WORKER_CONFIG } from './worker-config.token.js';
 
@@ -23,7 +24,14 @@ export class WorkerHostService implements OnApplicationBootstrap, BeforeApplicat
     await this.runtime.start();
   }
 
+  /** Where this process serves `/metrics` (undefined when not served). */
+  get metricsPort(): number | undefined {
+    return this.runtime.metricsPort;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await this.runtime.close();
+    // Spans of the last jobs are flushed before the process exits.
+    await shutdownTelemetry();
   }
 }

@@ -25,8 +25,8 @@ export {
   threadField,
 } from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';
-export { joinJobSchema, reasonJobSchema, threadJobSchema } from './lib/job-payloads.js';
-export type { JoinJobData, ReasonJobData, ThreadJobData } from './lib/job-payloads.js';
+export { joinJobSchema, reasonJobSchema, threadJobSchema, traceCarrierSchema } from './lib/job-payloads.js';
+export type { JoinJobData, ReasonJobData, ThreadJobData, TraceCarrierData } from './lib/job-payloads.js';
 export { IdempotencyConflictError } from './lib/idempotency-conflict.error.js';
 export { REASONING_EVENT_TYPES } from './lib/event-types.js';
 export type { ReasoningEventType } from './lib/event-types.js';

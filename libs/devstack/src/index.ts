@@ -7,5 +7,6 @@ export type { ExitInfo, ManagedProcess, OutputStream, ProcessHooks, ProcessSpec 
 export { ChildExitedError } from './child-exited.error.js';
 export { ReadyTimeoutError } from './ready-timeout.error.js';
 export { spawnNodeProcess } from './supervised-process.js';
+export { nodeEntryArgs, TELEMETRY_PRELOAD } from './node-entry-args.js';
 export type { SpawnReadyOptions, SupervisedProcess } from './supervised-process.js';
 export { ProcessNotReadyError } from './process-not-ready.error.js';

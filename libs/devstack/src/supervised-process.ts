@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ChildExitedError } from './child-exited.error.js';
 import { startManagedProcess, type ExitInfo } from './managed-process.js';
+import { nodeEntryArgs } from './node-entry-args.js';
 import { ProcessNotReadyError } from './process-not-ready.error.js';
 import { ReadyTimeoutError } from './ready-timeout.error.js';
 
@@ -34,7 +35,7 @@ export async function spawnNodeProcess(script: string, options: SpawnReadyOption
   const managed = await startManagedProcess({
     name: script,
     command: process.execPath,
-    args: [script, ...(options.args ?? [])],
+    args: [...nodeEntryArgs(script), ...(options.args ?? [])],
     env: options.env ?? {},
     ready: options.ready ?? /./,
     readyStream: 'stdout',

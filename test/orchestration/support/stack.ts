@@ -1,7 +1,7 @@
 // A local distributed stack for system tests: N simulated machines (engine-sim + worker with reason,thread)
 // plus one join worker, all real processes built from dist, on the harness's Redis under a private prefix.
 import { resolve } from 'node:path';
-import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
+import { findFreePort, spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
 import { RedisReasoningClient } from '@threadloom/queue';
 import { Redis } from 'ioredis';
 import { ROOT } from '../../support/corpus.js';
@@ -26,6 +26,8 @@ export interface StackOptions {
   readonly engineUrl?: string;
   /** Extra worker environment (all workers). */
   readonly workerEnv?: Readonly<Record<string, string>>;
+  /** Every worker serves /metrics on a free port of its own (its ready line ends `metrics=<port>`). */
+  readonly metrics?: boolean;
 }
 
 export interface Machine {
@@ -60,17 +62,20 @@ export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
   REASON_CONCURRENCY: '8',
   THREAD_CONCURRENCY: '4',
   JOIN_CONCURRENCY: '8',
+  // Many workers share one host in tests: no /metrics unless a test asks for it.
+  METRICS_PORT: '0',
 };
 
 export async function startSim(
   options: Pick<StackOptions, 'timeScale' | 'faultRate' | 'corpus' | 'maxRunning' | 'maxModelLen'>,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<{ sim: SupervisedProcess; url: string }> {
   const args = ['--port', '0', '--time-scale', String(options.timeScale ?? 0)];
   if (options.faultRate !== undefined) args.push('--fault-rate', options.faultRate);
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
   if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
   if (options.maxModelLen !== undefined) args.push('--max-model-len', String(options.maxModelLen));
-  const sim = await spawnNodeProcess(SIM_MAIN, { args, ready: /^http:\/\// });
+  const sim = await spawnNodeProcess(SIM_MAIN, { args, env, ready: /^http:\/\// });
   return { sim, url: sim.readyLine.trim() };
 }
 
@@ -89,6 +94,7 @@ export async function startWorker(
     WORKER_ROLES: roles,
   };
   if (engineUrl !== undefined) env['ENGINE_URL'] = engineUrl;
+  if (options.metrics === true) env['METRICS_PORT'] = String(await findFreePort());
   return spawnNodeProcess(WORKER_MAIN, { env, ready: /^worker ready / });
 }
 
@@ -128,4 +134,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       redis.disconnect();
     },
   };
+}
+
+/** The `/metrics` URL a worker announced in its ready line. */
+export function metricsUrl(worker: SupervisedProcess): string {
+  const port = /metrics=(\d+)/.exec(worker.readyLine)?.[1];
+  if (port === undefined) throw new Error(`worker serves no metrics: ${worker.readyLine}`);
+  return `http://127.0.0.1:${port}/metrics`;
 }

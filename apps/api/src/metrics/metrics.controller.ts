@@ -1,8 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { joinExpositions } from '@threadloom/telemetry';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/require-scope.decorator.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
 import { MetricsService } from './metrics.service.js';
+import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
 
 /** `GET /metrics` in the Prometheus text format. */
 @ApiExcludeController()
@@ -11,6 +13,7 @@ export class MetricsController {
   constructor(
     private readonly metrics: MetricsService,
     private readonly backlog: BacklogGate,
+    @Inject(QUEUE_INSPECTOR) private readonly inspector: QueueInspector,
   ) {}
 
   @Public()
@@ -18,6 +21,10 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(): Promise<string> {
     await this.backlog.refresh().catch(() => undefined);
-    return this.metrics.registry.metrics();
+    // BullMQ's own gauge bullmq_job_count{queue,state}; a Redis outage leaves only the API's metrics.
+    const queues = await Promise.all(
+      this.inspector.queues().map((queue) => queue.exportPrometheusMetrics().catch(() => '')),
+    );
+    return joinExpositions([await this.metrics.registry.metrics(), ...queues]);
   }
 }

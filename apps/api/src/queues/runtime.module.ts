@@ -1,3 +1,4 @@
+import { shutdownTelemetry } from '@threadloom/telemetry';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { ReasoningClient } from '@threadloom/contracts';
 import { Redis } from 'ioredis';
@@ -58,6 +59,7 @@ export class RuntimeModule implements OnApplicationShutdown {
     await Promise.race([Promise.allSettled([this.client.close(), this.queues.close()]), bound]);
     clearTimeout(timer);
     this.redis.disconnect();
+    await shutdownTelemetry();
   }
 }
 

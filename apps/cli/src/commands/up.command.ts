@@ -14,6 +14,7 @@ interface UpOptions {
   readonly port: number;
   readonly apiKey?: string;
   readonly logs: boolean;
+  readonly otlpEndpoint?: string;
 }
 
 /** `threadloom up`: a whole local stack (Redis, simulated machines, join worker, API) until Ctrl-C. */
@@ -30,6 +31,11 @@ export function registerUpCommand(program: Command): void {
     .option('--port <p>', 'API port (0 = any free port)', parsePort, 8080)
     .option('--api-key <key>', 'admin API key configured on the API')
     .option('--logs', 'stream every child process output to stderr', false)
+    .option(
+      '--otlp-endpoint <url>',
+      'export every process’s spans over OTLP/HTTP to this collector, Jaeger or Tempo (e.g. http://localhost:4318)',
+      urlParser(['http:', 'https:']),
+    )
     .action(async (options: UpOptions) => {
       process.exitCode = await up(options);
     });
@@ -50,6 +56,7 @@ async function up(options: UpOptions): Promise<number> {
         redisUrl: options.redisUrl,
         apiPort: options.port,
         apiKey,
+        otlpEndpoint: options.otlpEndpoint,
       },
       reportingHooks(output, options.logs),
     );

@@ -20,6 +20,8 @@ export interface LocalStack {
   readonly ownsRedis: boolean;
   readonly machines: StackPlan['machines'];
   readonly apiUrl: string | undefined;
+  /** Each worker's Prometheus endpoint. */
+  readonly metrics: StackPlan['metrics'];
   readonly processes: readonly ManagedProcess[];
   /** Resolves when the stack's own Redis exits unexpectedly; never resolves otherwise. */
   readonly redisLost: Promise<void>;
@@ -56,6 +58,7 @@ export async function startLocalStack(
       machines: plan.machines,
       processes: started,
       apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
+      metrics: plan.metrics,
       redisLost: redisLost(redis),
       stop: stopAll,
     };
@@ -78,7 +81,9 @@ async function allocate(options: StackOptions, redisUrl: string, entries: EntryP
   }
   const wantsApi = options.apiPort !== undefined && apiIsBuilt(entries);
   const apiPort = !wantsApi ? undefined : options.apiPort === 0 ? await findFreePort() : options.apiPort;
-  return { redisUrl, simPorts, apiPort };
+  const metricsPorts: number[] = [];
+  for (let index = 0; index <= options.machines; index += 1) metricsPorts.push(await findFreePort());
+  return { redisUrl, simPorts, apiPort, metricsPorts };
 }
 
 async function startPhase(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ProcessSpec } from '@threadloom/devstack';
+import { nodeEntryArgs, type ProcessSpec } from '@threadloom/devstack';
 import type { EntryPoints } from './entry-points.js';
 import { SIM_MODEL } from './served-model.js';
 
@@ -36,6 +36,10 @@ export interface StackOptions {
   readonly apiEnv?: Readonly<Record<string, string>>;
   /** Simulator seed, for reproducible synthetic trajectories. */
   readonly seed?: number;
+  /** OTLP endpoint every process exports its spans to (OTEL_EXPORTER_OTLP_ENDPOINT); no tracing when unset. */
+  readonly otlpEndpoint?: string;
+  /** Extra OTEL_* settings for every process (e.g. the protocol, the batch delay). */
+  readonly otelEnv?: Readonly<Record<string, string>>;
 }
 
 /** Ports and URLs decided before any process starts. */
@@ -45,6 +49,8 @@ export interface StackAddresses {
   readonly simPorts: readonly number[];
   /** Port of the API, or undefined when the API is not started. */
   readonly apiPort: number | undefined;
+  /** `/metrics` port of each worker (machines in order, then the join worker); not served when absent. */
+  readonly metricsPorts?: readonly number[];
 }
 
 /** Processes in start order: engines first, then workers, then the API. */
@@ -54,6 +60,8 @@ export interface StackPlan {
   readonly api: ProcessSpec | undefined;
   /** The engine URL each machine's worker talks to, by machine id. */
   readonly machines: readonly { readonly id: string; readonly engineUrl: string }[];
+  /** Where each worker serves Prometheus metrics (empty when no ports were given). */
+  readonly metrics: readonly { readonly name: string; readonly url: string }[];
 }
 
 /** Ready lines: the simulator prints its URL, the worker `worker ready …`, the API `threadloom-api ready`. */
@@ -74,27 +82,45 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
   const engines =
     options.engineUrl !== undefined
       ? []
-      : machines.map((machine) => engineSpec(entries, machine.id, machine.port ?? 0, options));
-  const workers = [
-    ...machines.map((machine) =>
-      workerSpec(
-        entries,
-        `worker ${machine.id}`,
-        addresses.redisUrl,
-        {
-          WORKER_ROLES: 'reason,thread',
-          MACHINE_ID: machine.id,
-          ENGINE_URL: machine.engineUrl,
-          ...placementEnv(options),
-        },
-        options,
-      ),
-    ),
-    workerSpec(entries, 'worker join', addresses.redisUrl, { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' }, options),
+      : machines.map((machine) => withTelemetry(engineSpec(entries, machine.id, machine.port ?? 0, options), options));
+  const workerEnvs = [
+    ...machines.map((machine) => ({
+      name: `worker ${machine.id}`,
+      env: {
+        WORKER_ROLES: 'reason,thread',
+        MACHINE_ID: machine.id,
+        ENGINE_URL: machine.engineUrl,
+        ...placementEnv(options),
+      },
+    })),
+    { name: 'worker join', env: { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' } },
   ];
+  const ports = addresses.metricsPorts ?? [];
+  const workers = workerEnvs.map(({ name, env }, index) =>
+    withTelemetry(
+      workerSpec(entries, name, addresses.redisUrl, { ...env, METRICS_PORT: String(ports[index] ?? 0) }, options),
+      options,
+    ),
+  );
   const api =
-    addresses.apiPort === undefined ? undefined : apiSpec(entries, addresses.apiPort, addresses.redisUrl, options);
-  return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })) };
+    addresses.apiPort === undefined
+      ? undefined
+      : withTelemetry(apiSpec(entries, addresses.apiPort, addresses.redisUrl, options), options);
+  const metrics = workerEnvs.flatMap(({ name }, index) =>
+    ports[index] === undefined ? [] : [{ name, url: `http://127.0.0.1:${String(ports[index])}/metrics` }],
+  );
+  return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })), metrics };
+}
+
+/** Every process exports spans to the stack's OTLP endpoint, named by its role. */
+function withTelemetry(spec: ProcessSpec, options: StackOptions): ProcessSpec {
+  if (options.otlpEndpoint === undefined) return spec;
+  const otel = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint,
+    OTEL_RESOURCE_ATTRIBUTES: `service.instance.id=${spec.name.replace(/\s+/g, '-')}`,
+    ...options.otelEnv,
+  };
+  return { ...spec, env: { ...spec.env, ...otel } };
 }
 
 /** One simulator process on `port` (0 = any; its ready line is its URL). */
@@ -105,7 +131,7 @@ export function engineSpec(
   options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
 ): ProcessSpec {
   const args = [
-    entries.engineSim,
+    ...nodeEntryArgs(entries.engineSim),
     '--port',
     String(port),
     '--host',
@@ -139,7 +165,7 @@ function workerSpec(
   return {
     name,
     command: process.execPath,
-    args: [entries.worker],
+    args: nodeEntryArgs(entries.worker),
     ready: READY.worker,
     env: { REDIS_URL: redisUrl, MODEL_NAME: options.model ?? SIM_MODEL, ...prefixEnv(options), ...env, ...concurrency },
   };
@@ -163,7 +189,7 @@ function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: 
   return {
     name: 'api',
     command: process.execPath,
-    args: [entries.api],
+    args: nodeEntryArgs(entries.api),
     ready: READY.api,
     env: {
       PORT: String(port),

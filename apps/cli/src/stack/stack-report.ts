@@ -41,5 +41,6 @@ export function describeStack(stack: LocalStack): string[] {
   lines.push(`${'join'.padEnd(LABEL)}worker join`);
   const api = stack.apiUrl ?? 'not started (apps/api/dist/main.js is not built)';
   lines.push(`${'api'.padEnd(LABEL)}${api}`);
+  for (const endpoint of stack.metrics) lines.push(`${'metrics'.padEnd(LABEL)}${endpoint.url} (${endpoint.name})`);
   return lines;
 }

@@ -19,4 +19,14 @@ export interface GenerationResult {
   readonly cachedTokens: number;
   /** Model milliseconds from arrival to the last token. */
   readonly modelMs: number;
+  /** Model-time latencies of a finished sequence (absent when it was dropped). */
+  readonly latency?: SequenceLatency;
+}
+
+/** Where a finished sequence's model time went, in seconds (what vLLM puts on its request span). */
+export interface SequenceLatency {
+  readonly queueSeconds: number;
+  readonly prefillSeconds: number;
+  readonly timeToFirstTokenSeconds: number;
+  readonly e2eSeconds: number;
 }

@@ -149,18 +149,24 @@ export class Scheduler {
     this.remove(seq);
     this.cache.insert([...seq.job.promptIds, ...seq.job.outputIds]);
     const first = seq.tokenTimes[0] ?? this.modelNow;
+    const latency = {
+      queueSeconds: (seq.admittedMs - seq.arrivedMs) / 1000,
+      prefillSeconds: seq.prefillMs / 1000,
+      timeToFirstTokenSeconds: (first - seq.arrivedMs) / 1000,
+      e2eSeconds: (this.modelNow - seq.arrivedMs) / 1000,
+    };
     this.metrics.record({
       promptTokens: seq.job.promptIds.length,
       cachedTokens: seq.cachedTokens,
       outputTokens: seq.produced,
       finishReason: seq.job.finishReason,
-      queueSeconds: (seq.admittedMs - seq.arrivedMs) / 1000,
-      prefillSeconds: seq.prefillMs / 1000,
-      ttftSeconds: (first - seq.arrivedMs) / 1000,
-      e2eSeconds: (this.modelNow - seq.arrivedMs) / 1000,
+      queueSeconds: latency.queueSeconds,
+      prefillSeconds: latency.prefillSeconds,
+      ttftSeconds: latency.timeToFirstTokenSeconds,
+      e2eSeconds: latency.e2eSeconds,
       interTokenSeconds: seq.tokenTimes.slice(1).map((t, i) => (t - (seq.tokenTimes[i] as number)) / 1000),
     });
-    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.modelNow - seq.arrivedMs });
+    seq.resolve({ cachedTokens: seq.cachedTokens, modelMs: this.modelNow - seq.arrivedMs, latency });
   }
 
   private drop(seq: Sequence): void {

@@ -50,17 +50,23 @@ export class SimEngine {
     const prefill = prefillMs(timing, prompt - cachedTokens);
     const modelMs = soloRequestMs(timing, prompt - cachedTokens, prompt, job.outputIds.length);
     const step = stepMs(timing, 1, prompt) / 1000;
+    const latency = {
+      queueSeconds: 0,
+      prefillSeconds: prefill / 1000,
+      timeToFirstTokenSeconds: prefill / 1000 + step,
+      e2eSeconds: modelMs / 1000,
+    };
     this.metrics.record({
       promptTokens: prompt,
       cachedTokens,
       outputTokens: job.outputIds.length,
       finishReason: job.finishReason,
       queueSeconds: 0,
-      prefillSeconds: prefill / 1000,
-      ttftSeconds: prefill / 1000 + step,
-      e2eSeconds: modelMs / 1000,
+      prefillSeconds: latency.prefillSeconds,
+      ttftSeconds: latency.timeToFirstTokenSeconds,
+      e2eSeconds: latency.e2eSeconds,
       interTokenSeconds: job.outputIds.length > 1 ? new Array<number>(job.outputIds.length - 1).fill(step) : [],
     });
-    return { cachedTokens, modelMs };
+    return { cachedTokens, modelMs, latency };
   }
 }

@@ -8,7 +8,9 @@ import { planChoices, promptTokens, type PlannedChoice } from './plan-choices.js
 import { readJson } from './read-json.js';
 import { resolvePrompts } from './resolve-prompts.js';
 import type { SimContext } from './sim-context.js';
+import { endRequestSpan, startRequestSpan } from './request-span.js';
 import { streamCompletion } from './stream-completion.js';
+import type { GenerationResult } from '../engine/generation-job.js';
 
 /** `POST /v1/completions`. */
 export async function handleCompletions(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -35,12 +37,23 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
     await sleep(ctx.faults.slowDelayMs);
     arrivedAt = performance.now();
   }
+  const span = startRequestSpan(req, arrivedAt);
   const choices = planChoices(ctx, request, prompts.prompts, prompts.maxTokens);
   const envelope = newEnvelope(request.model ?? ctx.options.model, headerRequestId(req), request.request_id);
-  if (request.stream) {
-    return streamCompletion(ctx, request, choices, res, envelope, { reset: fault === 'reset', arrivedAt });
+  const finished = request.stream
+    ? await streamCompletion(ctx, request, choices, res, envelope, { reset: fault === 'reset', arrivedAt })
+    : await respondOnce(ctx, request, choices, res, envelope, { fault, arrivedAt });
+  if (finished === undefined) {
+    span?.end();
+    return;
   }
-  return respondOnce(ctx, request, choices, res, envelope, { fault, arrivedAt });
+  endRequestSpan(span, request, {
+    id: envelope.id,
+    model: envelope.model,
+    promptTokens: promptTokens(choices, request.n),
+    completionTokens: sum(choices.map((c) => c.decoded.tokenIds.length)),
+    results: finished,
+  });
 }
 
 async function respondOnce(
@@ -50,7 +63,7 @@ async function respondOnce(
   res: ServerResponse,
   envelope: CompletionEnvelope,
   { fault, arrivedAt }: { fault: FaultKind | undefined; arrivedAt: number },
-): Promise<void> {
+): Promise<readonly GenerationResult[] | undefined> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   const results = await Promise.all(
@@ -66,9 +79,9 @@ async function respondOnce(
   );
   if (fault === 'reset') {
     res.socket?.resetAndDestroy();
-    return;
+    return undefined;
   }
-  if (abort.signal.aborted) return;
+  if (abort.signal.aborted) return undefined;
   const body = {
     ...envelope,
     choices: choices.map((c): CompletionChoice & { prompt_logprobs: null } => ({
@@ -89,6 +102,7 @@ async function respondOnce(
     system_fingerprint: null,
   };
   sendJson(res, 200, body);
+  return results;
 }
 
 function headerRequestId(req: IncomingMessage): string | undefined {

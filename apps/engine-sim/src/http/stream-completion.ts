@@ -3,6 +3,7 @@ import type { CompletionRequest } from './completion-request.js';
 import { usageOf, type CompletionChoice, type CompletionEnvelope } from './completion-response.js';
 import { promptTokens, type PlannedChoice } from './plan-choices.js';
 import type { SimContext } from './sim-context.js';
+import type { GenerationResult } from '../engine/generation-job.js';
 
 /**
  * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token (also when
@@ -19,7 +20,7 @@ export async function streamCompletion(
   res: ServerResponse,
   envelope: CompletionEnvelope,
   fault: { reset: boolean; arrivedAt: number },
-): Promise<void> {
+): Promise<readonly GenerationResult[] | undefined> {
   const abort = new AbortController();
   res.once('close', () => abort.abort());
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -60,7 +61,7 @@ export async function streamCompletion(
       }),
     ),
   );
-  if (abort.signal.aborted) return;
+  if (abort.signal.aborted) return undefined;
   if (request.stream_options?.include_usage) {
     const completion = choices.reduce((a, c) => a + c.decoded.tokenIds.length, 0);
     write({
@@ -70,4 +71,5 @@ export async function streamCompletion(
     });
   }
   res.end('data: [DONE]\n\n');
+  return results;
 }

@@ -44,6 +44,7 @@ export const workerEnvSchema = engineEnvSchema.extend({
   MAX_HANDBACK_WAIT_MS: positiveInt(300_000),
   REAPER_GRACE_MS: positiveInt(60_000),
   REAPER_INTERVAL_MS: positiveInt(10_000),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   REQUIRE_AOF: z
     .enum(['true', 'false'])
     .default('false')
@@ -79,6 +80,8 @@ export interface WorkerConfig {
   /** A live request untouched this long with no job left to move it is settled as failed. */
   readonly reaperGraceMs: number;
   readonly reaperIntervalMs: number;
+  /** Port of this process's Prometheus `/metrics`; 0 = not served. */
+  readonly metricsPort: number;
 }
 
 /** Result of parsing the environment; never throws. */
@@ -120,6 +123,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       maxHandBackWaitMs: e.MAX_HANDBACK_WAIT_MS,
       reaperGraceMs: e.REAPER_GRACE_MS,
       reaperIntervalMs: e.REAPER_INTERVAL_MS,
+      metricsPort: e.METRICS_PORT,
     },
   };
 }

@@ -16,10 +16,12 @@ export function placed(
   processor: Processor,
   placement: EnginePlacement | undefined,
   maxWaitMs: number,
+  onHandBack: () => void = () => undefined,
 ): Processor {
   if (placement === undefined || role === 'join') return processor;
   return async (job: Job, token?: string): Promise<unknown> => {
     if (Date.now() - job.timestamp >= maxWaitMs || placement.admit()) return (await processor(job, token)) as unknown;
+    onHandBack();
     await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
     throw new DelayedError();
   };

@@ -1,6 +1,7 @@
 import { joinJobSchema, type JoinJobData } from '@threadloom/contracts';
 import { afterJoin, type ThreadOutcome } from '@threadloom/threading';
 import type { Job } from 'bullmq';
+import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadJob, pastDeadline } from '../runtime/request-context.js';
@@ -9,12 +10,12 @@ import type { JobOutcome } from './reason.processor.js';
 
 /** Reassembles a block in outline order once every thread finished or finally failed; applies onThreadFailure. */
 export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Promise<JobOutcome> {
-  const { requestId, block, version } = joinJobSchema.parse(job.data);
+  const { requestId, block, version, trace } = joinJobSchema.parse(job.data);
   const loaded = await loadJob(deps.store, requestId);
   if (loaded === undefined) return 'inactive';
   const { context, checkpoint } = loaded;
   if (checkpoint.version === version + 1) {
-    await performEffects(deps, requestId, checkpoint, context.priority);
+    await performEffects(deps, requestId, checkpoint, { priority: context.priority, trace });
     return 'replayed';
   }
   const { action } = checkpoint;
@@ -23,28 +24,47 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
     await deps.finisher.expired(requestId, checkpoint.state);
     return 'expired';
   }
-  const outcomes = await collectOutcomes(deps, job, checkpoint);
-  const failed = outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.number);
-  await deps.store.appendEvent(requestId, 'join', {
-    block,
-    threads: outcomes.length,
-    failed,
-    machine: deps.config.machineId,
+  const stored = await deps.store.getThreads(requestId, block, action.threads.length);
+  const startedAt = Date.now();
+  const lastThreadAt = Math.max(0, ...stored.map((thread) => thread?.finishedAt ?? 0));
+  if (lastThreadAt > 0) deps.metrics.joinWait.observe(Math.max(0, startedAt - lastThreadAt) / 1000);
+  const attributes = {
+    'messaging.message.id': job.id ?? '',
+    'threadloom.request_id': requestId,
+    'threadloom.block': block,
+    'threadloom.machine': deps.config.machineId,
+    'threadloom.attempt': job.attemptsMade + 1,
+    'threadloom.queue_wait_ms': lastThreadAt > 0 ? Math.max(0, startedAt - lastThreadAt) : 0,
+  };
+  const links = stored.flatMap((thread): TraceCarrier[] =>
+    thread?.span === undefined ? [] : [{ traceparent: thread.span }],
+  );
+  return inJobSpan('join', { parent: trace, attributes, links }, async (): Promise<JobOutcome> => {
+    const outcomes = await collectOutcomes(job, checkpoint, stored);
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.number);
+    await deps.store.appendEvent(requestId, 'join', {
+      block,
+      threads: outcomes.length,
+      failed,
+      machine: deps.config.machineId,
+    });
+    const step = afterJoin(checkpoint.state, outcomes);
+    const saved = await commitStep(deps, requestId, version, step, { priority: context.priority, trace });
+    if (saved !== 'saved') return 'done';
+    const dropped = step.state.blocks.find((candidate) => candidate.index === block)?.dropped.length ?? 0;
+    if (dropped > 0) deps.metrics.threads.inc({ outcome: 'dropped' }, dropped);
+    await forgetTexts(deps, requestId, block, outcomes.length);
+    return 'done';
   });
-  const saved = await commitStep(deps, requestId, version, afterJoin(checkpoint.state, outcomes), context.priority);
-  if (saved === 'saved') await forgetTexts(deps, requestId, block, outcomes.length);
-  return 'done';
 }
 
 async function collectOutcomes(
-  deps: RuntimeDeps,
   job: Job<JoinJobData>,
   checkpoint: Checkpoint,
+  stored: readonly (StoredThread | undefined)[],
 ): Promise<ThreadOutcome[]> {
-  const { requestId, block } = job.data;
   if (checkpoint.action.type !== 'fork') return [];
   const threads = checkpoint.action.threads;
-  const stored = await deps.store.getThreads(requestId, block, threads.length);
   const ignored = stored.some((thread) => thread?.status !== 'completed') ? await job.getIgnoredChildrenFailures() : {};
   return threads.map(({ number }, index): ThreadOutcome => {
     const thread = stored[index];

@@ -7,7 +7,8 @@ import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
-import { tracedCompletion } from '../runtime/tracing.js';
+import { observedCompletion } from '../runtime/tracing.js';
+import { inJobSpan } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 
@@ -16,12 +17,13 @@ export type JobOutcome = 'done' | 'inactive' | 'replayed' | 'stale' | 'expired' 
 
 /** One sequential step on the local engine, then the next action (decode, fork or done). */
 export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>): Promise<JobOutcome> {
-  const { requestId, step } = reasonJobSchema.parse(job.data);
+  const { requestId, step, trace } = reasonJobSchema.parse(job.data);
+  const effects = (priority: number | undefined) => ({ priority, trace });
   const loaded = await loadJob(deps.store, requestId);
   if (loaded === undefined) return 'inactive';
   const { context, checkpoint } = loaded;
   if (checkpoint.version === step + 1) {
-    await performEffects(deps, requestId, checkpoint, context.priority);
+    await performEffects(deps, requestId, checkpoint, effects(context.priority));
     return 'replayed';
   }
   if (checkpoint.version !== step || checkpoint.action.type !== 'decode') return 'stale';
@@ -30,7 +32,15 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
     return 'expired';
   }
   if (context.status === 'queued') await deps.store.transition(requestId, 'running', { startedAt: String(Date.now()) });
-  return decodeStep(deps, job, context, checkpoint);
+  const attributes = {
+    'messaging.message.id': job.id ?? '',
+    'threadloom.request_id': requestId,
+    'threadloom.step': step,
+    'threadloom.machine': deps.config.machineId,
+    'threadloom.attempt': job.attemptsMade + 1,
+    'threadloom.queue_wait_ms': Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp),
+  };
+  return inJobSpan('reason', { parent: trace, attributes }, () => decodeStep(deps, job, context, checkpoint));
 }
 
 async function decodeStep(
@@ -45,12 +55,9 @@ async function decodeStep(
   await deps.store.appendEvent(requestId, 'step_started', { step, machine, attempt: job.attemptsMade + 1 });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
-    const { engine, config } = deps;
     const request = checkpoint.action.request;
     const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
-    const done = await tracedCompletion(config.model, attributes, () =>
-      engine.complete(request, { sampling: context.sampling, signal: scope.signal }),
-    );
+    const done = await observedCompletion(deps, request, context.sampling, scope.signal, attributes);
     const { result } = done;
     await deps.store.appendEvent(requestId, 'step_finished', {
       step,
@@ -61,7 +68,10 @@ async function decodeStep(
       decodeMs: done.decodeMs,
       finishReason: result.finishReason,
     });
-    await commitStep(deps, requestId, step, afterSequential(checkpoint.state, result), context.priority);
+    await commitStep(deps, requestId, step, afterSequential(checkpoint.state, result), {
+      priority: context.priority,
+      trace: job.data.trace,
+    });
     return 'done';
   } catch (error) {
     return handleFailure(deps, job, checkpoint, error);
@@ -78,6 +88,7 @@ async function handleFailure(
 ): Promise<JobOutcome> {
   const { requestId } = job.data;
   if (error instanceof RequestAbortedError) {
+    if (error.reason === 'cancelled') deps.metrics.cancellations.inc();
     if (error.reason !== 'deadline') return 'aborted';
     await deps.finisher.expired(requestId, checkpoint.state);
     return 'expired';

@@ -7,7 +7,8 @@ import { RequestAbortedError } from '@threadloom/engine-client';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { openJobScope } from '../runtime/job-scope.js';
-import { tracedCompletion } from '../runtime/tracing.js';
+import { observedCompletion } from '../runtime/tracing.js';
+import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
@@ -76,36 +77,47 @@ async function decodeThread(
   context: RequestContext,
   checkpoint: Checkpoint,
 ): Promise<JobOutcome> {
-  const { requestId, block, number } = job.data;
+  const { requestId, block, index, number, trace } = job.data;
   if (deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
   const startedAt = Date.now();
-  await deps.store.appendEvent(requestId, 'thread_started', {
-    block,
-    thread: number,
-    machine,
-    attempt: job.attemptsMade + 1,
+  const attributes = {
+    'messaging.message.id': job.id ?? '',
+    'threadloom.request_id': requestId,
+    'threadloom.block': block,
+    'threadloom.thread': number,
+    'threadloom.thread_index': index,
+    'threadloom.machine': machine,
+    'threadloom.attempt': job.attemptsMade + 1,
+    'threadloom.queue_wait_ms': startedAt - job.data.enqueuedAt,
+  };
+  return inJobSpan('thread', { parent: trace, attributes }, async (_span, carrier) => {
+    await deps.store.appendEvent(requestId, 'thread_started', {
+      block,
+      thread: number,
+      machine,
+      attempt: job.attemptsMade + 1,
+    });
+    const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
+    const inFlight = deps.metrics.threadsInFlight.labels({ machine });
+    inFlight.inc();
+    try {
+      const request = buildThreadRequest(checkpoint.state, number);
+      const engineAttributes = {
+        'threadloom.request_id': requestId,
+        'threadloom.block': block,
+        'threadloom.thread': number,
+      };
+      const done = await observedCompletion(deps, request, context.sampling, scope.signal, engineAttributes);
+      await saveCompleted(deps, job, startedAt, done, carrier);
+      return 'done';
+    } catch (error) {
+      return handleFailure(deps, job, startedAt, error);
+    } finally {
+      inFlight.dec();
+      scope.dispose();
+    }
   });
-  const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
-  try {
-    const { engine, config } = deps;
-    const request = buildThreadRequest(checkpoint.state, number);
-    const attributes = {
-      'threadloom.request_id': requestId,
-      'threadloom.block': block,
-      'threadloom.thread': number,
-      'threadloom.machine': machine,
-    };
-    const done = await tracedCompletion(config.model, attributes, () =>
-      engine.complete(request, { sampling: context.sampling, signal: scope.signal }),
-    );
-    await saveCompleted(deps, job, startedAt, done);
-    return 'done';
-  } catch (error) {
-    return handleFailure(deps, job, startedAt, error);
-  } finally {
-    scope.dispose();
-  }
 }
 
 async function saveCompleted(
@@ -113,6 +125,7 @@ async function saveCompleted(
   job: Job<ThreadJobData>,
   startedAt: number,
   done: TimedCompletion,
+  span: TraceCarrier | undefined,
 ): Promise<void> {
   const { requestId, block, index, number } = job.data;
   const machine = deps.config.machineId;
@@ -127,7 +140,13 @@ async function saveCompleted(
     attempts: job.attemptsMade + 1,
     startedAt,
     finishedAt: Date.now(),
+    ...(span === undefined ? {} : { span: span.traceparent }),
   };
+  const { metrics } = deps;
+  metrics.threads.inc({ outcome: 'completed' });
+  metrics.threadQueueWait.observe(thread.queueWaitMs / 1000);
+  metrics.timeToFirstToken.observe(done.timeToFirstTokenMs / 1000);
+  metrics.decode.observe(done.decodeMs / 1000);
   await deps.store.putThreadWithEvent(requestId, block, index, thread, 'thread_finished', {
     block,
     thread: number,
@@ -148,9 +167,16 @@ async function handleFailure(
 ): Promise<JobOutcome> {
   const { requestId, block, index, number } = job.data;
   // Cancelled or expired: the request is settled elsewhere; finishing the job lets the join run and see it.
-  if (error instanceof RequestAbortedError) return 'aborted';
+  if (error instanceof RequestAbortedError) {
+    if (error.reason === 'cancelled') {
+      deps.metrics.cancellations.inc();
+      deps.metrics.threads.inc({ outcome: 'cancelled' });
+    }
+    return 'aborted';
+  }
   const mapped = mapEngineError(error);
   if (isFinalAttempt(job, mapped)) {
+    deps.metrics.threads.inc({ outcome: 'failed' });
     const failed: StoredThread = {
       number,
       status: 'failed',

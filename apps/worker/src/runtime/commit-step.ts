@@ -1,7 +1,7 @@
 import type { OrchestrationStep } from '@threadloom/threading';
 import type { Checkpoint } from '@threadloom/queue';
 import type { SaveOutcome } from '@threadloom/queue';
-import { dispatch } from '@threadloom/queue';
+import { dispatch, type DispatchOptions } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** Saves the machine's next step as checkpoint `expected + 1`, then performs its effects. */
@@ -10,11 +10,11 @@ export async function commitStep(
   requestId: string,
   expected: number,
   step: OrchestrationStep,
-  priority?: number,
+  options: DispatchOptions,
 ): Promise<SaveOutcome> {
   const checkpoint: Checkpoint = { version: expected + 1, state: step.state, action: step.action };
   const outcome = await deps.store.saveCheckpoint(requestId, expected, checkpoint);
-  if (outcome === 'saved') await performEffects(deps, requestId, checkpoint, priority);
+  if (outcome === 'saved') await performEffects(deps, requestId, checkpoint, options);
   return outcome;
 }
 
@@ -23,14 +23,14 @@ export async function performEffects(
   deps: RuntimeDeps,
   requestId: string,
   checkpoint: Checkpoint,
-  priority?: number,
+  options: DispatchOptions,
 ): Promise<void> {
   const { action } = checkpoint;
   if (action.type === 'done') {
     await deps.finisher.finished(requestId, checkpoint.state);
     return;
   }
-  await dispatch(deps.targets, requestId, checkpoint, priority);
+  await dispatch(deps.targets, requestId, checkpoint, options);
   if (action.type === 'fork') {
     await deps.store.appendEvent(requestId, 'fork', {
       block: action.blockIndex,

@@ -2,6 +2,7 @@ import type { WorkerConfig } from '../config/worker-config.js';
 import type { EngineClient } from '@threadloom/engine-client';
 import type { RequestStore } from '@threadloom/queue';
 import type { CancellationRegistry } from './cancellation-registry.js';
+import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import type { DispatchTargets } from '@threadloom/queue';
 import type { RequestFinisher } from '@threadloom/queue';
 
@@ -13,4 +14,5 @@ export interface RuntimeDeps {
   readonly targets: DispatchTargets;
   readonly engine: EngineClient | null;
   readonly cancellations: CancellationRegistry;
+  readonly metrics: WorkerMetrics;
 }

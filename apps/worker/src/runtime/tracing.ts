@@ -1,39 +1,67 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import type { TimedCompletion } from '@threadloom/engine-client';
+import type { Attributes } from '@opentelemetry/api';
+import { inGenAiClientSpan } from '@threadloom/telemetry';
+import type { EngineRequest } from '@threadloom/threading';
+import type { Sampling, TimedCompletion } from '@threadloom/engine-client';
+import { engineErrorClass } from '../metrics/engine-error-class.js';
+import type { RuntimeDeps } from './runtime-deps.js';
 
-/** No-op until the process registers an OpenTelemetry SDK (tracing is optional for the worker). */
-const tracer = trace.getTracer('threadloom-worker');
+/** `gen_ai.provider.name` of the engines we call (not in the well-known list; a custom value is allowed). */
+const PROVIDER = 'vllm';
+const OPERATION = 'text_completion';
 
-/** Runs one engine call inside a CLIENT span with GenAI attribute names and the timeline's timings. */
-export async function tracedCompletion(
-  model: string,
-  attributes: Attributes,
-  call: () => Promise<TimedCompletion>,
+/**
+ * One engine call inside a GenAI CLIENT span (its trace context sent as `traceparent`, so the engine's
+ * server span joins the trace), recording the GenAI client metrics of the call.
+ */
+export async function observedCompletion(
+  deps: RuntimeDeps,
+  request: EngineRequest,
+  sampling: Sampling,
+  signal: AbortSignal,
+  extra: Attributes,
 ): Promise<TimedCompletion> {
-  return tracer.startActiveSpan(
-    `text_completion ${model}`,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: { 'gen_ai.operation.name': 'text_completion', 'gen_ai.request.model': model, ...attributes },
-    },
-    async (span) => {
-      try {
-        const done = await call();
-        span.setAttributes({
-          'gen_ai.usage.output_tokens': done.result.completionTokens,
-          'gen_ai.usage.input_tokens': done.result.promptTokens ?? 0,
-          'gen_ai.usage.cached_tokens': done.result.cachedTokens ?? 0,
-          'gen_ai.response.finish_reasons': [done.result.finishReason],
-          'threadloom.time_to_first_token_ms': done.timeToFirstTokenMs,
-          'threadloom.decode_ms': done.decodeMs,
-        });
-        return done;
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  const engine = deps.engine;
+  if (engine === null) throw new Error('this worker has no engine');
+  const model = deps.config.model;
+  const labels = { gen_ai_operation_name: OPERATION, gen_ai_provider_name: PROVIDER, gen_ai_request_model: model };
+  const started = performance.now();
+  const { server } = engine;
+  try {
+    const done = await inGenAiClientSpan(
+      {
+        operation: OPERATION,
+        provider: PROVIDER,
+        model,
+        serverAddress: server.address,
+        serverPort: server.port,
+        maxTokens: request.maxTokens,
+        temperature: sampling.temperature,
+        topP: sampling.topP,
+        seed: sampling.seed,
+        stopSequences: request.stop,
+        extra,
+      },
+      (headers) => engine.complete(request, { sampling, signal, headers }),
+      (result) => ({
+        inputTokens: result.result.promptTokens ?? 0,
+        outputTokens: result.result.completionTokens,
+        cachedInputTokens: result.result.cachedTokens ?? 0,
+        finishReasons: [result.result.finishReason],
+        timeToFirstChunkSeconds: result.timeToFirstTokenMs / 1000,
+      }),
+    );
+    const { metrics } = deps;
+    metrics.genAiDuration.observe({ ...labels, error_type: '' }, (performance.now() - started) / 1000);
+    metrics.genAiTimeToFirstChunk.observe(labels, done.timeToFirstTokenMs / 1000);
+    metrics.genAiTokens.observe({ ...labels, gen_ai_token_type: 'input' }, done.result.promptTokens ?? 0);
+    metrics.genAiTokens.observe({ ...labels, gen_ai_token_type: 'output' }, done.result.completionTokens);
+    return done;
+  } catch (error) {
+    if (!signal.aborted) {
+      const errorClass = engineErrorClass(error);
+      deps.metrics.engineErrors.inc({ class: errorClass });
+      deps.metrics.genAiDuration.observe({ ...labels, error_type: errorClass }, (performance.now() - started) / 1000);
+    }
+    throw error;
+  }
 }

@@ -22,6 +22,9 @@ import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
 import { RequestFinisher, RequestReaper } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
+import { joinExpositions, serveMetrics, type MetricsServer } from '@threadloom/telemetry';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { observeSettled } from '../metrics/observe-settled.js';
 import { settleFinalFailure } from './settle-final-failure.js';
 
 /** Where the runtime reports; the Nest logger in the process, silence in tests. */
@@ -39,6 +42,9 @@ export class WorkerRuntime {
   private cancellations: CancellationRegistry | undefined;
   private placement: EnginePlacement | undefined;
   private reaper: RequestReaper | undefined;
+  private metricsServer: MetricsServer | undefined;
+  private jobQueues: { readonly thread: Queue; readonly join: Queue } | undefined;
+  private readonly metrics = new WorkerMetrics();
   private readonly config: WorkerConfig;
   private readonly logger: RuntimeLogger;
 
@@ -60,6 +66,29 @@ export class WorkerRuntime {
     for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     this.reaper = this.startReaper(commands, deps);
+    this.metricsServer = await this.serveMetrics(deps);
+  }
+
+  /** The port `/metrics` is served on, or undefined when METRICS_PORT=0 or the port was taken. */
+  get metricsPort(): number | undefined {
+    return this.metricsServer?.port;
+  }
+
+  /** Prometheus text of this process; the join role adds BullMQ's own job counts per queue and state. */
+  private async serveMetrics(deps: RuntimeDeps): Promise<MetricsServer | undefined> {
+    if (this.config.metricsPort === 0) return undefined;
+    const queues = this.config.roles.includes('join')
+      ? [deps.targets.reason, ...(this.jobQueues === undefined ? [] : [this.jobQueues.thread, this.jobQueues.join])]
+      : [];
+    const source = async (): Promise<string> => {
+      const own = await this.metrics.registry.metrics();
+      const bullmq = await Promise.all(queues.map((queue) => queue.exportPrometheusMetrics()));
+      return joinExpositions([own, ...bullmq]);
+    };
+    return serveMetrics(source, this.config.metricsPort).catch((error: unknown) => {
+      this.logger.warn(`metrics not served on port ${this.config.metricsPort}: ${String(error)}`);
+      return undefined;
+    });
   }
 
   /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
@@ -78,6 +107,7 @@ export class WorkerRuntime {
       return;
     }
     await this.reaper?.stop();
+    await this.metricsServer?.close();
     await this.cancellations?.stop();
     await this.placement?.stop();
     await Promise.all(this.closables.map((closable) => closable.close()));
@@ -118,7 +148,8 @@ export class WorkerRuntime {
       store,
       engine,
       cancellations: this.cancellations,
-      finisher: new RequestFinisher(store, config.retentionSeconds),
+      metrics: this.metrics,
+      finisher: new RequestFinisher(store, config.retentionSeconds, (settled) => observeSettled(this.metrics, settled)),
       targets: { reason, flow, policy },
     };
   }
@@ -160,6 +191,7 @@ export class WorkerRuntime {
       return created;
     };
     const queues = { reason: deps.targets.reason, thread: queue(QUEUE_NAMES.thread), join: queue(QUEUE_NAMES.join) };
+    this.jobQueues = queues;
     const reaper = new RequestReaper(
       { redis: commands, prefix, store: deps.store, finisher: deps.finisher, queues },
       { graceMs: this.config.reaperGraceMs, intervalMs: this.config.reaperIntervalMs },
@@ -173,7 +205,9 @@ export class WorkerRuntime {
     const { config } = this;
     const worker = new Worker(
       QUEUE_NAMES[role],
-      placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs),
+      placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs, () =>
+        this.metrics.placementHandbacks.inc(),
+      ),
       {
         connection: this.connect(`worker-${role}`),
         prefix: config.keyPrefix,

@@ -23,6 +23,8 @@ export interface EngineCallOptions {
   /** Aborts the call; the client then throws RequestAbortedError. */
   readonly signal?: AbortSignal | undefined;
   readonly sampling?: Sampling | undefined;
+  /** Extra HTTP headers, e.g. the W3C `traceparent` that lets the engine's request span join the trace. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A completion with its timings. */

@@ -39,6 +39,13 @@ export class EngineClient {
     });
   }
 
+  /** Where the engine listens (a GenAI span's `server.address` / `server.port`). */
+  get server(): { readonly address: string; readonly port: number } {
+    const url = new URL(this.options.url);
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    return { address: url.hostname, port };
+  }
+
   /** The model requests name: the configured one, or the first the engine lists (asked once). */
   servedModel(): Promise<string> {
     this.model ??= firstServedModel(this.openai, DISCOVERY_TIMEOUT_MS);
@@ -82,7 +89,12 @@ export class EngineClient {
   ): Promise<TimedCompletion> {
     const started = performance.now();
     const body = completionBody(model, request, options.sampling ?? {});
-    const chunks = await this.openai.completions.create(body, { signal, timeout: this.timeoutMs, maxRetries: 0 });
+    const chunks = await this.openai.completions.create(body, {
+      signal,
+      timeout: this.timeoutMs,
+      maxRetries: 0,
+      ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),
+    });
     const streamed = await readCompletionStream(chunks as AsyncIterable<CompletionChunk>);
     const ended = performance.now();
     const firstAt = streamed.firstAt ?? ended;

@@ -12,6 +12,7 @@ import {
   type ReasoningSubmission,
   type RequestView,
 } from '@threadloom/contracts';
+import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
 import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -138,7 +139,8 @@ export class RedisReasoningClient implements ReasoningClient {
       idempotencyKey === undefined
         ? undefined
         : idempotencyClaim(this.prefix, submission.tenant, idempotencyKey, id, hash, this.retentionSeconds);
-    const fields = recordFields(submission, now, idempotencyKey);
+    const workflow = openWorkflow();
+    const fields = recordFields(submission, now, idempotencyKey, workflow);
     const taken = await this.store.create({ id, fields, checkpoint, now, ...(claim === undefined ? {} : { claim }) });
     if (taken !== undefined) return this.awaitView(ownerOfClaim(taken, idempotencyKey!, hash));
     if (step.action.type === 'done') {
@@ -148,7 +150,10 @@ export class RedisReasoningClient implements ReasoningClient {
     // Read the record before the first job exists, so a fast worker cannot make the acknowledgement say `running`.
     const queued = (await this.store.view(id))!;
     try {
-      await dispatch(this.targets, id, checkpoint, submission.parameters.priority);
+      await dispatch(this.targets, id, checkpoint, {
+        priority: submission.parameters.priority,
+        trace: workflow?.workflow,
+      });
     } catch (error) {
       await this.abandon(id, claim);
       throw error;
@@ -189,6 +194,7 @@ function recordFields(
   submission: NormalizedSubmission,
   now: number,
   idempotencyKey: string | undefined,
+  workflow: WorkflowTrace | undefined,
 ): Record<string, string> {
   const { deadlineMs } = submission.parameters;
   return {
@@ -199,5 +205,6 @@ function recordFields(
     ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
     ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(workflow === undefined ? {} : { trace: JSON.stringify(workflow) }),
   };
 }

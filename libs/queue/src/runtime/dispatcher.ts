@@ -1,4 +1,11 @@
-import { jobIds, QUEUE_NAMES, type JoinJobData, type ReasonJobData, type ThreadJobData } from '@threadloom/contracts';
+import {
+  jobIds,
+  QUEUE_NAMES,
+  type JoinJobData,
+  type ReasonJobData,
+  type ThreadJobData,
+  type TraceCarrierData,
+} from '@threadloom/contracts';
 import type { FlowProducer, Queue } from 'bullmq';
 import type { Checkpoint } from '../store/checkpoint.js';
 import { retryingJob, threadChildJob, type JobPolicy } from './job-options.js';
@@ -11,6 +18,13 @@ export interface DispatchTargets {
   readonly policy: JobPolicy;
 }
 
+/** What every job of a request carries besides its ids. */
+export interface DispatchOptions {
+  readonly priority?: number | undefined;
+  /** The request's workflow span, so each job's span joins the request's trace. */
+  readonly trace?: TraceCarrierData | undefined;
+}
+
 /**
  * Turns a saved checkpoint's action into jobs. Every job id is deterministic, so redoing a dispatch
  * after a crash adds nothing twice. `done` is left to the caller (the finisher).
@@ -19,14 +33,16 @@ export async function dispatch(
   targets: DispatchTargets,
   requestId: string,
   checkpoint: Checkpoint,
-  priority?: number,
+  options: DispatchOptions = {},
 ): Promise<void> {
   const { action, version } = checkpoint;
+  const { priority, trace } = options;
+  const traced = trace === undefined ? {} : { trace };
   switch (action.type) {
     case 'decode':
       await targets.reason.add(
         'reason',
-        { requestId, step: version },
+        { requestId, step: version, ...traced },
         retryingJob(targets.policy, jobIds.reason(requestId, version), priority),
       );
       return;
@@ -37,7 +53,7 @@ export async function dispatch(
         version,
         action.blockIndex,
         action.threads.map((thread) => thread.number),
-        priority,
+        options,
       );
       return;
     case 'done':
@@ -51,10 +67,11 @@ async function addForkFlow(
   version: number,
   block: number,
   numbers: readonly string[],
-  priority?: number,
+  { priority, trace }: DispatchOptions,
 ): Promise<void> {
   const enqueuedAt = Date.now();
-  const joinData: JoinJobData = { requestId, block, version };
+  const traced = trace === undefined ? {} : { trace };
+  const joinData: JoinJobData = { requestId, block, version, ...traced };
   await targets.flow.add({
     name: 'join',
     queueName: QUEUE_NAMES.join,
@@ -63,7 +80,7 @@ async function addForkFlow(
     children: numbers.map((number, index) => ({
       name: 'thread',
       queueName: QUEUE_NAMES.thread,
-      data: { requestId, block, index, number, enqueuedAt } satisfies ThreadJobData,
+      data: { requestId, block, index, number, enqueuedAt, ...traced } satisfies ThreadJobData,
       opts: threadChildJob(targets.policy, jobIds.thread(requestId, block, index), priority),
     })),
   });

@@ -1,7 +1,10 @@
-import type { RequestStatus } from '@threadloom/contracts';
+import type { ReasoningResult, RequestStatus } from '@threadloom/contracts';
+import { endWorkflowSpan, tracingEnabled, type WorkflowTrace } from '@threadloom/telemetry';
 import { terminateOrchestration, type OrchestratorState, type TerminationReason } from '@threadloom/threading';
 import type { RequestStore } from '../store/request-store.js';
+import type { StoredThread } from '../store/stored-thread.js';
 import { buildResult } from './build-result.js';
+import type { SettleObserver } from './settled-request.js';
 
 /** Termination reasons that make a finished run a failed request. */
 const FAILING: ReadonlySet<TerminationReason> = new Set(['thread_failed', 'engine_error']);
@@ -10,10 +13,12 @@ const FAILING: ReadonlySet<TerminationReason> = new Set(['thread_failed', 'engin
 export class RequestFinisher {
   private readonly store: RequestStore;
   private readonly retentionSeconds: number;
+  private readonly observer: SettleObserver | undefined;
 
-  constructor(store: RequestStore, retentionSeconds: number) {
+  constructor(store: RequestStore, retentionSeconds: number, observer?: SettleObserver) {
     this.store = store;
     this.retentionSeconds = retentionSeconds;
+    this.observer = observer;
   }
 
   /** A state the machine finished: completed, or failed for thread/engine failures. */
@@ -73,8 +78,10 @@ export class RequestFinisher {
     state: OrchestratorState,
     error: string | undefined,
   ): Promise<boolean> {
-    const result = buildResult(state, await this.store.allThreads(requestId));
-    const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(Date.now()) };
+    const threads = await this.store.allThreads(requestId);
+    const result = buildResult(state, threads);
+    const finishedAt = Date.now();
+    const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(finishedAt) };
     if (error !== undefined) fields['error'] = error;
     if (!(await this.store.transition(requestId, status, fields))) return false;
     await this.store.appendEvent(requestId, status, {
@@ -82,7 +89,40 @@ export class RequestFinisher {
       ...(error === undefined ? {} : { error }),
     });
     await this.store.expire(requestId, this.retentionSeconds);
+    await this.report(requestId, status, result, threads, finishedAt, error);
     return true;
+  }
+
+  /** Metrics and the request's workflow span; only reads the record when someone listens. */
+  private async report(
+    requestId: string,
+    status: RequestStatus,
+    result: ReasoningResult,
+    threads: Readonly<Record<string, StoredThread>>,
+    finishedAt: number,
+    error: string | undefined,
+  ): Promise<void> {
+    const tracing = tracingEnabled();
+    if (this.observer === undefined && !tracing) return;
+    const [created, trace] = await this.store.fields(requestId, ['createdAt', 'trace']);
+    const createdAt = created === undefined ? undefined : Number(created);
+    this.observer?.({ requestId, status, result, threads, createdAt, finishedAt });
+    if (!tracing || trace === undefined || createdAt === undefined) return;
+    const { metrics } = result;
+    endWorkflowSpan(
+      JSON.parse(trace) as WorkflowTrace,
+      createdAt,
+      {
+        'threadloom.request_id': requestId,
+        'threadloom.status': status,
+        'threadloom.termination': result.termination,
+        'gen_ai.usage.input_tokens': metrics.promptTokens,
+        'gen_ai.usage.output_tokens': metrics.completionTokens,
+        'threadloom.critical_path_tokens': metrics.criticalPathTokens,
+        'threadloom.blocks': metrics.blocks,
+      },
+      status === 'completed' ? undefined : (error ?? status),
+    );
   }
 }
 

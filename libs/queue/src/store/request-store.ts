@@ -112,6 +112,12 @@ export class RequestStore {
     return (await this.redis.hget(this.keys(id).record, name)) ?? undefined;
   }
 
+  /** Several record fields in one round trip, in the order asked. */
+  async fields(id: string, names: readonly string[]): Promise<(string | undefined)[]> {
+    const values = await this.redis.hmget(this.keys(id).record, ...names);
+    return values.map((value) => value ?? undefined);
+  }
+
   async status(id: string): Promise<RequestStatus | undefined> {
     return (await this.field(id, 'status')) as RequestStatus | undefined;
   }

@@ -13,4 +13,6 @@ export interface StoredThread {
   readonly attempts: number;
   readonly startedAt: number;
   readonly finishedAt: number;
+  /** `traceparent` of the thread job's span, so its join can link to it (absent when untraced). */
+  readonly span?: string;
 }

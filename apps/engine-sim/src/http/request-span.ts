@@ -1,0 +1,58 @@
+import type { IncomingMessage } from 'node:http';
+import { propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
+import { tracingEnabled } from '@threadloom/telemetry';
+import type { GenerationResult } from '../engine/generation-job.js';
+import type { CompletionRequest } from './completion-request.js';
+
+/** What a finished request reports on its span. */
+export interface RequestSpanEnd {
+  readonly id: string;
+  readonly model: string;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly results: readonly GenerationResult[];
+}
+
+/**
+ * Opens vLLM's request span (`llm_request`, SERVER) under the caller's W3C `traceparent`, started at
+ * the request's arrival as vLLM does; undefined when this process does not trace.
+ */
+export function startRequestSpan(req: IncomingMessage, arrivedAt: number): Span | undefined {
+  if (!tracingEnabled()) return undefined;
+  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  const startTime = Date.now() - (performance.now() - arrivedAt);
+  return trace
+    .getTracer('threadloom-engine-sim')
+    .startSpan('llm_request', { kind: SpanKind.SERVER, startTime }, parent);
+}
+
+/** Ends the span with vLLM's request attributes (its older `gen_ai.*` names) and model-time latencies. */
+export function endRequestSpan(span: Span | undefined, request: CompletionRequest, end: RequestSpanEnd): void {
+  if (span === undefined) return;
+  const latency = end.results[0]?.latency;
+  span.setAttributes({
+    'gen_ai.request.id': end.id,
+    'gen_ai.response.model': end.model,
+    'gen_ai.request.n': request.n ?? 1,
+    'gen_ai.usage.num_sequences': end.results.length,
+    'gen_ai.usage.prompt_tokens': end.promptTokens,
+    'gen_ai.usage.completion_tokens': end.completionTokens,
+    ...optionalNumber('gen_ai.request.max_tokens', request.max_tokens),
+    ...optionalNumber('gen_ai.request.temperature', request.temperature),
+    ...optionalNumber('gen_ai.request.top_p', request.top_p),
+    ...(latency === undefined
+      ? {}
+      : {
+          'gen_ai.latency.time_in_queue': latency.queueSeconds,
+          'gen_ai.latency.time_to_first_token': latency.timeToFirstTokenSeconds,
+          'gen_ai.latency.e2e': latency.e2eSeconds,
+          'gen_ai.latency.time_in_model_prefill': latency.prefillSeconds,
+          'gen_ai.latency.time_in_model_decode': Math.max(0, latency.e2eSeconds - latency.timeToFirstTokenSeconds),
+        }),
+  });
+  span.end();
+}
+
+function optionalNumber(key: string, value: unknown): Record<string, number> {
+  return typeof value === 'number' ? { [key]: value } : {};
+}

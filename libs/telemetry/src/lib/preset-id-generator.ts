@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+
+/** The SDK's IdGenerator shape (structural, so this library needs no SDK import at load). */
+export interface IdGenerator {
+  generateTraceId(): string;
+  generateSpanId(): string;
+}
+
+/**
+ * Random ids, except that the next span id can be fixed: the request's workflow span gets its id at
+ * submission (children in other processes point at it) and is recorded when the request ends.
+ */
+export class PresetIdGenerator implements IdGenerator {
+  private traceId: string | undefined;
+  private spanId: string | undefined;
+
+  generateTraceId(): string {
+    return this.traceId ?? randomHex(16);
+  }
+
+  generateSpanId(): string {
+    const preset = this.spanId;
+    this.spanId = undefined;
+    return preset ?? randomHex(8);
+  }
+
+  /** Runs `start` (which must start exactly one span synchronously) with these ids for that span. */
+  withIds<T>(traceId: string, spanId: string, start: () => T): T {
+    this.traceId = traceId;
+    this.spanId = spanId;
+    try {
+      return start();
+    } finally {
+      this.traceId = undefined;
+      this.spanId = undefined;
+    }
+  }
+}
+
+/** Random lowercase hex of `bytes` bytes, never all zeros (an invalid W3C id). */
+export function randomHex(bytes: number): string {
+  for (;;) {
+    const hex = randomBytes(bytes).toString('hex');
+    if (!/^0+$/.test(hex)) return hex;
+  }
+}
+
+/** The generator the SDK was started with; ids are random as usual until a workflow span needs its preset one. */
+export const ID_GENERATOR = new PresetIdGenerator();
