@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
+import { parseListLimit } from '../common/pipes/list-limit.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
@@ -41,6 +42,16 @@ export class BatchesController {
     const record = await this.batches.create(principal, body, this.reasoning.defaultModel, key);
     res.setHeader('Location', `/v1/batches/${record.id}`);
     return presentBatch(record, await this.batches.summary(record));
+  }
+
+  @Get()
+  @RequireScope('read')
+  @ApiOperation({ summary: "The caller's most recent batches, newest first, with counts and aggregate metrics." })
+  @ApiErrors(400, 401, 403)
+  async list(@CurrentPrincipal() principal: Principal, @Query('limit') limit: string | undefined) {
+    const records = await this.batches.recentBatches(principal, parseListLimit(limit, 10));
+    const summaries = await Promise.all(records.map((record) => this.batches.summary(record)));
+    return { object: 'list' as const, data: records.map((record, index) => presentBatch(record, summaries[index]!)) };
   }
 
   @Get(':id')

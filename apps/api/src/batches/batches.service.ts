@@ -16,6 +16,7 @@ import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
+import { RECENT_INDEX, type RecentIndex } from '../recent/recent-index.js';
 import { promptOf, toSubmission } from '../reasoning/to-submission.js';
 import { withAnswer } from '../reasoning/with-answer.js';
 import { gradeItem, summarizeBatch, type Grader } from './batch-aggregate.js';
@@ -40,6 +41,7 @@ export class BatchesService {
     @Inject(BATCH_STORE) private readonly store: BatchStore,
     private readonly gate: BacklogGate,
     private readonly metrics: MetricsService,
+    @Inject(RECENT_INDEX) private readonly recent: RecentIndex,
   ) {
     this.schema = batchCreateSchema(config);
   }
@@ -97,7 +99,15 @@ export class BatchesService {
       ...(bodyHash !== undefined && { bodyHash }),
     };
     await this.store.save(record);
+    await this.recent.record('batch', record.tenant, record.id, record.createdAt);
     return record;
+  }
+
+  /** The caller's most recent batch records, newest first; expired ones are skipped. */
+  async recentBatches(principal: Principal, limit: number): Promise<BatchRecord[]> {
+    const ids = await this.recent.list('batch', principal.tenant, limit);
+    const records = await Promise.all(ids.map((id) => this.store.load(id)));
+    return records.filter((record): record is BatchRecord => record?.tenant === principal.tenant);
   }
 
   /** The caller's batch record, or 404. */

@@ -7,6 +7,8 @@ import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
 import { ServedContext } from '../limits/served-context.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { RECENT_INDEX } from '../recent/recent-index.js';
+import { RedisRecentIndex } from '../recent/redis-recent-index.js';
 import { createReasoningClient } from '../reasoning/reasoning-client.factory.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { BullMqQueueInspector } from './bullmq-queue-inspector.js';
@@ -34,6 +36,11 @@ export class RuntimeModule implements OnApplicationShutdown {
         { provide: API_REDIS, useFactory: () => lazyRedis(config.redisUrl) },
         { provide: QUEUE_INSPECTOR, useFactory: () => new BullMqQueueInspector(config.redisUrl, config.keyPrefix) },
         { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
+        {
+          provide: RECENT_INDEX,
+          inject: [API_REDIS],
+          useFactory: (redis: Redis) => new RedisRecentIndex(redis, config.keyPrefix),
+        },
         MetricsService,
         BacklogGate,
         ServedContext,
@@ -44,6 +51,7 @@ export class RuntimeModule implements OnApplicationShutdown {
         API_REDIS,
         QUEUE_INSPECTOR,
         REASONING_CLIENT,
+        RECENT_INDEX,
         MetricsService,
         BacklogGate,
         ServedContext,

@@ -7,7 +7,8 @@ import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
-import { presentRequest, requestLinks } from './request-view.presenter.js';
+import { parseListLimit } from '../common/pipes/list-limit.js';
+import { presentRequest, presentRequestSummary, requestLinks } from './request-view.presenter.js';
 import { ReasoningService } from './reasoning.service.js';
 import { openEventStream, pipeEvents } from './sse-writer.js';
 
@@ -42,6 +43,15 @@ export class ReasoningController {
     const view = await this.reasoning.submitBody(principal, body, key);
     res.setHeader('Location', requestLinks(view.id).self);
     return presentRequest(view);
+  }
+
+  @Get()
+  @RequireScope('read')
+  @ApiOperation({ summary: "The caller's most recent requests, newest first (status and metrics, no text)." })
+  @ApiErrors(400, 401, 403)
+  async list(@CurrentPrincipal() principal: Principal, @Query('limit') limit: string | undefined) {
+    const views = await this.reasoning.recentRequests(principal, parseListLimit(limit, 20));
+    return { object: 'list' as const, data: views.map(presentRequestSummary) };
   }
 
   @Get(':id')

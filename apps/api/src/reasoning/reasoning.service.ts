@@ -19,6 +19,7 @@ import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
 import { ServedContext } from '../limits/served-context.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { RECENT_INDEX, type RecentIndex } from '../recent/recent-index.js';
 import { REASONING_CLIENT } from './reasoning-client.token.js';
 import { reasoningRequestSchema } from './reasoning-request.schema.js';
 import { promptOf, toSubmission } from './to-submission.js';
@@ -37,6 +38,7 @@ export class ReasoningService {
     private readonly gate: BacklogGate,
     private readonly metrics: MetricsService,
     private readonly context: ServedContext,
+    @Inject(RECENT_INDEX) private readonly recent: RecentIndex,
   ) {
     this.schema = reasoningRequestSchema(config);
   }
@@ -66,6 +68,7 @@ export class ReasoningService {
       const view = await this.client.submit(submission, idempotencyKey === undefined ? {} : { idempotencyKey });
       this.gate.confirm();
       this.metrics.submission('accepted');
+      await this.recent.record('request', view.tenant, view.id, view.createdAt);
       return view;
     } catch (error) {
       this.gate.release();
@@ -79,6 +82,13 @@ export class ReasoningService {
     const view = REQUEST_ID.test(id) ? await this.client.get(id) : undefined;
     if (!view || view.tenant !== principal.tenant) throw new ResourceNotFoundError('reasoning request', id);
     return withAnswer(view);
+  }
+
+  /** The caller's most recent requests (batch lines excluded), newest first; expired ones are skipped. */
+  async recentRequests(principal: Principal, limit: number): Promise<RequestView[]> {
+    const ids = await this.recent.list('request', principal.tenant, limit);
+    const views = await Promise.all(ids.map((id) => this.client.get(id)));
+    return views.filter((view): view is RequestView => view?.tenant === principal.tenant).map(withAnswer);
   }
 
   /** Cancels the caller's request; terminal requests are returned unchanged. */

@@ -22,3 +22,21 @@ export function presentRequest(view: RequestView) {
   };
 }
 export type PresentedRequest = ReturnType<typeof presentRequest>;
+
+/** A request in a listing: status and figures without the (possibly long) text and blocks. */
+export function presentRequestSummary(view: RequestView) {
+  return {
+    id: view.id,
+    object: 'reasoning.request' as const,
+    status: view.status,
+    created_at: new Date(view.createdAt).toISOString(),
+    updated_at: new Date(view.updatedAt).toISOString(),
+    ...(view.batchId !== undefined && { batch_id: view.batchId }),
+    ...(view.metadata !== undefined && { metadata: view.metadata }),
+    answer: view.result?.answer ?? null,
+    metrics: view.result?.metrics ?? null,
+    termination: view.result?.termination ?? null,
+    ...(view.error !== undefined && { error: view.error }),
+    links: requestLinks(view.id),
+  };
+}

@@ -9,6 +9,8 @@ import { configureApiApp } from '../create-api-app.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
 import { RESPONSE_PROGRESS } from '../openai/response-progress.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
+import { RECENT_INDEX } from '../recent/recent-index.js';
+import { memoryRecentIndex } from './memory-recent-index.js';
 
 const inspector: QueueInspector = {
   backlog: () => Promise.resolve(0),
@@ -45,6 +47,8 @@ export async function createTestApp(
     .useValue(inspector)
     .overrideProvider(BATCH_STORE)
     .useValue(memoryBatchStore())
+    .overrideProvider(RECENT_INDEX)
+    .useValue(memoryRecentIndex())
     .overrideProvider(RESPONSE_PROGRESS)
     .useValue({ finalSoFar: () => Promise.resolve(undefined) })
     .compile();
