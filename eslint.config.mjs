@@ -1,6 +1,7 @@
 // Lint rules that keep the layers honest. The domain libraries (type:domain) stay pure:
 // no framework, no queue, no network and no file-system imports.
 import js from '@eslint/js';
+import globals from 'globals';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -136,5 +137,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The API's timeline page: plain ES modules run by the browser.
+    files: ['apps/api/ui/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
 );

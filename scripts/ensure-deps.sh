@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine: npm packages (which bring Node 24 as a dev
-# dependency) and redis-server. Safe to run repeatedly; it does nothing when all is in place.
+# dependency), redis-server and chromium (the timeline page's browser test). Safe to run repeatedly; it does nothing when all is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,16 @@ if ! command -v redis-server >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
   else
     echo "redis-server is required for the system tests. Install it with: sudo apt-get install -y redis-server" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "› installing chromium (Debian package, for the timeline page's browser test)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null
+  else
+    echo "chromium is required for the timeline page's browser test. Install it with: sudo apt-get install -y chromium" >&2
     exit 1
   fi
 fi

@@ -12,6 +12,7 @@ import { TraceRouteInterceptor } from './metrics/trace-route.interceptor.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { BULL_BOARD_PATH, bullBoardHandlers } from './queues/bull-board.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from './queues/queue-inspector.js';
+import { UI_PATH, uiHandlers } from './ui/ui-handler.js';
 
 /** Builds (but does not start) the API application; the HTTP pipeline is configured here once for main and tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {
@@ -36,6 +37,7 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
     ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), app.get(AuthService)),
   );
   app.useGlobalInterceptors(new TraceRouteInterceptor());
+  app.use(UI_PATH, ...uiHandlers());
   setupOpenApi(app);
   app.enableShutdownHooks();
 }

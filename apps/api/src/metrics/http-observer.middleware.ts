@@ -32,5 +32,6 @@ export function httpObserverMiddleware(metrics: MetricsService) {
 function routeLabel(req: Request): string {
   const path = (req.route as { path?: string } | undefined)?.path;
   if (path) return `${req.baseUrl}${path}`;
-  return req.originalUrl.startsWith('/admin/queues') ? '/admin/queues' : 'unmatched';
+  if (req.originalUrl.startsWith('/admin/queues')) return '/admin/queues';
+  return req.originalUrl.startsWith('/ui') ? '/ui' : 'unmatched';
 }
