@@ -17,30 +17,41 @@ export interface FollowBatchesHooks {
   readonly written: (requestId: string) => boolean;
 }
 
-/** Reads a batch's results once: finished lines go to `onResult`, the rest come back to be followed. */
-export async function readBatchResults(
+/**
+ * Reads a batch's results: finished lines go to `onResult`, the rest come back to be followed. A
+ * stream that breaks off is read again (lines already written are skipped).
+ */
+export function readBatchResults(
   api: RemoteApi,
   batchId: string,
   hooks: FollowBatchesHooks,
   signal: AbortSignal,
 ): Promise<PendingItem[]> {
   const path = `/v1/batches/${encodeURIComponent(batchId)}/results`;
-  const response = await retryWhileBusy(() => api.open('GET', path, { signal }), hooks.onWait, signal);
-  const pending: PendingItem[] = [];
-  if (response.body === null) return pending;
-  for await (const raw of jsonLines(response.body)) {
-    const line = JSON.parse(raw) as ResultLine;
-    if (hooks.written(line.id)) continue;
-    if (isFinished(line.status)) hooks.onResult(line);
-    else
-      pending.push({
-        requestId: line.id,
-        customId: line.custom_id,
-        ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }),
-      });
-  }
-  return pending;
+  const readOnce = async (): Promise<PendingItem[]> => {
+    const response = await api.open('GET', path, { signal });
+    const pending: PendingItem[] = [];
+    if (response.body === null) return pending;
+    try {
+      for await (const raw of jsonLines(response.body)) {
+        const line = JSON.parse(raw) as ResultLine;
+        if (hooks.written(line.id)) continue;
+        if (isFinished(line.status)) hooks.onResult(line);
+        else pending.push(pendingItemOf(line));
+      }
+    } catch (error) {
+      throw api.brokenBody(error, signal);
+    }
+    return pending;
+  };
+  return retryWhileBusy(readOnce, hooks.onWait, signal);
 }
+
+const pendingItemOf = (line: ResultLine): PendingItem => ({
+  requestId: line.id,
+  customId: line.custom_id,
+  ...(line.ground_truth !== undefined && { groundTruth: line.ground_truth }),
+});
 
 /** Follows every pending request, at most {@link FOLLOWERS} at a time, in order. */
 export async function followAll(

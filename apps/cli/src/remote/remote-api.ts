@@ -23,7 +23,18 @@ export class RemoteApi {
   /** Calls the API and parses its JSON answer. */
   async json<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
     const response = await this.open(method, path, options);
-    return (await response.json()) as T;
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw this.brokenBody(error, options.signal);
+    }
+  }
+
+  /** The error to throw when a response body broke off while being read. */
+  brokenBody(error: unknown, signal?: AbortSignal): unknown {
+    return signal?.aborted === true || error instanceof SyntaxError
+      ? error
+      : new ApiUnreachableError(this.baseUrl, error);
   }
 
   /** Calls the API and returns the successful response (its body unread), for streams. */
