@@ -33,6 +33,7 @@ const PLANS: Readonly<Record<string, readonly string[]>> = {
 export function scenario(request: ScriptedRequest): ScriptedReply {
   const name = keyword(request.prompt);
   if (request.thread !== null) return threadReply(name, request.thread);
+  if (name === 'overloaded') return { ...stop('', null), status: 503 };
   const assistant = parseChatPrompt(request.prompt).assistant;
   if (request.stop.length === 0) return stop(`${plan(PLANS[name] ?? ['1'])}\nAll at once.${END}`, null);
   if (name === 'loop')

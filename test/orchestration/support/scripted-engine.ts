@@ -67,6 +67,11 @@ async function handle(
   log: EngineLog,
   running: Map<string, number>,
 ): Promise<void> {
+  if (req.method !== 'POST') {
+    // Only completions are scripted; a model card read (GET /v1/models) finds none, as from an engine that does not say.
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not scripted"}}');
+    return;
+  }
   let raw = '';
   for await (const chunk of req) raw += String(chunk);
   const body = JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number };

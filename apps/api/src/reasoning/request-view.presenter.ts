@@ -18,6 +18,7 @@ export function presentRequest(view: RequestView) {
     ...(view.metadata !== undefined && { metadata: view.metadata }),
     ...(view.result !== undefined && { result: view.result }),
     ...(view.error !== undefined && { error: view.error }),
+    ...(view.errorCode !== undefined && { error_code: view.errorCode }),
     links: requestLinks(view.id),
   };
 }

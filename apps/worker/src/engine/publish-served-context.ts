@@ -1,5 +1,5 @@
-import { engineEndpoint } from '@threadloom/engine-client';
 import { servedContextKey } from '@threadloom/contracts';
+import { engineEndpoint } from '@threadloom/engine-client';
 import type { Redis } from 'ioredis';
 
 /** How long the boot-time read of the engine's model card may take. */

@@ -3,6 +3,7 @@ import { afterSequential } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { RequestAbortedError } from '@threadloom/engine-client';
+import { publicEngineError } from '../engine/public-engine-error.js';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
@@ -94,11 +95,14 @@ async function handleFailure(
     return 'expired';
   }
   const mapped = mapEngineError(error);
-  if (isFinalAttempt(job, mapped))
+  if (isFinalAttempt(job, mapped)) {
+    const { code, message } = publicEngineError(error);
     await deps.finisher.engineFailed(
       requestId,
       checkpoint.state,
-      `sequential step ${job.data.step} failed: ${mapped.message}`,
+      `sequential step ${job.data.step} failed: ${message}`,
+      code,
     );
+  }
   throw mapped;
 }

@@ -1,8 +1,10 @@
 import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
 import { buildThreadRequest } from '@threadloom/threading';
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { TimedCompletion } from '@threadloom/engine-client';
 import { mapEngineError } from '../engine/map-engine-error.js';
+import { publicEngineError } from '../engine/public-engine-error.js';
+import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
 import { RequestAbortedError } from '@threadloom/engine-client';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
@@ -65,7 +67,7 @@ async function waitForSlot(
   const waited = Date.now() - job.data.enqueuedAt;
   if (waited >= deps.config.maxHandBackWaitMs) {
     const reason = `thread ${job.data.number} waited ${waited} ms for a concurrency slot (maxConcurrentThreads=${held.limit})`;
-    return handleFailure(deps, job, Date.now(), new UnrecoverableError(reason));
+    return handleFailure(deps, job, Date.now(), new SlotWaitExceededError(reason));
   }
   await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
   throw new DelayedError();
@@ -177,10 +179,12 @@ async function handleFailure(
   const mapped = mapEngineError(error);
   if (isFinalAttempt(job, mapped)) {
     deps.metrics.threads.inc({ outcome: 'failed' });
+    // Tenants read the stored thread and its event: our words and a code; the raw text is in the worker log.
+    const { code, message } = publicEngineError(error);
     const failed: StoredThread = {
       number,
       status: 'failed',
-      error: mapped.message,
+      error: message,
       queueWaitMs: startedAt - job.data.enqueuedAt,
       timeToFirstTokenMs: 0,
       decodeMs: 0,
@@ -193,7 +197,8 @@ async function handleFailure(
       block,
       thread: number,
       machine: deps.config.machineId,
-      error: mapped.message,
+      error: message,
+      code,
     });
   }
   throw mapped;

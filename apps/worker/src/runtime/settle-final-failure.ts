@@ -9,15 +9,11 @@ import type { Job } from 'bullmq';
  * are left to their join, which runs anyway (ignoreDependencyOnFailure) and applies onThreadFailure.
  * Returns whether the request moved (false when it was already terminal).
  */
-export async function settleFinalFailure(
-  finisher: RequestFinisher,
-  role: WorkerRole,
-  job: Job,
-  error: Error,
-): Promise<boolean> {
+export async function settleFinalFailure(finisher: RequestFinisher, role: WorkerRole, job: Job): Promise<boolean> {
   if (role === 'thread' || job.finishedOn === undefined) return false; // still retrying
   const requestId = (job.data as { requestId?: unknown }).requestId;
   if (typeof requestId !== 'string') return false;
   const what = role === 'reason' ? 'sequential step' : 'join';
-  return finisher.lost(requestId, `${what} failed after ${job.attemptsMade} attempt(s): ${error.message}`);
+  // The error's own text (a parse error, a Redis reply) is logged by the caller, not shown to tenants.
+  return finisher.lost(requestId, `${what} failed after ${job.attemptsMade} attempt(s)`, 'internal_error');
 }

@@ -226,7 +226,7 @@ export class WorkerRuntime {
     worker.on('failed', (job, error) => {
       this.logger.warn(`${role} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
       if (job === undefined) return;
-      settleFinalFailure(deps.finisher, role, job, error).catch((settleError: unknown) =>
+      settleFinalFailure(deps.finisher, role, job).catch((settleError: unknown) =>
         this.logger.error(`${role} job ${job.id ?? '?'}: could not settle its request: ${String(settleError)}`),
       );
     });

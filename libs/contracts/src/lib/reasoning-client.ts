@@ -44,6 +44,8 @@ export interface RequestView {
   readonly updatedAt: number;
   readonly result?: ReasoningResult;
   readonly error?: string;
+  /** Stable code of a failed, expired or cancelled request (`engine_unavailable`, `thread_failed`, `deadline_exceeded`, …). */
+  readonly errorCode?: string;
   readonly batchId?: string;
   readonly metadata?: Readonly<Record<string, string>>;
 }

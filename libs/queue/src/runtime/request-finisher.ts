@@ -26,12 +26,12 @@ export class RequestFinisher {
     const reason = state.termination?.reason ?? 'eos';
     const failed = FAILING.has(reason);
     const error = failed ? (state.termination?.message ?? describe(state)) : undefined;
-    await this.settle(requestId, failed ? 'failed' : 'completed', state, error);
+    await this.settle(requestId, failed ? 'failed' : 'completed', state, error, failed ? reason : undefined);
   }
 
   /** A sequential step failed for good: failed, keeping the trajectory so far. */
-  async engineFailed(requestId: string, state: OrchestratorState, message: string): Promise<void> {
-    await this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message);
+  async engineFailed(requestId: string, state: OrchestratorState, message: string, code: string): Promise<void> {
+    await this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message, code);
   }
 
   /** The deadline passed: expired, keeping the trajectory so far. */
@@ -41,6 +41,7 @@ export class RequestFinisher {
       'expired',
       terminateOrchestration(state, 'aborted', 'deadline exceeded').state,
       'deadline exceeded',
+      'deadline_exceeded',
     );
   }
 
@@ -48,16 +49,22 @@ export class RequestFinisher {
    * The request's work is gone for good (a job's final failure outside the engine path, or the reaper
    * found no job left): failed with `message`, keeping the trajectory when the checkpoint is readable.
    */
-  async lost(requestId: string, message: string): Promise<boolean> {
+  async lost(requestId: string, message: string, code = 'request_lost'): Promise<boolean> {
     const state = await this.store.loadCheckpoint(requestId).then(
       (checkpoint) => checkpoint?.state,
       () => undefined, // an unreadable checkpoint is one way to get here: settle without a trajectory
     );
     if (state !== undefined)
-      return this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message);
-    if (!(await this.store.transition(requestId, 'failed', { error: message, finishedAt: String(Date.now()) })))
-      return false;
-    await this.store.appendEvent(requestId, 'failed', { error: message });
+      return this.settle(
+        requestId,
+        'failed',
+        terminateOrchestration(state, 'engine_error', message).state,
+        message,
+        code,
+      );
+    const fields = { error: message, errorCode: code, finishedAt: String(Date.now()) };
+    if (!(await this.store.transition(requestId, 'failed', fields))) return false;
+    await this.store.appendEvent(requestId, 'failed', { error: message, code });
     await this.store.expire(requestId, this.retentionSeconds);
     return true;
   }
@@ -69,6 +76,7 @@ export class RequestFinisher {
       'cancelled',
       terminateOrchestration(state, 'aborted', 'cancelled').state,
       'cancelled',
+      'cancelled',
     );
   }
 
@@ -77,16 +85,19 @@ export class RequestFinisher {
     status: RequestStatus,
     state: OrchestratorState,
     error: string | undefined,
+    code: string | undefined,
   ): Promise<boolean> {
     const threads = await this.store.allThreads(requestId);
     const result = buildResult(state, threads);
     const finishedAt = Date.now();
     const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(finishedAt) };
     if (error !== undefined) fields['error'] = error;
+    if (code !== undefined) fields['errorCode'] = code;
     if (!(await this.store.transition(requestId, status, fields))) return false;
     await this.store.appendEvent(requestId, status, {
       termination: result.termination,
       ...(error === undefined ? {} : { error }),
+      ...(code === undefined ? {} : { code }),
     });
     await this.store.expire(requestId, this.retentionSeconds);
     await this.report(requestId, status, result, threads, finishedAt, error);

@@ -13,6 +13,7 @@ export function toRequestView(hash: Record<string, string>): RequestView | undef
     updatedAt: Number(hash['updatedAt'] ?? 0),
     ...(hash['result'] === undefined ? {} : { result: JSON.parse(hash['result']) as ReasoningResult }),
     ...(hash['error'] === undefined ? {} : { error: hash['error'] }),
+    ...(hash['errorCode'] === undefined ? {} : { errorCode: hash['errorCode'] }),
     ...(hash['batchId'] === undefined ? {} : { batchId: hash['batchId'] }),
     ...(hash['metadata'] === undefined ? {} : { metadata: JSON.parse(hash['metadata']) as Record<string, string> }),
   };
