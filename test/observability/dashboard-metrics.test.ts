@@ -12,11 +12,12 @@ import {
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from '../api/support/api-keys.js';
 import { MODEL, startApiStack, type ApiStack } from '../api/support/api-stack.js';
+import { metricsUrl } from '../orchestration/support/stack.js';
 import { ROOT } from '../support/corpus.js';
 import { FIGURE6 } from '../support/figure6.js';
 
 async function scrape(url: string): Promise<Set<string>> {
-  const response = await fetch(`${url}/metrics`);
+  const response = await fetch(url);
   expect(response.status, url).toBe(200);
   return exposedMetricNames(await response.text());
 }
@@ -26,7 +27,12 @@ describe('dashboards and alerts against a live stack', () => {
   const exported = new Set<string>();
 
   beforeAll(async () => {
-    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-dashboards}', machines: 2 });
+    env = await startApiStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix: '{tl-dashboards}',
+      machines: 2,
+      metrics: true,
+    });
     const submitted = await fetch(`${env.api.url}/v1/reasoning`, {
       method: 'POST',
       headers: { Authorization: bearer(KEYS.alice), 'Content-Type': 'application/json' },
@@ -34,7 +40,12 @@ describe('dashboards and alerts against a live stack', () => {
     });
     const { id } = (await submitted.json()) as { id: string };
     expect((await env.stack.client.waitForResult(id, { timeoutMs: 30_000 })).status).toBe('completed');
-    const urls = [env.api.url, ...env.stack.machines.map((machine) => machine.simUrl)];
+    const { machines, join } = env.stack;
+    const urls = [
+      `${env.api.url}/metrics`,
+      ...machines.map((machine) => `${machine.simUrl}/metrics`),
+      ...[...machines.map((machine) => machine.worker), join].map(metricsUrl),
+    ];
     for (const names of await Promise.all(urls.map(scrape))) for (const name of names) exported.add(name);
   });
   afterAll(async () => {
@@ -54,8 +65,13 @@ describe('dashboards and alerts against a live stack', () => {
     expect(EXTERNAL_METRICS.filter((metric) => exported.has(metric.name))).toEqual([]);
   });
 
-  it('the scrape saw the API, the simulators and samples of the engine histograms', () => {
-    for (const name of ['threadloom_api_submissions_total', 'vllm:time_to_first_token_seconds_bucket'])
+  it('the scrape saw the API, the simulators, the workers and BullMQ', () => {
+    for (const name of [
+      'threadloom_api_submissions_total',
+      'vllm:time_to_first_token_seconds_bucket',
+      'threadloom_thread_queue_wait_seconds_bucket',
+      'bullmq_job_count',
+    ])
       expect(exported.has(name), name).toBe(true);
   });
 });

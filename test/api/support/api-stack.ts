@@ -50,12 +50,15 @@ export async function startApiStack(options: {
   machines?: number;
   timeScale?: number;
   apiEnv?: Record<string, string>;
+  /** Every worker serves /metrics on a port of its own. */
+  metrics?: boolean;
 }): Promise<ApiStack> {
   const stack = await startStack({
     redisUrl: options.redisUrl,
     keyPrefix: options.keyPrefix,
     machines: options.machines ?? 2,
     timeScale: options.timeScale ?? 0,
+    ...(options.metrics !== undefined && { metrics: options.metrics }),
   });
   const api = await startApi(options.redisUrl, options.keyPrefix, options.apiEnv).catch(async (error: unknown) => {
     await stack.stop();

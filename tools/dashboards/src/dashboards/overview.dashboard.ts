@@ -51,6 +51,44 @@ export const overviewDashboard: DashboardSpec = {
       ],
     },
     {
+      title: 'Requests',
+      panels: [
+        timeseries({
+          title: 'Requests settled by outcome',
+          description: 'completed, failed, cancelled, expired (counted by the worker that settles each request).',
+          unit: 'reqps',
+          queries: [{ expr: sumRate('threadloom_requests_total', ['outcome']), legend: '{{outcome}}' }],
+        }),
+        timeseries({
+          title: 'Request latency',
+          description: 'Submission to terminal state, by outcome.',
+          unit: 's',
+          queries: [
+            { expr: quantile(0.5, 'threadloom_request_duration_seconds', ['outcome']), legend: 'p50 {{outcome}}' },
+            { expr: quantile(0.99, 'threadloom_request_duration_seconds', ['outcome']), legend: 'p99 {{outcome}}' },
+          ],
+        }),
+        timeseries({
+          title: 'Realized speedup',
+          description: 'Completed requests: time with each block run thread after thread, over the actual wall clock.',
+          unit: 'short',
+          queries: [
+            { expr: quantile(0.5, 'threadloom_request_realized_speedup'), legend: 'p50' },
+            { expr: quantile(0.1, 'threadloom_request_realized_speedup'), legend: 'p10' },
+          ],
+        }),
+        timeseries({
+          title: 'Critical-path tokens per request',
+          description: 'Engine-counted tokens on the critical path (every step plus the longest thread of each block).',
+          unit: 'short',
+          queries: [
+            { expr: quantile(0.5, 'threadloom_request_critical_path_tokens'), legend: 'p50' },
+            { expr: quantile(0.99, 'threadloom_request_critical_path_tokens'), legend: 'p99' },
+          ],
+        }),
+      ],
+    },
+    {
       title: 'API latency',
       panels: [
         timeseries({

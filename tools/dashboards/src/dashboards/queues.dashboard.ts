@@ -1,5 +1,9 @@
 import type { DashboardSpec } from './dashboard.js';
 import { timeseries } from './panels.js';
+import { quantile } from './promql.js';
+
+// The API and the join worker both export BullMQ's gauges for the same queues: take one, never the sum.
+const jobs = (states: string) => `max by (queue, state) (bullmq_job_count{state=~"${states}"})`;
 
 /** The queues and the Redis that holds them. */
 export const queuesDashboard: DashboardSpec = {
@@ -11,6 +15,34 @@ export const queuesDashboard: DashboardSpec = {
     {
       title: 'Backlog',
       panels: [
+        timeseries({
+          title: 'Jobs waiting by queue',
+          description:
+            'BullMQ jobs not yet running: waiting, prioritized, delayed (retries, hand-backs) and waiting for children.',
+          unit: 'short',
+          queries: [{ expr: jobs('waiting|prioritized|delayed|waiting-children'), legend: '{{queue}} {{state}}' }],
+        }),
+        timeseries({
+          title: 'Jobs active by queue',
+          description: 'BullMQ jobs being processed now.',
+          unit: 'short',
+          queries: [{ expr: jobs('active'), legend: '{{queue}}' }],
+        }),
+        timeseries({
+          title: 'Failed jobs kept by queue',
+          description: 'Jobs out of attempts, kept for RETENTION_SECONDS (inspect them in /admin/queues).',
+          unit: 'short',
+          queries: [{ expr: jobs('failed'), legend: '{{queue}}' }],
+        }),
+        timeseries({
+          title: 'Backlog age: thread queue wait',
+          description: 'How long threads wait between their fork and their engine call.',
+          unit: 's',
+          queries: [
+            { expr: quantile(0.5, 'threadloom_thread_queue_wait_seconds'), legend: 'p50' },
+            { expr: quantile(0.99, 'threadloom_thread_queue_wait_seconds'), legend: 'p99' },
+          ],
+        }),
         timeseries({
           title: 'Reason backlog seen by the API',
           description:
