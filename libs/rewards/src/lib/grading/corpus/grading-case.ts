@@ -25,6 +25,7 @@ export const GRADING_CATEGORIES = [
   'approximations',
   'reference-regressions',
   'robustness',
+  'held-out',
 ] as const;
 
 /** One of {@link GRADING_CATEGORIES}. */

@@ -7,7 +7,8 @@ describe('team grading corpus', () => {
   it('has at least 150 cases covering every category', () => {
     expect(GRADING_CORPUS.length).toBeGreaterThanOrEqual(150);
     const covered = new Set(GRADING_CORPUS.map((c) => c.category));
-    expect([...GRADING_CATEGORIES].filter((category) => !covered.has(category))).toEqual([]);
+    const teamCategories = GRADING_CATEGORIES.filter((category) => category !== 'held-out');
+    expect(teamCategories.filter((category) => !covered.has(category))).toEqual([]);
   });
 
   it('agrees with every verdict (100%; no known disagreements)', () => {

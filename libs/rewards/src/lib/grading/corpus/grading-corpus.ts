@@ -1,4 +1,5 @@
 import type { GradingCase } from './grading-case.js';
+import { HELD_OUT_CASES } from './held-out.corpus.js';
 import { NUMBER_CASES } from './numbers.corpus.js';
 import { PRESENTATION_CASES } from './presentation.corpus.js';
 import { REFERENCE_REGRESSION_CASES } from './reference-regressions.corpus.js';
@@ -11,3 +12,6 @@ export const GRADING_CORPUS: readonly GradingCase[] = [
   ...PRESENTATION_CASES,
   ...REFERENCE_REGRESSION_CASES,
 ];
+
+/** The held-out check (issue 15): written before the rules it measures, reported apart, never tuned to. */
+export const GRADING_HELD_OUT: readonly GradingCase[] = HELD_OUT_CASES;
