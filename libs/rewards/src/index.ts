@@ -4,9 +4,11 @@ export { extractBoxedAnswer } from './lib/extraction/extract-boxed.js';
 export type { ExtractOptions } from './lib/extraction/extract-boxed.js';
 export { grade, warmUpGrader } from './lib/grading/grade.js';
 export { GRADE_REASONS } from './lib/grading/grade-result.js';
+export { GRADING_PROFILES } from './lib/grading/grading-profile.js';
+export type { GradingProfile } from './lib/grading/grading-profile.js';
 export type { GradeOptions, GradeReason, GradeResult, Verdict } from './lib/grading/grade-result.js';
 export { normalizeAnswer } from './lib/grading/normalize-answer.js';
-export { GRADING_CORPUS } from './lib/grading/corpus/grading-corpus.js';
+export { GRADING_CORPUS, GRADING_HELD_OUT } from './lib/grading/corpus/grading-corpus.js';
 export { GRADING_CATEGORIES } from './lib/grading/corpus/grading-case.js';
 export type { GradingCase, GradingCategory } from './lib/grading/corpus/grading-case.js';
 // Rewards (spec §4.2).

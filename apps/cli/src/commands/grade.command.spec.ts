@@ -107,6 +107,27 @@ describe('threadloom grade (process)', () => {
     ]);
   });
 
+  it('grades the issue-15 answer classes from a JSONL stream; --profile reference-code keeps the old verdicts', () => {
+    const r = String.raw;
+    const input = [
+      { id: 'unit', answer: r`5\text{ m}`, truth: r`5\text{ cm}` },
+      { id: 'money', answer: r`50\text{ cents}`, truth: r`\$0.50` },
+      { id: 'angle', answer: r`\cos 36^\circ`, truth: r`\frac{1+\sqrt5}{4}` },
+      { id: 'ratio', answer: '6:4', truth: r`\frac32` },
+      { id: 'interval', answer: r`x \le 2`, truth: r`(-\infty, 2]` },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n');
+    const verdicts = (args: string[]): unknown[] =>
+      cli(['--input', '-', ...args], input)
+        .stdout.trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { correct: boolean }).correct);
+    expect(verdicts([])).toEqual([false, true, true, true, true]);
+    expect(verdicts(['--profile', 'reference-code'])).toEqual([true, false, false, false, false]);
+    expect(cli(['--answer', '1', '--truth', '1', '--profile', 'sympy']).status).toBe(2);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli([]).status).toBe(2);
     expect(cli(['--answer', '1']).status).toBe(2);

@@ -1,7 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { extractBoxedAnswer, grade, type GradeReason } from '@threadloom/rewards';
+import {
+  extractBoxedAnswer,
+  grade,
+  GRADING_PROFILES,
+  type GradeReason,
+  type GradingProfile,
+} from '@threadloom/rewards';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 /** What `grade` needs from the outside world; tests inject their own. */
@@ -20,6 +26,8 @@ export interface GradeFileOptions {
   /** With `extract`, only the text after `</think>` counts. */
   readonly afterThink: boolean;
   readonly timeLimitMs?: number;
+  /** Equivalence rules (default `threadloom`; `reference-code` as the public reference grader). */
+  readonly profile?: GradingProfile;
 }
 
 /** The JSON line printed per graded input line. */
@@ -90,11 +98,10 @@ export function gradeInput(input: GradeInput, options: GradeFileOptions): GradeL
     options.extract && input.answer !== undefined
       ? extractBoxedAnswer(input.answer, { afterThinkOnly: options.afterThink })
       : input.answer;
-  const result = grade(
-    answer,
-    input.truth,
-    options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs },
-  );
+  const result = grade(answer, input.truth, {
+    ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+  });
   return { id: input.id, correct: result.correct, reason: result.reason };
 }
 
@@ -140,6 +147,7 @@ interface GradeCliOptions {
   readonly extract?: boolean;
   readonly afterThink?: boolean;
   readonly timeLimit?: number;
+  readonly profile?: GradingProfile;
 }
 
 function parsePositiveNumber(value: string): number {
@@ -167,11 +175,17 @@ export function registerGradeCommand(program: Command): void {
         parsePositiveNumber,
       ),
     )
+    .addOption(
+      new Option('--profile <name>', 'equivalence rules: threadloom (default) or reference-code').choices(
+        Object.values(GRADING_PROFILES),
+      ),
+    )
     .action(async (options: GradeCliOptions, command: Command) => {
       const fileOptions: GradeFileOptions = {
         extract: options.extract === true,
         afterThink: options.afterThink === true,
         ...(options.timeLimit === undefined ? {} : { timeLimitMs: options.timeLimit }),
+        ...(options.profile === undefined ? {} : { profile: options.profile }),
       };
       if (options.input !== undefined) {
         process.exitCode = await gradeFile(options.input, fileOptions);

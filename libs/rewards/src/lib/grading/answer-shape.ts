@@ -1,3 +1,4 @@
+import { matrixWithFactor, scaledEntry } from './matrix-forms.js';
 import { enclosesWhole, splitTopLevel } from './split-top-level.js';
 
 /** The top-level structure of a normalised answer, decided before any math is parsed. */
@@ -10,10 +11,14 @@ export type AnswerShape =
 
 const MATRIX = /^\\begin\{([pbBvV]?matrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}$/s;
 
-/** Classifies an answer: matrix, union of intervals, set, tuple/interval (ordered, delimited) or scalar. */
-export function answerShape(text: string): AnswerShape {
-  const matrix = MATRIX.exec(text);
-  if (matrix !== null) return { kind: 'matrix', rows: matrixRows(matrix[2] ?? '') };
+/**
+ * Classifies an answer: matrix, union of intervals, set, tuple/interval (ordered, delimited) or scalar.
+ * `extended` also reads bracketed arrays and scalar multiples of matrices (`matrix-forms.ts`).
+ */
+export function answerShape(text: string, extended = false): AnswerShape {
+  const form = extended ? matrixWithFactor(text) : undefined;
+  const matrix = MATRIX.exec(form?.matrix ?? text);
+  if (matrix !== null) return { kind: 'matrix', rows: matrixRows(matrix[2] ?? '', form?.factor ?? '1') };
   const parts = splitTopLevel(text, '\\cup');
   if (parts.length > 1) return { kind: 'union', parts };
   if (text.startsWith('\\{') && text.endsWith('\\}') && enclosesWhole(text, 2)) {
@@ -50,8 +55,8 @@ function expandPlusMinus(text: string): string[] | undefined {
   return [join(upper), join(lower)];
 }
 
-function matrixRows(body: string): string[][] {
+function matrixRows(body: string, factor: string): string[][] {
   return splitTopLevel(body, '\\\\')
     .filter((row) => row !== '')
-    .map((row) => splitTopLevel(row, '&'));
+    .map((row) => splitTopLevel(row, '&').map((entry) => scaledEntry(entry, factor)));
 }

@@ -1,4 +1,3 @@
-import { isFunction } from '@cortex-js/compute-engine';
 import type { Expression } from '@cortex-js/compute-engine';
 import type { Deadline } from './deadline.js';
 import { exactValue, sameRational } from './exact-value.js';
@@ -6,10 +5,11 @@ import type { ExactValue } from './exact-value.js';
 import { GRADE_REASONS, verdict } from './grade-result.js';
 import type { GradeReason, Verdict } from './grade-result.js';
 import { isHuge } from './huge-expression.js';
-import { boxMath, parseMath, withinDeadline } from './math-engine.js';
+import { compareEquations } from './equation-relation.js';
+import { parseMath, withinDeadline } from './math-engine.js';
 
-/** Compares two normalised scalar answers with the math engine. */
-export function compareScalars(answer: string, truth: string, deadline: Deadline): Verdict {
+/** Compares two normalised scalar answers with the math engine; `extended` allows scaled equations. */
+export function compareScalars(answer: string, truth: string, deadline: Deadline, extended = false): Verdict {
   if (compact(answer) === compact(truth)) return verdict(true, GRADE_REASONS.exactMatch);
   if (isPhrase(answer) || isPhrase(truth)) {
     const text = compareAsText(answer, truth, GRADE_REASONS.notEqual);
@@ -22,7 +22,7 @@ export function compareScalars(answer: string, truth: string, deadline: Deadline
   const aEq = a.operator === 'Equal';
   const tEq = t.operator === 'Equal';
   if (aEq || tEq)
-    return aEq && tEq ? compareEquations(a, t, deadline) : verdict(false, GRADE_REASONS.structureMismatch);
+    return aEq && tEq ? compareEquations(a, t, deadline, extended) : verdict(false, GRADE_REASONS.structureMismatch);
   if (a.unknowns.length > 0 || t.unknowns.length > 0) return compareIdentities(a, t, deadline);
   return compareConstants(a, t, deadline);
 }
@@ -91,19 +91,6 @@ function compareIdentities(a: Expression, t: Expression, deadline: Deadline): Ve
   if (withinDeadline(deadline, 'compare', () => a.isSame(t))) return verdict(true, GRADE_REASONS.equivalent);
   const same = withinDeadline(deadline, 'identity', () => a.isIdenticallyEqual(t));
   return verdict(same === true, same === true ? GRADE_REASONS.equivalent : GRADE_REASONS.notEqual);
-}
-
-// Equations are equal when their sides' differences agree up to sign (`y = 2x` vs `2x = y`).
-function compareEquations(a: Expression, t: Expression, deadline: Deadline): Verdict {
-  const diff = (e: Expression): Expression =>
-    isFunction(e) ? boxMath(['Subtract', e.ops[0]?.json ?? 0, e.ops[1]?.json ?? 0]) : e;
-  const negated = (e: Expression): Expression => boxMath(['Negate', e.json]);
-  const same = withinDeadline(deadline, 'identity', () => {
-    const da = diff(a);
-    const dt = diff(t);
-    return da.isIdenticallyEqual(dt) === true || da.isIdenticallyEqual(negated(dt)) === true;
-  });
-  return verdict(same, same ? GRADE_REASONS.equivalent : GRADE_REASONS.notEqual);
 }
 
 // Values too large for exact arithmetic are equal only when their canonical forms are the same;

@@ -1,3 +1,5 @@
+import type { GradingProfile } from './grading-profile.js';
+
 /** Why a grade came out the way it did. */
 export const GRADE_REASONS = {
   /** The normalised strings are identical. */
@@ -14,6 +16,8 @@ export const GRADE_REASONS = {
   notEqual: 'not-equal',
   /** A decimal approximation was compared with an exact irrational or non-matching value. */
   approximation: 'approximation',
+  /** Both sides carry units and they differ (only cents and dollars convert). */
+  unitMismatch: 'unit-mismatch',
   /** Different shapes: tuple vs set, bracket kinds, lengths, matrix sizes. */
   structureMismatch: 'structure-mismatch',
   /** A side could not be parsed as math and the texts differ. */
@@ -45,6 +49,8 @@ export interface GradeOptions {
   readonly timeLimitMs?: number;
   /** Longest accepted side in characters (default 1,000); longer inputs are not proven equal. */
   readonly maxInputLength?: number;
+  /** Which equivalence rules apply (default `threadloom`; `reference-code` as the public grader). */
+  readonly profile?: GradingProfile;
   /** A clock for the time cap (default `performance.now`); injectable for tests. */
   readonly now?: () => number;
 }

@@ -1,3 +1,9 @@
+import { exactPartOfAnnotation } from './annotated-answer.js';
+import { extendedForms, GRADING_PROFILES } from './grading-profile.js';
+import type { GradingProfile } from './grading-profile.js';
+import { hasTrigFunction, rewriteDegreeMarks } from './special-angles.js';
+import { unifyWordVariants } from './word-variants.js';
+
 // The normalisation layer: purely textual clean-up of competition answers before the math engine
 // sees them. It never does algebra; it only removes presentation (delimiters, spacing, units, `$`).
 
@@ -19,7 +25,6 @@ const PRESENTATION: readonly Rewrite[] = [
   [/(\d)(?:\{,\}|\\[,!: ])(?=\d{3}(?!\d))/g, '$1'],
   [/\\!/g, ''],
   [/\\[,;: ]|\\q?quad(?![a-zA-Z])|~/g, ' '],
-  [/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![a-zA-Z])|\u00b0|\\degree(?![a-zA-Z])/g, ''],
   [/\\?%/g, ''],
   [/\\\$|\$/g, ''],
   [/\\text(?:rm|bf|it|normal)?\s*\{\s*(and|or)\s*\}/g, ','],
@@ -38,31 +43,54 @@ const UNIT_WORDS =
   'units?|square units|sq\\.? units|cubic units|cm|centimeters?|mm|millimeters?|meters?|km|kilometers?|inches|inch|feet|foot|ft|yards?|miles?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|degrees?|dollars?|cents?|mph|kg|grams?|pounds?|lbs?|ounces?|liters?|litres?|gallons?|radians?|ways|people|students|dollars';
 const TRAILING_UNIT = new RegExp(`^(.*[\\d})\\]])\\s*(?:${UNIT_WORDS})(?:\\s*\\^\\s*\\{?[23]\\}?)?$`, 's');
 const VARIABLE_PREFIX = /^[a-zA-Z](?:_\{?\w+\}?)?(?:\([a-z]\))?\s*=\s*(?=\S)/;
+// Extended: `f(2) =`, `g(-1) =`, `f^{-1}(3) =` (numbers or one letter as arguments) and `(x, y) =`.
+const NAME = String.raw`[a-zA-Z](?:_\{?\w+\}?)?`;
+const ARGUMENT = String.raw`\s*(?:-?\d+(?:\.\d+)?|[a-z])\s*`;
+const ASSIGNED_PREFIX = new RegExp(
+  String.raw`^(?:${NAME}(?:\^\{?-1\}?)?(?:\(${ARGUMENT}(?:,${ARGUMENT})*\))?|\((?:\s*${NAME}\s*,)+\s*${NAME}\s*\))\s*=\s*(?=\S)`,
+);
 const RELATIONS = /=|<|>|\\[lg]eq?(?![a-zA-Z])|\\neq?(?![a-zA-Z])/g;
 
 /** Options for {@link normalizeAnswer}. */
 export interface NormalizeOptions {
   /** Keep a leading `x =` (used to retry equation-vs-equation comparisons). */
   readonly keepVariablePrefix?: boolean;
+  /** Which equivalence rules apply (default `threadloom`). */
+  readonly profile?: GradingProfile;
+}
+
+/** A normalised answer and the unit text stripped from it (`$` for a dollar sign), if any. */
+export interface NormalizedParts {
+  readonly text: string;
+  readonly unit: string | undefined;
 }
 
 /** Removes math-mode delimiters, spacing, `\left`/`\right`, units, `$`, `%`, degrees and trailing punctuation. */
 export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): string {
+  return normalizeParts(raw, options).text;
+}
+
+/** {@link normalizeAnswer}, also returning the unit it stripped (compared by `answer-units.ts`). */
+export function normalizeParts(raw: string, options: NormalizeOptions = {}): NormalizedParts {
+  const extended = extendedForms(options.profile ?? GRADING_PROFILES.threadloom);
   let text = stripMathDelimiters(raw.trim());
+  const dollar = /\\\$|^\$\s*\d/.test(text) ? '$' : undefined;
   for (const [pattern, replacement] of PRESENTATION) text = text.replace(pattern, replacement);
-  text = stripUnits(text);
-  text = text.replace(TEXT_COMMANDS, '$1');
+  text = rewriteDegreeMarks(text, extended && hasTrigFunction(text));
+  const units = stripUnits(text);
+  text = units.text.replace(TEXT_COMMANDS, '$1');
   text = text.replace(/\s+/g, ' ').trim();
   text = text.replace(/(?<![.\\])[.;:]+$|,$/, '').trim();
   text = text.replace(/(^|[^\d])\.(\d)/g, '$10.$2');
-  if (options.keepVariablePrefix !== true) text = stripVariablePrefix(text);
-  return rewriteNumberForms(text);
+  if (extended) text = exactPartOfAnnotation(unifyWordVariants(text));
+  if (options.keepVariablePrefix !== true) text = stripVariablePrefix(text, extended);
+  return { text: rewriteNumberForms(text), unit: units.unit ?? dollar };
 }
 
-/** Drops a single-variable `x =` prefix (also `y_1 =`) when it is the only relation. */
-export function stripVariablePrefix(text: string): string {
+/** Drops a single-variable `x =` prefix (also `y_1 =`; extended: `f(2) =`, `(x,y) =`) when it is the only relation. */
+export function stripVariablePrefix(text: string, extended = false): string {
   const relations = text.match(RELATIONS)?.length ?? 0;
-  return relations === 1 ? text.replace(VARIABLE_PREFIX, '') : text;
+  return relations === 1 ? text.replace(extended ? ASSIGNED_PREFIX : VARIABLE_PREFIX, '') : text;
 }
 
 function stripMathDelimiters(text: string): string {
@@ -80,11 +108,17 @@ function stripMathDelimiters(text: string): string {
   return text;
 }
 
-function stripUnits(text: string): string {
+function stripUnits(text: string): { readonly text: string; readonly unit: string | undefined } {
   const whole = /^\\(?:text(?:rm|bf|normal)?|mbox|mathrm)\s*\{([^{}]*)\}$/.exec(text);
   let out = whole?.[1]?.trim() ?? text;
-  out = out.replace(TRAILING_TEXT, '$1').trim();
-  return out.replace(TRAILING_UNIT, '$1').trim();
+  let unit: string | undefined;
+  for (const pattern of [TRAILING_TEXT, TRAILING_UNIT]) {
+    const kept = pattern.exec(out)?.[1];
+    if (kept === undefined) continue;
+    unit = out.slice(kept.length).trim();
+    out = kept.trim();
+  }
+  return { text: out, unit };
 }
 
 // Integers with thousands separators, and mixed numbers, are rewritten before the engine sees them:

@@ -1,3 +1,5 @@
+import type { GradingProfile } from '../grading/grading-profile.js';
+
 /** How the acceleration term is clipped (spec §4.2). */
 export const CLIP_MODES = {
   /** Paper Eq. 8: min(scale·η, clip). */
@@ -25,6 +27,8 @@ export interface RewardConfig {
   readonly acceleration: AccelerationRewardConfig;
   /** Add the prompt's token count to both totals of η, as the reference RL reward server does. */
   readonly countPromptTokens: boolean;
+  /** The answer-equivalence rules of `grade` (default `threadloom`). */
+  readonly gradingProfile?: GradingProfile;
 }
 
 /** The named reward profiles of spec §4.2. */
@@ -36,12 +40,13 @@ export const REWARD_PROFILES = {
     acceleration: { scale: 0.5, clip: 0.2, clipMode: CLIP_MODES.clipReward },
     countPromptTokens: false,
   },
-  /** The public RL code: +1/−1 correctness, 0.5·min(η, 0.2), prompt tokens counted in η. */
+  /** The public RL code: +1/−1 correctness, 0.5·min(η, 0.2), prompt tokens counted in η, its grading rules. */
   'reference-code': {
     correctReward: 1,
     incorrectReward: -1,
     acceleration: { scale: 0.5, clip: 0.2, clipMode: CLIP_MODES.clipEta },
     countPromptTokens: true,
+    gradingProfile: 'reference-code',
   },
 } as const satisfies Record<string, RewardConfig>;
 

@@ -34,7 +34,8 @@ export function scoreResponse(
   options: ScoreOptions,
 ): ScoredResponse {
   const answer = extractBoxedAnswer(response, options.extract);
-  const graded = grade(answer, truth, options.grade);
+  const profile = options.config.gradingProfile;
+  const graded = grade(answer, truth, { ...(profile === undefined ? {} : { profile }), ...options.grade });
   const metricOptions =
     options.dialect === undefined
       ? { tokenizer: options.tokenizer }

@@ -31,8 +31,8 @@ export const REFERENCE_REGRESSION_CASES: readonly GradingCase[] = [
     'reference-regressions',
     r`x \in [1, 2]`,
     '[1,2]',
-    false,
-    'set-builder membership is not normalised (conservative)',
+    true,
+    'membership in an interval is that interval (was left unequal before issue 15)',
   ),
   c('reference-regressions', '10^{10^{10}}', '10^{10000000000}', true, 'no crash on power towers (sympy guard)'),
 ];
