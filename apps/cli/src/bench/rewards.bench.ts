@@ -1,19 +1,34 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { grade, GRADING_CORPUS, rolloutAdvantages, tokenAdvantages, warmUpGrader } from '@threadloom/rewards';
+import {
+  grade,
+  GRADING_CORPUS,
+  GRADING_HELD_OUT,
+  rolloutAdvantages,
+  tokenAdvantages,
+  warmUpGrader,
+} from '@threadloom/rewards';
 import type { BenchOutput, BenchSuite } from './bench-suite.js';
+import { freshCases, freshClassCases } from './fresh-grading-cases.js';
 import { medianSeconds } from './measure.js';
 
 const TARGET_GRADES_PER_SECOND = 1_000;
 const FRESH_CASES = 2_000;
+const FRESH_CLASS_CASES = 700;
+
+interface GradedPair {
+  readonly answer: string;
+  readonly truth: string | readonly string[];
+  readonly correct: boolean;
+}
 
 function meets(rate: number): string {
   return rate >= TARGET_GRADES_PER_SECOND ? 'meets' : 'BELOW';
 }
 
-function gradeCorpus(): number {
+function gradeCorpus(corpus: readonly GradedPair[] = GRADING_CORPUS): number {
   let agree = 0;
-  for (const item of GRADING_CORPUS) if (grade(item.answer, item.truth).correct === item.correct) agree += 1;
+  for (const item of corpus) if (grade(item.answer, item.truth).correct === item.correct) agree += 1;
   return agree;
 }
 
@@ -21,56 +36,17 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-function latencies(): number[] {
-  const samples = GRADING_CORPUS.map((item) => {
+// Wall and CPU milliseconds per grade (CPU time shows what a grade costs when the machine is shared).
+function latencies(): { wall: number[]; cpu: number[] } {
+  const samples = [...GRADING_CORPUS, ...GRADING_HELD_OUT].map((item) => {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     grade(item.answer, item.truth);
-    return performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { wall: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1e3 };
   });
-  return samples.sort((a, b) => a - b);
-}
-
-interface FreshCase {
-  readonly answer: string;
-  readonly truth: string;
-  readonly correct: boolean;
-}
-
-// Unique inputs (no repeats), so caches inside the engine cannot flatter the rate; verdicts known by construction.
-function freshCases(count: number): FreshCase[] {
-  const cases: FreshCase[] = [];
-  const dens = [2, 4, 5, 8, 20, 25, 40, 50] as const;
-  for (let i = 0; cases.length < count; i += 1) {
-    const a = (i % 97) + 1;
-    const b = (i % 89) + 2;
-    const den = dens[i % dens.length] ?? 2;
-    switch (i % 5) {
-      case 0:
-        cases.push({
-          answer: String.raw`\frac{${a * 3 + i}}{${den}}`,
-          truth: String((a * 3 + i) / den),
-          correct: true,
-        });
-        break;
-      case 1:
-        cases.push({ answer: `(x+${a})(x+${b})`, truth: `x^2+${a + b}x+${a * b}`, correct: true });
-        break;
-      case 2:
-        cases.push({ answer: `(${a},${a + b})`, truth: `(${a + b},${a})`, correct: false });
-        break;
-      case 3:
-        cases.push({ answer: String.raw`\sqrt{${a * a * 3}}`, truth: String.raw`${a}\sqrt{3}`, correct: true });
-        break;
-      default:
-        cases.push({
-          answer: (1000 * a + i).toLocaleString('en-US'),
-          truth: String(1000 * a + i + (i % 2)),
-          correct: i % 2 === 0,
-        });
-        break;
-    }
-  }
-  return cases;
+  const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
+  return { wall: sorted(samples.map((s) => s.wall)), cpu: sorted(samples.map((s) => s.cpu)) };
 }
 
 /** Wall and CPU seconds of `run` (CPU time is robust to other jobs on a shared machine). */
@@ -80,12 +56,6 @@ function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
   const value = run();
   const cpu = process.cpuUsage(cpu0);
   return { value, wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
-}
-
-function gradeFresh(cases: readonly FreshCase[]): number {
-  let agree = 0;
-  for (const item of cases) if (grade(item.answer, item.truth).correct === item.correct) agree += 1;
-  return agree;
 }
 
 function rates(count: number, t: { wall: number; cpu: number }): string {
@@ -121,14 +91,24 @@ async function runRewardsBench(output: BenchOutput): Promise<void> {
     `  grades/s, median of repeated corpus passes       ${(GRADING_CORPUS.length / seconds).toFixed(0).padStart(6)} wall (the engine caches repeated inputs)`,
   );
   const fresh = freshCases(FRESH_CASES);
-  const freshRun = timed(() => gradeFresh(fresh));
+  const freshRun = timed(() => gradeCorpus(fresh));
   output.line(
     `  grades/s, ${FRESH_CASES} unique generated cases          ${rates(fresh.length, freshRun)}; agreement ${freshRun.value}/${fresh.length}`,
   );
-  const sorted = latencies();
+  const classes = freshClassCases(FRESH_CLASS_CASES);
+  const classRun = timed(() => gradeCorpus(classes));
   output.line(
-    `  per-grade latency p50 / p99 / max                ${percentile(sorted, 0.5).toFixed(2)} / ${percentile(sorted, 0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`,
+    `  grades/s, ${FRESH_CLASS_CASES} unique issue-15 class cases    ${rates(classes.length, classRun)}; agreement ${classRun.value}/${classes.length}`,
   );
+  const heldOut = gradeCorpus(GRADING_HELD_OUT);
+  output.line(`  agreement with the held-out check                ${heldOut}/${GRADING_HELD_OUT.length}`);
+  const { wall, cpu } = latencies();
+  const spread = (sorted: number[]): string =>
+    [percentile(sorted, 0.5), percentile(sorted, 0.99), sorted[sorted.length - 1] ?? 0]
+      .map((ms) => ms.toFixed(2))
+      .join(' / ');
+  output.line(`  per-grade latency p50 / p99 / max, wall          ${spread(wall)} ms (corpus + held-out)`);
+  output.line(`  per-grade latency p50 / p99 / max, CPU           ${spread(cpu)} ms`);
   const batch = advantageBatch();
   const advSeconds = await medianSeconds(() => rolloutAdvantages(batch));
   output.line(`  P-GRPO group advantages, 1,024 rollouts          ${(advSeconds * 1e3).toFixed(3)} ms`);

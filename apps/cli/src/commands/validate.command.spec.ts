@@ -41,7 +41,12 @@ describe('validateFiles', () => {
     expect(await validateFiles(['bad.txt', 'missing.txt'], { mode: 'strict', tokenizer: 'chars' }, io)).toBe(1);
     const [bad, missing] = lines();
     expect(bad!.issues).toEqual([
-      { code: 'tag_inside_thread', message: expect.stringContaining('threads_match_outlines'), offset: 70 },
+      {
+        code: 'tag_inside_thread',
+        message: expect.stringContaining('threads_match_outlines'),
+        offset: 70,
+        tag: '<think>',
+      },
     ]);
     expect(missing).toMatchObject({
       file: 'missing.txt',
@@ -66,6 +71,18 @@ describe('threadloom validate (process)', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ file: '-', ok: true });
     const bad = cli(['--strict', '--tokenizer', 'chars', '-'], THINK_IN_THREAD);
     expect(bad.status).toBe(1);
+  });
+
+  it('--strict rejects a foreign tag inside a block, naming the tag and its offset; --lenient accepts it', () => {
+    const withBold = GOOD.replace('1: b', '1: <b>b</b>');
+    const strict = cli(['--strict', '--tokenizer', 'chars', '-'], withBold);
+    expect(strict.status).toBe(1);
+    expect((JSON.parse(strict.stdout) as ValidateLine).issues).toEqual([
+      { code: 'foreign_tag', message: expect.stringContaining('<b>'), offset: withBold.indexOf('<b>'), tag: '<b>' },
+      { code: 'foreign_tag', message: expect.stringContaining('</b>'), offset: withBold.indexOf('</b>'), tag: '</b>' },
+    ]);
+    expect(cli(['--lenient', '--tokenizer', 'chars', '-'], withBold).status).toBe(0);
+    expect(cli(['--strict', '--tokenizer', 'chars', '-'], GOOD.replace('1: b', '1: 0 < b <= 2')).status).toBe(0);
   });
 
   it('exits 2 with a clear message on usage errors', () => {

@@ -35,7 +35,8 @@ export interface ValidateFilesOptions {
 export interface ValidateLine {
   readonly file: string;
   readonly ok: boolean;
-  readonly issues: readonly { code: string; message: string; offset: number }[];
+  /** `tag` names the offending tag when the issue is about one (e.g. `foreign_tag`). */
+  readonly issues: readonly { code: string; message: string; offset: number; tag?: string }[];
   readonly metrics: {
     totalTokens: number;
     criticalPathTokens: number;
@@ -76,6 +77,7 @@ export function validateText(file: string, text: string, mode: ValidationMode, t
       code: issue.code,
       message: `${issue.rule}: ${issue.message}`,
       offset: issue.offset,
+      ...(issue.tag === undefined ? {} : { tag: issue.tag }),
     })),
     metrics: {
       totalTokens: m.totalTokens,
@@ -131,14 +133,17 @@ export function registerValidateCommand(program: Command): void {
     .argument('<files...>', 'response files (the text after the chat prompt); "-" reads stdin')
     .addOption(new Option('--strict', 'reference rules of spec §3.3 (default)'))
     .addOption(
-      new Option('--lenient', 'tolerate <think>-family tags in bodies and a truncated last block').conflicts('strict'),
+      new Option(
+        '--lenient',
+        'tolerate <think>-family and foreign (<b>) tags inside blocks and a truncated last block',
+      ).conflicts('strict'),
     )
     .addOption(
       new Option('--tokenizer <name>', 'token counter for the metrics').choices(TOKENIZER_NAMES).default('qwen3'),
     )
     .addHelpText(
       'after',
-      '\nOutput: one JSON line per file {"file","ok","issues":[{"code","message","offset"}],"metrics":{…}}.\nExit status: 0 every file ok, 1 any file not ok (or unreadable), 2 usage error.',
+      '\nOutput: one JSON line per file {"file","ok","issues":[{"code","message","offset","tag"?}],"metrics":{…}}.\nExit status: 0 every file ok, 1 any file not ok (or unreadable), 2 usage error.',
     )
     .action(async (files: string[], options: ValidateCliOptions) => {
       process.exitCode = await validateFiles(files, {

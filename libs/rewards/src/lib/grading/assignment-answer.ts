@@ -24,16 +24,21 @@ export function parseAssignments(text: string): ReadonlyMap<string, string> | un
   return assigned;
 }
 
-/** Compares assignment lists with each other or with a parenthesised tuple; `undefined` when neither applies. */
+/**
+ * Compares assignment lists with each other (always: `x=2, y=3` is never `x=3, y=2`) or, with `withTuples`,
+ * with a parenthesised tuple; `undefined` when neither applies.
+ */
 export function compareAssignments(
   answer: string,
   truth: string,
   shapes: readonly [AnswerShape, AnswerShape],
   compare: ItemComparer,
+  withTuples: boolean,
 ): Verdict | undefined {
   const a = parseAssignments(answer);
   const t = parseAssignments(truth);
   if (a !== undefined && t !== undefined) return compareByName(a, t, compare);
+  if (!withTuples) return undefined;
   const tuple = (shape: AnswerShape): readonly string[] | undefined =>
     shape.kind === 'sequence' && shape.open === '(' && shape.close === ')' ? shape.items : undefined;
   if (a !== undefined) return compareWithTuple([...a.values()], tuple(shapes[1]), compare, false);

@@ -182,9 +182,9 @@ function compareNormalized(answer: string, truth: string, deadline: Deadline, ex
     );
   const a = answerShape(answer, extended);
   const t = answerShape(truth, extended);
+  const assigned = compareAssignments(answer, truth, [a, t], compareItems, extended);
+  if (assigned !== undefined) return assigned;
   if (extended) {
-    const assigned = compareAssignments(answer, truth, [a, t], compareItems);
-    if (assigned !== undefined) return assigned;
     const sets = compareSetForms(answer, truth, deadline, compareItems);
     if (sets !== undefined) return sets;
   }

@@ -13,6 +13,8 @@ export const FORMAT_ISSUE_CODES = {
   nestedBlock: 'nested_block',
   /** A non-structure tag (e.g. `<think>`) between the elements of a block. */
   tagInsideBlock: 'tag_inside_block',
+  /** A tag that is not the dialect's (e.g. HTML `<b>`) anywhere inside a block; `tag` names it. */
+  foreignTag: 'foreign_tag',
   /** A plan, plan-item, thread or conclusion tag outside any block. */
   tagOutsideBlock: 'tag_outside_block',
   /** A structural tag in a place where it cannot open anything (e.g. `<Outline>` outside the plan). */
@@ -62,6 +64,7 @@ export const RULE_OF_ISSUE: Readonly<Record<FormatIssueCode, FormatRule>> = {
   [C.strayBlockClose]: R.blockTagsBalanced,
   [C.nestedBlock]: R.blockTagsAllowed,
   [C.tagInsideBlock]: R.blockTagsAllowed,
+  [C.foreignTag]: R.blockTagsAllowed,
   [C.tagInsideConclusion]: R.blockTagsAllowed,
   [C.tagOutsideBlock]: R.tagCountsBalanced,
   [C.misplacedTag]: R.tagCountsBalanced,

@@ -86,10 +86,11 @@ describe('parseTrajectory', () => {
     expect(parseTrajectory(text).ok).toBe(false);
   });
 
-  it('treats `<` that starts no known tag as text', () => {
+  it('treats `<` that starts no known tag as text, and reports a foreign tag inside a block', () => {
     const result = parseTrajectory('a < b <<Parallel>\n<x> <Thread');
     expect(result.issues.map((issue) => [issue.code, issue.offset])).toEqual([
       ['unclosed_block', 7],
+      ['foreign_tag', 18],
       ['text_in_block', 18],
     ]);
     expect(result.value.segments[0]).toEqual({ kind: 'text', text: 'a < b <', start: 0, end: 7 });

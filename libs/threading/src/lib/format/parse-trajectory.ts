@@ -1,5 +1,6 @@
 import { THREADWEAVER_DIALECT, type Dialect } from '../dialect/index.js';
-import { FORMAT_ISSUE_CODES as C, type FormatIssue } from './format-issue.js';
+import { findForeignTags } from './foreign-tags.js';
+import { FORMAT_ISSUE_CODES as C, formatIssue, type FormatIssue } from './format-issue.js';
 import { handleTag } from './parse-modes.js';
 import { finishBlock, flushText, numberedElement, offsetsOf, reportAt, type ParserState } from './parser-state.js';
 import { findNextTag, tagTable } from './tag-table.js';
@@ -52,9 +53,15 @@ export function parseTrajectory(text: string, options: ParseOptions = {}): Parse
 
 const NON_WHITESPACE = /\S/g;
 
-/** Between the elements of a block only whitespace is allowed (spec §3.3 rule 4). */
+/**
+ * Inside a block, any tag that is not the dialect's is reported (spec §3.3 rule 2, `foreign-tags.ts`), and
+ * between the elements of a block only whitespace is allowed (rule 4).
+ */
 function checkGap(state: ParserState, from: number, to: number): void {
-  if (state.mode !== 'block' || to <= from) return;
+  if (state.mode === 'top' || to <= from) return;
+  for (const { tag, offset } of findForeignTags(state.text, from, to))
+    state.issues.push(formatIssue(C.foreignTag, `Foreign tag ${tag} inside a block`, offset, tag));
+  if (state.mode !== 'block') return;
   NON_WHITESPACE.lastIndex = from;
   const found = NON_WHITESPACE.exec(state.text);
   if (found && found.index < to) reportAt(state, C.textInBlock, 'Text between the elements of a block', found.index);

@@ -17,10 +17,11 @@ interface GenTrajectory {
 } // texts.length === blocks.length + 1
 
 const chars = createCharsTokenizer();
-// No alphabet letter set can spell a tag name, so generated text never contains a tag.
+// No alphabet letter set can spell a dialect tag. Bodies never hold `<a`, `</b`: that would start a foreign tag,
+// which strict validation rejects inside a block (its own property below).
 const ALPHABET = ['a', 'b', ' ', '\n', '1', ':', '<', '>', '/', 'Δ', '😀', '\t'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 30 }).map((cs) => cs.join(''));
-const body = text.map((t) => t.trim()).filter((t) => t.length > 0);
+const body = text.map((t) => t.trim()).filter((t) => t.length > 0 && !/<\/?[ab]/.test(t));
 const block: fc.Arbitrary<GenBlock> = fc
   .array(fc.tuple(body, body), { minLength: 1, maxLength: 5 })
   .map((pairs) => ({ items: pairs.map(([item]) => item), threads: pairs.map(([, thread]) => thread) }));
@@ -148,6 +149,27 @@ describe('trajectory properties', () => {
         expect(validateFormat(truncated, { mode: 'lenient' }).issues).toEqual([]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('a foreign tag put into any plan item or thread fails strict validation at its offset, not lenient', () => {
+    const foreign = fc.constantFrom('<b>', '</i>', '<br/>', '<span class="x">', '<td nowrap>');
+    fc.assert(
+      fc.property(trajectory, fc.nat(), fc.nat(), foreign, (t, pick, at, tag) => {
+        const canonical = render(t);
+        const bodies = parseTrajectory(canonical).value.segments.flatMap((segment) =>
+          segment.kind === 'block' ? [...(segment.plan?.items ?? []), ...segment.threads] : [],
+        );
+        const target = bodies[pick % Math.max(1, bodies.length)];
+        if (target === undefined) return;
+        const { contentStart, contentEnd } = target.offsets;
+        const offset = contentStart + (at % (contentEnd - contentStart + 1));
+        const input = canonical.slice(0, offset) + tag + canonical.slice(offset);
+        const strict = validateFormat(input).issues.map((issue) => [issue.code, issue.offset, issue.tag]);
+        expect(strict).toContainEqual(['foreign_tag', offset, tag]);
+        expect(validateFormat(input, { mode: 'lenient' }).issues.filter((i) => i.code === 'foreign_tag')).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -33,10 +33,11 @@ const BODY_TAG_CODES: ReadonlySet<FormatIssueCode> = new Set([
 
 /**
  * Checks a response (text, or an earlier parse of it) against the format rules. A response with
- * no block is valid and the conclusion is optional. Lenient mode relaxes exactly two things:
+ * no block is valid and the conclusion is optional. Lenient mode relaxes exactly three things:
  * (1) reasoning-family tags (`<think>`, `</think>`, legacy `<Think>`, `</Think>`) inside a thread, plan item,
- * conclusion or between block elements are tolerated; (2) when the text ends inside an unclosed block
- * (truncation), that last block is ignored: only the text before its open tag is checked.
+ * conclusion or between block elements are tolerated; (2) so are foreign tags (`<b>`, `foreign_tag`) inside a
+ * block; (3) when the text ends inside an unclosed block (truncation), that last block is ignored: only the
+ * text before its open tag is checked.
  */
 export function validateFormat(textOrParsed: string | ParseResult, options: ValidateOptions = {}): ValidationResult {
   const dialect = options.dialect ?? THREADWEAVER_DIALECT;
@@ -54,6 +55,7 @@ export function validateFormat(textOrParsed: string | ParseResult, options: Vali
   const issues = candidates.filter(
     (issue) =>
       issue.offset < cutoff &&
+      issue.code !== C.foreignTag &&
       !(
         issue.tag !== undefined &&
         BODY_TAG_CODES.has(issue.code) &&

@@ -1,4 +1,4 @@
-/** The categories the team corpus covers (issue 3). */
+/** The categories the team corpus covers (issues 3 and 15); `held-out` is the separate check. */
 export const GRADING_CATEGORIES = [
   'integers',
   'decimals-fractions',
@@ -25,6 +25,15 @@ export const GRADING_CATEGORIES = [
   'approximations',
   'reference-regressions',
   'robustness',
+  'units',
+  'special-angles',
+  'equation-forms',
+  'assignments',
+  'set-operations',
+  'matrix-forms',
+  'word-variants',
+  'annotated',
+  'ratios',
   'held-out',
 ] as const;
 

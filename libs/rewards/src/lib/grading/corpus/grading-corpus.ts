@@ -1,3 +1,4 @@
+import { EQUIVALENCE_CLASS_CASES } from './equivalence-classes.corpus.js';
 import type { GradingCase } from './grading-case.js';
 import { HELD_OUT_CASES } from './held-out.corpus.js';
 import { NUMBER_CASES } from './numbers.corpus.js';
@@ -11,6 +12,7 @@ export const GRADING_CORPUS: readonly GradingCase[] = [
   ...STRUCTURE_CASES,
   ...PRESENTATION_CASES,
   ...REFERENCE_REGRESSION_CASES,
+  ...EQUIVALENCE_CLASS_CASES,
 ];
 
 /** The held-out check (issue 15): written before the rules it measures, reported apart, never tuned to. */
