@@ -20,10 +20,23 @@ const WRAPPERS = /\\(?:text(?:rm|normal)?|mbox|mathrm)\s*\{([^{}]*)\}/g;
 const GENERIC = /^(?:(?:square|sq\.?|cubic)\s+)?units?$/i;
 const DOLLARS = /^(?:\$|dollars?|usd)$/i;
 const CENTS = /^(?:cents?|\u00a2)$/i;
+// Abbreviations the engine's registry does not read, spelled out first.
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  hr: 'hour',
+  hrs: 'hours',
+  min: 'minute',
+  mins: 'minutes',
+  sec: 'second',
+  secs: 'seconds',
+  lbs: 'pounds',
+  yr: 'year',
+  yrs: 'years',
+};
 
 function readUnit(text: string, deadline: Deadline): Unit | undefined {
   const plain = text.replace(WRAPPERS, '$1').replace(/\s+/g, ' ').trim();
-  const [, word = '', power = ''] = /^(.*?)\s*(\^\s*\{?\s*\d\s*\}?)?$/s.exec(plain) ?? [];
+  const [, written = '', power = ''] = /^(.*?)\s*(\^\s*\{?\s*\d\s*\}?)?$/s.exec(plain) ?? [];
+  const word = ABBREVIATIONS[written.replace(/\.$/, '').toLowerCase()] ?? written;
   if (word === '' || GENERIC.test(word)) return undefined;
   if (power === '' && DOLLARS.test(word)) return { kind: 'money', cents: 100 };
   if (power === '' && CENTS.test(word)) return { kind: 'money', cents: 1 };

@@ -53,6 +53,20 @@ describe('grade', () => {
     expect(grade(r`\sum_{k=1}^{100000} k`, '5000050000', { timeLimitMs: 20 }).correct).toBe(false);
   });
 
+  it('never equates different units, and converts money', () => {
+    expect(grade(r`5\text{ m}`, r`5\text{ cm}`)).toMatchObject({ correct: false, reason: 'unit-mismatch' });
+    expect(grade(r`50\text{ cents}`, r`\$0.50`).correct).toBe(true);
+  });
+
+  it('keeps the pre-issue-15 rules under the reference-code profile', () => {
+    const reference = { profile: 'reference-code', timeLimitMs: 10_000 } as const;
+    expect(grade(r`5\text{ m}`, r`5\text{ cm}`, reference).correct).toBe(true);
+    expect(grade(r`\cos 36^\circ`, r`\frac{1+\sqrt5}{4}`, reference).correct).toBe(false);
+    expect(grade('6:4', r`\frac32`, reference).correct).toBe(false);
+    expect(grade('2x+4y=12', 'x+2y-6=0', reference).correct).toBe(false);
+    expect(grade('x=2, y=3', 'x=3, y=2', reference).correct).toBe(false);
+  });
+
   it('rejects division by zero on both sides', () => {
     expect(grade('1/0', '2/0').correct).toBe(false);
   });

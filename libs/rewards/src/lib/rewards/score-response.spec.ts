@@ -36,4 +36,12 @@ describe('scoreResponse', () => {
     const scored = scoreResponse(RESPONSE, '5', { config: REWARD_PROFILES['reference-code'], tokenizer: symbolic });
     expect(scored).toMatchObject({ correct: false, correctnessReward: -1, accelerationReward: 0, reward: -1 });
   });
+
+  it('grades with the profile’s rules: reference-code keeps the reference grader’s verdict on a ratio', () => {
+    const ratio = RESPONSE.replace(String.raw`\boxed{4}`, String.raw`\boxed{6:4}`);
+    const truth = String.raw`\frac32`;
+    expect(scoreResponse(ratio, truth, { config: REWARD_PROFILES.paper, tokenizer: symbolic }).correct).toBe(true);
+    const reference = scoreResponse(ratio, truth, { config: REWARD_PROFILES['reference-code'], tokenizer: symbolic });
+    expect(reference.correct).toBe(false);
+  });
 });
