@@ -17,7 +17,7 @@ describe('team grading corpus', () => {
       .filter(({ c, result }) => result.correct !== c.correct)
       .map(({ c, result }) => `${c.category}: ${c.answer.slice(0, 40)} vs ${String(c.truth)} → ${result.reason}`);
     expect(disagreements).toEqual([]);
-  });
+  }, 60_000);
 
   it('keeps the reference grader false positives and negatives as regression cases', () => {
     const regressions = GRADING_CORPUS.filter((c) => c.category === 'reference-regressions');

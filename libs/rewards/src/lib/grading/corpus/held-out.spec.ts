@@ -3,6 +3,7 @@ import { grade } from '../grade.js';
 import { GRADING_HELD_OUT } from './grading-corpus.js';
 
 describe('held-out grading check (written before the issue-15 rules)', () => {
+  // Graded once for all three checks (outside a test, so no per-test timeout applies to a loaded machine).
   const results = GRADING_HELD_OUT.map((c) => ({ c, result: grade(c.answer, c.truth, { timeLimitMs: 10_000 }) }));
 
   it('has at least 100 pairs with both verdicts', () => {
