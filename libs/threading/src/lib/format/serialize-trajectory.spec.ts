@@ -30,6 +30,13 @@ describe('serializeTrajectory', () => {
     expect(roundTrip(text)).toBe(text);
   });
 
+  it('drops a conclusion it cannot write after a thread left open (canonical form stays a fixed point)', () => {
+    const text = '<Parallel><Conclusion>c</Conclusion>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>';
+    const once = roundTrip(text);
+    expect(once).toBe('<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n</Outlines>\n<Thread>\n');
+    expect(roundTrip(once)).toBe(once);
+  });
+
   it('writes the tags of the given dialect', () => {
     const text =
       'x<Parallel>\n<Goal>\n<Outline>1: a</Outline>\n</Goal>\n<Path>\n1: b\n</Path><Path>\n2: c\n</Path>\n</Parallel>y';

@@ -38,7 +38,9 @@ function serializeBlock(block: BlockSegment, dialect: Dialect): string {
     out += `${branch.open}\n${numbered(thread, ' ')}${thread.closed ? `\n${branch.close}` : ''}`;
   }
   if (block.threads.length > 0 && block.closed) out += '\n';
-  if (block.conclusion) {
+  // Only the thread close tag ends a thread: after an unclosed thread a conclusion would read as its text.
+  const threadLeftOpen = block.threads.at(-1)?.closed === false;
+  if (block.conclusion && !threadLeftOpen) {
     out += `${conclusion.open}${block.conclusion.raw}${block.conclusion.closed ? `${conclusion.close}\n` : ''}`;
   }
   return block.closed ? `${out}${blockTags.close}` : out;
