@@ -1,3 +1,4 @@
+import { createCharsTokenizer } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
 import { toCompletionResult } from './completion-result.js';
 import { EngineOutputError } from './engine-output.error.js';
@@ -34,5 +35,18 @@ describe('toCompletionResult', () => {
     ['no usage', () => toCompletionResult({ text: 'x', finish: 'length', stop: null, usage: null }, request)],
   ])('rejects %s as invalid output', (_name, run) => {
     expect(run).toThrow(EngineOutputError);
+  });
+
+  it('counts with the fallback tokenizer when the engine reported no usage, and says so', () => {
+    const streamed = { text: 'abc', finish: 'length', stop: null, usage: null };
+    expect(toCompletionResult(streamed, request, createCharsTokenizer())).toEqual({
+      text: 'abc',
+      finishReason: 'length',
+      stopReason: null,
+      completionTokens: 3,
+      promptTokens: request.prompt.length,
+      cachedTokens: 0,
+      usageSource: 'tokenizer',
+    });
   });
 });

@@ -1,11 +1,15 @@
-import type { CompletionResult, EngineRequest } from '@threadloom/threading';
+import type { CompletionResult, EngineRequest, Tokenizer } from '@threadloom/threading';
 import type { StreamedCompletion } from './completion-stream.js';
 import { EngineOutputError } from './engine-output.error.js';
 
 type Streamed = Pick<StreamedCompletion, 'text' | 'finish' | 'stop' | 'usage'>;
 
-/** Validates what the engine streamed into a CompletionResult; invalid output is deterministic. */
-export function toCompletionResult(streamed: Streamed, request: EngineRequest): CompletionResult {
+/**
+ * Validates what the engine streamed into a CompletionResult; invalid output is deterministic. Without
+ * usage in the stream the `fallback` tokenizer counts prompt and output (marked `usageSource: 'tokenizer'`);
+ * without a fallback that is invalid output.
+ */
+export function toCompletionResult(streamed: Streamed, request: EngineRequest, fallback?: Tokenizer): CompletionResult {
   const { text, finish, stop, usage } = streamed;
   if (finish !== 'stop' && finish !== 'length')
     throw new EngineOutputError(`unexpected finish_reason ${JSON.stringify(finish)}`);
@@ -15,6 +19,13 @@ export function toCompletionResult(streamed: Streamed, request: EngineRequest): 
   if (stopReason !== null && !text.endsWith(stopReason))
     throw new EngineOutputError(`output does not end with its stop string ${JSON.stringify(stopReason)}`);
   const completionTokens = usage?.completion_tokens;
+  if (completionTokens === undefined && fallback !== undefined) {
+    const counted = {
+      completionTokens: fallback.countTokens(text),
+      promptTokens: fallback.countTokens(request.prompt),
+    };
+    return { text, finishReason: finish, stopReason, ...counted, cachedTokens: 0, usageSource: 'tokenizer' };
+  }
   if (completionTokens === undefined)
     throw new EngineOutputError('no usage in the stream (stream_options.include_usage ignored?)');
   return {

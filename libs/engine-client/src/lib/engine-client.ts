@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { EngineRequest } from '@threadloom/threading';
+import { loadQwen3Tokenizer, type EngineRequest, type Tokenizer } from '@threadloom/threading';
 import { completionBody } from './completion-body.js';
 import { toCompletionResult } from './completion-result.js';
 import { readCompletionStream, type CompletionChunk } from './completion-stream.js';
@@ -26,6 +26,8 @@ export class EngineClient {
   private readonly options: EngineClientOptions;
   private readonly timeoutMs: number;
   private model: Promise<string> | undefined;
+  /** Loaded only if an engine ever streams no usage. */
+  private fallbackTokenizer: Promise<Tokenizer> | undefined;
 
   constructor(options: EngineClientOptions) {
     this.options = options;
@@ -98,8 +100,13 @@ export class EngineClient {
     const streamed = await readCompletionStream(chunks as AsyncIterable<CompletionChunk>);
     const ended = performance.now();
     const firstAt = streamed.firstAt ?? ended;
+    // An engine that reports no usage is counted with the Qwen3 tokenizer, and the result says so.
+    const fallback =
+      streamed.usage?.completion_tokens === undefined
+        ? await (this.fallbackTokenizer ??= loadQwen3Tokenizer())
+        : undefined;
     return {
-      result: toCompletionResult(streamed, request),
+      result: toCompletionResult(streamed, request, fallback),
       timeToFirstTokenMs: Math.round(firstAt - started),
       decodeMs: Math.round(ended - firstAt),
     };
