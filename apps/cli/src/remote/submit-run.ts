@@ -4,6 +4,7 @@ import { createPlannedBatches } from './create-batches.js';
 import { followAll, readBatchResults, type FollowBatchesHooks } from './follow-batches.js';
 import { parseInputLines, type MalformedLine, type ParsedInput } from './input-lines.js';
 import type { RemoteApi } from './remote-api.js';
+import { lockOutput } from './output-lock.js';
 import { ResultsFile } from './results-file.js';
 import { StateStore } from './state-store.js';
 import { planNewBatches } from './submit-plan.js';
@@ -35,6 +36,15 @@ const warn = (text: string): boolean => process.stderr.write(`threadloom submit:
 
 /** Submits a JSONL file as batches, follows them to the end and prints the summary; returns the exit code. */
 export async function runSubmit(request: SubmitRequest, api: RemoteApi, signal: AbortSignal): Promise<number> {
+  const unlock = lockOutput(request.out);
+  try {
+    return await submitLocked(request, api, signal);
+  } finally {
+    unlock();
+  }
+}
+
+async function submitLocked(request: SubmitRequest, api: RemoteApi, signal: AbortSignal): Promise<number> {
   const run = prepare(request, api);
   const unsent = [...run.input.malformed, ...run.store.state.rejected].sort((a, b) => a.lineNumber - b.lineNumber);
   for (const line of unsent) warn(`line ${line.lineNumber}: ${line.reason} — skipped, the rest runs`);
