@@ -147,6 +147,8 @@ export class Scheduler {
 
   private finish(seq: Sequence): void {
     this.remove(seq);
+    // The gauges must fall to zero when the last sequence ends (placement and preStop hooks read them).
+    this.publishLoad();
     this.cache.insert([...seq.job.promptIds, ...seq.job.outputIds]);
     const first = seq.tokenTimes[0] ?? this.modelNow;
     const latency = {

@@ -63,3 +63,14 @@ describe('SimEngine model time', () => {
     expect(result.modelMs).toBeCloseTo(0.3 + 3 * 22, 6);
   });
 });
+
+describe('SimEngine load gauges', () => {
+  it('reports no running or waiting request once the last one has finished, as vLLM does', async () => {
+    const e = engine(1);
+    await Promise.all([e.generate(job([1], 5)), e.generate(job([2], 5))]);
+    const text = await e.metrics.registry.metrics();
+    expect(text).toMatch(/^vllm:num_requests_running\{[^}]*\} 0$/m);
+    expect(text).toMatch(/^vllm:num_requests_waiting\{[^}]*\} 0$/m);
+    e.close();
+  });
+});
