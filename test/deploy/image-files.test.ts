@@ -37,6 +37,7 @@ describe('image file set (scripts/build-image-files.sh)', () => {
       'apps/engine-sim',
       'apps/worker',
       'libs/contracts',
+      'libs/engine-client',
       'libs/queue',
       'libs/rewards',
       'libs/threading',
