@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the file set of the threadloom runtime image into OUT_DIR: compiled apps and libraries,
-# the simulator corpus, package manifests and production dependencies only (no sources, no dev
+# the simulator corpus and the API's timeline page, package manifests and production dependencies only (no sources, no dev
 # tools). The Dockerfile runs it in its build stage; test/deploy/image-files.test.ts runs it into a
 # temporary folder and starts every app from the result.
 #
@@ -67,7 +67,10 @@ for dir in "${workspaces[@]}"; do
   cp "$dir/package.json" "$out/$dir/"
   (cd "$dir" && find dist -type f -name '*.js' -exec cp --parents -t "$out/$dir/" {} +)
 done
-if [ -d "$out/apps/engine-sim" ]; then cp -r apps/engine-sim/corpus "$out/apps/engine-sim/"; fi
+# Files the apps read at run time besides their code: the simulator's corpus, the API's timeline page.
+for asset in apps/engine-sim/corpus apps/api/ui; do
+  if [ -d "$out/$(dirname "$asset")" ]; then cp -r "$asset" "$out/$asset"; fi
+done
 cp package-lock.json "$out/"
 node --input-type=module - "$out" "${workspaces[@]}" <<'EOF'
 import { readFileSync, writeFileSync } from 'node:fs';

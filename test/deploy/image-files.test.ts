@@ -40,6 +40,7 @@ describe('image file set (scripts/build-image-files.sh)', () => {
       'libs/engine-client',
       'libs/queue',
       'libs/rewards',
+      'libs/telemetry',
       'libs/threading',
     ]);
     for (const devOnly of [
@@ -57,9 +58,10 @@ describe('image file set (scripts/build-image-files.sh)', () => {
     for (const runtime of ['bullmq', 'ioredis', '@nestjs/core', 'openai', '@threadloom/queue'])
       expect(existsSync(join(out, 'node_modules', runtime)), runtime).toBe(true);
     const own = [...filesUnder(join(out, 'apps')), ...filesUnder(join(out, 'libs'))];
-    expect(own.filter((file) => !/\.(js|json|jsonl|txt)$/.test(file))).toEqual([]);
+    expect(own.filter((file) => !/\.(js|json|jsonl|txt|html|css)$/.test(file))).toEqual([]);
     expect(own.filter((file) => file.includes('/src/'))).toEqual([]);
     expect(existsSync(join(out, 'apps/engine-sim/corpus/threadweaver-math.jsonl'))).toBe(true);
+    expect(existsSync(join(out, 'apps/api/ui/index.html'))).toBe(true);
   });
 
   it('starts the simulator, a worker and the API from the folder and answers a request through them', async () => {
@@ -100,6 +102,8 @@ describe('image file set (scripts/build-image-files.sh)', () => {
     };
     expect(done.result.answer).toBe('5');
     expect(done.result.text).toBe(FIGURE6.assistant);
+    // The timeline page's static files live outside dist/ and must be in the image too.
+    expect((await fetch(`${url}/ui/`)).status).toBe(200);
   });
 
   it('refuses a folder that is not empty and an app that does not exist, and writes nothing', async () => {

@@ -78,6 +78,8 @@ describe.each(['production', 'production-managed-redis'] as const)('overlay %s: 
           expect(roles).toContain(queue);
         } else if (trigger.metadata['query']!.includes('bullmq_job_count')) {
           expect(trigger.metadata['query']).toMatch(/state=~"waiting\|prioritized"/);
+          // The API and every join worker export the same counts: each series must count once.
+          expect(trigger.metadata['query']).toMatch(/^sum\(max by \(queue, state\) \(bullmq_job_count\{/);
           expect(queuesInQuery(trigger.metadata['query']!).sort()).toEqual([...roles].sort());
           expect(roles.every((role) => QUEUES.includes(role))).toBe(true);
         } else {

@@ -51,6 +51,19 @@ describe.each(OVERLAYS)('overlay %s: wiring', (overlay) => {
         if (port !== undefined) expect(portNumber(container, port), `${workload.name}/${container.name}`).toBeDefined();
       }
     }
+    for (const { app, command, container } of apps) {
+      // Tracing starts before the app: its own OTel preload, as docs/observability.md prescribes.
+      expect(command.slice(0, 4)).toEqual([
+        'node',
+        '--import',
+        `./apps/${app}/dist/otel-preload.js`,
+        `apps/${app}/dist/main.js`,
+      ]);
+      if (app === 'worker')
+        expect(workerConfig(apps.find((c) => c.container === container)!.env).metricsPort).toBe(
+          portNumber(container, 'metrics'),
+        );
+    }
     const api = apps.find((c) => c.app === 'api')!;
     expect(apiConfig(api.env).port).toBe(portNumber(api.container, 'http'));
     expect(probePaths(api.container)).toEqual({ startup: undefined, readiness: '/readyz', liveness: '/healthz' });

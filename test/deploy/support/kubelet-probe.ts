@@ -18,7 +18,7 @@ export interface ProbeTarget {
 const POLL_MS = 200;
 
 /** One probe attempt. */
-export async function probeOnce(probe: Probe, target: ProbeTarget): Promise<boolean> {
+async function probeOnce(probe: Probe, target: ProbeTarget): Promise<boolean> {
   const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
   if (probe.httpGet !== undefined) {
     const url = `http://127.0.0.1:${target.port(probe.httpGet.port)}${probe.httpGet.path}`;

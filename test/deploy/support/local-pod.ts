@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../support/corpus.js';
 import type { Container, K8sObject, Workload } from './k8s-object.js';
-import { exitsZero, probeOnce, restartBudgetMs, waitForProbe, type ProbeTarget } from './kubelet-probe.js';
+import { exitsZero, restartBudgetMs, waitForProbe, type ProbeTarget } from './kubelet-probe.js';
 import { rewritePath, rewriteShell, rewriteValue, type PortMap, type ServiceMap } from './local-addresses.js';
 import { resolveCommand, resolveEnv } from './pod-env.js';
 import { ProbeFailedError } from './probe-failed.error.js';
@@ -45,7 +45,7 @@ export interface LocalContainer {
 export interface LocalPod {
   readonly plan: PodPlan;
   readonly containers: readonly LocalContainer[];
-  /** Startup, then readiness, then one liveness check per container, with the kubelet's budgets. */
+  /** Startup, then readiness, then liveness per container, within the kubelet's budgets. */
   waitReady(): Promise<void>;
   /** preStop hooks, SIGTERM after each container's hook, SIGKILL when the grace period runs out. */
   terminate(): Promise<Record<string, ContainerExit>>;
@@ -139,8 +139,8 @@ async function waitContainerReady(plan: PodPlan, container: LocalContainer): Pro
     const restartAfter =
       startupProbe === undefined && livenessProbe !== undefined ? restartBudgetMs(livenessProbe) : READINESS_CAP_MS;
     if (readinessProbe !== undefined) await waitForProbe('readiness', readinessProbe, target, restartAfter);
-    if (livenessProbe !== undefined && !(await probeOnce(livenessProbe, target)))
-      throw new ProbeFailedError(`${target.name}: liveness probe failed once ready`);
+    if (livenessProbe !== undefined)
+      await waitForProbe('liveness', livenessProbe, target, restartBudgetMs(livenessProbe));
   };
   await Promise.race([probes(), crashed]);
   crashed.catch(() => undefined);
