@@ -17,7 +17,13 @@ describe('bounded hand-backs', () => {
     redisUrl: inject('redisUrl'),
     keyPrefix: PREFIX,
     machines: 1,
-    workerEnv: { MODEL_NAME: 'scripted', THREAD_ATTEMPTS: '2', MAX_HANDBACK_WAIT_MS: '1500' },
+    workerEnv: {
+      MODEL_NAME: 'scripted',
+      REASON_ATTEMPTS: '2',
+      THREAD_ATTEMPTS: '2',
+      JOIN_ATTEMPTS: '2',
+      MAX_HANDBACK_WAIT_MS: '1500',
+    },
   };
   let engine: ScriptedEngine;
   let client: RedisReasoningClient;
@@ -26,7 +32,11 @@ describe('bounded hand-backs', () => {
 
   beforeAll(async () => {
     engine = await startScriptedEngine(scenario);
-    client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: PREFIX, attempts: 2 }).connect();
+    client = await new RedisReasoningClient({
+      redisUrl: options.redisUrl,
+      keyPrefix: PREFIX,
+      retry: { attempts: { reason: 2, thread: 2, join: 2 }, backoffMs: 1_000 },
+    }).connect();
     redis = new Redis(options.redisUrl);
   });
   afterEach(async () => {

@@ -18,7 +18,13 @@ describe('requests always settle', () => {
     redisUrl: inject('redisUrl'),
     keyPrefix: PREFIX,
     machines: 1,
-    workerEnv: { THREAD_ATTEMPTS: '2', REAPER_GRACE_MS: '1000', REAPER_INTERVAL_MS: '250' },
+    workerEnv: {
+      REASON_ATTEMPTS: '2',
+      THREAD_ATTEMPTS: '2',
+      JOIN_ATTEMPTS: '2',
+      REAPER_GRACE_MS: '1000',
+      REAPER_INTERVAL_MS: '250',
+    },
   };
   let client: RedisReasoningClient;
   let redis: Redis;
@@ -28,8 +34,7 @@ describe('requests always settle', () => {
     client = await new RedisReasoningClient({
       redisUrl: options.redisUrl,
       keyPrefix: PREFIX,
-      attempts: 2,
-      retryBackoffMs: 20,
+      retry: { attempts: { reason: 2, thread: 2, join: 2 }, backoffMs: 20 },
     }).connect();
     redis = new Redis(options.redisUrl);
   });

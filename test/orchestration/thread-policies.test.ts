@@ -20,7 +20,7 @@ describe('malformed output and thread failures', () => {
       keyPrefix: PREFIX,
       machines: 2,
       engineUrl: engine.url,
-      workerEnv: { THREAD_ATTEMPTS: '2', MODEL_NAME: 'scripted' },
+      workerEnv: { REASON_ATTEMPTS: '2', THREAD_ATTEMPTS: '2', JOIN_ATTEMPTS: '2', MODEL_NAME: 'scripted' },
     });
   });
   afterAll(async () => {

@@ -13,6 +13,8 @@ export type {
 } from './lib/reasoning-client.js';
 export type { ResultMetrics, TokenCountSource } from './lib/result-metrics.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';
+export { DEFAULT_RETRY_POLICY, JOB_KINDS, parseRetryPolicy, retryEnvShape, toRetryPolicy } from './lib/retry-policy.js';
+export type { JobKind, RetryPolicy } from './lib/retry-policy.js';
 export type { QueueName, WorkerRole } from './lib/queue-names.js';
 export {
   cancelChannel,

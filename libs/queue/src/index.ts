@@ -10,7 +10,6 @@ export { buildResult } from './runtime/build-result.js';
 export type { SettledRequest, SettleObserver } from './runtime/settled-request.js';
 export { dispatch } from './runtime/dispatcher.js';
 export type { DispatchOptions, DispatchTargets } from './runtime/dispatcher.js';
-export { retryingJob, threadChildJob } from './runtime/job-options.js';
 export type { JobPolicy } from './runtime/job-options.js';
 export { toOrchestratorOptions } from './runtime/orchestration-options.js';
 export { RequestFinisher } from './runtime/request-finisher.js';

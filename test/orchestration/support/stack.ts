@@ -54,7 +54,9 @@ export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
   LOCK_DURATION_MS: '1500',
   STALLED_INTERVAL_MS: '750',
   RETRY_BACKOFF_MS: '40',
+  REASON_ATTEMPTS: '6',
   THREAD_ATTEMPTS: '6',
+  JOIN_ATTEMPTS: '6',
   SHUTDOWN_GRACE_MS: '3000',
   ENGINE_TIMEOUT_MS: '20000',
   MODEL_NAME: 'threadweaver-sim',
@@ -110,8 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const client = await new RedisReasoningClient({
     redisUrl: options.redisUrl,
     keyPrefix: options.keyPrefix,
-    retryBackoffMs: 40,
-    attempts: 6,
+    retry: { attempts: { reason: 6, thread: 6, join: 6 }, backoffMs: 40 },
   }).connect();
   const redis = new Redis(options.redisUrl);
   return {

@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL } from '@threadloom/contracts';
+import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, retryEnvShape } from '@threadloom/contracts';
 import { z } from 'zod';
 
 /** Scopes an API key may hold. */
@@ -72,6 +72,7 @@ export const apiEnvSchema = z
     API_RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
     API_WAIT_TIMEOUT_MS: int(600_000),
     API_SHUTDOWN_GRACE_MS: int(10_000, 0),
+    ...retryEnvShape,
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .superRefine((env, ctx) => {

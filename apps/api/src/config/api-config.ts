@@ -1,3 +1,4 @@
+import { toRetryPolicy, type RetryPolicy } from '@threadloom/contracts';
 import type { z } from 'zod';
 import { apiEnvSchema, type ApiKeyEntry } from './api-config.schema.js';
 
@@ -22,6 +23,8 @@ export interface ApiConfig {
   readonly rateLimit: { readonly perSecond: number; readonly burst: number; readonly store: 'redis' | 'memory' };
   readonly waitTimeoutMs: number;
   readonly shutdownGraceMs: number;
+  /** Attempts per job kind and backoff of the jobs this API adds; the workers read the same variables. */
+  readonly retry: RetryPolicy;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -67,6 +70,7 @@ function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
     },
     waitTimeoutMs: env.API_WAIT_TIMEOUT_MS,
     shutdownGraceMs: env.API_SHUTDOWN_GRACE_MS,
+    retry: toRetryPolicy(env),
     logLevel: env.LOG_LEVEL,
   };
 }

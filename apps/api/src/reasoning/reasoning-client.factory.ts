@@ -1,6 +1,6 @@
 import type { ReasoningClient } from '@threadloom/contracts';
-// The producer-side client ships with the worker package (it shares the worker's Redis store and
-// dispatch code). This factory is the API's only import of it; everything else depends on the
+// The producer-side client lives in @threadloom/queue with the Redis store and dispatch code the
+// workers use. This factory is the API's only import of it; everything else depends on the
 // ReasoningClient interface from @threadloom/contracts.
 import { RedisReasoningClient } from '@threadloom/queue';
 import { RuntimeUnavailableError } from '../common/errors/runtime-unavailable.error.js';
@@ -11,7 +11,11 @@ import type { ApiConfig } from '../config/api-config.js';
  * Boot waits until Redis answers (and fails if it does not), so a started API can always submit.
  */
 export async function createReasoningClient(config: ApiConfig): Promise<ReasoningClient> {
-  const client = new RedisReasoningClient({ redisUrl: config.redisUrl, keyPrefix: config.keyPrefix });
+  const client = new RedisReasoningClient({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.keyPrefix,
+    retry: config.retry,
+  });
   try {
     return await client.connect();
   } catch (error) {

@@ -1,10 +1,11 @@
 import { RedisReasoningClient } from '@threadloom/queue';
 import { DriverRequestError } from './driver-request.error.js';
+import { retrySettings } from './retry-settings.js';
 import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
 
 /** The driver over `@threadloom/queue`'s producer client: straight to Redis, no API in between. */
 export function createQueueDriver(redisUrl: string, keyPrefix: string): ReasoningDriver {
-  const client = new RedisReasoningClient({ redisUrl, keyPrefix });
+  const client = new RedisReasoningClient({ redisUrl, keyPrefix, retry: retrySettings() });
   const get = async (id: string): Promise<DriverView> => {
     const view = await client.get(id);
     if (view === undefined) throw new DriverRequestError(id, 'unknown request');

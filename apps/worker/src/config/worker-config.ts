@@ -1,4 +1,12 @@
-import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, WORKER_ROLES, type WorkerRole } from '@threadloom/contracts';
+import {
+  DEFAULT_KEY_PREFIX,
+  DEFAULT_MODEL,
+  retryEnvShape,
+  toRetryPolicy,
+  WORKER_ROLES,
+  type RetryPolicy,
+  type WorkerRole,
+} from '@threadloom/contracts';
 import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
 import { z } from 'zod';
 import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
@@ -36,8 +44,7 @@ export const workerEnvSchema = engineEnvSchema.extend({
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
   ENGINE_LOAD_POLL_MS: positiveInt(50),
   RETENTION_SECONDS: positiveInt(7 * 24 * 3600),
-  THREAD_ATTEMPTS: positiveInt(5),
-  RETRY_BACKOFF_MS: positiveInt(1_000),
+  ...retryEnvShape,
   LOCK_DURATION_MS: positiveInt(30_000),
   STALLED_INTERVAL_MS: positiveInt(30_000),
   MAX_STALLED_COUNT: positiveInt(3),
@@ -69,8 +76,8 @@ export interface WorkerConfig {
   readonly engineMaxSeqs: number | null;
   readonly engineLoadPollMs: number;
   readonly retentionSeconds: number;
-  readonly threadAttempts: number;
-  readonly retryBackoffMs: number;
+  /** Attempts per job kind and backoff (REASON_ATTEMPTS, THREAD_ATTEMPTS, JOIN_ATTEMPTS, RETRY_BACKOFF_MS). */
+  readonly retry: RetryPolicy;
   readonly lockDurationMs: number;
   readonly stalledIntervalMs: number;
   readonly maxStalledCount: number;
@@ -114,8 +121,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
       engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
       retentionSeconds: e.RETENTION_SECONDS,
-      threadAttempts: e.THREAD_ATTEMPTS,
-      retryBackoffMs: e.RETRY_BACKOFF_MS,
+      retry: toRetryPolicy(e),
       lockDurationMs: e.LOCK_DURATION_MS,
       stalledIntervalMs: e.STALLED_INTERVAL_MS,
       maxStalledCount: e.MAX_STALLED_COUNT,

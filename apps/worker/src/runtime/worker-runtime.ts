@@ -138,11 +138,7 @@ export class WorkerRuntime {
       config.engineUrl === null
         ? null
         : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
-    const policy = {
-      attempts: config.threadAttempts,
-      backoffMs: config.retryBackoffMs,
-      retentionSeconds: config.retentionSeconds,
-    };
+    const policy = { retry: config.retry, retentionSeconds: config.retentionSeconds };
     return {
       config,
       store,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   cancelChannel,
   DEFAULT_KEY_PREFIX,
+  DEFAULT_RETRY_POLICY,
   jobIds,
   QUEUE_NAMES,
   reasoningSubmissionSchema,
@@ -11,6 +12,7 @@ import {
   type ReasoningEvent,
   type ReasoningSubmission,
   type RequestView,
+  type RetryPolicy,
 } from '@threadloom/contracts';
 import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
@@ -33,10 +35,8 @@ export interface RedisReasoningClientOptions {
   readonly redisUrl: string;
   /** Lane prefix (hash tag) shared with the workers. @defaultValue DEFAULT_KEY_PREFIX */
   readonly keyPrefix?: string;
-  /** Attempts per job (sequential steps, threads, joins). @defaultValue 5 */
-  readonly attempts?: number;
-  /** First backoff delay; doubles per attempt. @defaultValue 1000 */
-  readonly retryBackoffMs?: number;
+  /** Attempts per job kind and backoff; must match the workers' (both read it with parseRetryPolicy). @defaultValue DEFAULT_RETRY_POLICY */
+  readonly retry?: RetryPolicy;
   /** How long finished requests and idempotency keys stay. @defaultValue 7 days */
   readonly retentionSeconds?: number;
   /** Iteration cap of the state machine. @defaultValue the machine's (32) */
@@ -63,11 +63,7 @@ export class RedisReasoningClient implements ReasoningClient {
     this.redis.on('error', () => undefined); // commands fail fast (no offline queue) and surface to callers
     this.ready = waitForReady(this.redis);
     this.ready.catch(() => undefined);
-    const policy = {
-      attempts: options.attempts ?? 5,
-      backoffMs: options.retryBackoffMs ?? 1_000,
-      retentionSeconds: this.retentionSeconds,
-    };
+    const policy = { retry: options.retry ?? DEFAULT_RETRY_POLICY, retentionSeconds: this.retentionSeconds };
     const connection = this.redis;
     this.targets = {
       reason: new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection, prefix: this.prefix }),

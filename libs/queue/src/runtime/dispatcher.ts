@@ -43,7 +43,7 @@ export async function dispatch(
       await targets.reason.add(
         'reason',
         { requestId, step: version, ...traced },
-        retryingJob(targets.policy, jobIds.reason(requestId, version), priority),
+        retryingJob(targets.policy, 'reason', jobIds.reason(requestId, version), priority),
       );
       return;
     case 'fork':
@@ -76,7 +76,7 @@ async function addForkFlow(
     name: 'join',
     queueName: QUEUE_NAMES.join,
     data: joinData,
-    opts: retryingJob(targets.policy, jobIds.join(requestId, block), priority),
+    opts: retryingJob(targets.policy, 'join', jobIds.join(requestId, block), priority),
     children: numbers.map((number, index) => ({
       name: 'thread',
       queueName: QUEUE_NAMES.thread,

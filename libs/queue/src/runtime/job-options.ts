@@ -1,18 +1,18 @@
+import type { JobKind, RetryPolicy } from '@threadloom/contracts';
 import type { JobsOptions } from 'bullmq';
 
 /** Retry and retention knobs shared by every job the runtime adds. */
 export interface JobPolicy {
-  readonly attempts: number;
-  readonly backoffMs: number;
+  readonly retry: RetryPolicy;
   readonly retentionSeconds: number;
 }
 
 /** Retries with exponential backoff (the system's one retry layer); finished jobs removed, failures kept for inspection. */
-export function retryingJob(policy: JobPolicy, jobId: string, priority?: number): JobsOptions {
+export function retryingJob(policy: JobPolicy, kind: JobKind, jobId: string, priority?: number): JobsOptions {
   return {
     jobId,
-    attempts: policy.attempts,
-    backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.2 },
+    attempts: policy.retry.attempts[kind],
+    backoff: { type: 'exponential', delay: policy.retry.backoffMs, jitter: 0.2 },
     removeOnComplete: true,
     removeOnFail: { age: policy.retentionSeconds },
     ...(priority === undefined ? {} : { priority }),
@@ -25,5 +25,5 @@ export function retryingJob(policy: JobPolicy, jobId: string, priority?: number)
  * the request's onThreadFailure policy.
  */
 export function threadChildJob(policy: JobPolicy, jobId: string, priority?: number): JobsOptions {
-  return { ...retryingJob(policy, jobId, priority), ignoreDependencyOnFailure: true };
+  return { ...retryingJob(policy, 'thread', jobId, priority), ignoreDependencyOnFailure: true };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_RETRY_POLICY } from '@threadloom/contracts';
+
 /** How the bench tells a bare-fleet worker process what to be (environment variables, all strings). */
 export interface BareFleetEnv {
   readonly BARE_REDIS_URL: string;
@@ -20,7 +22,7 @@ export const BARE_READY_LINE = 'bare worker ready';
 
 /** Job options shared with the runtime's thread jobs: retries with backoff, removal on completion. */
 export const BARE_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1_000 },
+  attempts: DEFAULT_RETRY_POLICY.attempts.thread,
+  backoff: { type: 'exponential', delay: DEFAULT_RETRY_POLICY.backoffMs },
   removeOnComplete: true,
 } as const;
