@@ -99,7 +99,7 @@ describe('engine-sim timing model', () => {
       postJson(`${s.url}/v1/completions`, request(`queued problem ${i}`, 400)),
     );
     let seen = { running: 0, waiting: 0 };
-    for (let i = 0; i < 100 && seen.waiting !== 3; i++) {
+    for (let i = 0; i < 1_000 && seen.waiting !== 3; i++) {
       const [running, waiting] = await metricValues(s.url, ['vllm:num_requests_running', 'vllm:num_requests_waiting']);
       seen = { running: running!, waiting: waiting! };
       if (seen.waiting !== 3) await new Promise((r) => setTimeout(r, 10));

@@ -52,11 +52,12 @@ describe('bounded hand-backs', () => {
   });
 
   /** Submits with one concurrency slot and has a holder that never lets go take it, then starts a worker. */
-  async function submitBlocked(problem: string, deadlineMs?: number) {
+  async function submitBlocked(problem: string, deadlineMs?: number, workerEnv: Record<string, string> = {}) {
     const parameters = { maxConcurrentThreads: 1, ...(deadlineMs === undefined ? {} : { deadlineMs }) };
     const queued = await client.submit({ prompt: renderUserPrompt(problem), model: 'scripted', parameters });
     await redis.zadd(requestKeys(PREFIX, queued.id).slots, Date.now() + 3_600_000, 'holder-that-never-returns');
-    worker = await startWorker(options, 'm1', 'reason,thread,join', engine.url);
+    const env = { ...options, workerEnv: { ...options.workerEnv, ...workerEnv } };
+    worker = await startWorker(env, 'm1', 'reason,thread,join', engine.url);
     return queued.id;
   }
 
@@ -68,7 +69,8 @@ describe('bounded hand-backs', () => {
   });
 
   it('expires the request at its deadline while its threads wait for a slot', async () => {
-    const id = await submitBlocked('normal problem', 6_000); // the first step runs, then the threads wait
+    // The maximum wait is longer than the deadline here, so only the deadline can end the wait.
+    const id = await submitBlocked('normal problem', 6_000, { MAX_HANDBACK_WAIT_MS: '120000' });
     const view = await client.waitForResult(id, { timeoutMs: 20_000 });
     expect(view.status).toBe('expired');
   });

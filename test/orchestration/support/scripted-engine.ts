@@ -74,7 +74,13 @@ async function handle(
   }
   let raw = '';
   for await (const chunk of req) raw += String(chunk);
-  const body = JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number };
+  const body = parseBody(raw);
+  if (body === undefined) {
+    // A client that aborted mid-upload leaves an empty or cut body: answer like an engine would, never throw.
+    if (!res.writableEnded)
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"message":"bad body"}}');
+    return;
+  }
   const thread = THREAD_HEADER.exec(body.prompt)?.[1] ?? null;
   const request: ScriptedRequest = { prompt: body.prompt, stop: body.stop ?? [], maxTokens: body.max_tokens, thread };
   log.requests.push(request);
@@ -130,4 +136,12 @@ async function stream(res: ServerResponse, reply: ScriptedReply, log: EngineLog)
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function parseBody(raw: string): { prompt: string; stop: string[] | null; max_tokens: number } | undefined {
+  try {
+    return JSON.parse(raw) as { prompt: string; stop: string[] | null; max_tokens: number };
+  } catch {
+    return undefined;
+  }
 }

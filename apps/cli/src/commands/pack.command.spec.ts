@@ -60,5 +60,5 @@ describe('packFiles', () => {
     const result = runCliFromSource(['pack', '--tokenizer', 'chars', '-'], RESPONSE);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ source: '-', ok: true, units: 3 });
-  });
+  }, 30_000);
 });
