@@ -26,6 +26,29 @@ describe('startEngineSim (in-process)', () => {
     await expect(fetch(`${sim.url}/health`)).rejects.toThrow();
   });
 
+  it("accepts a request priority only under the priority scheduling policy, with vLLM's error otherwise", async () => {
+    const post = (url: string, priority: number): Promise<Response> =>
+      fetch(`${url}/v1/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', prompt: 'Count.', max_tokens: 2, priority }),
+      });
+    const fcfs = await startEngineSim({ corpus: [], timeScale: 0, model: 'm' });
+    const priority = await startEngineSim({ corpus: [], timeScale: 0, model: 'm', schedulingPolicy: 'priority' });
+    try {
+      const refused = await post(fcfs.url, -1);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toBe(
+        'Got priority -1 but Priority scheduling is not enabled.',
+      );
+      expect((await post(fcfs.url, 0)).status).toBe(200);
+      expect((await post(priority.url, -1)).status).toBe(200);
+    } finally {
+      await fcfs.close();
+      await priority.close();
+    }
+  });
+
   it('rejects invalid options', async () => {
     await expect(startEngineSim({ corpus: [], timeScale: -1 })).rejects.toBeInstanceOf(SimConfigError);
   });

@@ -35,6 +35,7 @@ export async function startEngineSim(options: EngineSimOptions = {}): Promise<Ru
     maxRunning: resolved.maxRunning,
     blockSize: resolved.blockSize,
     cacheCapacityBlocks: resolved.cacheCapacityBlocks,
+    schedulingPolicy: resolved.schedulingPolicy,
   });
   const capture = resolved.captureRequests === undefined ? undefined : new RequestCapture(resolved.captureRequests);
   const server = createSimServer({

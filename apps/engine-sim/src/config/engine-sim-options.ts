@@ -2,6 +2,7 @@ import type { Dialect } from '@threadloom/threading';
 import type { CorpusEntry } from '../corpus/corpus-entry.js';
 import type { TimingModel } from '../engine/timing-model.js';
 import type { FaultOptions } from '../http/faults.js';
+import type { SchedulingPolicy } from '../engine/scheduling-policy.js';
 import type { SyntheticOptions } from '../synthetic/synthetic-options.js';
 
 /** Options of one simulator instance; every field has a default. */
@@ -35,6 +36,8 @@ export interface EngineSimOptions {
   readonly enableRequestIdHeaders?: boolean;
   /** Append every completion request (body and correlation headers, never the key) to this JSONL file. */
   readonly captureRequests?: string;
+  /** vLLM's `--scheduling-policy`: `fcfs` (default) or `priority` (waiting requests by their `priority`, lower first). */
+  readonly schedulingPolicy?: SchedulingPolicy;
   /** Tag vocabulary (default ThreadWeaver). */
   readonly dialect?: Dialect;
 }

@@ -30,6 +30,20 @@ describe('parseSimArgs', () => {
     });
   });
 
+  it('reads the scheduling policy and synthetic trajectory statistics', () => {
+    expect(
+      parseSimArgs(['--scheduling-policy', 'priority', '--synthetic', 'blocks=3, threads=4,thread-tokens=250'], {}),
+    ).toEqual({
+      schedulingPolicy: 'priority',
+      synthetic: { blocksPerTrajectory: 3, threadsPerBlock: 4, tokensPerThread: 250 },
+      faults: {},
+    });
+    expect(parseSimArgs([], { SIM_SCHEDULING_POLICY: 'fcfs' })).toEqual({ schedulingPolicy: 'fcfs', faults: {} });
+    expect(() => parseSimArgs(['--scheduling-policy', 'lifo'])).toThrow(/fcfs or priority/);
+    expect(() => parseSimArgs(['--synthetic', 'blocks=many'])).toThrow(/bad --synthetic entry "blocks=many"/);
+    expect(() => parseSimArgs(['--synthetic', 'parallel-ratio=1'])).toThrow(SimConfigError);
+  });
+
   it('rejects unknown flags and non-numbers with SimConfigError', () => {
     expect(() => parseSimArgs(['--nope'])).toThrow(SimConfigError);
     expect(() => parseSimArgs(['--max-running', 'many'])).toThrow(/max-running/);

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { EngineSimOptions } from './engine-sim-options.js';
+import { isSchedulingPolicy } from '../engine/scheduling-policy.js';
 import { parseFaultRates } from './parse-fault-rates.js';
+import { parseSynthetic } from './parse-synthetic.js';
 import { SimConfigError } from './sim-config.error.js';
 
 /** Environment variables read when the matching flag is absent. */
@@ -19,11 +21,14 @@ const ENV = {
   apiKey: 'SIM_API_KEY',
   requestIdHeaders: 'SIM_ENABLE_REQUEST_ID_HEADERS',
   capture: 'SIM_CAPTURE_REQUESTS',
+  schedulingPolicy: 'SIM_SCHEDULING_POLICY',
+  synthetic: 'SIM_SYNTHETIC',
 } as const;
 
 /**
  * Parses `--port --host --corpus --time-scale --max-running --seed --fault-rate --model --max-model-len
- * --cache-blocks --slow-ms --api-key --enable-request-id-headers --capture-requests` (flags win over the SIM_*
+ * --cache-blocks --slow-ms --api-key --enable-request-id-headers --capture-requests --scheduling-policy
+ * --synthetic` (flags win over the SIM_*
  * environment variables; `VLLM_API_KEY` is read too, as vLLM does).
  */
 export function parseSimArgs(
@@ -49,6 +54,8 @@ export function parseSimArgs(
         'api-key': { type: 'string' },
         'enable-request-id-headers': { type: 'boolean' },
         'capture-requests': { type: 'string' },
+        'scheduling-policy': { type: 'string' },
+        synthetic: { type: 'string' },
       },
       strict: true,
     }) as { values: Record<string, string | boolean | undefined> });
@@ -62,6 +69,10 @@ export function parseSimArgs(
   const requestIdHeaders = values['enable-request-id-headers'] === true || env[ENV.requestIdHeaders] === 'true';
   const faultRate = get('fault-rate', 'faultRate');
   const slowDelayMs = num(get('slow-ms', 'slowMs'), 'slow-ms');
+  const policy = get('scheduling-policy', 'schedulingPolicy');
+  if (policy !== undefined && !isSchedulingPolicy(policy))
+    throw new SimConfigError(`--scheduling-policy must be fcfs or priority, got "${policy}"`);
+  const synthetic = get('synthetic', 'synthetic');
   return dropUndefined({
     port: num(get('port', 'port'), 'port'),
     host: get('host', 'host'),
@@ -75,6 +86,8 @@ export function parseSimArgs(
     apiKey: get('api-key', 'apiKey') ?? env['VLLM_API_KEY'],
     enableRequestIdHeaders: requestIdHeaders ? true : undefined,
     captureRequests: get('capture-requests', 'capture'),
+    schedulingPolicy: policy,
+    synthetic: synthetic === undefined ? undefined : parseSynthetic(synthetic),
     faults: dropUndefined({ rates: faultRate === undefined ? undefined : parseFaultRates(faultRate), slowDelayMs }),
   });
 }

@@ -1,5 +1,6 @@
 import { THREADWEAVER_DIALECT, type Dialect } from '@threadloom/threading';
 import { DEFAULT_TIMING, type TimingModel } from '../engine/timing-model.js';
+import type { SchedulingPolicy } from '../engine/scheduling-policy.js';
 import type { FaultOptions } from '../http/faults.js';
 import { DEFAULT_SYNTHETIC_OPTIONS, type SyntheticOptions } from '../synthetic/synthetic-options.js';
 import type { EngineSimOptions } from './engine-sim-options.js';
@@ -23,6 +24,7 @@ export interface ResolvedOptions {
   readonly apiKey: string | undefined;
   readonly enableRequestIdHeaders: boolean;
   readonly captureRequests: string | undefined;
+  readonly schedulingPolicy: SchedulingPolicy;
 }
 
 /** Fills defaults and checks ranges; throws SimConfigError. */
@@ -44,6 +46,7 @@ export function resolveOptions(o: EngineSimOptions): ResolvedOptions {
     apiKey: o.apiKey,
     enableRequestIdHeaders: o.enableRequestIdHeaders ?? false,
     captureRequests: o.captureRequests,
+    schedulingPolicy: o.schedulingPolicy ?? 'fcfs',
   };
   check(
     Number.isInteger(resolved.port) && resolved.port >= 0 && resolved.port < 65536,

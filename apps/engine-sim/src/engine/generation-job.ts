@@ -12,6 +12,8 @@ export interface GenerationJob {
   readonly arrivedAt?: number;
   /** Aborts decoding (client went away); the job then resolves early. */
   readonly signal?: AbortSignal;
+  /** vLLM's request `priority` (lower = earlier); orders the waiting queue under the `priority` policy. */
+  readonly priority?: number;
 }
 
 /** What the engine reports when a sequence finishes. */

@@ -2,6 +2,7 @@ import type { PrefixCache } from './prefix-cache.js';
 import type { SimMetrics } from './sim-metrics.js';
 import { prefillMs, stepMs, type TimingModel } from './timing-model.js';
 import type { GenerationJob, GenerationResult } from './generation-job.js';
+import type { SchedulingPolicy } from './scheduling-policy.js';
 
 /** Longest run of back-to-back overdue steps before yielding to I/O. */
 const CATCH_UP_SLICE_MS = 2;
@@ -38,6 +39,7 @@ export class Scheduler {
     private readonly maxRunning: number,
     private readonly cache: PrefixCache,
     private readonly metrics: SimMetrics,
+    private readonly policy: SchedulingPolicy = 'fcfs',
   ) {}
 
   /** Queues a sequence; resolves when its last token is produced or it is aborted. */
@@ -57,13 +59,25 @@ export class Scheduler {
         produced: 0,
         tokenTimes: [],
       };
-      this.waiting.push(seq);
+      this.enqueue(seq);
       job.signal?.addEventListener('abort', () => this.drop(seq), { once: true });
       this.publishLoad();
       // Start on the next turn, so every sequence submitted in this one (the n choices of a request)
       // joins the first step.
       if (idle) setImmediate(() => this.kick());
     });
+  }
+
+  /**
+   * vLLM's waiting queue: arrival order under `fcfs`; under `priority` ordered by (priority, arrival),
+   * lower values first, ties in arrival order. Running sequences are never preempted for priority here:
+   * vLLM preempts only when KV blocks run out, which the simulator does not model.
+   */
+  private enqueue(seq: Sequence): void {
+    const rank = this.policy === 'priority' ? (seq.job.priority ?? 0) : 0;
+    const at = this.waiting.findIndex((other) => (other.job.priority ?? 0) > rank);
+    if (this.policy !== 'priority' || at < 0) this.waiting.push(seq);
+    else this.waiting.splice(at, 0, seq);
   }
 
   private kick(): void {

@@ -73,4 +73,28 @@ describe('SimEngine load gauges', () => {
     expect(text).toMatch(/^vllm:num_requests_waiting\{[^}]*\} 0$/m);
     e.close();
   });
+
+  it('admits waiting sequences by priority under the priority policy, in arrival order under fcfs', async () => {
+    const order = async (policy: 'fcfs' | 'priority'): Promise<number[]> => {
+      const e = new SimEngine({
+        model: 'm',
+        timing: DEFAULT_TIMING,
+        timeScale: 1e-6,
+        maxRunning: 1,
+        blockSize: 4,
+        cacheCapacityBlocks: 1000,
+        schedulingPolicy: policy,
+      });
+      const finished: number[] = [];
+      // All arrive before the first step; one runs at a time: priorities 0, 0, 0, -1 (lower = earlier, as vLLM).
+      const runs = [0, 0, 0, -1].map((priority, i) =>
+        e.generate({ ...job([100 + i], 3), priority }).then(() => finished.push(i)),
+      );
+      await Promise.all(runs);
+      e.close();
+      return finished;
+    };
+    expect(await order('priority')).toEqual([3, 0, 1, 2]);
+    expect(await order('fcfs')).toEqual([0, 1, 2, 3]);
+  });
 });

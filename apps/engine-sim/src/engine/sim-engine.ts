@@ -1,6 +1,7 @@
 import type { GenerationJob, GenerationResult } from './generation-job.js';
 import { PrefixCache } from './prefix-cache.js';
 import { Scheduler } from './scheduler.js';
+import type { SchedulingPolicy } from './scheduling-policy.js';
 import { SimMetrics } from './sim-metrics.js';
 import { prefillMs, soloRequestMs, stepMs, type TimingModel } from './timing-model.js';
 
@@ -13,6 +14,8 @@ export interface SimEngineOptions {
   readonly maxRunning: number;
   readonly blockSize: number;
   readonly cacheCapacityBlocks: number;
+  /** vLLM's `--scheduling-policy` (default `fcfs`). */
+  readonly schedulingPolicy?: SchedulingPolicy;
 }
 
 /** The simulated GPU: prefix cache, metrics and either instant answers or a batching scheduler. */
@@ -26,7 +29,14 @@ export class SimEngine {
     this.cache = new PrefixCache(options.blockSize, options.cacheCapacityBlocks);
     this.scheduler =
       options.timeScale > 0
-        ? new Scheduler(options.timing, options.timeScale, options.maxRunning, this.cache, this.metrics)
+        ? new Scheduler(
+            options.timing,
+            options.timeScale,
+            options.maxRunning,
+            this.cache,
+            this.metrics,
+            options.schedulingPolicy,
+          )
         : undefined;
   }
 

@@ -33,6 +33,7 @@ const SIM_REQUEST_SCHEMA = z.looseObject({
   add_special_tokens: z.boolean().default(true),
   return_token_ids: z.boolean().nullish(),
   request_id: z.string().nullish(),
+  priority: z.number().int().default(0),
 });
 
 /** A validated completion request. */

@@ -21,6 +21,10 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   const parsed = parseCompletionRequest(body.value);
   if (!parsed.ok) return sendError(res, 400, parsed.message, parsed.param);
   const request = parsed.value;
+  if (request.priority !== 0 && ctx.options.schedulingPolicy !== 'priority') {
+    // vLLM's engine raises this ValueError, which the server answers as a 400.
+    return sendError(res, 400, `Got priority ${request.priority} but Priority scheduling is not enabled.`);
+  }
   if (request.model && request.model !== ctx.options.model) {
     return sendError(res, 400, `The model \`${request.model}\` does not exist.`, 'model');
   }
@@ -74,6 +78,7 @@ async function respondOnce(
         finishReason: c.decoded.finishReason,
         signal: abort.signal,
         arrivedAt,
+        priority: request.priority,
       }),
     ),
   );

@@ -3,7 +3,7 @@ import type { CompletionRequest } from './completion-request.js';
 import { usageOf, type CompletionChoice, type CompletionEnvelope } from './completion-response.js';
 import { promptTokens, type PlannedChoice } from './plan-choices.js';
 import type { SimContext } from './sim-context.js';
-import type { GenerationResult } from '../engine/generation-job.js';
+import type { GenerationJob, GenerationResult } from '../engine/generation-job.js';
 
 /**
  * Server-sent events as vLLM streams completions: one `data: {…}` chunk per generated token (also when
@@ -52,9 +52,7 @@ export async function streamCompletion(
   const results = await Promise.all(
     choices.map((c) =>
       ctx.engine.generate({
-        promptIds: c.prompt.ids,
-        outputIds: c.decoded.tokenIds,
-        finishReason: c.decoded.finishReason,
+        ...engineJob(c, request.priority),
         signal: abort.signal,
         arrivedAt: fault.arrivedAt,
         onToken: (i) => onToken(c, i),
@@ -72,4 +70,14 @@ export async function streamCompletion(
   }
   res.end('data: [DONE]\n\n');
   return results;
+}
+
+/** What the engine needs of a planned choice. */
+function engineJob(choice: PlannedChoice, priority: number): GenerationJob {
+  return {
+    promptIds: choice.prompt.ids,
+    outputIds: choice.decoded.tokenIds,
+    finishReason: choice.decoded.finishReason,
+    priority,
+  };
 }
