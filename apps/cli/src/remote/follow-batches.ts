@@ -1,6 +1,7 @@
+import { isTerminalStatus } from '@threadloom/contracts';
 import { jsonLines } from './jsonl-stream.js';
 import type { RemoteApi } from './remote-api.js';
-import { isFinished, type ResultLine } from './result-line.js';
+import { type ResultLine } from './result-line.js';
 import { retryWhileBusy, type BusyListener } from './retry-busy.js';
 import { followRequest, type PendingItem } from './request-follower.js';
 
@@ -36,7 +37,7 @@ export function readBatchResults(
       for await (const raw of jsonLines(response.body)) {
         const line = JSON.parse(raw) as ResultLine;
         if (hooks.written(line.id)) continue;
-        if (isFinished(line.status)) hooks.onResult(line);
+        if (isTerminalStatus(line.status)) hooks.onResult(line);
         else pending.push(pendingItemOf(line));
       }
     } catch (error) {

@@ -1,8 +1,9 @@
+import { isTerminalStatus } from '@threadloom/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiCallError } from './api-call.error.js';
 import { readRequestEvents } from './event-stream.js';
 import type { RemoteApi } from './remote-api.js';
-import { isFinished, resultLineOf, type RemoteRequestView, type ResultLine } from './result-line.js';
+import { resultLineOf, type RemoteRequestView, type ResultLine } from './result-line.js';
 import { retryWhileBusy, type BusyListener } from './retry-busy.js';
 
 /** A request of a batch that has not finished yet. */
@@ -52,7 +53,7 @@ export async function followRequest(
         await sleep(1_000, undefined, { signal });
       });
       const view = await readView(api, item.requestId, hooks.onWait, signal);
-      if (view === undefined || isFinished(view.status)) return resultLineOf(view, item);
+      if (view === undefined || isTerminalStatus(view.status)) return resultLineOf(view, item);
     }
   } catch (error) {
     if (!isNotFound(error)) throw error;

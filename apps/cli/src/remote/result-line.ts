@@ -26,11 +26,6 @@ export interface ResultLine {
   readonly line?: number;
 }
 
-const TERMINAL = new Set(['completed', 'failed', 'cancelled', 'expired']);
-
-/** Whether a request status is final. */
-export const isFinished = (status: string): boolean => TERMINAL.has(status);
-
 /** The results line of a finished request, graded like the API grades (`@threadloom/rewards`). */
 export function resultLineOf(
   view: RemoteRequestView | undefined,

@@ -1,12 +1,11 @@
+import { isTerminalStatus } from '@threadloom/contracts';
 import type { SettledRequest, StoredThread } from '@threadloom/queue';
-import type { RequestOutcome, WorkerMetrics } from './worker-metrics.js';
-
-const OUTCOMES: ReadonlySet<string> = new Set<RequestOutcome>(['completed', 'failed', 'cancelled', 'expired']);
+import type { WorkerMetrics } from './worker-metrics.js';
 
 /** Records a settled request: outcome, end-to-end time, and for completed ones speedup and critical path. */
 export function observeSettled(metrics: WorkerMetrics, settled: SettledRequest): void {
-  if (!OUTCOMES.has(settled.status)) return;
-  const outcome = settled.status as RequestOutcome;
+  const outcome = settled.status;
+  if (!isTerminalStatus(outcome)) return;
   metrics.requests.inc({ outcome });
   if (settled.createdAt === undefined) return;
   const wallMs = settled.finishedAt - settled.createdAt;

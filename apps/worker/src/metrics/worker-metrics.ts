@@ -8,8 +8,6 @@ import {
   SPEEDUP_BUCKETS,
 } from './metric-buckets.js';
 
-/** Outcomes a request ends with. */
-export type RequestOutcome = 'completed' | 'failed' | 'cancelled' | 'expired';
 /** Outcomes of one thread. */
 export type ThreadOutcomeLabel = 'completed' | 'failed' | 'dropped' | 'cancelled';
 

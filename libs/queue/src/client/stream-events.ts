@@ -1,8 +1,7 @@
-import type { ReasoningEvent } from '@threadloom/contracts';
+import { isTerminalStatus, type ReasoningEvent } from '@threadloom/contracts';
 import type { Redis } from 'ioredis';
 import type { RequestStore } from '../store/request-store.js';
 
-const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled', 'expired']);
 const BLOCK_MS = 500;
 
 /**
@@ -24,7 +23,7 @@ export async function* streamEvents(
       for (const event of events) {
         cursor = event.id;
         yield event;
-        if (TERMINAL_EVENTS.has(event.type)) return;
+        if (isTerminalStatus(event.type)) return;
       }
       if (events.length === 0 && (await store.view(id)) === undefined) return;
     }

@@ -1,8 +1,13 @@
+import { TERMINAL_STATUSES } from '@threadloom/contracts';
+
+/** Lua condition: the `status` local holds a terminal status. */
+const IS_TERMINAL = TERMINAL_STATUSES.map((status) => `status == '${status}'`).join(' or ');
+
 /** Moves a request to a new status unless it is already terminal. KEYS[1]=record; ARGV=status, now, field/value pairs. */
 export const TRANSITION_SCRIPT = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 0 end
-if status == 'completed' or status == 'failed' or status == 'cancelled' or status == 'expired' then return 0 end
+if ${IS_TERMINAL} then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[2])
 for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 return 1
@@ -14,7 +19,7 @@ return 1
  */
 export const SAVE_CHECKPOINT_SCRIPT = `
 local status = redis.call('HGET', KEYS[1], 'status')
-if status == 'completed' or status == 'failed' or status == 'cancelled' or status == 'expired' then return -1 end
+if ${IS_TERMINAL} then return -1 end
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'updatedAt', ARGV[4])
