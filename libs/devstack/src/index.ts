@@ -10,3 +10,7 @@ export { spawnNodeProcess } from './supervised-process.js';
 export { nodeEntryArgs, TELEMETRY_PRELOAD } from './node-entry-args.js';
 export type { SpawnReadyOptions, SupervisedProcess } from './supervised-process.js';
 export { ProcessNotReadyError } from './process-not-ready.error.js';
+export { supervise } from './process-supervisor.js';
+export type { Restartable, SupervisedChild, SuperviseOptions, SupervisorHooks } from './process-supervisor.js';
+export { DEFAULT_RESTART_POLICY } from './restart-policy.js';
+export type { RestartPolicy } from './restart-policy.js';

@@ -4,6 +4,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from './free-port.js';
+import type { ExitInfo } from './managed-process.js';
 import { RedisNotInstalledError } from './redis-not-installed.error.js';
 
 export interface RedisLaunchOptions {
@@ -20,8 +21,16 @@ export interface RedisLaunchOptions {
 export interface RunningRedis {
   readonly url: string;
   readonly port: number;
+  readonly pid: number | undefined;
   readonly process: ChildProcess;
+  /** Where its AOF lives. */
+  readonly dataDir: string;
+  /** Resolves once redis-server has exited, for whatever reason. */
+  readonly exited: Promise<ExitInfo>;
+  /** SIGTERM (SIGKILL after a grace); a temporary data directory is removed afterwards. */
   stop(): Promise<void>;
+  /** SIGKILL at once (a crash); the data directory stays. */
+  kill(): Promise<void>;
 }
 
 /** Starts a private redis-server (noeviction, optional AOF) on its own port and data directory. */
@@ -46,12 +55,17 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
     'noeviction',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<ExitInfo>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await waitForPort(port, child);
   const stop = async (): Promise<void> => {
     await terminate(child);
     if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url: `redis://127.0.0.1:${port}`, port, process: child, stop };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid, process: child, dataDir, exited, stop, kill };
 }
 
 function assertInstalled(binary: string): void {

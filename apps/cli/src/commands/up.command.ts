@@ -64,12 +64,15 @@ async function up(options: UpOptions): Promise<number> {
     if (stack.apiUrl !== undefined && options.apiKey === undefined)
       output.out(`${'api key'.padEnd(11)}${apiKey} (generated; pass --api-key to choose one)`);
     output.out('threadloom stack ready. Press Ctrl-C to stop.');
-    const reason = await Promise.race([shutdown.signal, stack.redisLost.then(() => 'redis-lost' as const)]);
-    if (reason === 'redis-lost') output.err('✗ redis-server exited; stopping the stack.');
+    const reason = await Promise.race([shutdown.signal, stack.lost]);
+    const lost = typeof reason === 'object';
+    if (lost) output.err(`✗ ${reason.name} cannot be kept running; stopping the stack.`);
     output.out('threadloom: stopping…');
-    await stack.stop();
+    const report = await stack.stop();
+    if (report.redisDataKept !== undefined)
+      output.err(`redis-server crashed during this run: its data (AOF) is kept in ${report.redisDataKept}`);
     output.out('threadloom: stopped.');
-    return reason === 'redis-lost' ? EXIT_FAILED : EXIT_OK;
+    return lost ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
     output.err(`threadloom up: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_FAILED;

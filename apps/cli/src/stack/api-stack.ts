@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { ProcessHooks } from '@threadloom/devstack';
 import { ApiClient } from './api-client.js';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints } from './entry-points.js';
-import { startLocalStack, type LocalStack } from './local-stack.js';
+import { startLocalStack, type LocalStack, type StackHooks } from './local-stack.js';
 import type { StackOptions } from './stack-plan.js';
 
 /** API limits lifted for stacks the CLI itself drives (demo, `run --distributed`, benchmarks). */
@@ -23,7 +22,7 @@ export interface ApiStack {
 /** Starts a local stack including the API (which must be built) and returns a client for it. */
 export async function startApiStack(
   options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>,
-  hooks: ProcessHooks = {},
+  hooks: StackHooks = {},
 ): Promise<ApiStack> {
   const entries = resolveEntryPoints();
   if (!apiIsBuilt(entries)) throw new EntryPointMissingError('api', entries.api);

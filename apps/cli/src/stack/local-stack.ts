@@ -3,46 +3,70 @@ import { EngineClient } from '@threadloom/engine-client';
 import {
   findFreePort,
   startManagedProcess,
-  startRedisServer,
+  supervise,
+  type ExitInfo,
   type ManagedProcess,
   type ProcessHooks,
   type ProcessSpec,
-  type RunningRedis,
+  type Restartable,
+  type SupervisedChild,
+  type SupervisorHooks,
 } from '@threadloom/devstack';
 import { EntryPointMissingError } from './entry-point-missing.error.js';
 import { apiIsBuilt, resolveEntryPoints, type EntryPoints } from './entry-points.js';
+import { startPrivateRedis, type PrivateRedis } from './private-redis.js';
 import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
 
-/** A running local stack; `stop()` ends every process it started, newest first. */
+/** Hooks of a stack: each child's output and crash, and the supervisor's restarts. */
+export type StackHooks = ProcessHooks & SupervisorHooks;
+
+/** A child the supervisor gave up on (crashed more often than the restart policy allows). */
+export interface LostChild {
+  readonly name: string;
+  readonly exit: ExitInfo;
+}
+
+/** What stopping the stack left behind. */
+export interface StackStopReport {
+  /** The private Redis's data directory, kept because Redis crashed during the run. */
+  readonly redisDataKept?: string;
+}
+
+/** A running local stack: every child supervised (restarted with backoff after a crash); `stop()` ends them, newest first. */
 export interface LocalStack {
   readonly redisUrl: string;
   /** True when this stack started (and will stop) its own Redis. */
   readonly ownsRedis: boolean;
+  /** Data directory (AOF) of the private Redis. */
+  readonly redisDataDir: string | undefined;
   readonly machines: StackPlan['machines'];
   readonly apiUrl: string | undefined;
   /** Each worker's Prometheus endpoint. */
   readonly metrics: StackPlan['metrics'];
-  readonly processes: readonly ManagedProcess[];
-  /** Resolves when the stack's own Redis exits unexpectedly; never resolves otherwise. */
-  readonly redisLost: Promise<void>;
-  stop(): Promise<void>;
+  /** Engines, workers and the API, supervised (the private Redis is `redis`). */
+  readonly children: readonly SupervisedChild<ManagedProcess>[];
+  readonly redis: SupervisedChild<Restartable> | undefined;
+  /** Resolves when the supervisor gives up on any child (Redis included); never resolves otherwise. */
+  readonly lost: Promise<LostChild>;
+  stop(): Promise<StackStopReport>;
 }
 
 /** Starts Redis (unless given), the engines, the workers and (when built and asked for) the API. */
 export async function startLocalStack(
   options: StackOptions,
-  hooks: ProcessHooks = {},
+  hooks: StackHooks = {},
   entries: EntryPoints = resolveEntryPoints(),
 ): Promise<LocalStack> {
   requireBuilt(options, entries);
-  const started: ManagedProcess[] = [];
-  let redis: RunningRedis | undefined;
-  const stopAll = async (): Promise<void> => {
+  const started: SupervisedChild<ManagedProcess>[] = [];
+  let redis: PrivateRedis | undefined;
+  const stopAll = async (): Promise<StackStopReport> => {
     await stopInOrder(started);
-    await redis?.stop();
+    const kept = await redis?.stop();
+    return kept === undefined ? {} : { redisDataKept: kept };
   };
   try {
-    if (options.redisUrl === undefined) redis = await startRedisServer();
+    if (options.redisUrl === undefined) redis = await startPrivateRedis(options.restartPolicy, hooks);
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
     const model =
       options.model ??
@@ -50,16 +74,20 @@ export async function startLocalStack(
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.
-    await startPhase([...plan.engines, ...plan.workers, ...(plan.api === undefined ? [] : [plan.api])], started, hooks);
+    const specs = [...plan.engines, ...plan.workers, ...(plan.api === undefined ? [] : [plan.api])];
+    await startPhase(specs, started, hooks, options);
     const apiPort = plan.api?.env['PORT'];
+    const supervised: SupervisedChild<Restartable>[] = [...started, ...(redis === undefined ? [] : [redis.supervised])];
     return {
       redisUrl,
       ownsRedis: redis !== undefined,
+      redisDataDir: redis?.dataDir,
       machines: plan.machines,
-      processes: started,
+      children: started,
+      redis: redis?.supervised,
       apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
       metrics: plan.metrics,
-      redisLost: redisLost(redis),
+      lost: Promise.race(supervised.map((child) => child.gaveUp.then((exit) => ({ name: child.name, exit })))),
       stop: stopAll,
     };
   } catch (error) {
@@ -88,12 +116,16 @@ async function allocate(options: StackOptions, redisUrl: string, entries: EntryP
 
 async function startPhase(
   specs: readonly ProcessSpec[],
-  started: ManagedProcess[],
-  hooks: ProcessHooks,
+  started: SupervisedChild<ManagedProcess>[],
+  hooks: StackHooks,
+  options: StackOptions,
 ): Promise<void> {
   // Own process groups: a terminal Ctrl-C reaches only the CLI, which then stops children in order.
+  const policy = options.restartPolicy === undefined ? {} : { policy: options.restartPolicy };
   const results = await Promise.allSettled(
-    specs.map((spec) => startManagedProcess({ ...spec, detached: true }, hooks)),
+    specs.map((spec) =>
+      supervise(spec.name, () => startManagedProcess({ ...spec, detached: true }, hooks), { hooks, ...policy }),
+    ),
   );
   for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
   const failure = results.find((result) => result.status === 'rejected');
@@ -101,18 +133,10 @@ async function startPhase(
 }
 
 /** API first, then workers (they drain in-flight jobs), then engines. */
-async function stopInOrder(processes: ManagedProcess[]): Promise<void> {
+async function stopInOrder(children: SupervisedChild<ManagedProcess>[]): Promise<void> {
   const order = (name: string): number => (name === 'api' ? 0 : name.startsWith('worker') ? 1 : 2);
   for (const rank of [0, 1, 2]) {
-    await Promise.all(processes.filter((child) => order(child.name) === rank).map((child) => child.stop()));
+    await Promise.all(children.filter((child) => order(child.name) === rank).map((child) => child.stop()));
   }
-  processes.length = 0;
-}
-
-function redisLost(redis: RunningRedis | undefined): Promise<void> {
-  if (redis === undefined) return new Promise(() => undefined);
-  const child = redis.process;
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-  });
+  children.length = 0;
 }

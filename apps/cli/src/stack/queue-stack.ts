@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProcessHooks } from '@threadloom/devstack';
-import { startLocalStack, type LocalStack } from './local-stack.js';
+import { startLocalStack, type LocalStack, type StackHooks } from './local-stack.js';
 import { createQueueDriver } from './queue-driver.js';
 import type { ReasoningDriver } from './reasoning-driver.js';
 import type { StackOptions } from './stack-plan.js';
@@ -16,7 +15,7 @@ export interface QueueStack {
 /** Starts Redis (unless given), engines and workers under a fresh key prefix (unless given), and a queue client for them. */
 export async function startQueueStack(
   options: Omit<StackOptions, 'apiPort' | 'apiKey' | 'apiEnv'>,
-  hooks: ProcessHooks = {},
+  hooks: StackHooks = {},
 ): Promise<QueueStack> {
   const keyPrefix = options.keyPrefix ?? `{threadloom-${randomUUID().slice(0, 8)}}`;
   const stack = await startLocalStack({ ...options, keyPrefix }, hooks);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nodeEntryArgs, type ProcessSpec } from '@threadloom/devstack';
+import { nodeEntryArgs, type ProcessSpec, type RestartPolicy } from '@threadloom/devstack';
 import type { EntryPoints } from './entry-points.js';
 import { SIM_MODEL } from './served-model.js';
 
@@ -40,6 +40,10 @@ export interface StackOptions {
   readonly otlpEndpoint?: string;
   /** Extra OTEL_* settings for every process (e.g. the protocol, the batch delay). */
   readonly otelEnv?: Readonly<Record<string, string>>;
+  /** Extra environment of every worker (e.g. lock timings for fault runs). */
+  readonly workerEnv?: Readonly<Record<string, string>>;
+  /** How crashed children are restarted. @defaultValue DEFAULT_RESTART_POLICY */
+  readonly restartPolicy?: RestartPolicy;
 }
 
 /** Ports and URLs decided before any process starts. */
@@ -167,7 +171,14 @@ function workerSpec(
     command: process.execPath,
     args: nodeEntryArgs(entries.worker),
     ready: READY.worker,
-    env: { REDIS_URL: redisUrl, MODEL_NAME: options.model ?? SIM_MODEL, ...prefixEnv(options), ...env, ...concurrency },
+    env: {
+      REDIS_URL: redisUrl,
+      MODEL_NAME: options.model ?? SIM_MODEL,
+      ...prefixEnv(options),
+      ...env,
+      ...concurrency,
+      ...options.workerEnv,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
-import type { ExitInfo, ProcessHooks } from '@threadloom/devstack';
-import type { LocalStack } from './local-stack.js';
+import type { ExitInfo } from '@threadloom/devstack';
+import type { LocalStack, StackHooks } from './local-stack.js';
+import { REDIS_CHILD } from './private-redis.js';
 
 /** Where the stack's own messages go (stdout for the summary, stderr for logs and crashes). */
 export interface StackOutput {
@@ -13,11 +14,20 @@ export const PROCESS_OUTPUT: StackOutput = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Hooks that report crashes always and child output when `logs` is on. */
-export function reportingHooks(output: StackOutput, logs: boolean): ProcessHooks {
+/** Hooks that report crashes and restarts always, and child output when `logs` is on. */
+export function reportingHooks(output: StackOutput, logs: boolean): StackHooks {
   return {
     onLine: logs ? (name, _stream, line) => output.err(`[${name}] ${line}`) : undefined,
     onCrash: (name, exit, tail) => output.err(describeCrash(name, exit, tail)),
+    onRestarting: (name, exit, restart) => {
+      if (name === REDIS_CHILD) output.err(describeCrash(name, exit, []));
+      output.err(`↻ ${name}: restart ${restart.count} in ${restart.delayMs} ms`);
+    },
+    onRestarted: (name, pid, count) => output.err(`✓ ${name} running again (pid ${String(pid)}, restart ${count})`),
+    onRestartFailed: (name, error) =>
+      output.err(`✗ ${name} did not come back: ${error instanceof Error ? error.message : String(error)}`),
+    onGaveUp: (name, _exit, restarts) =>
+      output.err(`✗ ${name} keeps crashing (${restarts} restarts, crash budget spent); giving up on it`),
   };
 }
 
@@ -35,7 +45,8 @@ const LABEL = 11;
 
 /** The summary `up` prints once everything is ready. */
 export function describeStack(stack: LocalStack): string[] {
-  const lines = [`${'redis'.padEnd(LABEL)}${stack.redisUrl}${stack.ownsRedis ? ' (private, removed on exit)' : ''}`];
+  const own = stack.redisDataDir === undefined ? '' : ` (private, AOF in ${stack.redisDataDir}; kept if Redis crashes)`;
+  const lines = [`${'redis'.padEnd(LABEL)}${stack.redisUrl}${own}`];
   for (const machine of stack.machines)
     lines.push(`${machine.id.padEnd(LABEL)}worker reason,thread → engine ${machine.engineUrl}`);
   lines.push(`${'join'.padEnd(LABEL)}worker join`);
