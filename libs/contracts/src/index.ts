@@ -22,11 +22,22 @@ export {
   idempotencyKey,
   jobIds,
   liveRequestsKey,
+  reaperLockKey,
   requestKeys,
   servedContextKey,
   threadField,
 } from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';
+export {
+  allLanes,
+  DEFAULT_LANE,
+  hasHashTag,
+  laneOfKey,
+  laneOfRequest,
+  lanePrefix,
+  MAX_LANES,
+  requestIdInLane,
+} from './lib/lanes.js';
 export { joinJobSchema, reasonJobSchema, threadJobSchema, traceCarrierSchema } from './lib/job-payloads.js';
 export type { JoinJobData, ReasonJobData, ThreadJobData, TraceCarrierData } from './lib/job-payloads.js';
 export { IdempotencyConflictError } from './lib/idempotency-conflict.error.js';

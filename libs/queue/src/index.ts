@@ -11,6 +11,8 @@ export type { SettledRequest, SettleObserver } from './runtime/settled-request.j
 export { dispatch } from './runtime/dispatcher.js';
 export type { DispatchOptions, DispatchTargets } from './runtime/dispatcher.js';
 export type { JobPolicy } from './runtime/job-options.js';
+export { LaneQueues } from './runtime/lane-queues.js';
+export type { LaneHandles } from './runtime/lane-queues.js';
 export { toOrchestratorOptions } from './runtime/orchestration-options.js';
 export { RequestFinisher } from './runtime/request-finisher.js';
 export { RequestReaper } from './runtime/request-reaper.js';

@@ -30,7 +30,7 @@ export async function performEffects(
     await deps.finisher.finished(requestId, checkpoint.state);
     return;
   }
-  await dispatch(deps.targets, requestId, checkpoint, options);
+  await dispatch(deps.lanes.targets(requestId), requestId, checkpoint, options);
   if (action.type === 'fork') {
     await deps.store.appendEvent(requestId, 'fork', {
       block: action.blockIndex,

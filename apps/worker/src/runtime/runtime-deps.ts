@@ -3,7 +3,7 @@ import type { EngineClient } from '@threadloom/engine-client';
 import type { RequestStore } from '@threadloom/queue';
 import type { CancellationRegistry } from './cancellation-registry.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
-import type { DispatchTargets } from '@threadloom/queue';
+import type { LaneQueues } from '@threadloom/queue';
 import type { RequestFinisher } from '@threadloom/queue';
 
 /** Everything a processor needs; built once per process by the worker module. */
@@ -11,7 +11,8 @@ export interface RuntimeDeps {
   readonly config: WorkerConfig;
   readonly store: RequestStore;
   readonly finisher: RequestFinisher;
-  readonly targets: DispatchTargets;
+  /** BullMQ handles of every lane; a request's jobs go to the lane its id names. */
+  readonly lanes: LaneQueues;
   readonly engine: EngineClient | null;
   readonly cancellations: CancellationRegistry;
   readonly metrics: WorkerMetrics;

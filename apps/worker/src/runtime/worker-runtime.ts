@@ -1,12 +1,14 @@
 import {
   cancelChannel,
+  DEFAULT_LANE,
+  lanePrefix,
   QUEUE_NAMES,
   type JoinJobData,
   type ReasonJobData,
   type ThreadJobData,
   type WorkerRole,
 } from '@threadloom/contracts';
-import { FlowProducer, Queue, Worker, type Job, type Processor } from 'bullmq';
+import { Worker, type Job, type Processor, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../config/worker-config.js';
 import { EngineClient } from '@threadloom/engine-client';
@@ -16,7 +18,7 @@ import { processReason } from '../processors/reason.processor.js';
 import { processThread } from '../processors/thread.processor.js';
 import { checkRedisPolicy } from '../redis/check-redis-policy.js';
 import { createWorkerConnection } from '@threadloom/queue';
-import { RequestStore } from '@threadloom/queue';
+import { LaneQueues, RequestStore } from '@threadloom/queue';
 import { EnginePlacement } from '../placement/engine-placement.js';
 import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
@@ -41,9 +43,10 @@ export class WorkerRuntime {
   private readonly connections: Redis[] = [];
   private cancellations: CancellationRegistry | undefined;
   private placement: EnginePlacement | undefined;
-  private reaper: RequestReaper | undefined;
+  private readonly reapers: RequestReaper[] = [];
   private metricsServer: MetricsServer | undefined;
-  private jobQueues: { readonly thread: Queue; readonly join: Queue } | undefined;
+  /** The lanes this process takes jobs from. */
+  private readonly lanes: readonly number[] = [DEFAULT_LANE];
   private readonly metrics = new WorkerMetrics();
   private readonly config: WorkerConfig;
   private readonly logger: RuntimeLogger;
@@ -63,9 +66,10 @@ export class WorkerRuntime {
     const deps = await this.buildDeps(commands);
     await this.publishContext(commands);
     this.placement = await this.startPlacement(commands);
-    for (const role of config.roles) this.workers.push(this.createWorker(role, deps));
+    for (const lane of this.lanes)
+      for (const role of config.roles) this.workers.push(this.createWorker(role, lane, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
-    this.reaper = this.startReaper(commands, deps);
+    for (const lane of this.lanes) this.reapers.push(this.startReaper(commands, lane, deps));
     this.metricsServer = await this.serveMetrics(deps);
   }
 
@@ -77,12 +81,16 @@ export class WorkerRuntime {
   /** Prometheus text of this process; the join role adds BullMQ's own job counts per queue and state. */
   private async serveMetrics(deps: RuntimeDeps): Promise<MetricsServer | undefined> {
     if (this.config.metricsPort === 0) return undefined;
-    const queues = this.config.roles.includes('join')
-      ? [deps.targets.reason, ...(this.jobQueues === undefined ? [] : [this.jobQueues.thread, this.jobQueues.join])]
-      : [];
+    const lanes = this.config.roles.includes('join') ? this.lanes.map((lane) => deps.lanes.lane(lane)) : [];
+    // One lane keeps the unlabelled series; with several, each lane's series says which.
+    const labels = (lane: number): Record<string, string> | undefined =>
+      this.lanes.length > 1 ? { lane: String(lane) } : undefined;
+    const queues: { queue: Queue; lane: number }[] = lanes.flatMap((handles) =>
+      [handles.reason, handles.thread, handles.join].map((queue) => ({ queue, lane: handles.lane })),
+    );
     const source = async (): Promise<string> => {
       const own = await this.metrics.registry.metrics();
-      const bullmq = await Promise.all(queues.map((queue) => queue.exportPrometheusMetrics()));
+      const bullmq = await Promise.all(queues.map(({ queue, lane }) => queue.exportPrometheusMetrics(labels(lane))));
       return joinExpositions([own, ...bullmq]);
     };
     return serveMetrics(source, this.config.metricsPort).catch((error: unknown) => {
@@ -106,7 +114,7 @@ export class WorkerRuntime {
       for (const connection of this.connections) connection.disconnect();
       return;
     }
-    await this.reaper?.stop();
+    await Promise.all(this.reapers.map((reaper) => reaper.stop()));
     await this.metricsServer?.close();
     await this.cancellations?.stop();
     await this.placement?.stop();
@@ -128,9 +136,9 @@ export class WorkerRuntime {
   private async buildDeps(commands: Redis): Promise<RuntimeDeps> {
     const { config } = this;
     const prefix = config.keyPrefix;
-    const reason = new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection: commands, prefix });
-    const flow = new FlowProducer({ connection: commands, prefix });
-    this.closables.push(reason, flow);
+    const policy = { retry: config.retry, retentionSeconds: config.retentionSeconds };
+    const lanes = new LaneQueues(commands, prefix, policy);
+    this.closables.push(lanes);
     const store = new RequestStore(commands, prefix);
     this.cancellations = new CancellationRegistry(this.connect('cancel'), cancelChannel(prefix));
     await this.cancellations.start();
@@ -138,7 +146,6 @@ export class WorkerRuntime {
       config.engineUrl === null
         ? null
         : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
-    const policy = { retry: config.retry, retentionSeconds: config.retentionSeconds };
     return {
       config,
       store,
@@ -146,7 +153,7 @@ export class WorkerRuntime {
       cancellations: this.cancellations,
       metrics: this.metrics,
       finisher: new RequestFinisher(store, config.retentionSeconds, (settled) => observeSettled(this.metrics, settled)),
-      targets: { reason, flow, policy },
+      lanes,
     };
   }
 
@@ -178,18 +185,12 @@ export class WorkerRuntime {
     );
   }
 
-  /** Every worker runs a reaper; a Redis lock lets one of them act per round. */
-  private startReaper(commands: Redis, deps: RuntimeDeps): RequestReaper {
+  /** Every worker runs a reaper per lane it consumes; a Redis lock per lane lets one of them act per round. */
+  private startReaper(commands: Redis, lane: number, deps: RuntimeDeps): RequestReaper {
     const prefix = this.config.keyPrefix;
-    const queue = (name: string): Queue => {
-      const created = new Queue(name, { connection: commands, prefix });
-      this.closables.push(created);
-      return created;
-    };
-    const queues = { reason: deps.targets.reason, thread: queue(QUEUE_NAMES.thread), join: queue(QUEUE_NAMES.join) };
-    this.jobQueues = queues;
+    const queues = deps.lanes.lane(lane);
     const reaper = new RequestReaper(
-      { redis: commands, prefix, store: deps.store, finisher: deps.finisher, queues },
+      { redis: commands, prefix, lane, store: deps.store, finisher: deps.finisher, queues },
       { graceMs: this.config.reaperGraceMs, intervalMs: this.config.reaperIntervalMs },
       (message) => this.logger.warn(message),
     );
@@ -197,7 +198,7 @@ export class WorkerRuntime {
     return reaper;
   }
 
-  private createWorker(role: WorkerRole, deps: RuntimeDeps): Worker {
+  private createWorker(role: WorkerRole, lane: number, deps: RuntimeDeps): Worker {
     const { config } = this;
     const worker = new Worker(
       QUEUE_NAMES[role],
@@ -205,13 +206,13 @@ export class WorkerRuntime {
         this.metrics.placementHandbacks.inc(),
       ),
       {
-        connection: this.connect(`worker-${role}`),
-        prefix: config.keyPrefix,
+        connection: this.connect(lane === DEFAULT_LANE ? `worker-${role}` : `worker-${role}-l${lane}`),
+        prefix: lanePrefix(config.keyPrefix, lane),
         concurrency: config.concurrency[role],
         lockDuration: config.lockDurationMs,
         stalledInterval: config.stalledIntervalMs,
         maxStalledCount: config.maxStalledCount,
-        name: `${config.machineId}-${role}`,
+        name: lane === DEFAULT_LANE ? `${config.machineId}-${role}` : `${config.machineId}-${role}-l${lane}`,
       },
     );
     worker.on('error', (error) => this.logger.error(`${role} worker: ${error.message}`));

@@ -1,4 +1,6 @@
-/** Redis keys of one request, all under the lane prefix so they share its hash slot. */
+import { lanePrefix, laneOfRequest } from './lanes.js';
+
+/** Redis keys of one request, all under its lane's prefix so they share one hash slot. */
 export interface RequestKeys {
   /** HASH: status, tenant, parameters, timestamps, error, result. */
   readonly record: string;
@@ -12,9 +14,9 @@ export interface RequestKeys {
   readonly threads: string;
 }
 
-/** Builds the key set of request `id` under `prefix`. */
-export function requestKeys(prefix: string, id: string): RequestKeys {
-  const base = `${prefix}:req:${id}`;
+/** Builds the key set of request `id`: under the prefix of the lane its id names (see lanes.ts). */
+export function requestKeys(keyPrefix: string, id: string): RequestKeys {
+  const base = `${lanePrefix(keyPrefix, laneOfRequest(id))}:req:${id}`;
   return {
     record: base,
     checkpoint: `${base}:checkpoint`,
@@ -29,12 +31,12 @@ export function threadField(block: number, index: number): string {
   return `b${block}t${index}`;
 }
 
-/** STRING mapping an idempotency key to `<requestId> <bodyHash>`. */
-export function idempotencyKey(prefix: string, tenant: string, key: string): string {
-  return `${prefix}:idem:${tenant}:${key}`;
+/** STRING mapping an idempotency key to `<requestId> <bodyHash>`, in the lane of the requests it names. */
+export function idempotencyKey(keyPrefix: string, lane: number, tenant: string, key: string): string {
+  return `${lanePrefix(keyPrefix, lane)}:idem:${tenant}:${key}`;
 }
 
-/** Pub/sub channel on which cancellations are announced to every worker. */
+/** Pub/sub channel on which cancellations of every lane are announced to every worker. */
 export function cancelChannel(prefix: string): string {
   return `${prefix}:cancel`;
 }
@@ -51,9 +53,14 @@ export function engineLoadKey(prefix: string): string {
   return `${prefix}:engine-load`;
 }
 
-/** ZSET: ids of requests not yet terminal, scored by creation time (epoch ms); the reaper's work list. */
-export function liveRequestsKey(prefix: string): string {
-  return `${prefix}:live`;
+/** ZSET: ids of a lane's requests not yet terminal, scored by creation time (epoch ms); the reaper's work list. */
+export function liveRequestsKey(keyPrefix: string, lane: number): string {
+  return `${lanePrefix(keyPrefix, lane)}:live`;
+}
+
+/** STRING: the lock that elects one reaper per round in a lane. */
+export function reaperLockKey(keyPrefix: string, lane: number): string {
+  return `${lanePrefix(keyPrefix, lane)}:reaper-lock`;
 }
 
 /** HASH: machine id → the `max_model_len` its engine serves, so producers can refuse what can never fit. */

@@ -20,13 +20,14 @@ function stableJson(value: unknown): string {
 /** The idempotency claim a creation writes: `<requestId> <bodyHash>` under the tenant's key. */
 export function idempotencyClaim(
   prefix: string,
+  lane: number,
   tenant: string,
   key: string,
   requestId: string,
   hash: string,
   ttlSeconds: number,
 ): { key: string; value: string; ttlSeconds: number } {
-  return { key: idempotencyKey(prefix, tenant, key), value: `${requestId} ${hash}`, ttlSeconds };
+  return { key: idempotencyKey(prefix, lane, tenant, key), value: `${requestId} ${hash}`, ttlSeconds };
 }
 
 /**

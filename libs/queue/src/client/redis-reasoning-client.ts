@@ -4,10 +4,11 @@ import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_RETRY_POLICY,
   jobIds,
-  QUEUE_NAMES,
+  laneOfKey,
+  laneOfRequest,
   reasoningSubmissionSchema,
+  requestIdInLane,
   type NormalizedSubmission,
-  type ReasonJobData,
   type ReasoningClient,
   type ReasoningEvent,
   type ReasoningSubmission,
@@ -16,10 +17,10 @@ import {
 } from '@threadloom/contracts';
 import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
-import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createProducerConnection, waitForReady } from '../redis/redis-connections.js';
-import { dispatch, type DispatchTargets } from '../runtime/dispatcher.js';
+import { dispatch } from '../runtime/dispatcher.js';
+import { LaneQueues } from '../runtime/lane-queues.js';
 import { toOrchestratorOptions } from '../runtime/orchestration-options.js';
 import { RequestFinisher } from '../runtime/request-finisher.js';
 import type { Checkpoint } from '../store/checkpoint.js';
@@ -33,8 +34,10 @@ import { waitForTerminal } from './wait-for-terminal.js';
 /** Options of a producer-side client. */
 export interface RedisReasoningClientOptions {
   readonly redisUrl: string;
-  /** Lane prefix (hash tag) shared with the workers. @defaultValue DEFAULT_KEY_PREFIX */
+  /** Key prefix (hash tag) shared with the workers; lane 0's prefix. @defaultValue DEFAULT_KEY_PREFIX */
   readonly keyPrefix?: string;
+  /** Lanes new requests are spread over (see docs/scaling.md); any lane's requests are found by id. @defaultValue 1 */
+  readonly lanes?: number;
   /** Attempts per job kind and backoff; must match the workers' (both read it with parseRetryPolicy). @defaultValue DEFAULT_RETRY_POLICY */
   readonly retry?: RetryPolicy;
   /** How long finished requests and idempotency keys stay. @defaultValue 7 days */
@@ -50,13 +53,14 @@ export class RedisReasoningClient implements ReasoningClient {
   private readonly prefix: string;
   private readonly store: RequestStore;
   private readonly finisher: RequestFinisher;
-  private readonly targets: DispatchTargets;
-  private readonly joinQueue: Queue;
+  private readonly queues: LaneQueues;
+  private readonly lanes: number;
   private readonly retentionSeconds: number;
   private readonly maxIterations: number | undefined;
 
   constructor(options: RedisReasoningClientOptions) {
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+    this.lanes = options.lanes ?? 1;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
     this.maxIterations = options.maxIterations;
     this.redis = createProducerConnection(options.redisUrl, 'threadloom-client');
@@ -64,13 +68,7 @@ export class RedisReasoningClient implements ReasoningClient {
     this.ready = waitForReady(this.redis);
     this.ready.catch(() => undefined);
     const policy = { retry: options.retry ?? DEFAULT_RETRY_POLICY, retentionSeconds: this.retentionSeconds };
-    const connection = this.redis;
-    this.targets = {
-      reason: new Queue<ReasonJobData>(QUEUE_NAMES.reason, { connection, prefix: this.prefix }),
-      flow: new FlowProducer({ connection, prefix: this.prefix }),
-      policy,
-    };
-    this.joinQueue = new Queue(QUEUE_NAMES.join, { connection, prefix: this.prefix });
+    this.queues = new LaneQueues(this.redis, this.prefix, policy);
     this.store = new RequestStore(this.redis, this.prefix);
     this.finisher = new RequestFinisher(this.store, this.retentionSeconds);
   }
@@ -86,7 +84,7 @@ export class RedisReasoningClient implements ReasoningClient {
     if (!parsed.success)
       throw new InvalidSubmissionError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     await this.ready;
-    return this.create(randomUUID(), parsed.data, options.idempotencyKey);
+    return this.create(this.newId(parsed.data.tenant, options.idempotencyKey), parsed.data, options.idempotencyKey);
   }
 
   async get(id: string): Promise<RequestView | undefined> {
@@ -115,7 +113,7 @@ export class RedisReasoningClient implements ReasoningClient {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.targets.reason.close(), this.targets.flow.close(), this.joinQueue.close()]);
+    await this.queues.close();
     this.redis.disconnect();
   }
 
@@ -134,7 +132,15 @@ export class RedisReasoningClient implements ReasoningClient {
     const claim =
       idempotencyKey === undefined
         ? undefined
-        : idempotencyClaim(this.prefix, submission.tenant, idempotencyKey, id, hash, this.retentionSeconds);
+        : idempotencyClaim(
+            this.prefix,
+            laneOfRequest(id),
+            submission.tenant,
+            idempotencyKey,
+            id,
+            hash,
+            this.retentionSeconds,
+          );
     const workflow = openWorkflow();
     const fields = recordFields(submission, now, idempotencyKey, workflow);
     const taken = await this.store.create({ id, fields, checkpoint, now, ...(claim === undefined ? {} : { claim }) });
@@ -146,7 +152,7 @@ export class RedisReasoningClient implements ReasoningClient {
     // Read the record before the first job exists, so a fast worker cannot make the acknowledgement say `running`.
     const queued = (await this.store.view(id))!;
     try {
-      await dispatch(this.targets, id, checkpoint, {
+      await dispatch(this.queues.targets(id), id, checkpoint, {
         priority: submission.parameters.priority,
         trace: workflow?.workflow,
       });
@@ -155,6 +161,16 @@ export class RedisReasoningClient implements ReasoningClient {
       throw error;
     }
     return queued;
+  }
+
+  /**
+   * A new request's id, naming its lane: an idempotent submission's lane follows from its key, so a
+   * replay finds the claim in the same lane; any other spreads by its random UUID.
+   */
+  private newId(tenant: string, idempotencyKey: string | undefined): string {
+    const uuid = randomUUID();
+    const spreadBy = idempotencyKey === undefined ? uuid : `${tenant}\n${idempotencyKey}`;
+    return requestIdInLane(laneOfKey(spreadBy, this.lanes), uuid);
   }
 
   /** The first job could not be added: free the key for a retry and settle the orphan record (best effort). */
@@ -166,11 +182,12 @@ export class RedisReasoningClient implements ReasoningClient {
   /** Pending jobs of the current action are removed; active ones abort through the cancel channel. */
   private async removePending(id: string, checkpoint: Checkpoint): Promise<void> {
     const { action, version } = checkpoint;
+    const lane = this.queues.forRequest(id);
     const removal =
       action.type === 'decode'
-        ? this.targets.reason.remove(jobIds.reason(id, version))
+        ? lane.reason.remove(jobIds.reason(id, version))
         : action.type === 'fork'
-          ? this.joinQueue.remove(jobIds.join(id, action.blockIndex))
+          ? lane.join.remove(jobIds.join(id, action.blockIndex))
           : Promise.resolve(0);
     await removal.catch(() => 0); // a locked job cannot be removed: it aborts via pub/sub and then finds the request cancelled
   }

@@ -1,4 +1,4 @@
-import { isTerminalStatus, jobIds } from '@threadloom/contracts';
+import { isTerminalStatus, jobIds, reaperLockKey } from '@threadloom/contracts';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Checkpoint } from '../store/checkpoint.js';
@@ -11,7 +11,7 @@ const BATCH = 200;
 /** Job states after which a job will never run again. */
 const GONE: ReadonlySet<string> = new Set(['unknown', 'failed', 'completed']);
 
-/** The queues whose jobs carry a request's work. */
+/** The queues (of the reaped lane) whose jobs carry a request's work. */
 export interface ReaperQueues {
   readonly reason: Queue;
   readonly thread: Queue;
@@ -21,7 +21,10 @@ export interface ReaperQueues {
 /** What the reaper reads and settles through. */
 export interface ReaperDeps {
   readonly redis: Redis;
+  /** The runtime's key prefix (lane 0's); the reaped lane's keys derive from it. */
   readonly prefix: string;
+  /** The lane this reaper watches. */
+  readonly lane: number;
   readonly store: RequestStore;
   readonly finisher: RequestFinisher;
   readonly queues: ReaperQueues;
@@ -74,11 +77,11 @@ export class RequestReaper {
 
   /** One round: returns how many requests it settled (0 when another process holds this round). */
   async reap(now = Date.now()): Promise<number> {
-    const { redis, prefix, store } = this.deps;
-    const lock = await redis.set(`${prefix}:reaper-lock`, String(now), 'PX', this.options.intervalMs, 'NX');
+    const { redis, prefix, lane, store } = this.deps;
+    const lock = await redis.set(reaperLockKey(prefix, lane), String(now), 'PX', this.options.intervalMs, 'NX');
     if (lock !== 'OK') return 0;
     let settled = 0;
-    for (const id of await store.liveRequests(now - this.options.graceMs, BATCH))
+    for (const id of await store.liveRequests(lane, now - this.options.graceMs, BATCH))
       if (await this.inspect(id, now)) settled += 1;
     return settled;
   }

@@ -1,4 +1,5 @@
 import {
+  laneOfRequest,
   liveRequestsKey,
   requestKeys,
   threadField,
@@ -59,6 +60,11 @@ export class RequestStore {
     return requestKeys(this.prefix, id);
   }
 
+  /** The live set of the lane `id` lives in (same hash slot as the request's own keys). */
+  private liveKey(id: string): string {
+    return liveRequestsKey(this.prefix, laneOfRequest(id));
+  }
+
   /**
    * Writes record, checkpoint version 0, the `queued` event and the live-set entry, and claims the
    * idempotency key, in one script. Returns the claim's current value when the key was already taken
@@ -67,7 +73,7 @@ export class RequestStore {
   async create(request: NewRequest): Promise<string | undefined> {
     const keys = this.keys(request.id);
     const { claim } = request;
-    const redisKeys = [keys.record, keys.checkpoint, keys.events, liveRequestsKey(this.prefix)];
+    const redisKeys = [keys.record, keys.checkpoint, keys.events, this.liveKey(request.id)];
     if (claim !== undefined) redisKeys.push(claim.key);
     const args = [
       request.id,
@@ -87,9 +93,9 @@ export class RequestStore {
     await runScript(this.redis, RELEASE_CLAIM, [key], [value]);
   }
 
-  /** Ids of live (not yet settled) requests created before `createdBefore`, oldest first. */
-  async liveRequests(createdBefore: number, limit: number): Promise<string[]> {
-    return this.redis.zrangebyscore(liveRequestsKey(this.prefix), '-inf', createdBefore, 'LIMIT', 0, limit);
+  /** Ids of `lane`'s live (not yet settled) requests created before `createdBefore`, oldest first. */
+  async liveRequests(lane: number, createdBefore: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(liveRequestsKey(this.prefix, lane), '-inf', createdBefore, 'LIMIT', 0, limit);
   }
 
   /** Status, checkpoint version and last update of a request; undefined when it is gone. */
@@ -101,7 +107,7 @@ export class RequestStore {
 
   /** Drops `id` from the live set (it is settled or gone). */
   async forgetLive(id: string): Promise<void> {
-    await this.redis.zrem(liveRequestsKey(this.prefix), id);
+    await this.redis.zrem(this.liveKey(id), id);
   }
 
   async view(id: string): Promise<RequestView | undefined> {
@@ -244,7 +250,7 @@ export class RequestStore {
     const multi = this.redis.multi();
     for (const key of [keys.record, keys.checkpoint, keys.events, keys.threads]) multi.expire(key, seconds);
     multi.del(keys.slots);
-    multi.zrem(liveRequestsKey(this.prefix), id);
+    multi.zrem(this.liveKey(id), id);
     await multi.exec();
   }
 
