@@ -1,4 +1,5 @@
-// A minimal Server-Sent Events reader over fetch, for asserting on the API's event streams.
+// A Server-Sent Events reader over fetch (parsed by eventsource-parser), for asserting on the API's event streams.
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 
 export interface SseMessage {
   readonly id?: string;
@@ -16,38 +17,15 @@ export async function readSse(
   const response = await fetch(url, { headers, signal: controller.signal });
   const messages: SseMessage[] = [];
   if (!response.body) return { status: response.status, messages };
-  const decoder = new TextDecoder();
-  let buffer = '';
+  const parsed = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
   try {
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = parseMessage(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-        if (!message) continue;
-        messages.push(message);
-        if (stopWhen(message)) return { status: response.status, messages };
-      }
+    for await (const { id, event, data } of parsed) {
+      const message = { ...(id !== undefined && { id }), ...(event !== undefined && { event }), data };
+      messages.push(message);
+      if (stopWhen(message)) return { status: response.status, messages };
     }
   } finally {
     controller.abort();
   }
   return { status: response.status, messages };
-}
-
-function parseMessage(block: string): SseMessage | undefined {
-  let id: string | undefined, event: string | undefined;
-  const data: string[] = [];
-  for (const line of block.split('\n')) {
-    if (line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'id') id = value;
-    else if (field === 'event') event = value;
-    else if (field === 'data') data.push(value);
-  }
-  if (data.length === 0 && id === undefined) return undefined;
-  return { ...(id !== undefined && { id }), ...(event !== undefined && { event }), data: data.join('\n') };
 }

@@ -1,6 +1,11 @@
 import { isTerminalStatus } from '@threadloom/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiRequestError } from './api-request.error.js';
+import { readEventStream } from './read-event-stream.js';
 import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
+
+/** Reconnects to an event stream that ended or dropped before its terminal event, each after the last event seen. */
+const MAX_RESUMES = 3;
 
 /** A small client of the threadloom API (`/v1/reasoning`) for the CLI's demo, `run --distributed` and benchmarks. */
 export class ApiClient implements ReasoningDriver {
@@ -21,28 +26,27 @@ export class ApiClient implements ReasoningDriver {
     return (await this.call('GET', `/v1/reasoning/${encodeURIComponent(id)}`)) as DriverView;
   }
 
-  /** Every event of the request until it is terminal (the server ends the stream then), each also passed to `onEvent` as it arrives. */
+  /**
+   * Every event of the request until it is terminal, each also passed to `onEvent` as it arrives. A
+   * stream that ends early is resumed with `Last-Event-ID`, so no event is lost or seen twice.
+   */
   async events(id: string, onEvent?: (event: DriverEvent) => void, signal?: AbortSignal): Promise<DriverEvent[]> {
-    const path = `/v1/reasoning/${encodeURIComponent(id)}/events`;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      headers: this.headers(),
-      ...(signal === undefined ? {} : { signal }),
-    });
-    if (!response.ok || response.body === null)
-      throw new ApiRequestError('GET', path, response.status, await response.text());
     const events: DriverEvent[] = [];
-    let pending = '';
-    for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
-      pending += chunk;
-      const end = pending.lastIndexOf('\n\n');
-      if (end < 0) continue;
-      for (const event of parseEvents(pending.slice(0, end))) {
-        events.push(event);
-        onEvent?.(event);
+    const collect = (event: DriverEvent): void => {
+      events.push(event);
+      onEvent?.(event);
+    };
+    for (let resumes = 0; ; resumes++) {
+      try {
+        await this.readEvents(id, events.at(-1)?.id, collect, signal);
+      } catch (error) {
+        // An error answer or a cancelled read is final; a dropped connection is resumed.
+        if (error instanceof ApiRequestError || signal?.aborted === true || resumes === MAX_RESUMES) throw error;
+        continue;
       }
-      pending = pending.slice(end + 2);
+      const last = events.at(-1);
+      if ((last !== undefined && isTerminalStatus(last.type)) || resumes === MAX_RESUMES) return events;
     }
-    return events;
   }
 
   /** Follows the event stream, then reads the request; retries until it is terminal or time runs out. */
@@ -52,7 +56,7 @@ export class ApiClient implements ReasoningDriver {
       await this.events(id, undefined, signal).catch(() => undefined);
       const view = await this.get(id);
       if (isTerminalStatus(view.status) || signal.aborted) return view;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
 
@@ -65,6 +69,27 @@ export class ApiClient implements ReasoningDriver {
     return { authorization: `Bearer ${this.apiKey}`, 'content-type': 'application/json' };
   }
 
+  /** One connection to the request's event stream, after event `after` when given. */
+  private async readEvents(
+    id: string,
+    after: string | undefined,
+    onEvent: (event: DriverEvent) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const path = `/v1/reasoning/${encodeURIComponent(id)}/events`;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: {
+        ...this.headers(),
+        accept: 'text/event-stream',
+        ...(after !== undefined && { 'last-event-id': after }),
+      },
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (!response.ok || response.body === null)
+      throw new ApiRequestError('GET', path, response.status, await response.text());
+    await readEventStream(response.body, onEvent);
+  }
+
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -75,23 +100,4 @@ export class ApiClient implements ReasoningDriver {
     if (!response.ok) throw new ApiRequestError(method, path, response.status, text);
     return JSON.parse(text) as unknown;
   }
-}
-
-/** Parses an SSE body: `event:` and `data:` lines, blank-line separated; comments ignored. */
-export function parseEvents(body: string): DriverEvent[] {
-  return body.split('\n\n').flatMap((frame) => {
-    const data = frame
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => line.slice(6))
-      .join('\n');
-    if (data === '') return [];
-    try {
-      const parsed = JSON.parse(data) as { type?: unknown; at?: unknown } & Record<string, unknown>;
-      if (typeof parsed.type !== 'string' || typeof parsed.at !== 'number') return [];
-      return [{ type: parsed.type, at: parsed.at, data: parsed }];
-    } catch {
-      return [];
-    }
-  });
 }

@@ -17,6 +17,8 @@ export interface DriverView {
 
 /** One progress event of a request: its type, time (ms since the epoch, worker clock) and payload. */
 export interface DriverEvent {
+  /** The event's stream id (absent from the queue driver, which never resumes). */
+  readonly id?: string;
   readonly type: string;
   readonly at: number;
   readonly data: Readonly<Record<string, unknown>>;
