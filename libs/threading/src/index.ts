@@ -84,6 +84,7 @@ export {
   buildThreadRequest,
   DEFAULT_ORCHESTRATOR_OPTIONS,
   finalText,
+  mapLimited,
   OrchestrationError,
   parsePlannedOutlines,
   pendingAction,

@@ -7,6 +7,7 @@ import {
   type RequestView,
 } from '@threadloom/contracts';
 import { grade } from '@threadloom/rewards';
+import { mapLimited } from '@threadloom/threading';
 import type { Principal } from '../auth/principal.js';
 import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
 import { checkIdempotencyKey } from '../common/pipes/idempotency-key.js';
@@ -23,7 +24,6 @@ import { gradeItem, summarizeBatch, type Grader } from './batch-aggregate.js';
 import { BATCH_STORE, type BatchItem, type BatchRecord, type BatchStore } from './batch-record.js';
 import { batchCreateSchema, type BatchLine } from './batch-request.schema.js';
 import { parseJsonLines } from './jsonl.js';
-import { mapLimited } from './map-limited.js';
 
 const PARALLELISM = 32;
 const BATCH_ID = /^batch_[\w-]{1,64}$/;

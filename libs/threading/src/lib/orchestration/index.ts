@@ -32,6 +32,7 @@ export type {
   ThreadOutcome,
   ThreadRecord,
 } from './orchestrator-state.js';
+export { mapLimited } from './map-limited.js';
 export { parsePlannedOutlines } from './outline-numbers.js';
 export type { PlannedOutlines } from './outline-numbers.js';
 export { runOrchestration } from './run-orchestration.js';

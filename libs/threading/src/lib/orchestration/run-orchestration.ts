@@ -17,7 +17,7 @@ import type {
   Termination,
   ThreadOutcome,
 } from './orchestrator-state.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapLimited } from './map-limited.js';
 
 /** Options of the in-process runtime: the machine's options plus thread concurrency and cancellation. */
 export interface RunOrchestrationOptions extends Partial<OrchestratorOptions> {
@@ -88,7 +88,7 @@ async function advance(step: OrchestrationStep, context: RunContext): Promise<Or
       return interrupted(state, context, called.error);
     }
     case 'fork': {
-      const outcomes = await mapWithConcurrency(action.threads, context.concurrency, (thread) =>
+      const outcomes = await mapLimited(action.threads, context.concurrency, (thread) =>
         runThread(state, thread.number, context),
       );
       if (context.signal?.aborted === true)
