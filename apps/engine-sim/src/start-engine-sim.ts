@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { resolveOptions } from './config/resolve-options.js';
 import type { EngineSimOptions } from './config/engine-sim-options.js';
 import { ContinuationSource } from './content/continuation-source.js';
-import type { CorpusEntry } from './corpus/corpus-entry.js';
+import type { CorpusEntry } from '@threadloom/contracts';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { SimEngine } from './engine/sim-engine.js';
 import { ApiKeyCheck } from './http/api-key.js';

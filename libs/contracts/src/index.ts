@@ -54,3 +54,9 @@ export { checkVllmCompletionRequest } from './lib/vllm/check-vllm-completion-req
 export type { VllmRequestCheck, VllmRequestIssue } from './lib/vllm/check-vllm-completion-request.js';
 export { engineCallId, engineCallSeed } from './lib/engine-call.js';
 export type { EngineCallPlace } from './lib/engine-call.js';
+export type { CorpusEntry } from './lib/corpus/corpus-entry.js';
+export { CORPUS_ENTRY_SCHEMA } from './lib/corpus/corpus-entry.js';
+export { CorpusLoadError } from './lib/corpus/corpus-load.error.js';
+export { parseCorpus } from './lib/corpus/parse-corpus.js';
+export type { CorpusParseResult } from './lib/corpus/parse-corpus.js';
+export { loadCorpusFile, readCorpusDir } from './lib/corpus/read-corpus.js';

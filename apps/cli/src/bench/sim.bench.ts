@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
 import { loadQwen3Tokenizer, renderUserPrompt } from '@threadloom/threading';
-import { CORPUS_DIR, readCorpusProblems } from '../stack/corpus-sample.js';
+import { readCorpusProblems } from '../stack/corpus-sample.js';
 import { resolveEntryPoints } from '../stack/entry-points.js';
 import type { BenchOutput, BenchSuite } from './bench-suite.js';
 
@@ -152,14 +151,7 @@ async function tokenizerError(output: BenchOutput): Promise<void> {
   const { proc, url } = await startSim(['--time-scale', '0']);
   try {
     const qwen3 = await loadQwen3Tokenizer();
-    const texts = readdirSync(CORPUS_DIR)
-      .filter((f) => f.endsWith('.jsonl'))
-      .flatMap((f) =>
-        readFileSync(resolve(CORPUS_DIR, f), 'utf8')
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .map((l) => (JSON.parse(l) as { trajectory: string }).trajectory),
-      );
+    const texts = readCorpusProblems().map((entry) => entry.trajectory);
     let simTotal = 0,
       qwenTotal = 0,
       absError = 0;

@@ -1,5 +1,5 @@
 import type { Dialect } from '@threadloom/threading';
-import type { CorpusEntry } from '../corpus/corpus-entry.js';
+import type { CorpusEntry } from '@threadloom/contracts';
 import type { TimingModel } from '../engine/timing-model.js';
 import type { FaultOptions } from '../http/faults.js';
 import type { SchedulingPolicy } from '../engine/scheduling-policy.js';

@@ -1,5 +1,5 @@
 import { parseChatPrompt, type Dialect } from '@threadloom/threading';
-import type { CorpusEntry } from '../corpus/corpus-entry.js';
+import type { CorpusEntry } from '@threadloom/contracts';
 import { indexTrajectory, type IndexedBlock } from '../trajectory/trajectory-index.js';
 import { locateContinuation } from '../trajectory/locate-continuation.js';
 import { syntheticTrajectory } from '../synthetic/synthetic-trajectory.js';

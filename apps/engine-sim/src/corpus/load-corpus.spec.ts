@@ -1,24 +1,17 @@
 import { validateFormat } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './load-corpus.js';
-import { parseCorpus } from './parse-corpus.js';
-
-describe('parseCorpus', () => {
-  it('reports bad lines and duplicate ids without throwing', () => {
-    const good = JSON.stringify({ id: 'a', problem: 'p', answer: '1', trajectory: 't' });
-    expect(parseCorpus(`${good}\n\n`)).toMatchObject({ ok: true, value: [{ id: 'a' }] });
-    const bad = parseCorpus(`${good}\n{"id":"b"}\nnot json\n${good}`);
-    expect(bad.ok).toBe(false);
-    expect(bad.ok ? [] : bad.issues).toHaveLength(3);
-  });
-});
 
 describe('shipped corpus', () => {
-  it('has the Fig-6 example and at least 30 team-written problems, a few of them malformed', async () => {
+  it('has the Fig-6 example and 35 team-written problems, three of them malformed on purpose', async () => {
     const corpus = await loadCorpus();
-    expect(corpus.length).toBeGreaterThanOrEqual(31);
+    expect(corpus).toHaveLength(36);
     expect(corpus[0]?.id).toBe('fig6-quadratic');
     const malformed = corpus.filter((e) => !validateFormat(e.trajectory).ok || e.trajectory.includes('<|im_end|>'));
-    expect(malformed.length).toBeGreaterThanOrEqual(3);
+    expect(malformed.map((entry) => entry.id)).toEqual([
+      'digit-sum-2-pow-20-unclosed',
+      'mod-nine-zero-outlines',
+      'lcm-three-eos-in-thread',
+    ]);
   });
 });
