@@ -4,6 +4,8 @@ import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import { bodyParsingMiddleware } from './common/middleware/body-parsing.middleware.js';
+import { corsMiddleware } from './common/middleware/cors.middleware.js';
+import { securityHeadersMiddleware } from './common/middleware/security-headers.middleware.js';
 import { requestIdMiddleware } from './common/middleware/request-id.middleware.js';
 import type { ApiConfig } from './config/api-config.js';
 import { setupOpenApi } from './docs/openapi.js';
@@ -29,12 +31,18 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
 export function configureApiApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  app.use(securityHeadersMiddleware());
   app.use(requestIdMiddleware);
   app.use(httpObserverMiddleware(app.get(MetricsService)));
+  app.use(corsMiddleware(config.http.corsOrigins));
   app.use(bodyParsingMiddleware(config.limits));
   app.use(
     BULL_BOARD_PATH,
-    ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), app.get(AuthService)),
+    ...bullBoardHandlers(app.get<QueueInspector>(QUEUE_INSPECTOR).queues(), {
+      auth: app.get(AuthService),
+      authDisabled: config.authDisabled,
+      withoutAuth: config.http.adminUiWithoutAuth,
+    }),
   );
   app.useGlobalInterceptors(new TraceRouteInterceptor());
   app.use(UI_PATH, ...uiHandlers());

@@ -48,7 +48,10 @@ export class AuthService implements OnApplicationBootstrap {
 
 function extractKey(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
-  const [scheme, value] = authorization.trim().split(/\s+/, 2);
+  // Exactly `<scheme> <credential>`: anything after the credential (`Bearer KEY junk`) is refused.
+  const parts = authorization.trim().split(/\s+/);
+  if (parts.length !== 2) return undefined;
+  const [scheme, value] = parts;
   if (!value) return undefined;
   if (scheme?.toLowerCase() === 'bearer') return value;
   if (scheme?.toLowerCase() === 'basic') {

@@ -36,6 +36,24 @@ const apiKeysSchema = z
   })
   .pipe(z.array(apiKeyEntrySchema));
 
+// Browser origins allowed to call the API cross-origin: exact origins (scheme://host[:port]), comma-separated.
+const originListSchema = z
+  .string()
+  .default('')
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().refine((entry) => URL.canParse(entry) && new URL(entry).origin === entry, {
+        message: 'each entry must be an exact origin such as https://app.example.com (no path, no wildcard)',
+      }),
+    ),
+  );
+
 /** The environment contract of `apps/api/dist/main.js`; every variable is validated at boot. */
 export const apiEnvSchema = z
   .object({
@@ -72,6 +90,12 @@ export const apiEnvSchema = z
     API_RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
     API_WAIT_TIMEOUT_MS: int(600_000),
     API_SHUTDOWN_GRACE_MS: int(10_000, 0),
+    API_CORS_ORIGINS: originListSchema,
+    API_ADMIN_UI_WITHOUT_AUTH: flag,
+    API_MAX_EVENT_STREAMS: int(2_000),
+    API_MAX_EVENT_STREAMS_PER_KEY: int(100),
+    API_REDIS_COMMAND_TIMEOUT_MS: int(2_000),
+    API_REDIS_RECONNECT_MAX_MS: int(1_000),
     ...retryEnvShape,
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })

@@ -45,4 +45,18 @@ describe('parseApiConfig', () => {
     expect(parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_AUTH_DISABLED: 'true' }).ok).toBe(true);
     expect(parseApiConfig({ REDIS_URL: 'redis://localhost:6379', API_KEYS: 'not json' }).ok).toBe(false);
   });
+
+  it('takes CORS origins only as exact origins, off by default', () => {
+    const base = { REDIS_URL: 'redis://localhost:6379', API_KEYS: JSON.stringify([KEY]) };
+    const off = parseApiConfig(base);
+    expect(off.ok && off.value.http).toEqual({ corsOrigins: [], adminUiWithoutAuth: false });
+    const listed = parseApiConfig({ ...base, API_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' });
+    expect(listed.ok && listed.value.http.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://app.example.com/path', 'app.example.com']) {
+      const parsed = parseApiConfig({ ...base, API_CORS_ORIGINS: bad });
+      expect(parsed.ok ? [] : parsed.issues, bad).toEqual([
+        expect.stringMatching(/^API_CORS_ORIGINS \(at 0\): each entry must be an exact origin/),
+      ]);
+    }
+  });
 });

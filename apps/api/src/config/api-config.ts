@@ -23,6 +23,12 @@ export interface ApiConfig {
   readonly rateLimit: { readonly perSecond: number; readonly burst: number; readonly store: 'redis' | 'memory' };
   readonly waitTimeoutMs: number;
   readonly shutdownGraceMs: number;
+  /** Browser origins allowed cross-origin (empty: CORS off); Bull Board without keys only by explicit opt-in. */
+  readonly http: { readonly corsOrigins: readonly string[]; readonly adminUiWithoutAuth: boolean };
+  /** Live event streams this process serves at once, in all and per API key (over either: 429). */
+  readonly streams: { readonly max: number; readonly perKey: number };
+  /** Request-path Redis: a command fails after `commandTimeoutMs`; reconnect attempts at most `reconnectMaxMs` apart. */
+  readonly redis: { readonly commandTimeoutMs: number; readonly reconnectMaxMs: number };
   /** Attempts per job kind and backoff of the jobs this API adds; the workers read the same variables. */
   readonly retry: RetryPolicy;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -70,6 +76,9 @@ function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
     },
     waitTimeoutMs: env.API_WAIT_TIMEOUT_MS,
     shutdownGraceMs: env.API_SHUTDOWN_GRACE_MS,
+    http: { corsOrigins: env.API_CORS_ORIGINS, adminUiWithoutAuth: env.API_ADMIN_UI_WITHOUT_AUTH },
+    streams: { max: env.API_MAX_EVENT_STREAMS, perKey: env.API_MAX_EVENT_STREAMS_PER_KEY },
+    redis: { commandTimeoutMs: env.API_REDIS_COMMAND_TIMEOUT_MS, reconnectMaxMs: env.API_REDIS_RECONNECT_MAX_MS },
     retry: toRetryPolicy(env),
     logLevel: env.LOG_LEVEL,
   };

@@ -2,8 +2,9 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthService } from '../auth/auth.service.js';
+import { AdminUiDisabledError } from '../common/errors/admin-ui-disabled.error.js';
 import { ForbiddenError } from '../common/errors/forbidden.error.js';
 import { UnauthenticatedError } from '../common/errors/unauthenticated.error.js';
 import { toErrorResponse } from '../common/filters/error-response.js';
@@ -11,17 +12,28 @@ import { toErrorResponse } from '../common/filters/error-response.js';
 /** Where the dashboard is mounted. */
 export const BULL_BOARD_PATH = '/admin/queues';
 
+/** Who may open the dashboard: admin keys; with authentication disabled, nobody unless `withoutAuth`. */
+export interface BullBoardAccess {
+  readonly auth: AuthService;
+  readonly authDisabled: boolean;
+  readonly withoutAuth: boolean;
+}
+
 /** Bull Board over the runtime's queues, behind an admin-scope check (Bearer, or Basic with the key as password for browsers). */
-export function bullBoardHandlers(queues: readonly Queue[], auth: AuthService): RequestHandler[] {
+export function bullBoardHandlers(queues: readonly Queue[], access: BullBoardAccess): RequestHandler[] {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
-  return [adminOnly(auth), serverAdapter.getRouter() as RequestHandler];
+  // The adapter is an Express app of its own, which would announce itself in X-Powered-By.
+  const board = serverAdapter.getRouter() as Express;
+  board.disable('x-powered-by');
+  return [adminOnly(access), board];
 }
 
-function adminOnly(auth: AuthService): RequestHandler {
+function adminOnly({ auth, authDisabled, withoutAuth }: BullBoardAccess): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     try {
+      if (authDisabled && !withoutAuth) throw new AdminUiDisabledError();
       const principal = auth.authenticate(req.header('authorization'));
       if (!principal.scopes.has('admin')) throw new ForbiddenError('admin');
       next();

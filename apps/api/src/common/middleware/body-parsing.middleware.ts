@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { MalformedBodyError } from '../errors/malformed-body.error.js';
 import { PayloadTooLargeError } from '../errors/payload-too-large.error.js';
+import { UnsupportedContentEncodingError } from '../errors/unsupported-content-encoding.error.js';
 import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.error.js';
 import { toErrorResponse } from '../filters/error-response.js';
 
@@ -12,6 +13,8 @@ export const JSONL_TYPES = [
   'application/x-jsonlines',
 ];
 const ACCEPTED = ['application/json', ...JSONL_TYPES];
+/** Content encodings body-parser decodes (zstd only where the Node build has it; not advertised). */
+const ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
 
 /** Size limits: the batch route accepts larger bodies than the rest. */
 export interface BodyLimits {
@@ -38,8 +41,8 @@ export function bodyParsingMiddleware(limits: BodyLimits): RequestHandler {
     const limit = batchRoute ? limits.batchBodyBytes : limits.bodyBytes;
     const [json, text] = batchRoute ? batch : regular;
     json!(req, res, (error?: unknown) => {
-      if (error) return fail(res, parserError(error, limit));
-      text!(req, res, (textError?: unknown) => (textError ? fail(res, parserError(textError, limit)) : next()));
+      if (error) return fail(res, parserError(error, limit, req));
+      text!(req, res, (textError?: unknown) => (textError ? fail(res, parserError(textError, limit, req)) : next()));
     });
   };
 }
@@ -48,12 +51,16 @@ function hasBody(req: Request): boolean {
   return req.header('transfer-encoding') !== undefined || Number(req.header('content-length') ?? 0) > 0;
 }
 
-function parserError(error: unknown, limit: number): Error {
+function parserError(error: unknown, limit: number, req: Request): Error {
   const type = (error as { type?: string }).type;
+  const encoding = req.header('content-encoding')?.trim().toLowerCase() ?? 'identity';
   if (type === 'entity.too.large') return new PayloadTooLargeError(limit);
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
-    return new UnsupportedMediaTypeError(String((error as Error).message), ACCEPTED);
-  return new MalformedBodyError(type === 'entity.parse.failed' ? 'invalid JSON' : 'unreadable body');
+  if (type === 'encoding.unsupported') return new UnsupportedContentEncodingError(encoding, ENCODINGS);
+  if (type === 'charset.unsupported')
+    return new UnsupportedMediaTypeError(req.header('content-type') ?? 'none', ACCEPTED);
+  if (type === 'entity.parse.failed') return new MalformedBodyError('invalid JSON');
+  if (encoding !== 'identity') return new MalformedBodyError(`the body is not valid ${encoding} data`);
+  return new MalformedBodyError('unreadable body');
 }
 
 function fail(res: Response, error: Error): void {
