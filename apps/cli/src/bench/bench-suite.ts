@@ -7,11 +7,18 @@ export interface BenchOutput {
 export interface BenchOptions {
   /** `--quick`: smaller runs, for smoke use (numbers are noisier). */
   readonly quick: boolean;
+  /** `--long`: the long form of suites that have one (the fault suite). */
+  readonly long?: boolean;
+  /** `--only`: scenario ids or names of suites made of scenarios. */
+  readonly only?: readonly string[];
+  /** `--record <file>`: write the figures into this Markdown file (the fault suite). */
+  readonly record?: string;
 }
 
 /** One benchmark suite, run by `threadloom bench <name>` or `threadloom bench all`. */
 export interface BenchSuite {
   readonly name: string;
   readonly description: string;
-  run(output: BenchOutput, options?: BenchOptions): Promise<void>;
+  /** Resolves with an exit code when the suite judges its own result (the fault suite); void means 0. */
+  run(output: BenchOutput, options?: BenchOptions): Promise<void | number>;
 }

@@ -3,6 +3,7 @@ import type { BenchSuite } from './bench-suite.js';
 import { ORCHESTRATION_BENCH } from './orchestration.bench.js';
 import { PACKING_BENCH } from './packing.bench.js';
 import { RETOKENIZE_BENCH } from './retokenize.bench.js';
+import { RELIABILITY_BENCH } from './reliability/reliability.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
 import { SIM_BENCH } from './sim.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
@@ -16,6 +17,7 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   API_BENCH,
   SIM_BENCH,
   RETOKENIZE_BENCH,
+  RELIABILITY_BENCH,
 ];
 
 /** The suite with this name, if any. */

@@ -11,6 +11,13 @@ function parseSuite(name: string): string {
   throw new InvalidArgumentError(`unknown suite "${name}" (known: ${known})`);
 }
 
+function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
 /** Runs one suite, or every suite for `all`, writing to `output`. */
 export async function runBench(
   name: string,
@@ -18,11 +25,13 @@ export async function runBench(
   options: BenchOptions = { quick: false },
 ): Promise<number> {
   const suites = name === 'all' ? BENCH_SUITES : BENCH_SUITES.filter((suite) => suite.name === name);
+  let code = EXIT_OK;
   for (const suite of suites) {
     output.line(`## ${suite.name} — ${suite.description}`);
-    await suite.run(output, options);
+    const result = await suite.run(output, options);
+    if (typeof result === 'number' && result !== EXIT_OK) code = result;
   }
-  return EXIT_OK;
+  return code;
 }
 
 /** `threadloom bench <suite|all>`: performance numbers (never asserted in unit tests). */
@@ -32,7 +41,10 @@ export function registerBenchCommand(program: Command): void {
     .description(`Run a benchmark suite (${BENCH_SUITES.map((suite) => suite.name).join(', ')}) or all of them.`)
     .argument('<suite>', 'suite name, or "all"', parseSuite)
     .option('--quick', 'smaller runs, for smoke use (suites that support it)', false)
+    .option('--long', 'the long form (reliability: every scenario, larger batches)', false)
+    .option('--only <scenarios>', 'reliability: only these scenario ids or names (comma-separated)', parseList)
+    .option('--record <file>', 'reliability: write the figures into this Markdown file (e.g. docs/reliability.md)')
     .action(async (suite: string, options: BenchOptions) => {
-      process.exitCode = await runBench(suite, STDOUT, { quick: options.quick });
+      process.exitCode = await runBench(suite, STDOUT, options);
     });
 }

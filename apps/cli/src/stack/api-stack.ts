@@ -5,8 +5,8 @@ import { apiIsBuilt, resolveEntryPoints } from './entry-points.js';
 import { startLocalStack, type LocalStack, type StackHooks } from './local-stack.js';
 import type { StackOptions } from './stack-plan.js';
 
-/** API limits lifted for stacks the CLI itself drives (demo, `run --distributed`, benchmarks). */
-const INTERNAL_API_ENV = {
+/** API limits lifted for stacks the CLI itself drives (demo, `run --distributed`, benchmarks, the fault suite). */
+export const INTERNAL_API_ENV = {
   API_RATE_LIMIT_PER_SECOND: '1000000',
   API_RATE_LIMIT_BURST: '1000000',
   API_MAX_BACKLOG: '1000000',

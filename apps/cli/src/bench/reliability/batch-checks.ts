@@ -1,0 +1,73 @@
+import type { RequestView } from '@threadloom/contracts';
+import { EngineClient, threadingEngine } from '@threadloom/engine-client';
+import { renderUserPrompt, runOrchestration } from '@threadloom/threading';
+import { readCorpusProblems, sampleProblems } from '../../stack/corpus-sample.js';
+import { startSimProcess } from '../../stack/sim-process.js';
+import { check, type ScenarioCheck } from './scenario.js';
+
+/** `count` prompts cycling through the shipped corpus (rendered as the workers expect). */
+export function batchPrompts(count: number): string[] {
+  const problems = sampleProblems(readCorpusProblems(), 64);
+  return Array.from({ length: count }, (_, index) => renderUserPrompt(problems[index % problems.length]!.problem));
+}
+
+/** The fault-free trajectory of each distinct prompt: the in-process runtime on a private instant simulator. */
+export async function referenceTexts(prompts: readonly string[], seed: number): Promise<Map<string, string>> {
+  const sim = await startSimProcess(0, seed);
+  try {
+    const engine = threadingEngine(new EngineClient({ url: sim.url }));
+    const texts = new Map<string, string>();
+    for (const prompt of new Set(prompts)) texts.set(prompt, (await runOrchestration(prompt, engine)).text);
+    return texts;
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** A batch's end state: how many requests are not terminal, not completed, differ from the reference, or list a thread twice. */
+export interface BatchTally {
+  readonly terminal: number;
+  readonly completed: number;
+  readonly lost: number;
+  readonly mismatched: number;
+  readonly duplicatedThreads: number;
+  readonly failures: readonly string[];
+}
+
+/** Tallies the views of a batch against the reference texts of its prompts. */
+export function tallyBatch(
+  submitted: readonly { readonly id: string; readonly prompt: string }[],
+  views: ReadonlyMap<string, RequestView | undefined>,
+  reference: ReadonlyMap<string, string> | undefined,
+): BatchTally {
+  let terminal = 0,
+    completed = 0,
+    mismatched = 0,
+    duplicatedThreads = 0;
+  const failures: string[] = [];
+  for (const { id, prompt } of submitted) {
+    const view = views.get(id);
+    if (view === undefined || !['completed', 'failed', 'cancelled', 'expired'].includes(view.status)) continue;
+    terminal += 1;
+    if (view.status !== 'completed') failures.push(`${id} ${view.status}: ${view.error ?? ''}`.trim());
+    else completed += 1;
+    if (view.status === 'completed' && reference !== undefined && view.result?.text !== reference.get(prompt))
+      mismatched += 1;
+    for (const block of view.result?.blocks ?? []) {
+      const numbers = block.threads.map((thread) => thread.number);
+      duplicatedThreads += numbers.length - new Set(numbers).size;
+    }
+  }
+  return { terminal, completed, lost: submitted.length - terminal, mismatched, duplicatedThreads, failures };
+}
+
+/** The usual checks on a tally: all terminal, all completed, identical to the fault-free run. */
+export function batchChecks(tally: BatchTally, requests: number): ScenarioCheck[] {
+  const firstFailure = tally.failures[0] === undefined ? '' : ` (first: ${tally.failures[0]})`;
+  return [
+    check('every request terminal', tally.lost === 0, `${tally.terminal}/${requests}`),
+    check('every request completed', tally.completed === requests, `${tally.completed}/${requests}${firstFailure}`),
+    check('trajectories identical to a fault-free run', tally.mismatched === 0, `${tally.mismatched} differ`),
+    check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
+  ];
+}

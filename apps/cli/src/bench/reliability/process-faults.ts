@@ -1,0 +1,69 @@
+import { performance } from 'node:perf_hooks';
+import type { ManagedProcess, SupervisedChild } from '@threadloom/devstack';
+
+/** One injected process fault and how long its process took to be back (ready again). */
+export interface ProcessFault {
+  readonly name: string;
+  readonly signal: NodeJS.Signals;
+  /** Signal to ready again (ms); undefined when it had not come back by the end. */
+  readonly recoverMs: number | undefined;
+}
+
+/** How faults are spread: how many, the pause before each, and when to stop early. */
+export interface FaultPlan {
+  readonly count: number;
+  readonly signal: NodeJS.Signals;
+  /** Picks the next victim among the running children (index into the list given). */
+  pick(running: readonly SupervisedChild<ManagedProcess>[]): SupervisedChild<ManagedProcess> | undefined;
+  /** Pause before the next fault (ms). */
+  gapMs(): number;
+  /** True when injecting should stop (e.g. the batch is done). */
+  done(): boolean;
+  readonly signalAbort: AbortSignal;
+  /** How long to wait for a restart before recording it as not back. @defaultValue 60 000 */
+  readonly recoverTimeoutMs?: number;
+}
+
+/** Signals running children one at a time per the plan; the supervisor restarts each. Resolves once all are back (or timed out). */
+export async function injectProcessFaults(
+  children: readonly SupervisedChild<ManagedProcess>[],
+  plan: FaultPlan,
+): Promise<ProcessFault[]> {
+  const pending: Promise<ProcessFault>[] = [];
+  while (pending.length < plan.count && !plan.done() && !plan.signalAbort.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, plan.gapMs()));
+    if (plan.done() || plan.signalAbort.aborted) break;
+    const victim = plan.pick(children.filter((child) => child.current() !== undefined));
+    const running = victim?.current();
+    if (victim === undefined || running === undefined) continue;
+    const started = performance.now();
+    const back = withTimeout(victim.nextRestart(), plan.recoverTimeoutMs ?? 60_000).then((child) =>
+      child === undefined ? undefined : performance.now() - started,
+    );
+    running.child.kill(plan.signal);
+    pending.push(back.then((recoverMs) => ({ name: victim.name, signal: plan.signal, recoverMs })));
+  }
+  return Promise.all(pending);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The longest recovery, or undefined when none was measured. */
+export function longestRecovery(faults: readonly ProcessFault[]): number | undefined {
+  const times = faults.flatMap((fault) => (fault.recoverMs === undefined ? [] : [fault.recoverMs]));
+  return times.length === 0 ? undefined : Math.max(...times);
+}
+
+/** The median recovery, or undefined when none was measured. */
+export function medianRecovery(faults: readonly ProcessFault[]): number | undefined {
+  const times = faults
+    .flatMap((fault) => (fault.recoverMs === undefined ? [] : [fault.recoverMs]))
+    .sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
