@@ -14,6 +14,9 @@ export interface SimProcess {
 export async function startSimProcess(timeScale: number, seed?: number): Promise<SimProcess> {
   const entries = resolveEntryPoints();
   if (!existsSync(entries.engineSim)) throw new EntryPointMissingError('engine-sim', entries.engineSim);
-  const child = await startManagedProcess({ ...engineSpec(entries, 'engine-sim', 0, { timeScale, ...(seed === undefined ? {} : { seed }) }), detached: true });
+  const child = await startManagedProcess({
+    ...engineSpec(entries, 'engine-sim', 0, { timeScale, ...(seed === undefined ? {} : { seed }) }),
+    detached: true,
+  });
   return { url: child.readyLine.trim(), stop: () => child.stop() };
 }
