@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ManagedProcess, SupervisedChild } from '@threadloom/devstack';
+import { check, type ScenarioCheck } from './scenario.js';
 
 /** One injected process fault and how long its process took to be back (ready again). */
 export interface ProcessFault {
@@ -66,4 +67,17 @@ export function medianRecovery(faults: readonly ProcessFault[]): number | undefi
     .flatMap((fault) => (fault.recoverMs === undefined ? [] : [fault.recoverMs]))
     .sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
+}
+
+/** All planned faults landed during the run, and the supervisor brought every victim back. */
+export function faultChecks(faults: readonly ProcessFault[], planned: number, what: string): ScenarioCheck[] {
+  const back = faults.filter((fault) => fault.recoverMs !== undefined).length;
+  return [
+    check(`all ${what} landed during the batch`, faults.length === planned, `${faults.length}/${planned}`),
+    check(
+      'every signalled worker restarted by the supervisor',
+      back === faults.length,
+      `${back}/${faults.length} back`,
+    ),
+  ];
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { batchChecks, batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
 import { startFaultStack, type FaultStack } from './fault-stack.js';
-import { injectProcessFaults, longestRecovery, medianRecovery } from './process-faults.js';
+import { faultChecks, injectProcessFaults, longestRecovery, medianRecovery } from './process-faults.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
 import { seededRandom } from './seeded-random.js';
 import { submitAll, waitUntilDrained } from './submit-batch.js';
@@ -69,12 +69,7 @@ async function crashDuringBatch(
     },
     checks: [
       check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
-      check('all SIGKILLs landed during the batch', faults.length === size.kills, `${faults.length}/${size.kills}`),
-      check(
-        'every killed worker restarted by the supervisor',
-        faults.every((fault) => fault.recoverMs !== undefined),
-        `${faults.filter((fault) => fault.recoverMs !== undefined).length}/${faults.length} back`,
-      ),
+      ...faultChecks(faults, size.kills, 'SIGKILLs'),
       ...batchChecks(tally, prompts.length),
       check('no parent stuck in waiting-children', (leftover['waiting-children'] ?? 0) === 0, describe(leftover)),
       check(
