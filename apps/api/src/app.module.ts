@@ -9,6 +9,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenAiModule } from './openai/openai.module.js';
 import { RuntimeModule } from './queues/runtime.module.js';
 import { ReasoningModule } from './reasoning/reasoning.module.js';
+import { RolloutsModule } from './rollouts/rollouts.module.js';
 
 /** The API application, built from validated configuration. */
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule,
         ReasoningModule,
         BatchesModule,
+        RolloutsModule,
         OpenAiModule,
         HealthModule,
         MetricsModule,

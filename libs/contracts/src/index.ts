@@ -38,6 +38,8 @@ export {
   MAX_LANES,
   requestIdInLane,
 } from './lib/lanes.js';
+export { openRolloutGroupsKey, rolloutGroupKeys, rolloutJobKey } from './lib/rollout-keys.js';
+export type { RolloutGroupKeys } from './lib/rollout-keys.js';
 export { joinJobSchema, reasonJobSchema, threadJobSchema, traceCarrierSchema } from './lib/job-payloads.js';
 export type { JoinJobData, ReasonJobData, ThreadJobData, TraceCarrierData } from './lib/job-payloads.js';
 export { IdempotencyConflictError } from './lib/idempotency-conflict.error.js';

@@ -22,3 +22,22 @@ export { RequestStore } from './store/request-store.js';
 export type { NewRequest, SaveOutcome } from './store/request-store.js';
 export type { JobSnapshot } from './store/job-snapshot.js';
 export type { StoredThread } from './store/stored-thread.js';
+export type { AfterSettle } from './runtime/settled-request.js';
+export { ROLLOUT_CLAIM_LEASE_MS } from './rollouts/rollout-defaults.js';
+export { ROLLOUT_ROW_FORMATS } from './rollouts/rollout-group.js';
+export type {
+  RolloutGroupCommit,
+  RolloutGroupOutcome,
+  RolloutGroupSpec,
+  RolloutGroupState,
+  RolloutMemberOutcome,
+  RolloutRowFormat,
+} from './rollouts/rollout-group.js';
+export { RolloutGroupStore } from './rollouts/rollout-group-store.js';
+export type { MarkOutcome } from './rollouts/rollout-group-store.js';
+export { RolloutGroups } from './rollouts/rollout-groups.js';
+export type { FinalizeOutcome, RolloutGroupsOptions } from './rollouts/rollout-groups.js';
+export { RolloutSweeper } from './rollouts/rollout-sweeper.js';
+export type { RolloutSweeperOptions } from './rollouts/rollout-sweeper.js';
+export { scoreGroup } from './rollouts/score-group.js';
+export type { GroupMember, ScoringTools } from './rollouts/score-group.js';

@@ -23,6 +23,7 @@ import { EnginePlacement } from '../placement/engine-placement.js';
 import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
 import { RequestFinisher, RequestReaper } from '@threadloom/queue';
+import { ROLLOUT_CLAIM_LEASE_MS, RolloutGroups, RolloutGroupStore, RolloutSweeper } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 import { joinExpositions, serveMetrics, type MetricsServer } from '@threadloom/telemetry';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
@@ -44,6 +45,8 @@ export class WorkerRuntime {
   private cancellations: CancellationRegistry | undefined;
   private placement: EnginePlacement | undefined;
   private readonly reapers: RequestReaper[] = [];
+  private rollouts: RolloutGroups | undefined;
+  private sweeper: RolloutSweeper | undefined;
   private metricsServer: MetricsServer | undefined;
   /** The lanes this process takes jobs from. */
   private readonly lanes: readonly number[] = [DEFAULT_LANE];
@@ -70,6 +73,7 @@ export class WorkerRuntime {
       for (const role of config.roles) this.workers.push(this.createWorker(role, lane, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     for (const lane of this.lanes) this.reapers.push(this.startReaper(commands, lane, deps));
+    this.sweeper = this.startSweeper(commands);
     this.metricsServer = await this.serveMetrics(deps);
   }
 
@@ -115,6 +119,7 @@ export class WorkerRuntime {
       return;
     }
     await Promise.all(this.reapers.map((reaper) => reaper.stop()));
+    await this.sweeper?.stop();
     await this.metricsServer?.close();
     await this.cancellations?.stop();
     await this.placement?.stop();
@@ -142,6 +147,9 @@ export class WorkerRuntime {
     const store = new RequestStore(commands, prefix);
     this.cancellations = new CancellationRegistry(this.connect('cancel'), cancelChannel(prefix));
     await this.cancellations.start();
+    const groups = new RolloutGroupStore(commands, prefix, config.retentionSeconds);
+    this.rollouts = new RolloutGroups(groups, store, { claimLeaseMs: ROLLOUT_CLAIM_LEASE_MS });
+    const afterSettle = this.rollouts.afterSettle((message) => this.logger.warn(message));
     const engine =
       config.engineUrl === null
         ? null
@@ -152,7 +160,12 @@ export class WorkerRuntime {
       engine,
       cancellations: this.cancellations,
       metrics: this.metrics,
-      finisher: new RequestFinisher(store, config.retentionSeconds, (settled) => observeSettled(this.metrics, settled)),
+      finisher: new RequestFinisher(
+        store,
+        config.retentionSeconds,
+        (settled) => observeSettled(this.metrics, settled),
+        afterSettle,
+      ),
       lanes,
     };
   }
@@ -183,6 +196,19 @@ export class WorkerRuntime {
     await publishServedContext(commands, { engineUrl, model, machineId, keyPrefix }).catch((error: unknown) =>
       this.logger.warn(`could not read the engine's served context: ${String(error)}`),
     );
+  }
+
+  /** Rollout groups whose completing mark was lost (a process killed after settling) are finished here. */
+  private startSweeper(commands: Redis): RolloutSweeper | undefined {
+    if (this.rollouts === undefined) return undefined;
+    const interval = this.config.reaperIntervalMs;
+    const sweeper = new RolloutSweeper(
+      { redis: commands, prefix: this.config.keyPrefix, groups: this.rollouts },
+      { graceMs: interval, intervalMs: interval },
+      (message) => this.logger.warn(message),
+    );
+    sweeper.start();
+    return sweeper;
   }
 
   /** Every worker runs a reaper per lane it consumes; a Redis lock per lane lets one of them act per round. */

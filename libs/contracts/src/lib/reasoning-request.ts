@@ -34,6 +34,11 @@ export const reasoningSubmissionSchema = z
     parameters: reasoningParametersSchema.default({ mode: 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' }),
     metadata: z.record(z.string(), z.string()).optional(),
     batchId: z.string().optional(),
+    /** Membership of an RL rollout group: the group's id and this request's index in it (0..k−1). */
+    rollout: z
+      .object({ group: z.string().min(1).max(160), member: z.number().int().nonnegative().max(1023) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ReasoningSubmission = z.input<typeof reasoningSubmissionSchema>;

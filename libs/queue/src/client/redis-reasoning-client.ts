@@ -25,6 +25,9 @@ import { toOrchestratorOptions } from '../runtime/orchestration-options.js';
 import { RequestFinisher } from '../runtime/request-finisher.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import { RequestStore } from '../store/request-store.js';
+import { ROLLOUT_CLAIM_LEASE_MS } from '../rollouts/rollout-defaults.js';
+import { RolloutGroupStore } from '../rollouts/rollout-group-store.js';
+import { RolloutGroups } from '../rollouts/rollout-groups.js';
 import { idempotencyClaim, ownerOfClaim, submissionHash } from './idempotency.js';
 import { InvalidSubmissionError } from './invalid-submission.error.js';
 import { UnknownRequestError } from './unknown-request.error.js';
@@ -70,7 +73,15 @@ export class RedisReasoningClient implements ReasoningClient {
     const policy = { retry: options.retry ?? DEFAULT_RETRY_POLICY, retentionSeconds: this.retentionSeconds };
     this.queues = new LaneQueues(this.redis, this.prefix, policy);
     this.store = new RequestStore(this.redis, this.prefix);
-    this.finisher = new RequestFinisher(this.store, this.retentionSeconds);
+    // A cancel settles here: the group it completes (if any) is computed here too.
+    const groups = new RolloutGroupStore(this.redis, this.prefix, this.retentionSeconds);
+    const rollouts = new RolloutGroups(groups, this.store, { claimLeaseMs: ROLLOUT_CLAIM_LEASE_MS });
+    this.finisher = new RequestFinisher(
+      this.store,
+      this.retentionSeconds,
+      undefined,
+      rollouts.afterSettle(() => {}),
+    );
   }
 
   /** Resolves once Redis is reachable. */
@@ -216,6 +227,9 @@ function recordFields(
     parameters: JSON.stringify(submission.parameters),
     ...(submission.metadata === undefined ? {} : { metadata: JSON.stringify(submission.metadata) }),
     ...(submission.batchId === undefined ? {} : { batchId: submission.batchId }),
+    ...(submission.rollout === undefined
+      ? {}
+      : { rolloutGroup: submission.rollout.group, rolloutMember: String(submission.rollout.member) }),
     ...(deadlineMs === undefined ? {} : { deadlineAt: String(now + deadlineMs) }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     ...(workflow === undefined ? {} : { trace: JSON.stringify(workflow) }),

@@ -4,7 +4,7 @@ import { terminateOrchestration, type OrchestratorState, type TerminationReason 
 import type { RequestStore } from '../store/request-store.js';
 import type { StoredThread } from '../store/stored-thread.js';
 import { buildResult } from './build-result.js';
-import type { SettleObserver } from './settled-request.js';
+import type { AfterSettle, SettleObserver } from './settled-request.js';
 
 /** Termination reasons that make a finished run a failed request. */
 const FAILING: ReadonlySet<TerminationReason> = new Set(['thread_failed', 'engine_error']);
@@ -14,11 +14,14 @@ export class RequestFinisher {
   private readonly store: RequestStore;
   private readonly retentionSeconds: number;
   private readonly observer: SettleObserver | undefined;
+  private readonly afterSettle: AfterSettle | undefined;
 
-  constructor(store: RequestStore, retentionSeconds: number, observer?: SettleObserver) {
+  /** `afterSettle` runs once per request this finisher moved to a terminal state (rollout groups mark themselves). */
+  constructor(store: RequestStore, retentionSeconds: number, observer?: SettleObserver, afterSettle?: AfterSettle) {
     this.store = store;
     this.retentionSeconds = retentionSeconds;
     this.observer = observer;
+    this.afterSettle = afterSettle;
   }
 
   /** A state the machine finished: completed, or failed for thread/engine failures. */
@@ -66,6 +69,7 @@ export class RequestFinisher {
     if (!(await this.store.transition(requestId, 'failed', fields))) return false;
     await this.store.appendEvent(requestId, 'failed', { error: message, code });
     await this.store.expire(requestId, this.retentionSeconds);
+    await this.afterSettle?.(requestId);
     return true;
   }
 
@@ -101,6 +105,7 @@ export class RequestFinisher {
     });
     await this.store.expire(requestId, this.retentionSeconds);
     await this.report(requestId, status, result, threads, finishedAt, error);
+    await this.afterSettle?.(requestId);
     return true;
   }
 

@@ -14,3 +14,6 @@ export interface SettledRequest {
 
 /** Called once per request settled by this process (never throws into the finisher). */
 export type SettleObserver = (settled: SettledRequest) => void;
+
+/** Awaited after a request settled (by id); it handles its own errors: a lost call is recovered by a sweeper. */
+export type AfterSettle = (requestId: string) => Promise<void>;

@@ -16,7 +16,7 @@ const ACCEPTED = ['application/json', ...JSONL_TYPES];
 /** Content encodings body-parser decodes (zstd only where the Node build has it; not advertised). */
 const ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
 
-/** Size limits: the batch route accepts larger bodies than the rest. */
+/** Size limits: the batch and rollout routes accept larger bodies than the rest. */
 export interface BodyLimits {
   readonly bodyBytes: number;
   readonly batchBodyBytes: number;
@@ -37,7 +37,7 @@ export function bodyParsingMiddleware(limits: BodyLimits): RequestHandler {
     if (!hasBody(req)) return next();
     if (!req.is(ACCEPTED) && !req.is('application/*+json'))
       return fail(res, new UnsupportedMediaTypeError(req.header('content-type') ?? 'none', ACCEPTED));
-    const batchRoute = req.path === '/v1/batches';
+    const batchRoute = req.path === '/v1/batches' || req.path === '/v1/rollouts';
     const limit = batchRoute ? limits.batchBodyBytes : limits.bodyBytes;
     const [json, text] = batchRoute ? batch : regular;
     json!(req, res, (error?: unknown) => {

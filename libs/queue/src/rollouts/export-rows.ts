@@ -1,0 +1,90 @@
+import {
+  IGNORE_LABEL,
+  packTrajectory,
+  unitCompletion,
+  unitPrompt,
+  type CallUnit,
+  type OrchestratorState,
+  type TokenEncoder,
+} from '@threadloom/threading';
+import type { RolloutGroupSpec, RolloutMemberOutcome } from './rollout-group.js';
+
+/** Where a row's token ids come from: the engine's own ids, or the training tokenizer over the text. */
+export type RowTokenSource = 'engine' | 'tokenizer';
+
+/** The member a row belongs to, with its reward and advantage known. */
+export interface RowContext {
+  readonly spec: RolloutGroupSpec;
+  readonly outcome: RolloutMemberOutcome & { readonly reward: number; readonly advantage: number };
+}
+
+/** The end-of-sequence token a call that stopped on EOS generated (the engine's text never holds it). */
+const EOS = '<|im_end|>';
+
+function identity(context: RowContext, encoder: TokenEncoder) {
+  const { spec, outcome } = context;
+  return {
+    rollout_id: spec.rolloutId,
+    group_id: spec.id,
+    custom_id: spec.customId,
+    member: outcome.member,
+    request_id: outcome.requestId,
+    seed: outcome.seed,
+    reward: outcome.reward,
+    advantage: outcome.advantage,
+    correct: outcome.correct,
+    token_source: 'tokenizer' as RowTokenSource,
+    tokenizer: encoder.name,
+  };
+}
+
+/**
+ * The packed training row of one trajectory (spec §5, as `threadloom pack` prints it) plus `advantages`:
+ * the member's advantage on every node that has a loss, 0 elsewhere. A trajectory that cannot be packed
+ * (an unclosed block after a failure) gets `ok: false` and its issues.
+ */
+export function packedRow(context: RowContext, state: OrchestratorState, encoder: TokenEncoder) {
+  const ended = state.termination?.reason === 'eos';
+  const packed = packTrajectory({ prompt: state.prompt, response: state.response + (ended ? EOS : '') }, { encoder });
+  if (!packed.ok)
+    return { ...identity(context, encoder), ok: false, issues: packed.issues.map((issue) => issue.message) };
+  const { value } = packed;
+  const advantage = context.outcome.advantage;
+  return {
+    ...identity(context, encoder),
+    ok: true,
+    units: value.units,
+    prompt_tokens: value.promptTokens,
+    input_ids: Array.from(value.inputIds),
+    position_ids: Array.from(value.positionIds),
+    parent: Array.from(value.parent),
+    tin: Array.from(value.tin),
+    tout: Array.from(value.tout),
+    labels: Array.from(value.labels),
+    loss_mask: Array.from(value.lossMask),
+    advantages: Array.from(value.labels, (label) => (label === IGNORE_LABEL ? 0 : advantage)),
+  };
+}
+
+/**
+ * The expanded units of spec §4.5: one row per engine call, its prompt ids (the call's context, including
+ * orchestrator-inserted text) and response ids (what the model generated, plus EOS when it stopped there),
+ * each carrying the trajectory's advantage. Rows are unpadded; a trainer pads them.
+ */
+export function expandedRows(context: RowContext, state: OrchestratorState, encoder: TokenEncoder) {
+  const base = identity(context, encoder);
+  return state.units.map((unit, index) => ({
+    ...base,
+    unit: index,
+    kind: unit.kind,
+    block: unit.block,
+    thread: unit.thread,
+    finish_reason: unit.finishReason,
+    prompt_ids: encoder.encode(unitPrompt(state, unit)),
+    response_ids: encoder.encode(unitCompletion(state, unit) + (endedOnEos(unit) ? EOS : '')),
+  }));
+}
+
+function endedOnEos(unit: CallUnit): boolean {
+  return unit.finishReason === 'stop' && (unit.stopReason === null || unit.stopReason === EOS);
+}

@@ -1,0 +1,159 @@
+// RL rollout groups through the API: k seeded members per problem, rewards and P-GRPO advantages once per
+// group, export rows (groups, packed, expanded), tenancy, and bad input refused whole with a clear 400.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bearer, KEYS } from './support/api-keys.js';
+import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { corpusEntries } from '../support/corpus.js';
+
+interface MemberLine {
+  member: number;
+  request_id: string;
+  status: string;
+  seed: number;
+  reward: number | null;
+  advantage: number | null;
+  correct: boolean;
+}
+interface GroupLine {
+  group_id: string;
+  custom_id: string;
+  status: string;
+  mean_reward: number | null;
+  members: MemberLine[];
+}
+
+const entries = corpusEntries().slice(0, 2);
+const problems = entries.map((entry) => ({ custom_id: entry.id, problem: entry.problem, ground_truth: entry.answer }));
+
+describe('rollout groups on the distributed runtime', () => {
+  let env: ApiStack;
+  const alice = { Authorization: bearer(KEYS.alice) };
+
+  beforeAll(async () => {
+    env = await startApiStack({ redisUrl: inject('redisUrl'), keyPrefix: '{tl-api-rollouts}', machines: 2 });
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  const jsonl = async (path: string) => {
+    const response = await request(env.api.url)
+      .get(path)
+      .set(alice)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(response.status).toBe(200);
+    return (response.body as string)
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  };
+
+  async function waitForRollout(id: string, timeoutMs = 90_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice);
+      if (['completed', 'cancelled'].includes(response.body.status as string) || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('scores every group once: distinct seeds and trajectories, advantages r − mean summing to zero, export rows', async () => {
+    const created = await request(env.api.url)
+      .post('/v1/rollouts')
+      .set(alice)
+      .send({ problems, k: 4, temperature: 0.6, seed: 1000 });
+    expect(created.status).toBe(202);
+    expect(created.headers['location']).toBe(`/v1/rollouts/${created.body.id}`);
+    expect(created.body).toMatchObject({
+      object: 'rollout',
+      k: 4,
+      reward_profile: 'paper',
+      rollout_counts: { total: 8 },
+    });
+
+    const done = await waitForRollout(created.body.id as string);
+    expect(done.body).toMatchObject({ status: 'completed', group_counts: { total: 2, scored: 2 } });
+    expect(done.body.rollout_counts).toMatchObject({ total: 8, completed: 8, failed: 0 });
+
+    const groups = (await jsonl(`/v1/rollouts/${created.body.id}/results`)) as unknown as GroupLine[];
+    expect(groups.map((group) => group.custom_id)).toEqual(problems.map((problem) => problem.custom_id));
+    for (const group of groups) {
+      expect(group.status).toBe('completed');
+      expect(group.members.map((member) => member.seed)).toEqual([1000, 1001, 1002, 1003]);
+      expect(new Set(group.members.map((member) => member.request_id)).size).toBe(4);
+      const rewards = group.members.map((member) => member.reward!);
+      const mean = rewards.reduce((sum, reward) => sum + reward, 0) / rewards.length;
+      expect(group.mean_reward).toBe(mean);
+      expect(group.members.map((member) => member.advantage)).toEqual(rewards.map((reward) => reward - mean));
+      expect(Math.abs(group.members.reduce((sum, member) => sum + member.advantage!, 0))).toBeLessThan(1e-12);
+    }
+
+    const packed = await jsonl(`/v1/rollouts/${created.body.id}/results?format=packed`);
+    expect(packed).toHaveLength(8);
+    for (const row of packed) {
+      expect(row).toMatchObject({ ok: true, token_source: 'tokenizer', tokenizer: 'qwen3' });
+      const ids = row['input_ids'] as number[];
+      for (const field of ['position_ids', 'parent', 'tin', 'tout', 'labels', 'loss_mask', 'advantages'])
+        expect((row[field] as number[]).length).toBe(ids.length);
+    }
+    // Sampling differs across the k members: their trajectories are not all the same.
+    const firstGroup = packed.filter((row) => row['group_id'] === groups[0]!.group_id);
+    expect(new Set(firstGroup.map((row) => JSON.stringify(row['input_ids']))).size).toBeGreaterThan(1);
+
+    const expanded = await jsonl(`/v1/rollouts/${created.body.id}/results?format=expanded`);
+    const units = groups
+      .flatMap((group) => group.members)
+      .reduce((sum, member) => sum + (member as unknown as { units: number }).units, 0);
+    expect(expanded).toHaveLength(units);
+    for (const row of expanded) {
+      expect(row).toMatchObject({ token_source: 'tokenizer', tokenizer: 'qwen3' });
+      expect((row['prompt_ids'] as number[]).length).toBeGreaterThan(0);
+    }
+    const member0 = groups[0]!.members[0]!;
+    expect(
+      expanded
+        .filter((row) => row['request_id'] === member0.request_id)
+        .every((row) => row['advantage'] === member0.advantage),
+    ).toBe(true);
+  });
+
+  it('refuses bad input whole with a 400 naming the field, and creates nothing', async () => {
+    const cases = [
+      { body: { problems, k: 0 }, field: 'k' },
+      { body: { problems, k: 65 }, field: 'k' },
+      { body: { problems: [], k: 4 }, field: 'problems' },
+      { body: { problems: [{ problem: 'x' }] }, field: 'problems[0].ground_truth' },
+      { body: { problems: [{ problem: 'x', prompt: 'y', ground_truth: '1' }] }, field: 'problems[0].problem' },
+      { body: { problems, reward_profile: 'nope' }, field: 'reward_profile' },
+    ];
+    const before = await env.stack.redis.keys('{tl-api-rollouts}:rgroup:*');
+    for (const { body, field } of cases) {
+      const response = await request(env.api.url).post('/v1/rollouts').set(alice).send(body);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain(field);
+    }
+    expect(await env.stack.redis.keys('{tl-api-rollouts}:rgroup:*')).toEqual(before);
+    const results = await request(env.api.url).get('/v1/rollouts/rollout_nope/results?format=bad').set(alice);
+    expect(results.status).toBe(400);
+  });
+
+  it('hides a rollout job from other tenants and cancels what is still running', async () => {
+    const created = await request(env.api.url)
+      .post('/v1/rollouts')
+      .set(alice)
+      .send({ problems: problems.slice(0, 1), k: 2 });
+    const bob = { Authorization: bearer(KEYS.bob) };
+    expect((await request(env.api.url).get(`/v1/rollouts/${created.body.id}`).set(bob)).status).toBe(404);
+    expect((await request(env.api.url).post(`/v1/rollouts/${created.body.id}/cancel`).set(bob)).status).toBe(404);
+    const cancelled = await request(env.api.url).post(`/v1/rollouts/${created.body.id}/cancel`).set(alice);
+    expect(cancelled.status).toBe(200);
+    const done = await waitForRollout(created.body.id as string);
+    expect(done.body).toMatchObject({ status: 'cancelled', group_counts: { total: 1, scored: 1 } });
+  });
+});
