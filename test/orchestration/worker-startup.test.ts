@@ -47,10 +47,20 @@ describe('worker startup', () => {
     expect(stderr).toContain("maxmemory-policy is 'allkeys-lru'");
   });
 
-  it('starts on noeviction, warns loudly when AOF is off, and prints one ready line', async () => {
+  it('refuses a Redis without AOF by default (production), naming the development opt-out', async () => {
     const redis = new Redis(evicting.url);
     await redis.config('SET', 'maxmemory-policy', 'noeviction');
     redis.disconnect();
+    const { status, stderr } = runWorker({ REDIS_URL: evicting.url, WORKER_ROLES: 'join', KEY_PREFIX: '{tl-startup}' });
+    expect(status).toBe(1);
+    expect(stderr).toContain('AOF is OFF');
+    expect(stderr).toContain('REQUIRE_AOF=false');
+    expect(runWorker({ REDIS_URL: evicting.url, WORKER_ROLES: 'join', REQUIRE_AOF: 'yes' }).stderr).toContain(
+      'REQUIRE_AOF',
+    );
+  });
+
+  it('with REQUIRE_AOF=false starts on noeviction, warns loudly that AOF is off, and prints one ready line', async () => {
     const worker = await spawnNodeProcess(WORKER_MAIN, {
       env: {
         REDIS_URL: evicting.url,
@@ -58,6 +68,7 @@ describe('worker startup', () => {
         MACHINE_ID: 'cpu-1',
         KEY_PREFIX: '{tl-startup}',
         METRICS_PORT: '0',
+        REQUIRE_AOF: 'false',
       },
       ready: /^worker ready /,
     });

@@ -14,6 +14,13 @@ describe('parseWorkerConfig', () => {
     });
   });
 
+  it('requires AOF unless the development opt-out REQUIRE_AOF=false is set', () => {
+    const production = parseWorkerConfig(base);
+    expect(production.ok && production.value.requireAof).toBe(true);
+    const development = parseWorkerConfig({ ...base, REQUIRE_AOF: 'false' });
+    expect(development.ok && development.value.requireAof).toBe(false);
+  });
+
   it('reads roles, concurrency and timings', () => {
     const parsed = parseWorkerConfig({
       ...base,

@@ -52,9 +52,10 @@ export const workerEnvSchema = engineEnvSchema.extend({
   REAPER_GRACE_MS: positiveInt(60_000),
   REAPER_INTERVAL_MS: positiveInt(10_000),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  // Production by default: a worker refuses a Redis without AOF; REQUIRE_AOF=false is the development opt-out.
   REQUIRE_AOF: z
     .enum(['true', 'false'])
-    .default('false')
+    .default('true')
     .transform((value) => value === 'true'),
 });
 

@@ -10,7 +10,8 @@ export interface RedisPolicyReport {
 
 /**
  * Redis is the system of record for work in flight: any eviction policy but `noeviction` could
- * silently drop jobs or request state, so refuse to start. AOF off is survivable (warn), unless required.
+ * silently drop jobs or request state, so refuse to start. AOF off loses everything in flight on a Redis
+ * restart: refused too, unless the development opt-out (REQUIRE_AOF=false) is set, then only warned.
  */
 export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promise<RedisPolicyReport> {
   const policy = await configValue(redis, 'maxmemory-policy');
@@ -23,10 +24,13 @@ export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promi
   const appendOnly = (await configValue(redis, 'appendonly')) === 'yes';
   const warnings: string[] = [];
   if (!appendOnly) {
-    const message =
-      'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight. Enable appendonly yes in production.';
-    if (requireAof) throw new RedisPolicyError(message);
-    warnings.push(message);
+    const loss = 'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight.';
+    if (requireAof)
+      throw new RedisPolicyError(
+        `${loss} Refusing to start: enable it ('CONFIG SET appendonly yes' and appendonly yes in redis.conf), ` +
+          `or set REQUIRE_AOF=false to run without it in development.`,
+      );
+    warnings.push(`${loss} Running anyway because REQUIRE_AOF=false; never do this in production.`);
   }
   return { maxmemoryPolicy: policy, appendOnly, warnings };
 }
