@@ -50,6 +50,8 @@ export async function startApiStack(options: {
   machines?: number;
   timeScale?: number;
   apiEnv?: Record<string, string>;
+  /** Extra worker environment (all workers). */
+  workerEnv?: Record<string, string>;
   /** Every worker serves /metrics on a port of its own. */
   metrics?: boolean;
 }): Promise<ApiStack> {
@@ -58,6 +60,7 @@ export async function startApiStack(options: {
     keyPrefix: options.keyPrefix,
     machines: options.machines ?? 2,
     timeScale: options.timeScale ?? 0,
+    ...(options.workerEnv !== undefined && { workerEnv: options.workerEnv }),
     ...(options.metrics !== undefined && { metrics: options.metrics }),
   });
   const api = await startApi(options.redisUrl, options.keyPrefix, options.apiEnv).catch(async (error: unknown) => {
