@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   }
   const metricsPort = app.get(WorkerHostService).metricsPort;
   const metrics = metricsPort === undefined ? '' : ` metrics=${metricsPort}`;
+  const lanes = config.lanes === 1 ? '' : ` lanes=${config.workerLanes.join(',')}/${config.lanes}`;
   process.stdout.write(
-    `worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}${metrics}\n`,
+    `worker ready machine=${config.machineId} roles=${config.roles.join(',')} prefix=${config.keyPrefix}${lanes}${metrics}\n`,
   );
 }
 

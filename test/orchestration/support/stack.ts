@@ -1,6 +1,7 @@
 // A local distributed stack for system tests: N simulated machines (engine-sim + worker with reason,thread)
 // plus one join worker, all real processes built from dist, on the harness's Redis under a private prefix.
 import { resolve } from 'node:path';
+import { allLanes, lanePrefix } from '@threadloom/contracts';
 import { findFreePort, spawnNodeProcess, type SupervisedProcess } from '@threadloom/devstack';
 import { RedisReasoningClient } from '@threadloom/queue';
 import { Redis } from 'ioredis';
@@ -109,9 +110,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     machines.push({ id, sim, simUrl: url, worker: await startWorker(options, id, 'reason,thread', url) });
   }
   const join = await startWorker(options, 'join1', 'join');
+  const lanes = Number(options.workerEnv?.['LANES'] ?? '1');
   const client = await new RedisReasoningClient({
     redisUrl: options.redisUrl,
     keyPrefix: options.keyPrefix,
+    lanes,
     retry: { attempts: { reason: 6, thread: 6, join: 6 }, backoffMs: 40 },
   }).connect();
   const redis = new Redis(options.redisUrl);
@@ -130,8 +133,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await client.close();
       await Promise.all([...machines.map((m) => m.worker.stop(2_000)), join.stop(2_000)]);
       await Promise.all(machines.map((m) => m.sim?.stop(2_000) ?? Promise.resolve()));
-      const keys = await redis.keys(`${options.keyPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
+      for (const lane of allLanes(lanes)) {
+        const keys = await redis.keys(`${lanePrefix(options.keyPrefix, lane)}*`);
+        if (keys.length > 0) await redis.del(...keys);
+      }
       redis.disconnect();
     },
   };

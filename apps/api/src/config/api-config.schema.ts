@@ -1,4 +1,10 @@
-import { DEFAULT_KEY_PREFIX, DEFAULT_MODEL, retryEnvShape } from '@threadloom/contracts';
+import {
+  DEFAULT_KEY_PREFIX,
+  DEFAULT_MODEL,
+  laneEnvShape,
+  laneLayoutIssues,
+  retryEnvShape,
+} from '@threadloom/contracts';
 import { z } from 'zod';
 
 /** Scopes an API key may hold. */
@@ -65,6 +71,7 @@ export const apiEnvSchema = z
       .min(1)
       .refine((value) => !value.endsWith(':'), 'must not end with ":"')
       .default(DEFAULT_KEY_PREFIX),
+    ...laneEnvShape,
     API_KEYS: apiKeysSchema,
     API_AUTH_DISABLED: flag,
     API_MODELS: z
@@ -100,6 +107,8 @@ export const apiEnvSchema = z
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .superRefine((env, ctx) => {
+    for (const message of laneLayoutIssues(env.KEY_PREFIX, env.LANES))
+      ctx.addIssue({ code: 'custom', path: ['LANES'], message: message.replace(/^LANES: /, '') });
     if (env.API_KEYS.length === 0 && !env.API_AUTH_DISABLED) {
       ctx.addIssue({
         code: 'custom',

@@ -8,6 +8,8 @@ export interface ApiConfig {
   readonly host: string;
   readonly redisUrl: string;
   readonly keyPrefix: string;
+  /** Lanes new requests are spread over (LANES); lane 0 is `keyPrefix` itself. */
+  readonly lanes: number;
   readonly apiKeys: readonly ApiKeyEntry[];
   readonly authDisabled: boolean;
   readonly models: readonly string[];
@@ -57,6 +59,7 @@ function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
     host: env.HOST,
     redisUrl: env.REDIS_URL,
     keyPrefix: env.KEY_PREFIX,
+    lanes: env.LANES,
     apiKeys: env.API_KEYS,
     authDisabled: env.API_AUTH_DISABLED,
     models: env.API_MODELS,

@@ -22,9 +22,7 @@ export class MetricsController {
   async scrape(): Promise<string> {
     await this.backlog.refresh().catch(() => undefined);
     // BullMQ's own gauge bullmq_job_count{queue,state}; a Redis outage leaves only the API's metrics.
-    const queues = await Promise.all(
-      this.inspector.queues().map((queue) => queue.exportPrometheusMetrics().catch(() => '')),
-    );
+    const queues = await this.inspector.expositions();
     return joinExpositions([await this.metrics.registry.metrics(), ...queues]);
   }
 }

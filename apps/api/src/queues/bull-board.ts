@@ -23,7 +23,11 @@ export interface BullBoardAccess {
 export function bullBoardHandlers(queues: readonly Queue[], access: BullBoardAccess): RequestHandler[] {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
+  // Several lanes hold queues of the same name: the lane's prefix tells them apart.
+  const lanes = new Set(queues.map((queue) => queue.opts.prefix)).size > 1;
+  const adapter = (queue: Queue): BullMQAdapter =>
+    new BullMQAdapter(queue, lanes ? { prefix: `${queue.opts.prefix ?? ''}:` } : {});
+  createBullBoard({ queues: queues.map(adapter), serverAdapter });
   // The adapter is an Express app of its own, which would announce itself in X-Powered-By.
   const board = serverAdapter.getRouter() as Express;
   board.disable('x-powered-by');

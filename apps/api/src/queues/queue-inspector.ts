@@ -6,8 +6,10 @@ export interface QueueInspector {
   backlog(): Promise<number>;
   /** Throws unless Redis answers and every queue can be read. */
   check(): Promise<Record<string, number>>;
-  /** The BullMQ queues (for the dashboard). */
+  /** The BullMQ queues of every lane (for the dashboard). */
   queues(): readonly Queue[];
+  /** BullMQ's `bullmq_job_count{queue,state}` text per queue (labelled by lane when there are several); '' where Redis failed. */
+  expositions(): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -34,7 +34,10 @@ export class RuntimeModule implements OnApplicationShutdown {
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: API_REDIS, useFactory: () => lazyRedis(config.redisUrl) },
-        { provide: QUEUE_INSPECTOR, useFactory: () => new BullMqQueueInspector(config.redisUrl, config.keyPrefix) },
+        {
+          provide: QUEUE_INSPECTOR,
+          useFactory: () => new BullMqQueueInspector(config.redisUrl, config.keyPrefix, config.lanes),
+        },
         { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
         {
           provide: RECENT_INDEX,

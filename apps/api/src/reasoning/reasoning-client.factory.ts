@@ -14,6 +14,7 @@ export async function createReasoningClient(config: ApiConfig): Promise<Reasonin
   const client = new RedisReasoningClient({
     redisUrl: config.redisUrl,
     keyPrefix: config.keyPrefix,
+    lanes: config.lanes,
     retry: config.retry,
   });
   try {

@@ -16,6 +16,7 @@ const inspector: QueueInspector = {
   backlog: () => Promise.resolve(0),
   check: () => Promise.resolve({}),
   queues: () => [],
+  expositions: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };
 

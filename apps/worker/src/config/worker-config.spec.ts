@@ -43,11 +43,22 @@ describe('parseWorkerConfig', () => {
     [{ ...base, THREAD_CONCURRENCY: '0' }, 'THREAD_CONCURRENCY'],
     [{ ...base, KEY_PREFIX: 'lane:' }, 'KEY_PREFIX'],
     [{ ...base, ENGINE_MAX_SEQS: '0' }, 'ENGINE_MAX_SEQS'],
+    [{ ...base, LANES: '3', KEY_PREFIX: 'plain' }, 'LANES'],
+    [{ ...base, LANES: '3', WORKER_LANES: '0,3' }, 'WORKER_LANES'],
     [{ REDIS_URL: base.REDIS_URL, WORKER_ROLES: 'reason' }, 'ENGINE_URL'],
   ])('names the offending variable (%#)', (env, variable) => {
     const parsed = parseWorkerConfig(env);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.issues.join('\n')).toContain(variable);
+  });
+
+  it('consumes every lane by default, or the WORKER_LANES subset', () => {
+    const one = parseWorkerConfig(base);
+    const all = parseWorkerConfig({ ...base, LANES: '3' });
+    const some = parseWorkerConfig({ ...base, LANES: '4', WORKER_LANES: '1-2' });
+    expect(one.ok && one.value).toMatchObject({ lanes: 1, workerLanes: [0] });
+    expect(all.ok && all.value).toMatchObject({ lanes: 3, workerLanes: [0, 1, 2] });
+    expect(some.ok && some.value).toMatchObject({ lanes: 4, workerLanes: [1, 2] });
   });
 
   it("places jobs by engine load only when the engine's sequence limit is given", () => {

@@ -1,6 +1,9 @@
 import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_MODEL,
+  laneEnvShape,
+  laneLayoutIssues,
+  parseLaneList,
   retryEnvShape,
   toRetryPolicy,
   WORKER_ROLES,
@@ -39,6 +42,8 @@ export const workerEnvSchema = engineEnvSchema.extend({
     .min(1)
     .refine((value) => !value.endsWith(':'), 'must not end with ":"')
     .default(DEFAULT_KEY_PREFIX),
+  ...laneEnvShape,
+  WORKER_LANES: z.string().optional(),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
   ENGINE_TIMEOUT_MS: positiveInt(DEFAULT_ENGINE_TIMEOUT_MS),
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
@@ -69,6 +74,10 @@ export interface WorkerConfig {
   readonly machineId: string;
   readonly model: string;
   readonly keyPrefix: string;
+  /** Lanes of the layout (LANES); lane 0 is `keyPrefix` itself. */
+  readonly lanes: number;
+  /** The lanes this process takes jobs from (WORKER_LANES, default every lane), ascending. */
+  readonly workerLanes: readonly number[];
   readonly shutdownGraceMs: number;
   readonly engineTimeoutMs: number;
   /** Engine key, context override, prompt mode and sampling defaults. */
@@ -106,6 +115,10 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
   if (needsEngine && e.ENGINE_URL === undefined) {
     return { ok: false, issues: ['ENGINE_URL: required when WORKER_ROLES includes reason or thread'] };
   }
+  const layoutIssues = laneLayoutIssues(e.KEY_PREFIX, e.LANES);
+  if (layoutIssues.length > 0) return { ok: false, issues: layoutIssues };
+  const workerLanes = parseLaneList(e.WORKER_LANES, e.LANES);
+  if (!workerLanes.ok) return workerLanes;
   return {
     ok: true,
     value: {
@@ -116,6 +129,8 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       machineId: e.MACHINE_ID,
       model: e.MODEL_NAME,
       keyPrefix: e.KEY_PREFIX,
+      lanes: e.LANES,
+      workerLanes: workerLanes.value,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
       engine: toEngineSettings(e),

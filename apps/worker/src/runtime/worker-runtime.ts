@@ -1,6 +1,7 @@
 import {
   cancelChannel,
   DEFAULT_LANE,
+  WORKER_ROLES,
   lanePrefix,
   QUEUE_NAMES,
   type JoinJobData,
@@ -22,6 +23,7 @@ import { LaneQueues, RequestStore } from '@threadloom/queue';
 import { EnginePlacement } from '../placement/engine-placement.js';
 import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
+import { LaneBudget } from './lane-budget.js';
 import { RequestFinisher, RequestReaper } from '@threadloom/queue';
 import { ROLLOUT_CLAIM_LEASE_MS, RolloutGroups, RolloutGroupStore, RolloutSweeper } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
@@ -49,7 +51,9 @@ export class WorkerRuntime {
   private sweeper: RolloutSweeper | undefined;
   private metricsServer: MetricsServer | undefined;
   /** The lanes this process takes jobs from. */
-  private readonly lanes: readonly number[] = [DEFAULT_LANE];
+  private readonly lanes: readonly number[];
+  /** Each role's concurrency, shared by its workers of every lane. */
+  private readonly budgets: Readonly<Record<WorkerRole, LaneBudget>>;
   private readonly metrics = new WorkerMetrics();
   private readonly config: WorkerConfig;
   private readonly logger: RuntimeLogger;
@@ -57,6 +61,9 @@ export class WorkerRuntime {
   constructor(config: WorkerConfig, logger: RuntimeLogger) {
     this.config = config;
     this.logger = logger;
+    this.lanes = config.workerLanes;
+    const budget = (role: WorkerRole): [WorkerRole, LaneBudget] => [role, new LaneBudget(config.concurrency[role])];
+    this.budgets = Object.fromEntries(WORKER_ROLES.map(budget)) as Record<WorkerRole, LaneBudget>;
   }
 
   /** Checks Redis, builds the processors' dependencies and starts one BullMQ worker per role. */
@@ -226,21 +233,24 @@ export class WorkerRuntime {
 
   private createWorker(role: WorkerRole, lane: number, deps: RuntimeDeps): Worker {
     const { config } = this;
+    const budget = this.budgets[role];
+    const processor = placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs, () =>
+      this.metrics.placementHandbacks.inc(),
+    );
     const worker = new Worker(
       QUEUE_NAMES[role],
-      placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs, () =>
-        this.metrics.placementHandbacks.inc(),
-      ),
+      (job: Job, token?: string) => budget.run(lane, async () => (await processor(job, token)) as unknown),
       {
         connection: this.connect(lane === DEFAULT_LANE ? `worker-${role}` : `worker-${role}-l${lane}`),
         prefix: lanePrefix(config.keyPrefix, lane),
-        concurrency: config.concurrency[role],
+        concurrency: budget.initial(this.lanes.length),
         lockDuration: config.lockDurationMs,
         stalledInterval: config.stalledIntervalMs,
         maxStalledCount: config.maxStalledCount,
         name: lane === DEFAULT_LANE ? `${config.machineId}-${role}` : `${config.machineId}-${role}-l${lane}`,
       },
     );
+    budget.attach(lane, worker);
     worker.on('error', (error) => this.logger.error(`${role} worker: ${error.message}`));
     // A lost lock means another worker will run the job again: stop spending the GPU on it here.
     worker.on('lockRenewalFailed', (jobIds) => {
