@@ -15,11 +15,19 @@ function engineOf(containers: readonly ResolvedContainer[], workload: string): R
   return engine;
 }
 
+type Probe = Container['startupProbe'];
+
+/** The path a probe asks for: an httpGet path, or the loopback URL an exec probe fetches (vLLM's, with the key). */
+function probePath(probe: Probe): string | undefined {
+  if (probe?.httpGet !== undefined) return probe.httpGet.path;
+  return /http:\/\/127\.0\.0\.1:\d+(\/[\w/]+)/.exec(probe?.exec?.command.join(' ') ?? '')?.[1];
+}
+
 function probePaths(container: Container) {
   return {
-    startup: container.startupProbe?.httpGet?.path,
-    readiness: container.readinessProbe?.httpGet?.path,
-    liveness: container.livenessProbe?.httpGet?.path,
+    startup: probePath(container.startupProbe),
+    readiness: probePath(container.readinessProbe),
+    liveness: probePath(container.livenessProbe),
   };
 }
 
@@ -75,6 +83,15 @@ describe.each(OVERLAYS)('overlay %s: wiring', (overlay) => {
     expect(engineListens).toBe(portNumber(engine.container, 'engine'));
     // /health only says the process is up; startup and readiness wait for a serving endpoint.
     expect(probePaths(engine.container)).toEqual(ENGINE_PATHS);
+    // vLLM's --api-key guards /v1: its probes send the same Secret the worker sends as ENGINE_API_KEY.
+    const worker = containers.find((c) => c.workload.name === 'threadloom-gpu-worker' && c.app === 'worker')!;
+    const keyRef = (env: readonly { name: string; valueFrom?: unknown }[] | undefined, name: string) =>
+      JSON.stringify(env?.find((variable) => variable.name === name)?.valueFrom);
+    expect(keyRef(worker.container.env, 'ENGINE_API_KEY')).toContain('engine-api-key');
+    if (engine.app !== 'engine-sim') {
+      expect(keyRef(engine.container.env, 'VLLM_API_KEY')).toBe(keyRef(worker.container.env, 'ENGINE_API_KEY'));
+      expect(engine.container.readinessProbe?.exec?.command.join(' ')).toContain('VLLM_API_KEY');
+    }
   });
 
   it('selectors select: workloads, Services, PDBs, NetworkPolicies, autoscalers and monitors find their pods', () => {

@@ -20,6 +20,7 @@ export const SECRET_KEYS: Readonly<Record<string, string>> = {
   ]),
   'redis-password': 'sample-redis-password',
   'hf-token': 'hf_sample',
+  'engine-api-key': 'sample-engine-key',
   'redis-url': 'rediss://default:sample@redis.example.com:6380',
   'redis-address': 'redis.example.com:6380',
 };

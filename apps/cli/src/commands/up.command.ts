@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 import { startLocalStack } from '../stack/local-stack.js';
 import { parseNonNegative, parsePort, parsePositiveInt, urlParser } from '../stack/option-parsers.js';
@@ -10,6 +10,7 @@ interface UpOptions {
   readonly machines: number;
   readonly timeScale: number;
   readonly engineUrl?: string;
+  readonly engineApiKey?: string;
   readonly redisUrl?: string;
   readonly port: number;
   readonly apiKey?: string;
@@ -27,6 +28,11 @@ export function registerUpCommand(program: Command): void {
     .option('--machines <n>', 'simulated machines (engine-sim + reason/thread worker each)', parsePositiveInt, 2)
     .option('--time-scale <x>', 'simulator time scale (0 = no simulated waiting)', parseNonNegative, 1)
     .option('--engine-url <url>', 'a real vLLM endpoint instead of the simulators', urlParser(['http:', 'https:']))
+    .addOption(
+      new Option('--engine-api-key <key>', "that engine's --api-key (for model discovery and every worker call)").env(
+        'ENGINE_API_KEY',
+      ),
+    )
     .option('--redis-url <url>', 'an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
     .option('--port <p>', 'API port (0 = any free port)', parsePort, 8080)
     .option('--api-key <key>', 'admin API key configured on the API')
@@ -53,6 +59,7 @@ async function up(options: UpOptions): Promise<number> {
         machines: options.machines,
         timeScale: options.timeScale,
         engineUrl: options.engineUrl,
+        engineApiKey: options.engineApiKey,
         redisUrl: options.redisUrl,
         apiPort: options.port,
         apiKey,

@@ -70,7 +70,9 @@ export async function startLocalStack(
     const redisUrl = options.redisUrl ?? redis?.url ?? '';
     const model =
       options.model ??
-      (options.engineUrl === undefined ? undefined : await new EngineClient({ url: options.engineUrl }).servedModel());
+      (options.engineUrl === undefined
+        ? undefined
+        : await new EngineClient({ url: options.engineUrl, apiKey: options.engineApiKey }).servedModel());
     const planned = { ...options, ...(model === undefined ? {} : { model }) };
     const plan = planStack(planned, await allocate(planned, redisUrl, entries), entries);
     // Ports are fixed up front and nothing connects to an engine at boot, so everything starts at once.

@@ -60,6 +60,17 @@ describe('planStack', () => {
     expect(plan.workers[0]!.env['MODEL_NAME']).toBe('Qwen3-8B');
   });
 
+  it("gives the real engine's key to the engine workers only, and none to simulated machines", () => {
+    const real = planStack(
+      { machines: 2, timeScale: 1, engineUrl: 'http://gpu:8000', engineApiKey: 'k-1' },
+      { ...ADDRESSES, simPorts: [] },
+      ENTRIES,
+    );
+    expect(real.workers.map((spec) => spec.env['ENGINE_API_KEY'])).toEqual(['k-1', 'k-1', undefined]);
+    const simulated = planStack({ machines: 1, timeScale: 0, engineApiKey: 'k-1' }, ADDRESSES, ENTRIES);
+    expect(simulated.workers.every((spec) => spec.env['ENGINE_API_KEY'] === undefined)).toBe(true);
+  });
+
   it('configures the API key hashed, as an admin key', () => {
     const plan = planStack({ machines: 1, timeScale: 0, apiKey: 'secret' }, ADDRESSES, ENTRIES);
     const keys = JSON.parse(plan.api!.env['API_KEYS']!) as { sha256: string; scopes: string[] }[];

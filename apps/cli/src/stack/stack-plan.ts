@@ -11,6 +11,8 @@ export interface StackOptions {
   readonly timeScale: number;
   /** A real vLLM endpoint; replaces the simulators. */
   readonly engineUrl?: string;
+  /** That engine's `--api-key`: workers get it as ENGINE_API_KEY (never printed). */
+  readonly engineApiKey?: string;
   /** An existing Redis; otherwise a private one is started. */
   readonly redisUrl?: string;
   /** API port (0 = any free port); the API is started only when it is built and this is set. */
@@ -94,6 +96,9 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
         WORKER_ROLES: 'reason,thread',
         MACHINE_ID: machine.id,
         ENGINE_URL: machine.engineUrl,
+        ...(options.engineUrl === undefined || options.engineApiKey === undefined
+          ? {}
+          : { ENGINE_API_KEY: options.engineApiKey }),
         ...placementEnv(options),
       },
     })),

@@ -6,6 +6,7 @@ import { SlotWaitExceededError } from './slot-wait-exceeded.error.js';
 export type PublicErrorCode =
   | 'context_length_exceeded'
   | 'engine_rejected'
+  | 'engine_unauthorized'
   | 'engine_unavailable'
   | 'engine_timeout'
   | 'invalid_engine_output'
@@ -33,6 +34,11 @@ export function publicEngineError(error: unknown): PublicError {
     const status = (error as APIError<number | undefined>).status;
     if (status === 400 && CONTEXT_WORDS.test(error.message))
       return { code: 'context_length_exceeded', message: "the request exceeds the served model's context" };
+    if (status === 401 || status === 403)
+      return {
+        code: 'engine_unauthorized',
+        message: `the engine refused the worker's engine API key (HTTP ${status})`,
+      };
     if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
       return { code: 'engine_rejected', message: `the engine rejected the request (HTTP ${status})` };
     return { code: 'engine_unavailable', message: 'the engine was unavailable' };

@@ -1,8 +1,9 @@
 import { reasonJobSchema, type ReasonJobData } from '@threadloom/contracts';
-import { afterSequential } from '@threadloom/threading';
+import { afterSequential, terminateOrchestration } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { mapEngineError } from '../engine/map-engine-error.js';
-import { RequestAbortedError } from '@threadloom/engine-client';
+import { ContextFullError, RequestAbortedError } from '@threadloom/engine-client';
+import { engineCallIdentity } from '../engine/engine-call.js';
 import { publicEngineError } from '../engine/public-engine-error.js';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
@@ -58,7 +59,12 @@ async function decodeStep(
   try {
     const request = checkpoint.action.request;
     const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
-    const done = await observedCompletion(deps, request, context.sampling, scope.signal, attributes);
+    const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
+      requestId,
+      place: { kind: 'step', iteration: checkpoint.state.iteration },
+      attempt: job.attemptsMade,
+    });
+    const done = await observedCompletion(deps, request, call, scope.signal, attributes);
     const { result } = done;
     await deps.store.appendEvent(requestId, 'step_finished', {
       step,
@@ -75,10 +81,27 @@ async function decodeStep(
     });
     return 'done';
   } catch (error) {
+    if (error instanceof ContextFullError) return endOnFullContext(deps, job, context, checkpoint, error);
     return handleFailure(deps, job, checkpoint, error);
   } finally {
     scope.dispose();
   }
+}
+
+/** The context is full: the request ends like the reference's guard (termination `context`, finish `length`). */
+async function endOnFullContext(
+  deps: RuntimeDeps,
+  job: Job<ReasonJobData>,
+  context: RequestContext,
+  checkpoint: Checkpoint,
+  error: ContextFullError,
+): Promise<JobOutcome> {
+  const step = terminateOrchestration(checkpoint.state, 'context', error.message);
+  await commitStep(deps, job.data.requestId, job.data.step, step, {
+    priority: context.priority,
+    trace: job.data.trace,
+  });
+  return 'done';
 }
 
 async function handleFailure(

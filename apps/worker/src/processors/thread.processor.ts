@@ -1,7 +1,8 @@
 import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
 import { buildThreadRequest } from '@threadloom/threading';
 import { DelayedError, type Job } from 'bullmq';
-import type { TimedCompletion } from '@threadloom/engine-client';
+import { ContextFullError, type TimedCompletion } from '@threadloom/engine-client';
+import { engineCallIdentity } from '../engine/engine-call.js';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { publicEngineError } from '../engine/public-engine-error.js';
 import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
@@ -110,7 +111,17 @@ async function decodeThread(
         'threadloom.block': block,
         'threadloom.thread': number,
       };
-      const done = await observedCompletion(deps, request, context.sampling, scope.signal, engineAttributes);
+      const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
+        requestId,
+        place: { kind: 'thread', block, thread: number },
+        attempt: job.attemptsMade,
+      });
+      const done = await observedCompletion(deps, request, call, scope.signal, engineAttributes).catch(
+        (error: unknown) => {
+          if (error instanceof ContextFullError) return contextFull(error);
+          throw error;
+        },
+      );
       await saveCompleted(deps, job, startedAt, done, carrier);
       return 'done';
     } catch (error) {
@@ -120,6 +131,15 @@ async function decodeThread(
       scope.dispose();
     }
   });
+}
+
+/**
+ * A thread whose prompt fills the served context generates nothing and stops at `length`: the join
+ * force-closes it and ends the request (thread_length), as a thread that ran out of context would.
+ */
+function contextFull(error: ContextFullError): TimedCompletion {
+  const result = { text: '', finishReason: 'length' as const, stopReason: null, completionTokens: 0 };
+  return { result: { ...result, promptTokens: error.promptTokens }, timeToFirstTokenMs: 0, decodeMs: 0 };
 }
 
 async function saveCompleted(

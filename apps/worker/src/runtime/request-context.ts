@@ -1,12 +1,10 @@
 import { isTerminalStatus, type NormalizedSubmission, type RequestStatus } from '@threadloom/contracts';
 import type { Checkpoint, RequestStore, StoredThread } from '@threadloom/queue';
-import type { Sampling } from '@threadloom/engine-client';
 
 /** What a job needs to know about its request besides the checkpoint. */
 export interface RequestContext {
   readonly status: RequestStatus;
   readonly parameters: NormalizedSubmission['parameters'];
-  readonly sampling: Sampling;
   readonly deadlineAt: number | null;
   readonly priority: number | undefined;
 }
@@ -34,7 +32,6 @@ export async function loadJob(
   const context: RequestContext = {
     status: snapshot.status,
     parameters,
-    sampling: { temperature: parameters.temperature, topP: parameters.topP, seed: parameters.seed },
     deadlineAt: snapshot.deadlineAt === undefined ? null : Number(snapshot.deadlineAt),
     priority: parameters.priority,
   };

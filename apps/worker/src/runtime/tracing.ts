@@ -1,7 +1,8 @@
 import type { Attributes } from '@opentelemetry/api';
 import { inGenAiClientSpan } from '@threadloom/telemetry';
 import type { EngineRequest } from '@threadloom/threading';
-import type { Sampling, TimedCompletion } from '@threadloom/engine-client';
+import type { TimedCompletion } from '@threadloom/engine-client';
+import type { EngineCallIdentity } from '../engine/engine-call.js';
 import { engineErrorClass } from '../metrics/engine-error-class.js';
 import type { RuntimeDeps } from './runtime-deps.js';
 
@@ -16,10 +17,11 @@ const OPERATION = 'text_completion';
 export async function observedCompletion(
   deps: RuntimeDeps,
   request: EngineRequest,
-  sampling: Sampling,
+  call: EngineCallIdentity,
   signal: AbortSignal,
   extra: Attributes,
 ): Promise<TimedCompletion> {
+  const { sampling, requestId } = call;
   const engine = deps.engine;
   if (engine === null) throw new Error('this worker has no engine');
   const model = deps.config.model;
@@ -39,9 +41,9 @@ export async function observedCompletion(
         topP: sampling.topP,
         seed: sampling.seed,
         stopSequences: request.stop,
-        extra,
+        extra: { ...extra, 'threadloom.engine_request_id': requestId },
       },
-      (headers) => engine.complete(request, { sampling, signal, headers }),
+      (headers) => engine.complete(request, { sampling, signal, headers, requestId }),
       (result) => ({
         inputTokens: result.result.promptTokens ?? 0,
         outputTokens: result.result.completionTokens,

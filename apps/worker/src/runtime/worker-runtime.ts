@@ -74,7 +74,7 @@ export class WorkerRuntime {
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
-    await this.publishContext(commands);
+    await this.publishContext(commands, deps.engine);
     this.placement = await this.startPlacement(commands);
     for (const lane of this.lanes)
       for (const role of config.roles) this.workers.push(this.createWorker(role, lane, deps));
@@ -160,7 +160,13 @@ export class WorkerRuntime {
     const engine =
       config.engineUrl === null
         ? null
-        : new EngineClient({ url: config.engineUrl, model: config.model, timeoutMs: config.engineTimeoutMs });
+        : new EngineClient({
+            url: config.engineUrl,
+            model: config.model,
+            timeoutMs: config.engineTimeoutMs,
+            apiKey: config.engine.apiKey,
+            maxModelLen: config.engine.maxModelLen,
+          });
     return {
       config,
       store,
@@ -197,10 +203,10 @@ export class WorkerRuntime {
   }
 
   /** Producers refuse submissions the engine's context can never hold; an engine that does not say is not checked. */
-  private async publishContext(commands: Redis): Promise<void> {
-    const { engineUrl, model, machineId, keyPrefix } = this.config;
-    if (engineUrl === null) return;
-    await publishServedContext(commands, { engineUrl, model, machineId, keyPrefix }).catch((error: unknown) =>
+  private async publishContext(commands: Redis, engine: EngineClient | null): Promise<void> {
+    const { machineId, keyPrefix } = this.config;
+    if (engine === null) return;
+    await publishServedContext(commands, engine, { machineId, keyPrefix }).catch((error: unknown) =>
       this.logger.warn(`could not read the engine's served context: ${String(error)}`),
     );
   }

@@ -12,12 +12,23 @@ export const VLLM_TEXT_MODE = {
   include_stop_str_in_output: true,
 } as const;
 
-/** The streamed `/v1/completions` body for one request: text mode, usage in the stream. */
-export function completionBody(
-  model: string,
-  request: EngineRequest,
-  sampling: Sampling,
-): CompletionCreateParamsStreaming & typeof VLLM_TEXT_MODE {
+/** vLLM's sampling extras of one body (outside the OpenAI types); a field is sent only when set. */
+export interface VllmSamplingFields {
+  readonly top_k?: number;
+  readonly min_p?: number;
+  readonly repetition_penalty?: number;
+}
+
+/** A streamed `/v1/completions` body as threadloom sends it. */
+export type CompletionBody = CompletionCreateParamsStreaming &
+  typeof VLLM_TEXT_MODE &
+  VllmSamplingFields & {
+    /** Every prompt continues a chat transcript that already holds its special tokens: add none (spec §2.9). */
+    readonly add_special_tokens: false;
+  };
+
+/** The streamed `/v1/completions` body for one request: text mode, usage in the stream, explicit sampling. */
+export function completionBody(model: string, request: EngineRequest, sampling: Sampling): CompletionBody {
   return {
     model,
     prompt: request.prompt,
@@ -25,9 +36,13 @@ export function completionBody(
     stop: request.stop.length > 0 ? [...request.stop] : null,
     temperature: sampling.temperature ?? null,
     top_p: sampling.topP ?? null,
+    ...(sampling.topK === undefined ? {} : { top_k: sampling.topK }),
+    ...(sampling.minP === undefined ? {} : { min_p: sampling.minP }),
+    ...(sampling.repetitionPenalty === undefined ? {} : { repetition_penalty: sampling.repetitionPenalty }),
     seed: sampling.seed ?? null,
     stream: true,
     stream_options: { include_usage: true },
+    add_special_tokens: false,
     ...VLLM_TEXT_MODE,
   };
 }

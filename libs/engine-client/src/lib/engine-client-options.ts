@@ -12,8 +12,13 @@ export interface EngineClientOptions {
   readonly model?: string | undefined;
   /** Per-call limit, covering the whole stream. @defaultValue DEFAULT_ENGINE_TIMEOUT_MS */
   readonly timeoutMs?: number | undefined;
-  /** Bearer key; vLLM ignores it unless started with `--api-key`. @defaultValue `'EMPTY'` */
+  /**
+   * The engine's `--api-key`, sent as `Authorization: Bearer` on every call, model discovery and
+   * `/tokenize`; vLLM ignores it unless started with `--api-key`. Never logged. @defaultValue `'EMPTY'`
+   */
   readonly apiKey?: string | undefined;
+  /** Overrides the served context (vLLM's `max_model_len`) read from `/v1/models`; caps every call. */
+  readonly maxModelLen?: number | undefined;
   /** Runs around every completion call: the seam for spans and usage metrics. */
   readonly around?: EngineCallWrapper | undefined;
 }
@@ -25,6 +30,8 @@ export interface EngineCallOptions {
   readonly sampling?: Sampling | undefined;
   /** Extra HTTP headers, e.g. the W3C `traceparent` that lets the engine's request span join the trace. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Sent as `X-Request-Id`: vLLM names the request `cmpl-<id>` in its logs, spans and response. */
+  readonly requestId?: string | undefined;
 }
 
 /** A completion with its timings. */

@@ -12,7 +12,9 @@ import {
 import { EngineTimeoutError } from './engine-timeout.error.js';
 import { engineBaseUrl } from './engine-url.js';
 import { RequestAbortedError } from './request-aborted.error.js';
-import { firstServedModel } from './served-model.js';
+import { capToContext } from './context-cap.js';
+import { engineTokenCount } from './prompt-tokens.js';
+import { readServedModel, type ServedModelCard } from './served-model.js';
 
 /** Time allowed for `/v1/models` when the model is discovered. */
 const DISCOVERY_TIMEOUT_MS = 10_000;
@@ -25,14 +27,13 @@ export class EngineClient {
   private readonly openai: OpenAI;
   private readonly options: EngineClientOptions;
   private readonly timeoutMs: number;
-  private model: Promise<string> | undefined;
+  private card: Promise<ServedModelCard> | undefined;
   /** Loaded only if an engine ever streams no usage. */
   private fallbackTokenizer: Promise<Tokenizer> | undefined;
 
   constructor(options: EngineClientOptions) {
     this.options = options;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
-    this.model = options.model === undefined ? undefined : Promise.resolve(options.model);
     this.openai = new OpenAI({
       baseURL: engineBaseUrl(options.url),
       apiKey: options.apiKey ?? 'EMPTY',
@@ -49,16 +50,48 @@ export class EngineClient {
   }
 
   /** The model requests name: the configured one, or the first the engine lists (asked once). */
-  servedModel(): Promise<string> {
-    this.model ??= firstServedModel(this.openai, DISCOVERY_TIMEOUT_MS);
-    return this.model;
+  async servedModel(): Promise<string> {
+    return this.options.model ?? (await this.modelCard()).id;
   }
 
-  /** Decodes one request; throws RequestAbortedError when `signal` aborts, EngineTimeoutError on timeout. */
+  /**
+   * The served context in tokens: the `maxModelLen` override, else vLLM's `max_model_len` from
+   * `/v1/models` (asked once); undefined when the engine does not say (calls are then not capped).
+   */
+  async servedContext(): Promise<number | undefined> {
+    return this.options.maxModelLen ?? (await this.modelCard()).maxModelLen;
+  }
+
+  /** `/v1/models`, asked once with the client's key; a failed ask is asked again next time. */
+  private modelCard(): Promise<ServedModelCard> {
+    this.card ??= readServedModel(this.openai, DISCOVERY_TIMEOUT_MS, this.options.model).catch((error: unknown) => {
+      this.card = undefined;
+      throw error;
+    });
+    return this.card;
+  }
+
+  /**
+   * Decodes one request, its max tokens capped at the served context left (throws ContextFullError when
+   * the prompt fills it); throws RequestAbortedError when `signal` aborts, EngineTimeoutError on timeout.
+   */
   async complete(request: EngineRequest, options: EngineCallOptions = {}): Promise<TimedCompletion> {
     const model = await this.servedModel();
-    const run = (): Promise<TimedCompletion> => this.completeWithin(model, request, options);
-    return this.options.around === undefined ? run() : this.options.around({ model, request, options }, run);
+    const maxModelLen = await this.servedContext();
+    const capped = await capToContext(request, maxModelLen, (prompt) => this.countTokens(model, prompt, options));
+    const run = (): Promise<TimedCompletion> => this.completeWithin(model, capped, options);
+    return this.options.around === undefined ? run() : this.options.around({ model, request: capped, options }, run);
+  }
+
+  /** Prompt tokens as the engine counts them (`/tokenize`); the Qwen3 tokenizer when it cannot say. */
+  private async countTokens(model: string, prompt: string, options: EngineCallOptions): Promise<number> {
+    const counted = await engineTokenCount(this.openai, this.options.url, {
+      model,
+      prompt,
+      timeoutMs: this.timeoutMs,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    return counted ?? (await (this.fallbackTokenizer ??= loadQwen3Tokenizer())).countTokens(prompt);
   }
 
   private async completeWithin(
@@ -91,11 +124,15 @@ export class EngineClient {
   ): Promise<TimedCompletion> {
     const started = performance.now();
     const body = completionBody(model, request, options.sampling ?? {});
+    const headers = {
+      ...options.headers,
+      ...(options.requestId === undefined ? {} : { 'X-Request-Id': options.requestId }),
+    };
     const chunks = await this.openai.completions.create(body, {
       signal,
       timeout: this.timeoutMs,
       maxRetries: 0,
-      ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),
+      headers,
     });
     const streamed = await readCompletionStream(chunks as AsyncIterable<CompletionChunk>);
     const ended = performance.now();

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
+import { ContextFullError } from './context-full.error.js';
 import { classifyEngineError } from './engine-failure.js';
 import { EngineOutputError } from './engine-output.error.js';
 import { EngineTimeoutError } from './engine-timeout.error.js';
@@ -16,6 +17,7 @@ describe('classifyEngineError', () => {
     ['HTTP 404', http(404), 'deterministic'],
     ['HTTP 413', http(413), 'deterministic'],
     ['HTTP 422', http(422), 'deterministic'],
+    ['context full', new ContextFullError(32768, 32768), 'deterministic'],
     ['invalid output', new EngineOutputError('unexpected finish_reason "abort"'), 'deterministic'],
     ['HTTP 429', http(429), 'transient'],
     ['HTTP 500', http(500), 'transient'],

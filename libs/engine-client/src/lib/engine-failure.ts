@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError } from 'openai';
+import { ContextFullError } from './context-full.error.js';
 import { EngineOutputError } from './engine-output.error.js';
 import { RequestAbortedError } from './request-aborted.error.js';
 
@@ -20,8 +21,14 @@ export function classifyEngineError(error: unknown): EngineFailure {
   if (error instanceof RequestAbortedError) return { kind: 'aborted', error };
   if (error instanceof EngineOutputError)
     return { kind: 'deterministic', message: `Invalid engine output: ${error.message}` };
+  if (error instanceof ContextFullError) return { kind: 'deterministic', message: `Context full: ${error.message}` };
   if (error instanceof APIError && !(error instanceof APIConnectionError)) {
     const status: number | undefined = (error as APIError<number | undefined>).status;
+    if (status === 401 || status === 403)
+      return {
+        kind: 'deterministic',
+        message: `Engine refused the API key (HTTP ${status}): set ENGINE_API_KEY to the engine's --api-key`,
+      };
     if (status !== undefined && DETERMINISTIC_STATUSES.has(status))
       return { kind: 'deterministic', message: `Engine rejected the request (HTTP ${status}): ${error.message}` };
   }
