@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { NotFoundError } from 'openai';
 import { loadQwen3Tokenizer, type EngineRequest, type Tokenizer } from '@threadloom/threading';
 import { completionBody } from './completion-body.js';
 import { toCompletionResult } from './completion-result.js';
@@ -64,7 +64,10 @@ export class EngineClient {
 
   /** `/v1/models`, asked once with the client's key; a failed ask is asked again next time. */
   private modelCard(): Promise<ServedModelCard> {
-    this.card ??= readServedModel(this.openai, DISCOVERY_TIMEOUT_MS, this.options.model).catch((error: unknown) => {
+    const { model } = this.options;
+    this.card ??= readServedModel(this.openai, DISCOVERY_TIMEOUT_MS, model).catch((error: unknown) => {
+      // An engine without `/v1/models` does not say its context: calls are not capped (its own limit applies).
+      if (error instanceof NotFoundError && model !== undefined) return { id: model, maxModelLen: undefined };
       this.card = undefined;
       throw error;
     });
