@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerGradeCommand } from './grade.command.js';
 import { registerPackCommand } from './pack.command.js';
 import { registerRewardCommand } from './reward.command.js';
+import { registerRolloutsCommand } from './rollouts.command.js';
 import { registerResultsCommand } from './results.command.js';
 import { registerRunCommand } from './run.command.js';
 import { registerSimCommand } from './sim.command.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerStatusCommand,
   registerCancelCommand,
   registerResultsCommand,
+  registerRolloutsCommand,
   registerValidateCommand,
   registerGradeCommand,
   registerRewardCommand,
