@@ -6,6 +6,7 @@ import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
 import { ServedContext } from '../limits/served-context.service.js';
+import { StreamAdmission } from '../limits/stream-admission.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RECENT_INDEX } from '../recent/recent-index.js';
 import { RedisRecentIndex } from '../recent/redis-recent-index.js';
@@ -47,6 +48,7 @@ export class RuntimeModule implements OnApplicationShutdown {
         MetricsService,
         BacklogGate,
         ServedContext,
+        StreamAdmission,
         ShutdownSignal,
       ],
       exports: [
@@ -58,6 +60,7 @@ export class RuntimeModule implements OnApplicationShutdown {
         MetricsService,
         BacklogGate,
         ServedContext,
+        StreamAdmission,
         ShutdownSignal,
       ],
     };

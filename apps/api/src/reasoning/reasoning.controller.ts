@@ -7,7 +7,9 @@ import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
+import { checkEventCursor } from '../common/pipes/event-cursor.js';
 import { parseListLimit } from '../common/pipes/list-limit.js';
+import { StreamAdmission } from '../limits/stream-admission.service.js';
 import { presentRequest, presentRequestSummary, requestLinks } from './request-view.presenter.js';
 import { ReasoningService } from './reasoning.service.js';
 import { openEventStream, pipeEvents } from './sse-writer.js';
@@ -20,6 +22,7 @@ export class ReasoningController {
   constructor(
     private readonly reasoning: ReasoningService,
     private readonly shutdown: ShutdownSignal,
+    private readonly streams: StreamAdmission,
   ) {}
 
   @Post()
@@ -64,9 +67,12 @@ export class ReasoningController {
 
   @Get(':id/events')
   @RequireScope('read')
-  @ApiOperation({ summary: 'Server-Sent Events of the request; resumable with Last-Event-ID (or ?after=).' })
+  @ApiOperation({
+    summary:
+      'Server-Sent Events of the request; resumable with Last-Event-ID (or ?after=, `$` for new events only). Ends after the terminal event, at once for a request already finished.',
+  })
   @ApiProduces('text/event-stream')
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 429)
   async events(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -74,17 +80,18 @@ export class ReasoningController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
-    const events = await this.reasoning.events(
-      principal,
-      id,
-      req.header('last-event-id') ?? after,
-      this.shutdown.with(abort.signal),
-    );
-    openEventStream(res);
-    res.write('retry: 2000\n\n'); // reconnect after 2 s (with Last-Event-ID) if the stream breaks
-    await this.shutdown.track(pipeEvents(res, events));
+    const cursor = checkEventCursor(req.header('last-event-id'), after);
+    const release = this.streams.admit(principal.keyId);
+    try {
+      const abort = new AbortController();
+      res.on('close', () => abort.abort());
+      const events = await this.reasoning.events(principal, id, cursor, this.shutdown.with(abort.signal));
+      openEventStream(res);
+      res.write('retry: 2000\n\n'); // reconnect after 2 s (with Last-Event-ID) if the stream breaks
+      await this.shutdown.track(pipeEvents(res, events));
+    } finally {
+      release();
+    }
   }
 
   @Delete(':id')

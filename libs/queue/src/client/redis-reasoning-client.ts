@@ -31,6 +31,7 @@ import { RolloutGroups } from '../rollouts/rollout-groups.js';
 import { idempotencyClaim, ownerOfClaim, submissionHash } from './idempotency.js';
 import { InvalidSubmissionError } from './invalid-submission.error.js';
 import { UnknownRequestError } from './unknown-request.error.js';
+import { EventStreamHub } from './event-stream-hub.js';
 import { streamEvents } from './stream-events.js';
 import { waitForTerminal } from './wait-for-terminal.js';
 
@@ -56,6 +57,8 @@ export class RedisReasoningClient implements ReasoningClient {
   private readonly prefix: string;
   private readonly store: RequestStore;
   private readonly finisher: RequestFinisher;
+  /** One blocking reader shared by every open event stream of this client. */
+  private readonly hub: EventStreamHub;
   private readonly queues: LaneQueues;
   private readonly lanes: number;
   private readonly retentionSeconds: number;
@@ -82,6 +85,7 @@ export class RedisReasoningClient implements ReasoningClient {
       undefined,
       rollouts.afterSettle(() => {}),
     );
+    this.hub = new EventStreamHub(this.redis);
   }
 
   /** Resolves once Redis is reachable. */
@@ -115,7 +119,7 @@ export class RedisReasoningClient implements ReasoningClient {
   }
 
   events(id: string, options: { afterId?: string; signal?: AbortSignal } = {}): AsyncIterable<ReasoningEvent> {
-    return streamEvents(this.redis, this.store, id, options);
+    return streamEvents({ redis: this.redis, store: this.store, hub: this.hub }, id, options);
   }
 
   async waitForResult(id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RequestView> {
@@ -124,6 +128,7 @@ export class RedisReasoningClient implements ReasoningClient {
   }
 
   async close(): Promise<void> {
+    this.hub.close();
     await this.queues.close();
     this.redis.disconnect();
   }

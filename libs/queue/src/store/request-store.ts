@@ -3,7 +3,6 @@ import {
   liveRequestsKey,
   requestKeys,
   threadField,
-  type ReasoningEvent,
   type RequestKeys,
   type RequestStatus,
   type RequestView,
@@ -237,13 +236,6 @@ export class RequestStore {
     );
   }
 
-  /** Events after `afterId` (exclusive), waiting up to `blockMs` when there are none (needs a blocking-safe connection). */
-  async readEvents(id: string, afterId: string, blockMs: number, redis: Redis = this.redis): Promise<ReasoningEvent[]> {
-    const reply = await redis.xread('COUNT', 500, 'BLOCK', blockMs, 'STREAMS', this.keys(id).events, afterId);
-    const entries = reply?.[0]?.[1] ?? [];
-    return entries.map(([eventId, flat]) => toEvent(eventId, flat));
-  }
-
   /** Sets the retention TTL on every key of a finished request. */
   async expire(id: string, seconds: number): Promise<void> {
     const keys = this.keys(id);
@@ -262,15 +254,4 @@ export class RequestStore {
   async releaseSlot(id: string, member: string): Promise<void> {
     await this.redis.zrem(this.keys(id).slots, member);
   }
-}
-
-function toEvent(id: string, flat: string[]): ReasoningEvent {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
-  return {
-    id,
-    type: fields['type'] ?? 'unknown',
-    at: Number(fields['at'] ?? 0),
-    data: JSON.parse(fields['data'] ?? '{}') as Record<string, unknown>,
-  };
 }

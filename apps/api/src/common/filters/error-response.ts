@@ -13,6 +13,7 @@ import { UnsupportedContentEncodingError } from '../errors/unsupported-content-e
 import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.error.js';
 import { ResultWaitTimeoutError } from '../errors/wait-timeout.error.js';
 import { isRuntimeUnavailable } from '../errors/runtime-unavailable.error.js';
+import { TooManyStreamsError } from '../errors/too-many-streams.error.js';
 import { ShuttingDownError } from '../errors/shutting-down.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 
@@ -44,6 +45,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (refused) return refused;
   if (error instanceof BacklogFullError) return retryLater(error.message, 'backlog_full', error.retryAfterSeconds);
   if (error instanceof RateLimitedError) return retryLater(error.message, 'rate_limited', error.retryAfterSeconds);
+  if (error instanceof TooManyStreamsError)
+    return retryLater(error.message, 'too_many_streams', error.retryAfterSeconds);
   if (error instanceof ReasoningNotCompletedError) {
     const status = error.status === 'cancelled' ? 409 : error.status === 'expired' ? 504 : 502;
     return {
