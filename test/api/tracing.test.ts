@@ -123,7 +123,11 @@ describe('tracing across processes', () => {
     ]);
     for (const job of jobs) {
       expect(job.kind).toBe(CONSUMER);
-      expect(job.attributes).toMatchObject({ 'threadloom.request_id': id, 'threadloom.attempt': 1 });
+      expect(job.attributes).toMatchObject({
+        'threadloom.request_id': id,
+        'threadloom.attempt': 1,
+        'threadloom.run_cause': 'first',
+      });
       expect(job.attributes['threadloom.queue_wait_ms']).toEqual(expect.any(Number));
       expect(String(job.attributes['threadloom.machine'])).toMatch(/^(m[123]|join1)$/);
     }
@@ -180,6 +184,11 @@ describe('tracing across processes', () => {
     expect(retried).toHaveLength(1);
     const [first, second] = retried[0]!.sort((a, b) => a.startMs - b.startMs);
     expect([first!.attributes['threadloom.attempt'], second!.attributes['threadloom.attempt']]).toEqual([1, 2]);
+    expect([first!.attributes['threadloom.run_cause'], second!.attributes['threadloom.run_cause']]).toEqual([
+      'first',
+      'failed',
+    ]);
+    expect(second!.attributes).toMatchObject({ 'threadloom.failures_before': 1, 'threadloom.stalls_before': 0 });
     expect(first!.status).toBe(2);
     expect(second!.status).not.toBe(2);
     const failedCall = tree.children(first!);

@@ -1,7 +1,7 @@
 // SIGKILL a worker in the middle of a thread: stalled-job recovery finishes the request identically.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectIdentical } from './support/assert-result.js';
-import { firstEvent } from './support/events.js';
+import { allEvents, firstEvent } from './support/events.js';
 import { problemSet } from './support/problems.js';
 import { referenceTexts } from './support/reference.js';
 import { startSim, startStack, type Stack } from './support/stack.js';
@@ -42,5 +42,16 @@ describe('worker crash mid-thread', () => {
     const block = crashed.result!.blocks.find((candidate) => candidate.index === seen.event.data['block']);
     const thread = block?.threads.find((candidate) => candidate.number === seen.event.data['thread']);
     expect(thread?.machine).toBe(stack.machines[1]!.id);
+    // The re-run is visible: its thread_started, and the stored thread, say attempt 2 after a stall.
+    expect(thread).toMatchObject({ attempts: 2, runCause: 'stalled', stalls: 1 });
+    const starts = (await allEvents(stack.client, seen.id))
+      .filter((event) => event.type === 'thread_started')
+      .filter((event) => event.data['block'] === seen.event.data['block'])
+      .filter((event) => event.data['thread'] === seen.event.data['thread'])
+      .map((event) => event.data);
+    expect(starts).toEqual([
+      expect.objectContaining({ machine: victim.id, attempt: 1, cause: 'first', stalls: 0 }),
+      expect.objectContaining({ machine: stack.machines[1]!.id, attempt: 2, cause: 'stalled', stalls: 1, failures: 0 }),
+    ]);
   });
 });

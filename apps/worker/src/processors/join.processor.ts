@@ -5,6 +5,7 @@ import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadJob, pastDeadline } from '../runtime/request-context.js';
+import { runAttributes, runEventData, startRun } from '../runtime/job-run.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
 
@@ -25,6 +26,7 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
     return 'expired';
   }
   const stored = await deps.store.getThreads(requestId, block, action.threads.length);
+  const run = await startRun(job);
   const startedAt = Date.now();
   const lastThreadAt = Math.max(0, ...stored.map((thread) => thread?.finishedAt ?? 0));
   if (lastThreadAt > 0) deps.metrics.joinWait.observe(Math.max(0, startedAt - lastThreadAt) / 1000);
@@ -33,7 +35,7 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
     'threadloom.request_id': requestId,
     'threadloom.block': block,
     'threadloom.machine': deps.config.machineId,
-    'threadloom.attempt': job.attemptsMade + 1,
+    ...runAttributes(run),
     'threadloom.queue_wait_ms': lastThreadAt > 0 ? Math.max(0, startedAt - lastThreadAt) : 0,
   };
   const links = stored.flatMap((thread): TraceCarrier[] =>
@@ -47,6 +49,7 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
       threads: outcomes.length,
       failed,
       machine: deps.config.machineId,
+      ...runEventData(run),
     });
     const step = afterJoin(checkpoint.state, outcomes);
     const saved = await commitStep(deps, requestId, version, step, { priority: context.priority, trace });

@@ -8,6 +8,7 @@ import { publicEngineError } from '../engine/public-engine-error.js';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
+import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan } from '@threadloom/telemetry';
@@ -34,27 +35,29 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
     return 'expired';
   }
   if (context.status === 'queued') await deps.store.transition(requestId, 'running', { startedAt: String(Date.now()) });
+  const run = await startRun(job);
   const attributes = {
     'messaging.message.id': job.id ?? '',
     'threadloom.request_id': requestId,
     'threadloom.step': step,
     'threadloom.machine': deps.config.machineId,
-    'threadloom.attempt': job.attemptsMade + 1,
+    ...runAttributes(run),
     'threadloom.queue_wait_ms': Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp),
   };
-  return inJobSpan('reason', { parent: trace, attributes }, () => decodeStep(deps, job, context, checkpoint));
+  return inJobSpan('reason', { parent: trace, attributes }, () => decodeStep(deps, job, run, context, checkpoint));
 }
 
 async function decodeStep(
   deps: RuntimeDeps,
   job: Job<ReasonJobData>,
+  run: JobRun,
   context: RequestContext,
   checkpoint: Checkpoint,
 ): Promise<JobOutcome> {
   const { requestId, step } = job.data;
   if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
-  await deps.store.appendEvent(requestId, 'step_started', { step, machine, attempt: job.attemptsMade + 1 });
+  await deps.store.appendEvent(requestId, 'step_started', { step, machine, ...runEventData(run) });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
     const request = checkpoint.action.request;
@@ -62,7 +65,7 @@ async function decodeStep(
     const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
       requestId,
       place: { kind: 'step', iteration: checkpoint.state.iteration },
-      attempt: job.attemptsMade,
+      attempt: run.attempt - 1,
     });
     const done = await observedCompletion(deps, request, call, scope.signal, attributes);
     const { result } = done;

@@ -9,6 +9,7 @@ import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
 import { RequestAbortedError } from '@threadloom/engine-client';
 import type { Checkpoint, StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
+import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
@@ -68,7 +69,7 @@ async function waitForSlot(
   const waited = Date.now() - job.data.enqueuedAt;
   if (waited >= deps.config.maxHandBackWaitMs) {
     const reason = `thread ${job.data.number} waited ${waited} ms for a concurrency slot (maxConcurrentThreads=${held.limit})`;
-    return handleFailure(deps, job, Date.now(), new SlotWaitExceededError(reason));
+    return handleFailure(deps, job, await startRun(job), Date.now(), new SlotWaitExceededError(reason));
   }
   await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
   throw new DelayedError();
@@ -83,6 +84,7 @@ async function decodeThread(
   const { requestId, block, index, number, trace } = job.data;
   if (deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
+  const run = await startRun(job);
   const startedAt = Date.now();
   const attributes = {
     'messaging.message.id': job.id ?? '',
@@ -91,7 +93,7 @@ async function decodeThread(
     'threadloom.thread': number,
     'threadloom.thread_index': index,
     'threadloom.machine': machine,
-    'threadloom.attempt': job.attemptsMade + 1,
+    ...runAttributes(run),
     'threadloom.queue_wait_ms': startedAt - job.data.enqueuedAt,
   };
   return inJobSpan('thread', { parent: trace, attributes }, async (_span, carrier) => {
@@ -99,7 +101,7 @@ async function decodeThread(
       block,
       thread: number,
       machine,
-      attempt: job.attemptsMade + 1,
+      ...runEventData(run),
     });
     const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
     const inFlight = deps.metrics.threadsInFlight.labels({ machine });
@@ -114,7 +116,8 @@ async function decodeThread(
       const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
         requestId,
         place: { kind: 'thread', block, thread: number },
-        attempt: job.attemptsMade,
+        // A re-run after a stall is a new engine call too: its own request id.
+        attempt: run.attempt - 1,
       });
       const done = await observedCompletion(deps, request, call, scope.signal, engineAttributes).catch(
         (error: unknown) => {
@@ -122,10 +125,10 @@ async function decodeThread(
           throw error;
         },
       );
-      await saveCompleted(deps, job, startedAt, done, carrier);
+      await saveCompleted(deps, job, run, startedAt, done, carrier);
       return 'done';
     } catch (error) {
-      return handleFailure(deps, job, startedAt, error);
+      return handleFailure(deps, job, run, startedAt, error);
     } finally {
       inFlight.dec();
       scope.dispose();
@@ -145,6 +148,7 @@ function contextFull(error: ContextFullError): TimedCompletion {
 async function saveCompleted(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
+  run: JobRun,
   startedAt: number,
   done: TimedCompletion,
   span: TraceCarrier | undefined,
@@ -159,7 +163,9 @@ async function saveCompleted(
     timeToFirstTokenMs: done.timeToFirstTokenMs,
     decodeMs: done.decodeMs,
     machine,
-    attempts: job.attemptsMade + 1,
+    attempts: run.attempt,
+    runCause: run.cause,
+    stalls: run.stalls,
     startedAt,
     finishedAt: Date.now(),
     ...(span === undefined ? {} : { span: span.traceparent }),
@@ -173,6 +179,7 @@ async function saveCompleted(
     block,
     thread: number,
     machine,
+    attempt: run.attempt,
     completionTokens: done.result.completionTokens,
     cachedTokens: done.result.cachedTokens ?? 0,
     timeToFirstTokenMs: done.timeToFirstTokenMs,
@@ -184,6 +191,7 @@ async function saveCompleted(
 async function handleFailure(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
+  run: JobRun,
   startedAt: number,
   error: unknown,
 ): Promise<JobOutcome> {
@@ -209,7 +217,9 @@ async function handleFailure(
       timeToFirstTokenMs: 0,
       decodeMs: 0,
       machine: deps.config.machineId,
-      attempts: job.attemptsMade + 1,
+      attempts: run.attempt,
+      runCause: run.cause,
+      stalls: run.stalls,
       startedAt,
       finishedAt: Date.now(),
     };

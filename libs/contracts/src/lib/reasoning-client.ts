@@ -10,8 +10,12 @@ export interface ThreadRecord {
   readonly promptTokens: number;
   readonly completionTokens: number;
   readonly cachedTokens: number;
-  /** Attempts the thread job took (0 when it never ran). */
+  /** Runs the thread job took (0 when it never ran); each failure and each stall (crashed worker) adds one. */
   readonly attempts: number;
+  /** Why its last run happened: `first`, `failed` (a retry) or `stalled` (its worker died or hung). */
+  readonly runCause?: 'first' | 'failed' | 'stalled';
+  /** Runs lost to a stalled worker. */
+  readonly stalls?: number;
   readonly queueWaitMs: number;
   readonly timeToFirstTokenMs: number;
   readonly decodeMs: number;

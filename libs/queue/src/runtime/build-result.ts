@@ -70,6 +70,7 @@ function toThread(
     completionTokens: joined?.completionTokens ?? stored?.result?.completionTokens ?? 0,
     cachedTokens: stored?.result?.cachedTokens ?? 0,
     attempts: stored?.attempts ?? 0,
+    ...(stored?.runCause === undefined ? {} : { runCause: stored.runCause, stalls: stored.stalls ?? 0 }),
     queueWaitMs: stored?.queueWaitMs ?? 0,
     timeToFirstTokenMs: stored?.timeToFirstTokenMs ?? 0,
     decodeMs: stored?.decodeMs ?? 0,
