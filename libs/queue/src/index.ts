@@ -6,6 +6,7 @@ export { InvalidSubmissionError } from './client/invalid-submission.error.js';
 export { UnknownRequestError } from './client/unknown-request.error.js';
 export { WaitTimeoutError } from './client/wait-timeout.error.js';
 export { createProducerConnection, createWorkerConnection, waitForReady } from './redis/redis-connections.js';
+export type { ProducerConnectionOptions } from './redis/redis-connections.js';
 export { buildResult } from './runtime/build-result.js';
 export type { SettledRequest, SettleObserver } from './runtime/settled-request.js';
 export { dispatch } from './runtime/dispatcher.js';

@@ -1,5 +1,6 @@
 import { allLanes, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { QueueInspector } from './queue-inspector.js';
 
 /** {@link QueueInspector} over BullMQ `Queue` handles of every lane (producers only: the API never runs workers). */
@@ -7,8 +8,12 @@ export class BullMqQueueInspector implements QueueInspector {
   private readonly handles: readonly { readonly lane: number; readonly queue: Queue }[];
   private readonly lanes: number;
 
-  constructor(redisUrl: string, keyPrefix: string, lanes = 1) {
-    const connection = { url: redisUrl, maxRetriesPerRequest: null, enableOfflineQueue: true };
+  /** Every handle shares `connection` (BullMQ reuses a given ioredis instance and leaves closing it to us). */
+  constructor(
+    private readonly connection: Redis,
+    keyPrefix: string,
+    lanes = 1,
+  ) {
     this.lanes = lanes;
     this.handles = allLanes(lanes).flatMap((lane) =>
       Object.values(QUEUE_NAMES).map((name) => {
@@ -51,5 +56,6 @@ export class BullMqQueueInspector implements QueueInspector {
 
   async close(): Promise<void> {
     await Promise.all(this.handles.map(({ queue }) => queue.close()));
+    this.connection.disconnect();
   }
 }

@@ -15,6 +15,7 @@ import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { BullMqQueueInspector } from './bullmq-queue-inspector.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from './queue-inspector.js';
 import { API_REDIS } from './redis.tokens.js';
+import { requestPathRedis } from './request-path-redis.js';
 import { ShutdownSignal } from './shutdown-signal.service.js';
 
 const CLOSE_BOUND_MS = 2_000;
@@ -34,10 +35,11 @@ export class RuntimeModule implements OnApplicationShutdown {
       module: RuntimeModule,
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: API_REDIS, useFactory: () => lazyRedis(config.redisUrl) },
+        { provide: API_REDIS, useFactory: () => requestPathRedis(config, 'threadloom-api') },
         {
           provide: QUEUE_INSPECTOR,
-          useFactory: () => new BullMqQueueInspector(config.redisUrl, config.keyPrefix, config.lanes),
+          useFactory: () =>
+            new BullMqQueueInspector(requestPathRedis(config, 'threadloom-api-queues'), config.keyPrefix, config.lanes),
         },
         { provide: REASONING_CLIENT, useFactory: () => createReasoningClient(config) },
         {
@@ -75,16 +77,4 @@ export class RuntimeModule implements OnApplicationShutdown {
     this.redis.disconnect();
     await shutdownTelemetry();
   }
-}
-
-function lazyRedis(url: string): Redis {
-  // Lazy: nothing connects until a command runs. Two retries bound how long a call waits while Redis is down.
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: true,
-    maxRetriesPerRequest: 2,
-    connectionName: 'threadloom-api',
-  });
-  redis.on('error', () => undefined); // surfaced by the failing command (readiness reports it)
-  return redis;
 }

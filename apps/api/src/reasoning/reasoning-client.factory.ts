@@ -16,6 +16,7 @@ export async function createReasoningClient(config: ApiConfig): Promise<Reasonin
     keyPrefix: config.keyPrefix,
     lanes: config.lanes,
     retry: config.retry,
+    connection: { commandTimeoutMs: config.redis.commandTimeoutMs, reconnectMaxMs: config.redis.reconnectMaxMs },
   });
   try {
     return await client.connect();

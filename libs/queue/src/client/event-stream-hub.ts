@@ -100,6 +100,7 @@ export class EventStreamHub {
       this.reader = this.connection.duplicate({
         enableOfflineQueue: true,
         maxRetriesPerRequest: null,
+        commandTimeout: undefined,
         connectionName: 'threadloom-events',
       });
       this.reader.on('error', () => undefined);

@@ -18,7 +18,7 @@ import {
 import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
 import type { Redis } from 'ioredis';
-import { createProducerConnection, waitForReady } from '../redis/redis-connections.js';
+import { createProducerConnection, waitForReady, type ProducerConnectionOptions } from '../redis/redis-connections.js';
 import { dispatch } from '../runtime/dispatcher.js';
 import { LaneQueues } from '../runtime/lane-queues.js';
 import { toOrchestratorOptions } from '../runtime/orchestration-options.js';
@@ -48,6 +48,8 @@ export interface RedisReasoningClientOptions {
   readonly retentionSeconds?: number;
   /** Iteration cap of the state machine. @defaultValue the machine's (32) */
   readonly maxIterations?: number;
+  /** Command timeout and reconnect cap of the client's connection (see createProducerConnection). */
+  readonly connection?: ProducerConnectionOptions;
 }
 
 /** The library-level client of the distributed runtime: submit, inspect, stream, cancel (see ReasoningClient). */
@@ -69,7 +71,7 @@ export class RedisReasoningClient implements ReasoningClient {
     this.lanes = options.lanes ?? 1;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
     this.maxIterations = options.maxIterations;
-    this.redis = createProducerConnection(options.redisUrl, 'threadloom-client');
+    this.redis = createProducerConnection(options.redisUrl, 'threadloom-client', options.connection);
     this.redis.on('error', () => undefined); // commands fail fast (no offline queue) and surface to callers
     this.ready = waitForReady(this.redis);
     this.ready.catch(() => undefined);

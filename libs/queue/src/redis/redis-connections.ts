@@ -17,9 +17,27 @@ export function createWorkerConnection(
   });
 }
 
-/** A connection for producers: fails fast instead of queueing commands while Redis is down. */
-export function createProducerConnection(url: string, name: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: false, connectionName: name });
+/** How a producer connection behaves while Redis is away. */
+export interface ProducerConnectionOptions {
+  /** A command without an answer fails after this long. @defaultValue none (ioredis waits) */
+  readonly commandTimeoutMs?: number;
+  /** Reconnect attempts back off to at most this interval, so a returning Redis is seen quickly. @defaultValue 1000 */
+  readonly reconnectMaxMs?: number;
+}
+
+/**
+ * A connection for producers: fails fast instead of queueing commands while Redis is down (no offline
+ * queue), and retries the connection at least every `reconnectMaxMs` (ioredis's default backs off to 2 s).
+ */
+export function createProducerConnection(url: string, name: string, options: ProducerConnectionOptions = {}): Redis {
+  const reconnectMaxMs = options.reconnectMaxMs ?? 1_000;
+  return new Redis(url, {
+    maxRetriesPerRequest: 3,
+    enableOfflineQueue: false,
+    connectionName: name,
+    retryStrategy: (times) => Math.min(times * 100, reconnectMaxMs),
+    ...(options.commandTimeoutMs === undefined ? {} : { commandTimeout: options.commandTimeoutMs }),
+  });
 }
 
 /** Resolves once the connection is ready (producers have no offline queue, so wait first). */

@@ -4,7 +4,7 @@ export class RuntimeUnavailableError extends Error {
 }
 
 const CONNECTION_TROUBLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|max retries per request|Redis not ready/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|max retries per request|Redis not ready|Command timed out/i;
 
 /** True for errors that mean Redis is unreachable right now (ioredis and BullMQ wording). */
 export function isRuntimeUnavailable(error: unknown): boolean {
