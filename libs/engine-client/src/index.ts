@@ -23,5 +23,6 @@ export { NoServedModelError } from './lib/no-served-model.error.js';
 export { readServedModel } from './lib/served-model.js';
 export type { ServedModelCard } from './lib/served-model.js';
 export { RequestAbortedError } from './lib/request-aborted.error.js';
+export { REFERENCE_SAMPLING } from './lib/sampling.js';
 export type { Sampling } from './lib/sampling.js';
 export { threadingEngine } from './lib/threading-engine.js';

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 import { runDistributed } from '../stack/distributed-run.js';
 import { runInProcess } from '../stack/in-process-run.js';
@@ -18,6 +18,7 @@ const FAILED_TERMINATIONS: ReadonlySet<string> = new Set([
 interface RunOptions {
   readonly problem: string;
   readonly engineUrl?: string;
+  readonly engineApiKey?: string;
   readonly redisUrl?: string;
   readonly json: boolean;
   readonly distributed: boolean;
@@ -31,6 +32,7 @@ export function registerRunCommand(program: Command): void {
     .description('Run one problem with parallel reasoning and print the trajectory and its critical-path metrics.')
     .requiredOption('--problem <text>', 'the user message (rendered with the Qwen3 chat template)')
     .option('--engine-url <url>', 'a vLLM endpoint (default: a built-in simulator)', urlParser(['http:', 'https:']))
+    .addOption(new Option('--engine-api-key <key>', "that engine's --api-key").env('ENGINE_API_KEY'))
     .option('--json', 'print one JSON object {text, metrics, requests}', false)
     .option(
       '--distributed',
@@ -62,7 +64,13 @@ async function run(options: RunOptions): Promise<number> {
 }
 
 function produce(options: RunOptions): Promise<RunReport> {
-  const engine = options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl };
+  const engine =
+    options.engineUrl === undefined
+      ? {}
+      : {
+          engineUrl: options.engineUrl,
+          ...(options.engineApiKey === undefined ? {} : { engineApiKey: options.engineApiKey }),
+        };
   if (!options.distributed) return runInProcess(options.problem, { ...engine, timeScale: options.timeScale });
   const redis = options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl };
   return runDistributed(options.problem, { ...engine, ...redis, timeScale: options.timeScale });

@@ -6,6 +6,8 @@ import { runMetrics, type RunReport } from './run-report.js';
 /** Where `threadloom run --distributed` runs its temporary stack. */
 export interface DistributedRunOptions {
   readonly engineUrl?: string;
+  /** That engine's `--api-key`, handed to the workers. */
+  readonly engineApiKey?: string;
   /** An existing Redis; the stack's keys live under a fresh prefix there. */
   readonly redisUrl?: string;
   readonly timeScale: number;
@@ -21,6 +23,7 @@ export async function runDistributed(problem: string, options: DistributedRunOpt
     machines: options.machines ?? 2,
     timeScale: options.timeScale,
     ...(options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl }),
+    ...(options.engineApiKey === undefined ? {} : { engineApiKey: options.engineApiKey }),
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   try {

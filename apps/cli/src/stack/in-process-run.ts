@@ -6,6 +6,8 @@ import { startSimProcess } from './sim-process.js';
 /** Where `threadloom run` decodes: a real engine, or a private simulator process. */
 export interface InProcessRunOptions {
   readonly engineUrl?: string;
+  /** That engine's `--api-key`. */
+  readonly engineApiKey?: string;
   /** Time scale of the built-in simulator (0 = instant). */
   readonly timeScale: number;
 }
@@ -14,7 +16,9 @@ export interface InProcessRunOptions {
 export async function runInProcess(problem: string, options: InProcessRunOptions): Promise<RunReport> {
   const sim = options.engineUrl === undefined ? await startSimProcess(options.timeScale) : undefined;
   try {
-    const engine = threadingEngine(new EngineClient({ url: options.engineUrl ?? sim?.url ?? '' }));
+    const engine = threadingEngine(
+      new EngineClient({ url: options.engineUrl ?? sim?.url ?? '', apiKey: options.engineApiKey }),
+    );
     const started = performance.now();
     const run = await runOrchestration(renderUserPrompt(problem), engine);
     const wallClockMs = performance.now() - started;

@@ -1,7 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { inGenAiClientSpan } from '@threadloom/telemetry';
 import type { EngineRequest } from '@threadloom/threading';
-import type { TimedCompletion } from '@threadloom/engine-client';
+import { ContextFullError, type TimedCompletion } from '@threadloom/engine-client';
 import type { EngineCallIdentity } from '../engine/engine-call.js';
 import { engineErrorClass } from '../metrics/engine-error-class.js';
 import type { RuntimeDeps } from './runtime-deps.js';
@@ -59,7 +59,8 @@ export async function observedCompletion(
     metrics.genAiTokens.observe({ ...labels, gen_ai_token_type: 'output' }, done.result.completionTokens);
     return done;
   } catch (error) {
-    if (!signal.aborted) {
+    // A full context is the request's end, not an engine failure.
+    if (!signal.aborted && !(error instanceof ContextFullError)) {
       const errorClass = engineErrorClass(error);
       deps.metrics.engineErrors.inc({ class: errorClass });
       deps.metrics.genAiDuration.observe({ ...labels, error_type: errorClass }, (performance.now() - started) / 1000);

@@ -8,3 +8,12 @@ export interface Sampling {
   readonly repetitionPenalty?: number | undefined;
   readonly seed?: number | undefined;
 }
+
+/** The reference's sampling (spec §2.8: the paper's temperature 1.0, the public RL config's top_p 1.0, top_k −1). */
+export const REFERENCE_SAMPLING: Sampling = Object.freeze({
+  temperature: 1,
+  topP: 1,
+  topK: -1,
+  minP: 0,
+  repetitionPenalty: 1,
+});
