@@ -25,6 +25,7 @@ export {
   reaperLockKey,
   requestKeys,
   servedContextKey,
+  prefixHoldersKey,
   threadField,
 } from './lib/redis-keys.js';
 export type { RequestKeys } from './lib/redis-keys.js';

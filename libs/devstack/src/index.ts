@@ -14,3 +14,4 @@ export { supervise } from './process-supervisor.js';
 export type { Restartable, SupervisedChild, SuperviseOptions, SupervisorHooks } from './process-supervisor.js';
 export { DEFAULT_RESTART_POLICY } from './restart-policy.js';
 export type { RestartPolicy } from './restart-policy.js';
+export { longContextProblem } from './long-context-problem.js';

@@ -12,6 +12,7 @@ import {
 } from '@threadloom/contracts';
 import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
 import { z } from 'zod';
+import { PLACEMENT_POLICIES, type PlacementPolicy } from '../placement/placement-policy.js';
 import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -48,6 +49,12 @@ export const workerEnvSchema = engineEnvSchema.extend({
   ENGINE_TIMEOUT_MS: positiveInt(DEFAULT_ENGINE_TIMEOUT_MS),
   ENGINE_MAX_SEQS: z.coerce.number().int().positive().optional(),
   ENGINE_LOAD_POLL_MS: positiveInt(50),
+  PLACEMENT_POLICY: z.enum(PLACEMENT_POLICIES).default('prefix'),
+  PLACEMENT_AFFINITY_MAX_WAIT_MS: positiveInt(1_000),
+  ENGINE_PRIORITY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   RETENTION_SECONDS: positiveInt(7 * 24 * 3600),
   ...retryEnvShape,
   LOCK_DURATION_MS: positiveInt(30_000),
@@ -85,6 +92,12 @@ export interface WorkerConfig {
   /** The engine's `--max-num-seqs`: when set, reason and thread jobs are placed by free engine capacity. */
   readonly engineMaxSeqs: number | null;
   readonly engineLoadPollMs: number;
+  /** With engineMaxSeqs: `prefix` (prefix-cache aware, capacity as the fallback) or `capacity` only. */
+  readonly placementPolicy: PlacementPolicy;
+  /** A job handed back for prefix affinity this long (since it was added) runs where it lands. */
+  readonly affinityMaxWaitMs: number;
+  /** Thread calls send vLLM `priority: -1` (needs `--scheduling-policy priority` on the engine). */
+  readonly enginePriority: boolean;
   readonly retentionSeconds: number;
   /** Attempts per job kind and backoff (REASON_ATTEMPTS, THREAD_ATTEMPTS, JOIN_ATTEMPTS, RETRY_BACKOFF_MS). */
   readonly retry: RetryPolicy;
@@ -136,6 +149,9 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       engine: toEngineSettings(e),
       engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
       engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
+      placementPolicy: e.PLACEMENT_POLICY,
+      affinityMaxWaitMs: e.PLACEMENT_AFFINITY_MAX_WAIT_MS,
+      enginePriority: e.ENGINE_PRIORITY,
       retentionSeconds: e.RETENTION_SECONDS,
       retry: toRetryPolicy(e),
       lockDurationMs: e.LOCK_DURATION_MS,

@@ -1,3 +1,5 @@
+import { sampleValue } from './prometheus-samples.js';
+
 /** Sequences an engine holds: decoding now and queued for a slot (vLLM's scheduler gauges). */
 export interface EngineLoad {
   readonly running: number;
@@ -19,14 +21,4 @@ export function parseEngineLoad(exposition: string): EngineLoad | undefined {
     }
   }
   return Number.isNaN(totals.running) || Number.isNaN(totals.waiting) ? undefined : totals;
-}
-
-/** The value of a sample line of metric `name` (`name 3` or `name{labels} 3`), else undefined. */
-function sampleValue(line: string, name: string): number | undefined {
-  if (!line.startsWith(name)) return undefined;
-  const rest = line.slice(name.length);
-  if (!rest.startsWith(' ') && !rest.startsWith('{')) return undefined;
-  const afterLabels = rest.startsWith('{') ? rest.slice(rest.indexOf('}') + 1) : rest;
-  const value = Number(afterLabels.trim().split(/\s+/)[0]);
-  return Number.isFinite(value) ? value : undefined;
 }

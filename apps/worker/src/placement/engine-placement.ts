@@ -2,7 +2,8 @@ import { engineLoadKey } from '@threadloom/contracts';
 import { engineEndpoint } from '@threadloom/engine-client';
 import type { Redis } from 'ioredis';
 import { parseEngineLoad } from './engine-load.js';
-import { parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
+import { parseEngineRates } from './engine-rates.js';
+import { formatMachineLoad, parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
 
 /** Where this worker's engine is and how many sequences it runs at once (vLLM `--max-num-seqs`). */
 export interface EnginePlacementOptions {
@@ -23,6 +24,7 @@ const FRESH_POLLS = 10;
  */
 export class EnginePlacement {
   private free = Number.POSITIVE_INFINITY;
+  private reading: MachineLoad | undefined;
   private admittedSincePoll = 0;
   private fleet: MachineLoad[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -58,22 +60,47 @@ export class EnginePlacement {
     return true;
   }
 
+  /**
+   * Fresh readings of every machine, this one's free slots lowered by what it admitted since its own
+   * reading (empty while this engine cannot be read: fail open).
+   */
+  machines(now = Date.now()): MachineLoad[] {
+    if (this.reading === undefined) return [];
+    const self = { ...this.reading, free: this.free - this.admittedSincePoll };
+    const others = this.fleet.filter(
+      (load) => load.machine !== this.options.machineId && now - load.at <= this.options.pollMs * FRESH_POLLS,
+    );
+    return [self, ...others];
+  }
+
+  /** The machine this placement reads and publishes for. */
+  get machineId(): string {
+    return this.options.machineId;
+  }
+
+  /** Counts a job started here against the free slots until the next reading. */
+  admitted(): void {
+    this.admittedSincePoll += 1;
+  }
+
   private async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
     try {
-      const free = await this.readFreeSlots();
-      this.free = free;
+      const reading = await this.read();
+      this.reading = reading;
+      this.free = reading.free;
       this.admittedSincePoll = 0;
       const key = engineLoadKey(this.options.keyPrefix);
-      const [, fleet] =
-        (await this.redis.multi().hset(key, this.options.machineId, `${free} ${Date.now()}`).hgetall(key).exec()) ?? [];
+      const value = formatMachineLoad(reading);
+      const [, fleet] = (await this.redis.multi().hset(key, this.options.machineId, value).hgetall(key).exec()) ?? [];
       this.fleet = parseFleetLoad((fleet?.[1] ?? {}) as Record<string, string>);
       this.failures = 0;
     } catch (error) {
       // Fail open: without a reading every job runs where it lands, as without placement. An engine
       // still starting next to its worker fails a few polls; say so only when it persists.
       this.free = Number.POSITIVE_INFINITY;
+      this.reading = undefined;
       this.failures += 1;
       if (this.failures === FRESH_POLLS)
         this.warn(`engine load unavailable (${(error as Error).message}); placing jobs where they land`);
@@ -82,13 +109,27 @@ export class EnginePlacement {
     }
   }
 
-  private async readFreeSlots(): Promise<number> {
+  /** This engine's free slots, queue and measured rates (rates undefined until it has served requests). */
+  private async read(): Promise<MachineLoad> {
     const response = await fetch(this.metricsUrl, {
       signal: AbortSignal.timeout(Math.max(1_000, this.options.pollMs * 4)),
     });
     if (!response.ok) throw new Error(`GET ${this.metricsUrl}: HTTP ${response.status}`);
-    const load = parseEngineLoad(await response.text());
+    const text = await response.text();
+    const load = parseEngineLoad(text);
     if (load === undefined) throw new Error(`GET ${this.metricsUrl}: no vllm:num_requests_running/waiting gauges`);
-    return this.options.maxSeqs - load.running - load.waiting;
+    const rates = parseEngineRates(text);
+    return {
+      machine: this.options.machineId,
+      free: this.options.maxSeqs - load.running - load.waiting,
+      at: Date.now(),
+      running: load.running,
+      waiting: load.waiting,
+      ...definedOnly(rates),
+    };
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
+import { formatMachineLoad, parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
 
 const NOW = 1_000_000;
 const load = (machine: string, free: number, age = 0): MachineLoad => ({ machine, free, at: NOW - age });
@@ -29,6 +29,23 @@ describe('parseFleetLoad', () => {
     expect(parseFleetLoad({ m1: '3 1000', m2: '-1 2000', m3: 'x 1', m4: '2' })).toEqual([
       { machine: 'm1', free: 3, at: 1000 },
       { machine: 'm2', free: -1, at: 2000 },
+    ]);
+  });
+});
+
+describe('formatMachineLoad', () => {
+  it('round-trips the queue and the measured rates, `-` for what is unknown', () => {
+    const value = formatMachineLoad({
+      free: -2,
+      at: 5,
+      running: 8,
+      waiting: 2,
+      stepMs: 22.5,
+      meanGenerationTokens: 300,
+    });
+    expect(value).toBe('-2 5 8 2 22.5 - 300');
+    expect(parseFleetLoad({ m1: value })).toEqual([
+      { machine: 'm1', free: -2, at: 5, running: 8, waiting: 2, stepMs: 22.5, meanGenerationTokens: 300 },
     ]);
   });
 });

@@ -1,8 +1,14 @@
-/** What one machine last reported: free sequence slots of its engine and when. */
+/** What one machine last reported: free sequence slots of its engine and when, plus its queue and measured rates. */
 export interface MachineLoad {
   readonly machine: string;
   readonly free: number;
   readonly at: number;
+  readonly running?: number;
+  readonly waiting?: number;
+  /** Engine-measured decode step (ms), prefill rate (tokens/s) and mean output tokens per request. */
+  readonly stepMs?: number;
+  readonly prefillTokensPerSecond?: number;
+  readonly meanGenerationTokens?: number;
 }
 
 /**
@@ -21,12 +27,24 @@ export function shouldYield(
   return fleet.some((load) => load.machine !== self && load.free > 0 && now - load.at <= freshMs);
 }
 
-/** Parses the engine-load hash (`machine → "<free> <at>"`), skipping malformed entries. */
+const OPTIONAL = ['running', 'waiting', 'stepMs', 'prefillTokensPerSecond', 'meanGenerationTokens'] as const;
+
+/** The engine-load hash value of a reading: `<free> <at>` then the optional fields in order, `-` when unknown. */
+export function formatMachineLoad(load: Omit<MachineLoad, 'machine'>): string {
+  return [load.free, load.at, ...OPTIONAL.map((key) => load[key] ?? '-')].join(' ');
+}
+
+/** Parses the engine-load hash (`machine → "<free> <at> [running waiting stepMs prefill/s meanTokens]"`), skipping malformed entries. */
 export function parseFleetLoad(hash: Readonly<Record<string, string>>): MachineLoad[] {
   return Object.entries(hash).flatMap(([machine, value]) => {
-    const [free, at] = value.split(' ').map(Number);
-    return free === undefined || at === undefined || !Number.isFinite(free) || !Number.isFinite(at)
-      ? []
-      : [{ machine, free, at }];
+    const [free, at, ...rest] = value.split(' ').map((field) => (field === '-' ? Number.NaN : Number(field)));
+    if (free === undefined || at === undefined || !Number.isFinite(free) || !Number.isFinite(at)) return [];
+    const optional = Object.fromEntries(
+      OPTIONAL.flatMap((key, index) => {
+        const field = rest[index];
+        return field !== undefined && Number.isFinite(field) ? [[key, field]] : [];
+      }),
+    );
+    return [{ machine, free, at, ...optional }];
   });
 }

@@ -14,6 +14,7 @@ import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
+import { placementFields, placementOf } from '../placement/placement-notes.js';
 
 /** Outcome of a job, returned as the (tiny) job return value. */
 export type JobOutcome = 'done' | 'inactive' | 'replayed' | 'stale' | 'expired' | 'aborted';
@@ -57,7 +58,12 @@ async function decodeStep(
   const { requestId, step } = job.data;
   if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
   const machine = deps.config.machineId;
-  await deps.store.appendEvent(requestId, 'step_started', { step, machine, ...runEventData(run) });
+  await deps.store.appendEvent(requestId, 'step_started', {
+    step,
+    machine,
+    ...runEventData(run),
+    ...placementFields(placementOf(job)),
+  });
   const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
   try {
     const request = checkpoint.action.request;
@@ -69,6 +75,8 @@ async function decodeStep(
     });
     const done = await observedCompletion(deps, request, call, scope.signal, attributes);
     const { result } = done;
+    // This engine now holds the whole context: the step's prompt and what it decoded.
+    await deps.prefixes?.served(requestId, (result.promptTokens ?? 0) + result.completionTokens);
     await deps.store.appendEvent(requestId, 'step_finished', {
       step,
       machine,

@@ -16,6 +16,10 @@ import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './reason.processor.js';
+import { placementAttributes, placementFields, placementOf } from '../placement/placement-notes.js';
+
+/** vLLM priority of thread calls with ENGINE_PRIORITY: ahead of fresh sequential work (default 0). */
+const THREAD_PRIORITY = -1;
 
 /** How long a thread waits before asking again for one of its request's concurrency slots. */
 const SLOT_RETRY_MS = 50;
@@ -86,7 +90,9 @@ async function decodeThread(
   const machine = deps.config.machineId;
   const run = await startRun(job);
   const startedAt = Date.now();
+  const placement = placementOf(job);
   const attributes = {
+    ...placementAttributes(placement),
     'messaging.message.id': job.id ?? '',
     'threadloom.request_id': requestId,
     'threadloom.block': block,
@@ -102,29 +108,13 @@ async function decodeThread(
       thread: number,
       machine,
       ...runEventData(run),
+      ...placementFields(placement),
     });
     const scope = openJobScope(deps.cancellations, requestId, job.id ?? requestId, context.deadlineAt);
     const inFlight = deps.metrics.threadsInFlight.labels({ machine });
     inFlight.inc();
     try {
-      const request = buildThreadRequest(checkpoint.state, number);
-      const engineAttributes = {
-        'threadloom.request_id': requestId,
-        'threadloom.block': block,
-        'threadloom.thread': number,
-      };
-      const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
-        requestId,
-        place: { kind: 'thread', block, thread: number },
-        // A re-run after a stall is a new engine call too: its own request id.
-        attempt: run.attempt - 1,
-      });
-      const done = await observedCompletion(deps, request, call, scope.signal, engineAttributes).catch(
-        (error: unknown) => {
-          if (error instanceof ContextFullError) return contextFull(error);
-          throw error;
-        },
-      );
+      const done = await threadCompletion(deps, job, run.attempt - 1, context, checkpoint, scope.signal);
       await saveCompleted(deps, job, run, startedAt, done, carrier);
       return 'done';
     } catch (error) {
@@ -140,6 +130,39 @@ async function decodeThread(
  * A thread whose prompt fills the served context generates nothing and stops at `length`: the join
  * force-closes it and ends the request (thread_length), as a thread that ran out of context would.
  */
+/** The thread's engine call (engine priority with ENGINE_PRIORITY); records the prefix this engine now holds. */
+async function threadCompletion(
+  deps: RuntimeDeps,
+  job: Job<ThreadJobData>,
+  attempt: number,
+  context: RequestContext,
+  checkpoint: Checkpoint,
+  signal: AbortSignal,
+): Promise<TimedCompletion> {
+  const { requestId, block, number } = job.data;
+  const request = buildThreadRequest(checkpoint.state, number);
+  const engineAttributes = {
+    'threadloom.request_id': requestId,
+    'threadloom.block': block,
+    'threadloom.thread': number,
+  };
+  const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
+    requestId,
+    place: { kind: 'thread', block, thread: number },
+    // A re-run after a stall is a new engine call too: its own request id.
+    attempt,
+  });
+  const priority = deps.config.enginePriority ? THREAD_PRIORITY : undefined;
+  const done = await observedCompletion(deps, request, call, signal, engineAttributes, priority).catch(
+    (error: unknown) => {
+      if (error instanceof ContextFullError) return contextFull(error);
+      throw error;
+    },
+  );
+  if (done.result.completionTokens > 0) await deps.prefixes?.served(requestId, done.result.promptTokens ?? 0);
+  return done;
+}
+
 function contextFull(error: ContextFullError): TimedCompletion {
   const result = { text: '', finishReason: 'length' as const, stopReason: null, completionTokens: 0 };
   return { result: { ...result, promptTokens: error.promptTokens }, timeToFirstTokenMs: 0, decodeMs: 0 };

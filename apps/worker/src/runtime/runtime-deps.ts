@@ -5,6 +5,7 @@ import type { CancellationRegistry } from './cancellation-registry.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import type { LaneQueues } from '@threadloom/queue';
 import type { RequestFinisher } from '@threadloom/queue';
+import type { PrefixRecorder } from '../placement/prefix-recorder.js';
 
 /** Everything a processor needs; built once per process by the worker module. */
 export interface RuntimeDeps {
@@ -16,4 +17,6 @@ export interface RuntimeDeps {
   readonly engine: EngineClient | null;
   readonly cancellations: CancellationRegistry;
   readonly metrics: WorkerMetrics;
+  /** Records which machine computed which prefix of a request (prefix-aware placement only). */
+  readonly prefixes: PrefixRecorder | undefined;
 }

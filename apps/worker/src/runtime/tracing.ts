@@ -12,7 +12,8 @@ const OPERATION = 'text_completion';
 
 /**
  * One engine call inside a GenAI CLIENT span (its trace context sent as `traceparent`, so the engine's
- * server span joins the trace), recording the GenAI client metrics of the call.
+ * server span joins the trace), recording the GenAI client metrics of the call. `priority` is vLLM's
+ * request priority (lower = earlier), sent only when given.
  */
 export async function observedCompletion(
   deps: RuntimeDeps,
@@ -20,6 +21,7 @@ export async function observedCompletion(
   call: EngineCallIdentity,
   signal: AbortSignal,
   extra: Attributes,
+  priority?: number,
 ): Promise<TimedCompletion> {
   const { sampling, requestId } = call;
   const engine = deps.engine;
@@ -43,7 +45,7 @@ export async function observedCompletion(
         stopSequences: request.stop,
         extra: { ...extra, 'threadloom.engine_request_id': requestId },
       },
-      (headers) => engine.complete(request, { sampling, signal, headers, requestId }),
+      (headers) => engine.complete(request, { sampling, signal, headers, requestId, priority }),
       (result) => ({
         inputTokens: result.result.promptTokens ?? 0,
         outputTokens: result.result.completionTokens,

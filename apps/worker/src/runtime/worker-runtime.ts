@@ -21,6 +21,8 @@ import { checkRedisPolicy } from '../redis/check-redis-policy.js';
 import { createWorkerConnection } from '@threadloom/queue';
 import { LaneQueues, RequestStore } from '@threadloom/queue';
 import { EnginePlacement } from '../placement/engine-placement.js';
+import { JobPlacer } from '../placement/job-placer.js';
+import { PrefixRecorder } from '../placement/prefix-recorder.js';
 import { placed } from '../placement/placed-processor.js';
 import { CancellationRegistry } from './cancellation-registry.js';
 import { LaneBudget } from './lane-budget.js';
@@ -49,6 +51,7 @@ export class WorkerRuntime {
   private readonly reapers: RequestReaper[] = [];
   private rollouts: RolloutGroups | undefined;
   private sweeper: RolloutSweeper | undefined;
+  private placer: JobPlacer | undefined;
   private metricsServer: MetricsServer | undefined;
   /** The lanes this process takes jobs from. */
   private readonly lanes: readonly number[];
@@ -76,6 +79,14 @@ export class WorkerRuntime {
     const deps = await this.buildDeps(commands);
     await this.publishContext(commands, deps.engine);
     this.placement = await this.startPlacement(commands);
+    if (this.placement !== undefined) {
+      const { placementPolicy: policy, affinityMaxWaitMs, enginePriority } = config;
+      this.placer = new JobPlacer(this.placement, deps.prefixes, {
+        policy,
+        affinityMaxWaitMs,
+        threadsSkipWaiting: enginePriority,
+      });
+    }
     for (const lane of this.lanes)
       for (const role of config.roles) this.workers.push(this.createWorker(role, lane, deps));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
@@ -173,6 +184,7 @@ export class WorkerRuntime {
       engine,
       cancellations: this.cancellations,
       metrics: this.metrics,
+      prefixes: PrefixRecorder.forWorker(config, commands),
       finisher: new RequestFinisher(
         store,
         config.retentionSeconds,
@@ -240,7 +252,7 @@ export class WorkerRuntime {
   private createWorker(role: WorkerRole, lane: number, deps: RuntimeDeps): Worker {
     const { config } = this;
     const budget = this.budgets[role];
-    const processor = placed(role, processorFor(role, deps), this.placement, config.maxHandBackWaitMs, () =>
+    const processor = placed(role, processorFor(role, deps), this.placer, config.maxHandBackWaitMs, () =>
       this.metrics.placementHandbacks.inc(),
     );
     const worker = new Worker(

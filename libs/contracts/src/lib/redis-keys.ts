@@ -26,6 +26,11 @@ export function requestKeys(keyPrefix: string, id: string): RequestKeys {
   };
 }
 
+/** HASH: machine id → `<context tokens> <at>` its engine computed for request `id` (prefix-aware placement); expires. */
+export function prefixHoldersKey(keyPrefix: string, id: string): string {
+  return `${requestKeys(keyPrefix, id).record}:prefixes`;
+}
+
 /** Field of one thread's result in `RequestKeys.threads`. */
 export function threadField(block: number, index: number): string {
   return `b${block}t${index}`;

@@ -25,10 +25,17 @@ export type CompletionBody = CompletionCreateParamsStreaming &
   VllmSamplingFields & {
     /** Every prompt continues a chat transcript that already holds its special tokens: add none (spec §2.9). */
     readonly add_special_tokens: false;
+    /** vLLM's `priority` (lower = earlier; needs `--scheduling-policy priority`), only when given. */
+    readonly priority?: number;
   };
 
 /** The streamed `/v1/completions` body for one request: text mode, usage in the stream, explicit sampling. */
-export function completionBody(model: string, request: EngineRequest, sampling: Sampling): CompletionBody {
+export function completionBody(
+  model: string,
+  request: EngineRequest,
+  sampling: Sampling,
+  priority?: number,
+): CompletionBody {
   return {
     model,
     prompt: request.prompt,
@@ -44,5 +51,6 @@ export function completionBody(model: string, request: EngineRequest, sampling: 
     stream_options: { include_usage: true },
     add_special_tokens: false,
     ...VLLM_TEXT_MODE,
+    ...(priority === undefined ? {} : { priority }),
   };
 }

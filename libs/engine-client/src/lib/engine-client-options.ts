@@ -32,6 +32,8 @@ export interface EngineCallOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Sent as `X-Request-Id`: vLLM names the request `cmpl-<id>` in its logs, spans and response. */
   readonly requestId?: string | undefined;
+  /** vLLM's request `priority` (lower = earlier); only for an engine started with `--scheduling-policy priority`. */
+  readonly priority?: number | undefined;
 }
 
 /** A completion with its timings. */

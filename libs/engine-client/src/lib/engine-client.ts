@@ -126,7 +126,7 @@ export class EngineClient {
     signal: AbortSignal,
   ): Promise<TimedCompletion> {
     const started = performance.now();
-    const body = completionBody(model, request, options.sampling ?? {});
+    const body = completionBody(model, request, options.sampling ?? {}, options.priority);
     const headers = {
       ...options.headers,
       ...(options.requestId === undefined ? {} : { 'X-Request-Id': options.requestId }),
