@@ -46,7 +46,7 @@ const TRAJECTORY = [
 const PROBLEMS = {
   short: longContextProblem(1, 1_000),
   shortToo: longContextProblem(2, 1_000),
-  long: longContextProblem(3, 30_000),
+  long: longContextProblem(3, 34_000),
 };
 
 interface ThreadPlacement {
@@ -59,7 +59,12 @@ interface ThreadPlacement {
 /** Two machines (m1 reason+thread, m2 thread only) whose simulators run `m1Seqs` and 8 sequences. */
 async function twoMachines(prefix: string, corpus: string, m1Seqs: number) {
   const options: StackOptions = { redisUrl: inject('redisUrl'), keyPrefix: prefix, machines: 2, corpus };
-  const env = (seqs: number) => ({ ENGINE_MAX_SEQS: String(seqs), ENGINE_LOAD_POLL_MS: '20', THREAD_CONCURRENCY: '8' });
+  const env = (seqs: number) => ({
+    ENGINE_MAX_SEQS: String(seqs),
+    ENGINE_LOAD_POLL_MS: '20',
+    PLACEMENT_AFFINITY_MAX_WAIT_MS: '30000',
+    THREAD_CONCURRENCY: '8',
+  });
   const m1 = await startSim({ timeScale: 0.05, maxRunning: m1Seqs, corpus });
   const m2 = await startSim({ timeScale: 0.05, maxRunning: 8, corpus });
   const processes: SupervisedProcess[] = [m1.sim, m2.sim];
@@ -126,7 +131,7 @@ describe('prefix-cache-aware placement', () => {
     // m1's engine runs one sequence at a time: a sibling waits there for a whole thread.
     const stack = await twoMachines('{tl-prefix-spill}', corpus, 1);
     try {
-      // 30k tokens of context cost 3 s of prefill elsewhere: more than waiting for m1's slot.
+      // 34k tokens of context cost 3.4 s of prefill elsewhere: more than waiting for m1's slot.
       const long = await stack.run(PROBLEMS.long);
       expect(long.map((thread) => thread.machine)).toEqual(['m1', 'm1', 'm1', 'm1']);
       expect(new Set(long.map((thread) => thread.because))).toEqual(new Set(['prefix-holder']));

@@ -38,7 +38,9 @@ export function longContextProblem(seed: number, tokens: number): string {
     return state >>> 8;
   };
   const words: string[] = [];
-  for (let i = 0; i < Math.max(1, tokens - 40); i += 1) words.push(WORDS[next() % WORDS.length]!);
+  // 12 words and a newline per line: 13 tokens.
+  for (let i = 0; i < Math.max(1, Math.round(((tokens - 40) * 12) / 13)); i += 1)
+    words.push(WORDS[next() % WORDS.length]!);
   const lines: string[] = [];
   for (let i = 0; i < words.length; i += 12) lines.push(words.slice(i, i + 12).join(' '));
   return `Ledger ${seed}:\n${lines.join('\n')}\nHow many records of the ledger above name a tree? Reason in parallel where you can.`;
