@@ -5,7 +5,15 @@ export type { RedisReasoningClientOptions } from './client/redis-reasoning-clien
 export { InvalidSubmissionError } from './client/invalid-submission.error.js';
 export { UnknownRequestError } from './client/unknown-request.error.js';
 export { WaitTimeoutError } from './client/wait-timeout.error.js';
-export { createProducerConnection, createWorkerConnection, waitForReady } from './redis/redis-connections.js';
+export {
+  createProducerConnection,
+  createWorkerConnection,
+  duplicateForBlocking,
+  parseClusterNodes,
+  waitForReady,
+} from './redis/redis-connections.js';
+export type { RedisTarget } from './redis/redis-connections.js';
+export type { RedisClient } from './redis/redis-client.js';
 export type { ProducerConnectionOptions } from './redis/redis-connections.js';
 export { buildResult } from './runtime/build-result.js';
 export type { SettledRequest, SettleObserver } from './runtime/settled-request.js';

@@ -11,6 +11,7 @@ import {
   type WorkerRole,
 } from '@threadloom/contracts';
 import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
+import { parseClusterNodes } from '@threadloom/queue';
 import { z } from 'zod';
 import { PLACEMENT_POLICIES, type PlacementPolicy } from '../placement/placement-policy.js';
 import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
@@ -31,6 +32,10 @@ const rolesSchema = z
 /** Environment contract of a worker process (see docs/operations.md; engine variables: docs/vllm.md). */
 export const workerEnvSchema = engineEnvSchema.extend({
   REDIS_URL: z.url(),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^\s*[^,:\s]+:\d+\s*(,\s*[^,:\s]+:\d+\s*)*$/, 'must be host:port[,host:port…]')
+    .optional(),
   ENGINE_URL: z.url().optional(),
   WORKER_ROLES: rolesSchema,
   REASON_CONCURRENCY: positiveInt(4),
@@ -74,6 +79,8 @@ export const workerEnvSchema = engineEnvSchema.extend({
 /** Validated worker configuration. */
 export interface WorkerConfig {
   readonly redisUrl: string;
+  /** Seeds of a Redis Cluster (REDIS_CLUSTER_NODES); empty for one Redis server at `redisUrl`. */
+  readonly redisClusterNodes: readonly string[];
   /** Required when the process runs the reason or thread role. */
   readonly engineUrl: string | null;
   readonly roles: readonly WorkerRole[];
@@ -136,6 +143,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
     ok: true,
     value: {
       redisUrl: e.REDIS_URL,
+      redisClusterNodes: parseClusterNodes(e.REDIS_CLUSTER_NODES),
       engineUrl: e.ENGINE_URL ?? null,
       roles: [...new Set(e.WORKER_ROLES)],
       concurrency: { reason: e.REASON_CONCURRENCY, thread: e.THREAD_CONCURRENCY, join: e.JOIN_CONCURRENCY },

@@ -1,6 +1,6 @@
 import { servedContextKey } from '@threadloom/contracts';
 import type { EngineClient } from '@threadloom/engine-client';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 
 /** How long the boot-time read of the engine's model card may take. */
 const MODELS_TIMEOUT_MS = 3_000;
@@ -11,7 +11,7 @@ const MODELS_TIMEOUT_MS = 3_000;
  * never fit. Returns the length, or undefined when the engine does not say (nothing is published).
  */
 export async function publishServedContext(
-  redis: Redis,
+  redis: RedisClient,
   engine: EngineClient,
   options: { machineId: string; keyPrefix: string },
 ): Promise<number | undefined> {

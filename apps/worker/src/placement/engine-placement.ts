@@ -1,6 +1,6 @@
 import { engineLoadKey } from '@threadloom/contracts';
 import { engineEndpoint } from '@threadloom/engine-client';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import { parseEngineLoad } from './engine-load.js';
 import { parseEngineRates } from './engine-rates.js';
 import { formatMachineLoad, parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
@@ -33,7 +33,7 @@ export class EnginePlacement {
   private readonly metricsUrl: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: EnginePlacementOptions,
     private readonly warn: (message: string) => void,
   ) {

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
+import { Cluster, type Redis } from 'ioredis';
 import { RedisPolicyError } from './redis-policy.error.js';
 
 /** Outcome of the startup check: warnings to log loudly (the worker still starts). */
@@ -13,15 +14,16 @@ export interface RedisPolicyReport {
  * silently drop jobs or request state, so refuse to start. AOF off loses everything in flight on a Redis
  * restart: refused too, unless the development opt-out (REQUIRE_AOF=false) is set, then only warned.
  */
-export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promise<RedisPolicyReport> {
-  const policy = await configValue(redis, 'maxmemory-policy');
+export async function checkRedisPolicy(redis: RedisClient, requireAof: boolean): Promise<RedisPolicyReport> {
+  const policies = await configValues(redis, 'maxmemory-policy');
+  const policy = policies.find((value) => value !== 'noeviction') ?? 'noeviction';
   if (policy !== 'noeviction') {
     throw new RedisPolicyError(
       `Redis maxmemory-policy is '${policy}', but threadloom needs 'noeviction' (queues and request state must never be evicted). ` +
         `Run 'CONFIG SET maxmemory-policy noeviction' and persist it in redis.conf.`,
     );
   }
-  const appendOnly = (await configValue(redis, 'appendonly')) === 'yes';
+  const appendOnly = (await configValues(redis, 'appendonly')).every((value) => value === 'yes');
   const warnings: string[] = [];
   if (!appendOnly) {
     const loss = 'Redis AOF is OFF (appendonly no): a Redis restart loses every request in flight.';
@@ -35,7 +37,13 @@ export async function checkRedisPolicy(redis: Redis, requireAof: boolean): Promi
   return { maxmemoryPolicy: policy, appendOnly, warnings };
 }
 
-async function configValue(redis: Redis, name: string): Promise<string> {
+/** The setting on the server, or on every master of a cluster. */
+async function configValues(redis: RedisClient, name: string): Promise<string[]> {
+  const servers: Redis[] = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  return Promise.all(servers.map((server) => oneConfigValue(server, name)));
+}
+
+async function oneConfigValue(redis: Redis, name: string): Promise<string> {
   const reply: unknown = await redis.config('GET', name);
   if (Array.isArray(reply) && typeof reply[1] === 'string') return reply[1];
   throw new RedisPolicyError(`Could not read Redis CONFIG ${name} (is CONFIG disabled?)`);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 
 /** How long a cancelled request id is remembered, so a job that registers just after the message still aborts. */
 const REMEMBER_CANCELLED_MS = 60_000;
@@ -12,10 +12,10 @@ export class CancellationRegistry {
   /** Request id → time its cancel message arrived (a job may load the request before, and register after, it). */
   private readonly cancelled = new Map<string, number>();
   private readonly byJob = new Map<string, AbortController>();
-  private readonly subscriber: Redis;
+  private readonly subscriber: RedisClient;
   private readonly channel: string;
 
-  constructor(subscriber: Redis, channel: string) {
+  constructor(subscriber: RedisClient, channel: string) {
     this.subscriber = subscriber;
     this.channel = channel;
   }

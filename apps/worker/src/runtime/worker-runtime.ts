@@ -10,7 +10,7 @@ import {
   type WorkerRole,
 } from '@threadloom/contracts';
 import { Worker, type Job, type Processor, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { WorkerConfig } from '../config/worker-config.js';
 import { EngineClient } from '@threadloom/engine-client';
 import { publishServedContext } from '../engine/publish-served-context.js';
@@ -18,7 +18,7 @@ import { processJoin } from '../processors/join.processor.js';
 import { processReason } from '../processors/reason.processor.js';
 import { processThread } from '../processors/thread.processor.js';
 import { checkRedisPolicy } from '../redis/check-redis-policy.js';
-import { createWorkerConnection } from '@threadloom/queue';
+import { createWorkerConnection, waitForReady } from '@threadloom/queue';
 import { LaneQueues, RequestStore } from '@threadloom/queue';
 import { EnginePlacement } from '../placement/engine-placement.js';
 import { JobPlacer } from '../placement/job-placer.js';
@@ -45,7 +45,7 @@ export interface RuntimeLogger {
 export class WorkerRuntime {
   private readonly workers: Worker[] = [];
   private readonly closables: { close(): Promise<void> }[] = [];
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisClient[] = [];
   private cancellations: CancellationRegistry | undefined;
   private placement: EnginePlacement | undefined;
   private readonly reapers: RequestReaper[] = [];
@@ -74,6 +74,7 @@ export class WorkerRuntime {
     const { config } = this;
     // Store reads/writes, events and job adds of all concurrent jobs: batched per tick (fewer syscalls on both sides).
     const commands = this.connect('commands', true);
+    await waitForReady(commands, 30_000);
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
@@ -145,9 +146,9 @@ export class WorkerRuntime {
     for (const connection of this.connections) connection.disconnect();
   }
 
-  private connect(name: string, autoPipelining = false): Redis {
+  private connect(name: string, autoPipelining = false): RedisClient {
     const connection = createWorkerConnection(
-      this.config.redisUrl,
+      { url: this.config.redisUrl, clusterNodes: this.config.redisClusterNodes },
       `threadloom-worker-${this.config.machineId}-${name}`,
       { autoPipelining },
     );
@@ -156,7 +157,7 @@ export class WorkerRuntime {
     return connection;
   }
 
-  private async buildDeps(commands: Redis): Promise<RuntimeDeps> {
+  private async buildDeps(commands: RedisClient): Promise<RuntimeDeps> {
     const { config } = this;
     const prefix = config.keyPrefix;
     const policy = { retry: config.retry, retentionSeconds: config.retentionSeconds };
@@ -196,7 +197,7 @@ export class WorkerRuntime {
   }
 
   /** Placement by free engine capacity, when the engine's sequence limit is configured. */
-  private async startPlacement(commands: Redis): Promise<EnginePlacement | undefined> {
+  private async startPlacement(commands: RedisClient): Promise<EnginePlacement | undefined> {
     const { config } = this;
     if (config.engineUrl === null || config.engineMaxSeqs === null) return undefined;
     const placement = new EnginePlacement(
@@ -215,7 +216,7 @@ export class WorkerRuntime {
   }
 
   /** Producers refuse submissions the engine's context can never hold; an engine that does not say is not checked. */
-  private async publishContext(commands: Redis, engine: EngineClient | null): Promise<void> {
+  private async publishContext(commands: RedisClient, engine: EngineClient | null): Promise<void> {
     const { machineId, keyPrefix } = this.config;
     if (engine === null) return;
     await publishServedContext(commands, engine, { machineId, keyPrefix }).catch((error: unknown) =>
@@ -224,7 +225,7 @@ export class WorkerRuntime {
   }
 
   /** Rollout groups whose completing mark was lost (a process killed after settling) are finished here. */
-  private startSweeper(commands: Redis): RolloutSweeper | undefined {
+  private startSweeper(commands: RedisClient): RolloutSweeper | undefined {
     if (this.rollouts === undefined) return undefined;
     const interval = this.config.reaperIntervalMs;
     const sweeper = new RolloutSweeper(
@@ -237,7 +238,7 @@ export class WorkerRuntime {
   }
 
   /** Every worker runs a reaper per lane it consumes; a Redis lock per lane lets one of them act per round. */
-  private startReaper(commands: Redis, lane: number, deps: RuntimeDeps): RequestReaper {
+  private startReaper(commands: RedisClient, lane: number, deps: RuntimeDeps): RequestReaper {
     const prefix = this.config.keyPrefix;
     const queues = deps.lanes.lane(lane);
     const reaper = new RequestReaper(

@@ -1,5 +1,6 @@
 import type { ReasoningEvent } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
+import { duplicateForBlocking } from '../redis/redis-connections.js';
 import { compareStreamIds, toEvent } from '../store/stream-entry.js';
 
 /** How long one multiplexed XREAD blocks: also the longest a newly watched stream waits to join it. */
@@ -19,15 +20,16 @@ interface Watched {
  * One blocking reader per process for every live event stream: a single connection runs
  * `XREAD BLOCK … STREAMS k1 … kn id1 … idn` over all watched streams and hands each batch of entries
  * to that stream's listeners. So N open streams cost one Redis client, not N. The connection is made
- * at the first watch and kept until {@link close}.
+ * at the first watch and kept until {@link close}. One XREAD may only name keys of one cluster slot, so
+ * streams are read per hash tag (one reader per lane in use).
  */
 export class EventStreamHub {
   private readonly watched = new Map<string, Watched>();
-  private reader: Redis | undefined;
-  private running = false;
+  private readonly readers = new Map<string, RedisClient>();
+  private readonly running = new Set<string>();
   private closed = false;
 
-  constructor(private readonly connection: Redis) {}
+  constructor(private readonly connection: RedisClient) {}
 
   /**
    * Delivers the entries of stream `key` after `cursor` to `listener` as they arrive (possibly some the
@@ -41,7 +43,7 @@ export class EventStreamHub {
       this.watched.set(key, watched);
     }
     watched.listeners.add(listener);
-    this.start();
+    this.start(slotGroup(key));
     return () => {
       watched.listeners.delete(listener);
       if (watched.listeners.size === 0 && this.watched.get(key) === watched) this.watched.delete(key);
@@ -55,21 +57,22 @@ export class EventStreamHub {
 
   close(): void {
     this.closed = true;
-    this.reader?.disconnect();
+    for (const reader of this.readers.values()) reader.disconnect();
   }
 
-  private start(): void {
-    if (this.running || this.closed) return;
-    this.running = true;
-    void this.loop().finally(() => (this.running = false));
+  private start(group: string): void {
+    if (this.running.has(group) || this.closed) return;
+    this.running.add(group);
+    void this.loop(group).finally(() => this.running.delete(group));
   }
 
-  private async loop(): Promise<void> {
-    while (this.watched.size > 0 && !this.closed) {
-      const keys = [...this.watched.keys()];
+  private async loop(group: string): Promise<void> {
+    while (!this.closed) {
+      const keys = [...this.watched.keys()].filter((key) => slotGroup(key) === group);
+      if (keys.length === 0) return;
       const cursors = keys.map((key) => this.watched.get(key)!.cursor);
       try {
-        const reply = await this.blockingReader().xread(
+        const reply = await this.blockingReader(group).xread(
           'COUNT',
           COUNT,
           'BLOCK',
@@ -94,17 +97,21 @@ export class EventStreamHub {
     for (const listener of watched.listeners) listener(events);
   }
 
-  private blockingReader(): Redis {
+  private blockingReader(group: string): RedisClient {
     // Blocking commands need their own connection; it waits out outages (offline queue, unlimited retries).
-    if (this.reader === undefined) {
-      this.reader = this.connection.duplicate({
-        enableOfflineQueue: true,
-        maxRetriesPerRequest: null,
-        commandTimeout: undefined,
-        connectionName: 'threadloom-events',
-      });
-      this.reader.on('error', () => undefined);
+    let reader = this.readers.get(group);
+    if (reader === undefined) {
+      reader = duplicateForBlocking(this.connection);
+      reader.on('error', () => undefined);
+      this.readers.set(group, reader);
     }
-    return this.reader;
+    return reader;
   }
+}
+
+/** The part of a key Redis Cluster hashes: its `{hash tag}` when it has one, else the whole key. */
+function slotGroup(key: string): string {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
 }

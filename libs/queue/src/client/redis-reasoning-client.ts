@@ -17,7 +17,7 @@ import {
 } from '@threadloom/contracts';
 import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { createProducerConnection, waitForReady, type ProducerConnectionOptions } from '../redis/redis-connections.js';
 import { dispatch } from '../runtime/dispatcher.js';
 import { LaneQueues } from '../runtime/lane-queues.js';
@@ -38,6 +38,8 @@ import { waitForTerminal } from './wait-for-terminal.js';
 /** Options of a producer-side client. */
 export interface RedisReasoningClientOptions {
   readonly redisUrl: string;
+  /** `host:port` seeds of a Redis Cluster; `redisUrl` then gives only credentials and TLS. @defaultValue none (one server) */
+  readonly redisClusterNodes?: readonly string[];
   /** Key prefix (hash tag) shared with the workers; lane 0's prefix. @defaultValue DEFAULT_KEY_PREFIX */
   readonly keyPrefix?: string;
   /** Lanes new requests are spread over (see docs/scaling.md); any lane's requests are found by id. @defaultValue 1 */
@@ -54,7 +56,7 @@ export interface RedisReasoningClientOptions {
 
 /** The library-level client of the distributed runtime: submit, inspect, stream, cancel (see ReasoningClient). */
 export class RedisReasoningClient implements ReasoningClient {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly ready: Promise<void>;
   private readonly prefix: string;
   private readonly store: RequestStore;
@@ -71,7 +73,11 @@ export class RedisReasoningClient implements ReasoningClient {
     this.lanes = options.lanes ?? 1;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
     this.maxIterations = options.maxIterations;
-    this.redis = createProducerConnection(options.redisUrl, 'threadloom-client', options.connection);
+    this.redis = createProducerConnection(
+      { url: options.redisUrl, clusterNodes: options.redisClusterNodes },
+      'threadloom-client',
+      options.connection,
+    );
     this.redis.on('error', () => undefined); // commands fail fast (no offline queue) and surface to callers
     this.ready = waitForReady(this.redis);
     this.ready.catch(() => undefined);

@@ -1,5 +1,5 @@
 import { isTerminalStatus, type ReasoningEvent } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { RequestStore } from '../store/request-store.js';
 import { compareStreamIds, toEvent } from '../store/stream-entry.js';
 import type { EventStreamHub } from './event-stream-hub.js';
@@ -10,7 +10,7 @@ const PAGE = 500;
 
 /** What `events()` needs: the command connection, the store (keys, status) and the shared reader. */
 export interface EventSource {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly store: RequestStore;
   readonly hub: EventStreamHub;
 }
@@ -19,7 +19,7 @@ export interface EventSource {
  * Yields a request's events after `afterId` (`$`: only new ones) until a terminal event, the end of a
  * request that is already terminal (or gone), or the signal aborts. The stored events are read with
  * XRANGE; live ones come through the process's shared {@link EventStreamHub}, so an open stream holds
- * no Redis connection of its own.
+ * no RedisClient connection of its own.
  */
 export async function* streamEvents(
   source: EventSource,
@@ -78,7 +78,7 @@ async function ended(store: RequestStore, id: string): Promise<boolean> {
 }
 
 /** Stored events strictly after `cursor`, oldest first. */
-async function eventsAfter(redis: Redis, key: string, cursor: string): Promise<ReasoningEvent[]> {
+async function eventsAfter(redis: RedisClient, key: string, cursor: string): Promise<ReasoningEvent[]> {
   const events: ReasoningEvent[] = [];
   let from = cursor;
   for (;;) {
@@ -90,7 +90,7 @@ async function eventsAfter(redis: Redis, key: string, cursor: string): Promise<R
 }
 
 /** The id of the newest stored event (`0-0` when there is none), so `$` means "after what exists now". */
-async function lastEventId(redis: Redis, key: string): Promise<string> {
+async function lastEventId(redis: RedisClient, key: string): Promise<string> {
   const [newest] = await redis.xrevrange(key, '+', '-', 'COUNT', 1);
   return newest?.[0] ?? '0-0';
 }

@@ -1,4 +1,12 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
+
+/** Where Redis is: one server (`url`), or a Redis Cluster reached through seed nodes (`url` then gives credentials and TLS). */
+export interface RedisTarget {
+  readonly url: string;
+  /** `host:port` seeds of a Redis Cluster (REDIS_CLUSTER_NODES); empty or absent for one server. */
+  readonly clusterNodes?: readonly string[] | undefined;
+}
 
 /**
  * A connection for BullMQ workers and blocking commands: retries forever (BullMQ requirement).
@@ -6,15 +14,12 @@ import { Redis } from 'ioredis';
  * shared command connection of a busy worker, not for blocking or subscriber connections.
  */
 export function createWorkerConnection(
-  url: string,
+  target: string | RedisTarget,
   name: string,
   options: { readonly autoPipelining?: boolean } = {},
-): Redis {
-  return new Redis(url, {
-    maxRetriesPerRequest: null,
-    connectionName: name,
-    enableAutoPipelining: options.autoPipelining ?? false,
-  });
+): RedisClient {
+  const autoPipelining = options.autoPipelining ?? false;
+  return open(target, { maxRetriesPerRequest: null, connectionName: name, enableAutoPipelining: autoPipelining });
 }
 
 /** How a producer connection behaves while Redis is away. */
@@ -29,9 +34,13 @@ export interface ProducerConnectionOptions {
  * A connection for producers: fails fast instead of queueing commands while Redis is down (no offline
  * queue), and retries the connection at least every `reconnectMaxMs` (ioredis's default backs off to 2 s).
  */
-export function createProducerConnection(url: string, name: string, options: ProducerConnectionOptions = {}): Redis {
+export function createProducerConnection(
+  target: string | RedisTarget,
+  name: string,
+  options: ProducerConnectionOptions = {},
+): RedisClient {
   const reconnectMaxMs = options.reconnectMaxMs ?? 1_000;
-  return new Redis(url, {
+  return open(target, {
     maxRetriesPerRequest: 3,
     enableOfflineQueue: false,
     connectionName: name,
@@ -40,8 +49,26 @@ export function createProducerConnection(url: string, name: string, options: Pro
   });
 }
 
+/** A second connection like `redis` (same server or cluster) for blocking reads: queues while reconnecting. */
+export function duplicateForBlocking(redis: RedisClient): RedisClient {
+  if (redis instanceof Cluster)
+    return redis.duplicate(undefined, {
+      enableOfflineQueue: true,
+      redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null, commandTimeout: undefined },
+    });
+  return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+}
+
+/** Parses a REDIS_CLUSTER_NODES value (`host:port,host:port`); empty for unset. */
+export function parseClusterNodes(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((node) => node.trim())
+    .filter((node) => node.length > 0);
+}
+
 /** Resolves once the connection is ready (producers have no offline queue, so wait first). */
-export async function waitForReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+export async function waitForReady(redis: RedisClient, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Redis not ready after ${timeoutMs} ms`)), timeoutMs);
@@ -50,4 +77,34 @@ export async function waitForReady(redis: Redis, timeoutMs = 10_000): Promise<vo
       resolve();
     });
   });
+}
+
+function open(target: string | RedisTarget, options: RedisOptions): RedisClient {
+  const { url, clusterNodes = [] } = typeof target === 'string' ? { url: target } : target;
+  if (clusterNodes.length === 0) return new Redis(url, options);
+  const { enableOfflineQueue, enableAutoPipelining, ...perNode } = options;
+  const clusterOptions: ClusterOptions = {
+    redisOptions: { ...perNode, ...credentials(url) },
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
+    ...(enableAutoPipelining === undefined ? {} : { enableAutoPipelining }),
+    // A failover moves slots: retry the command on the new owner instead of failing it.
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 200,
+    retryDelayOnTryAgain: 200,
+  };
+  return new Cluster(clusterNodes.map(seed), clusterOptions);
+}
+
+function seed(node: string): { host: string; port: number } {
+  const at = node.lastIndexOf(':');
+  return at < 0 ? { host: node, port: 6379 } : { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+}
+
+function credentials(url: string): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
+    ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openRolloutGroupsKey, rolloutGroupKeys } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { redisScript, runScript } from '../store/redis-script.js';
 import type {
   RolloutGroupCommit,
@@ -26,11 +26,11 @@ const MARKS: Readonly<Record<string, MarkOutcome>> = {
 
 /** Rollout groups in Redis: spec, member marks, the claim lease and the once-committed outcome (see docs/training.md). */
 export class RolloutGroupStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly retentionSeconds: number;
 
-  constructor(redis: Redis, prefix: string, retentionSeconds: number) {
+  constructor(redis: RedisClient, prefix: string, retentionSeconds: number) {
     this.redis = redis;
     this.prefix = prefix;
     this.retentionSeconds = retentionSeconds;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { RolloutGroups } from './rollout-groups.js';
 
 /** Groups inspected per round. */
@@ -18,14 +18,14 @@ export interface RolloutSweeperOptions {
 export class RolloutSweeper {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<number> | undefined;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly groups: RolloutGroups;
   private readonly options: RolloutSweeperOptions;
   private readonly onError: (message: string) => void;
 
   constructor(
-    deps: { readonly redis: Redis; readonly prefix: string; readonly groups: RolloutGroups },
+    deps: { readonly redis: RedisClient; readonly prefix: string; readonly groups: RolloutGroups },
     options: RolloutSweeperOptions,
     onError: (message: string) => void,
   ) {

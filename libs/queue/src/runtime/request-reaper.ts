@@ -1,6 +1,6 @@
 import { isTerminalStatus, jobIds, reaperLockKey } from '@threadloom/contracts';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import type { RequestStore } from '../store/request-store.js';
 import type { RequestFinisher } from './request-finisher.js';
@@ -20,7 +20,7 @@ export interface ReaperQueues {
 
 /** What the reaper reads and settles through. */
 export interface ReaperDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** The runtime's key prefix (lane 0's); the reaped lane's keys derive from it. */
   readonly prefix: string;
   /** The lane this reaper watches. */

@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES, type RequestKeys, type RequestStatus } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { CheckpointCache } from './checkpoint-cache.js';
 import { JOB_SNAPSHOT_SCRIPT } from './lua-scripts.js';
@@ -22,7 +22,7 @@ type SnapshotReply = [string | null, string | null, string | null, string | null
 
 /** Reads a snapshot in one round trip; the checkpoint comes from `cache` when it holds the record's version. Undefined without a record. */
 export async function loadJobSnapshot(
-  redis: Redis,
+  redis: RedisClient,
   keys: RequestKeys,
   cache: CheckpointCache,
   id: string,

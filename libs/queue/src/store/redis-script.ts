@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 
 /** A Lua script sent once per connection: EVALSHA afterwards, so Redis neither re-reads nor re-hashes the body per call. */
 export interface RedisScript {
@@ -14,7 +14,7 @@ export function redisScript(body: string): RedisScript {
 
 /** EVALSHA, falling back to EVAL when Redis has not cached the script yet (fresh or restarted server). */
 export async function runScript(
-  redis: Redis,
+  redis: RedisClient,
   script: RedisScript,
   keys: readonly string[],
   args: readonly (string | number)[],

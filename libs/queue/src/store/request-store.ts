@@ -7,7 +7,7 @@ import {
   type RequestStatus,
   type RequestView,
 } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
 import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
@@ -46,11 +46,11 @@ export type SaveOutcome = 'saved' | 'stale' | 'terminal';
 
 /** Request records, checkpoints, thread results and event streams in Redis (see docs/architecture.md). */
 export class RequestStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly checkpoints = new CheckpointCache();
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.redis = redis;
     this.prefix = prefix;
   }
