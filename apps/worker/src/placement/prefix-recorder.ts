@@ -1,5 +1,5 @@
 import { prefixHoldersKey } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { WorkerConfig } from '../config/worker-config.js';
 import type { PrefixHolder } from './prefix-decision.js';
 
@@ -14,13 +14,13 @@ const RECORD_TTL_MS = 3_600_000;
  */
 export class PrefixRecorder {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string,
     private readonly machineId: string,
   ) {}
 
   /** A recorder when this worker places by prefix (engine, sequence limit and `PLACEMENT_POLICY=prefix`), else undefined. */
-  static forWorker(config: WorkerConfig, redis: Redis): PrefixRecorder | undefined {
+  static forWorker(config: WorkerConfig, redis: RedisClient): PrefixRecorder | undefined {
     const placing = config.engineUrl !== null && config.engineMaxSeqs !== null && config.placementPolicy === 'prefix';
     return placing ? new PrefixRecorder(redis, config.keyPrefix, config.machineId) : undefined;
   }
