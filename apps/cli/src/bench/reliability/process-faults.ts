@@ -21,6 +21,8 @@ export interface FaultPlan {
   /** True when injecting should stop (e.g. the batch is done). */
   done(): boolean;
   readonly signalAbort: AbortSignal;
+  /** Wait for each victim to be back before the next fault (a rolling restart). @defaultValue false */
+  readonly oneAtATime?: boolean;
   /** How long to wait for a restart before recording it as not back. @defaultValue 60 000 */
   readonly recoverTimeoutMs?: number;
 }
@@ -42,7 +44,9 @@ export async function injectProcessFaults(
       child === undefined ? undefined : performance.now() - started,
     );
     running.child.kill(plan.signal);
-    pending.push(back.then((recoverMs) => ({ name: victim.name, signal: plan.signal, recoverMs })));
+    const fault = back.then((recoverMs) => ({ name: victim.name, signal: plan.signal, recoverMs }));
+    pending.push(fault);
+    if (plan.oneAtATime === true) await fault;
   }
   return Promise.all(pending);
 }
