@@ -60,6 +60,10 @@ export async function startRedisCluster(masters = 3): Promise<RunningCluster> {
     const replica = replicaOf(await cli(master, 'CLUSTER', 'NODES'), master);
     await cli(replica, 'CLUSTER', 'FAILOVER');
     await until(async () => (await cli(replica, 'ROLE')).startsWith('master'));
+    // Gossip carries the new roles to the other nodes a moment later; wait until every node agrees.
+    await until(async () =>
+      (await Promise.all(nodes.map((node) => agreesOnFailover(cli, node, master, replica)))).every(Boolean),
+    );
     return replica;
   };
   return { nodes, url: `redis://${nodes[0]}`, cli, masterOf, failover, stop };
@@ -105,6 +109,17 @@ function replicaOf(text: string, master: string): string {
   const replica = entries.find((entry) => entry.master === id && entry.flags.includes('slave'));
   if (replica === undefined) throw new Error(`no replica of ${master}`);
   return replica.node;
+}
+
+async function agreesOnFailover(
+  cli: RunningCluster['cli'],
+  node: string,
+  oldMaster: string,
+  newMaster: string,
+): Promise<boolean> {
+  const entries = parseNodes(await cli(node, 'CLUSTER', 'NODES'));
+  const role = (address: string): string => entries.find((entry) => entry.node === address)?.flags ?? '';
+  return role(newMaster).includes('master') && role(oldMaster).includes('slave');
 }
 
 async function replicasInSync(cli: RunningCluster['cli'], node: string): Promise<number> {
