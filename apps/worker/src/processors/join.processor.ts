@@ -7,7 +7,7 @@ import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadJob, pastDeadline } from '../runtime/request-context.js';
 import { runAttributes, runEventData, startRun } from '../runtime/job-run.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
-import type { JobOutcome } from './reason.processor.js';
+import type { JobOutcome } from './job-outcome.js';
 
 /** Reassembles a block in outline order once every thread finished or finally failed; applies onThreadFailure. */
 export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Promise<JobOutcome> {

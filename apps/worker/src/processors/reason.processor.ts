@@ -14,10 +14,8 @@ import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
+import type { JobOutcome } from './job-outcome.js';
 import { placementFields, placementOf } from '../placement/placement-notes.js';
-
-/** Outcome of a job, returned as the (tiny) job return value. */
-export type JobOutcome = 'done' | 'inactive' | 'replayed' | 'stale' | 'expired' | 'aborted';
 
 /** One sequential step on the local engine, then the next action (decode, fork or done). */
 export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>): Promise<JobOutcome> {

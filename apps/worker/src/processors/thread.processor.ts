@@ -15,7 +15,7 @@ import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
-import type { JobOutcome } from './reason.processor.js';
+import type { JobOutcome } from './job-outcome.js';
 import { placementAttributes, placementFields, placementOf } from '../placement/placement-notes.js';
 
 /** vLLM priority of thread calls with ENGINE_PRIORITY: ahead of fresh sequential work (default 0). */
