@@ -4,12 +4,12 @@ export type { RequestStatus, TerminalStatus } from './lib/request-status.js';
 export { DEFAULT_MODEL, reasoningParametersSchema, reasoningSubmissionSchema } from './lib/reasoning-request.js';
 export type { NormalizedSubmission, ReasoningParameters, ReasoningSubmission } from './lib/reasoning-request.js';
 export type {
-  BlockRecord,
   ReasoningClient,
   ReasoningEvent,
   ReasoningResult,
   RequestView,
-  ThreadRecord,
+  ResultBlock,
+  ResultThread,
 } from './lib/reasoning-client.js';
 export type { ResultMetrics, TokenCountSource } from './lib/result-metrics.js';
 export { DEFAULT_KEY_PREFIX, QUEUE_NAMES, WORKER_ROLES } from './lib/queue-names.js';

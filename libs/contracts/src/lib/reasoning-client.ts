@@ -2,8 +2,11 @@ import type { RequestStatus } from './request-status.js';
 import type { ReasoningSubmission } from './reasoning-request.js';
 import type { ResultMetrics } from './result-metrics.js';
 
-/** Per-thread record kept for timelines and metrics. Durations in milliseconds. */
-export interface ThreadRecord {
+/**
+ * One thread of a stored result, kept for timelines and metrics; durations in milliseconds. (The
+ * orchestrator's own join record is `ThreadRecord` in @threadloom/threading.)
+ */
+export interface ResultThread {
   readonly number: string;
   readonly status: 'completed' | 'failed' | 'dropped';
   /** Engine-reported prompt tokens of the thread's call (0 when it never completed). */
@@ -24,10 +27,11 @@ export interface ThreadRecord {
   readonly error?: string;
 }
 
-export interface BlockRecord {
+/** One fork/join block of a stored result (the orchestrator's own is `BlockRecord` in @threadloom/threading). */
+export interface ResultBlock {
   readonly index: number;
   readonly outlines: readonly string[];
-  readonly threads: readonly ThreadRecord[];
+  readonly threads: readonly ResultThread[];
 }
 
 export interface ReasoningResult {
@@ -35,7 +39,7 @@ export interface ReasoningResult {
   readonly text: string;
   readonly answer: string | null;
   readonly metrics: ResultMetrics;
-  readonly blocks: readonly BlockRecord[];
+  readonly blocks: readonly ResultBlock[];
   readonly termination: string;
   readonly engineRequests: number;
 }

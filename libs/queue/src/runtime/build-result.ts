@@ -1,9 +1,9 @@
 import {
   threadField,
-  type BlockRecord,
   type ReasoningResult,
+  type ResultBlock,
   type ResultMetrics,
-  type ThreadRecord,
+  type ResultThread,
 } from '@threadloom/contracts';
 import { extractBoxedAnswer } from '@threadloom/rewards';
 import { finalText, tokenUsage, type OrchestratorState } from '@threadloom/threading';
@@ -46,7 +46,7 @@ export function resultMetrics(state: OrchestratorState): ResultMetrics {
 function toBlock(
   block: OrchestratorState['blocks'][number],
   threads: Readonly<Record<string, StoredThread>>,
-): BlockRecord {
+): ResultBlock {
   return {
     index: block.index,
     outlines: block.outlines,
@@ -58,7 +58,7 @@ function toThread(
   number: string,
   block: OrchestratorState['blocks'][number],
   stored: StoredThread | undefined,
-): ThreadRecord {
+): ResultThread {
   const joined = block.threads.find((thread) => thread.number === number);
   const status = block.dropped.includes(number) ? 'dropped' : (joined?.status ?? stored?.status ?? 'failed');
   const finishReason = joined?.finishReason ?? stored?.result?.finishReason;
