@@ -1,7 +1,7 @@
 import type { ReasoningClient } from '@threadloom/contracts';
 // The producer-side client lives in @threadloom/queue with the Redis store and dispatch code the
-// workers use. This factory is the API's only import of it; everything else depends on the
-// ReasoningClient interface from @threadloom/contracts.
+// workers use. Reasoning code depends only on the ReasoningClient interface from
+// @threadloom/contracts; this factory builds it (rollouts use their own group store from the same library).
 import { RedisReasoningClient } from '@threadloom/queue';
 import { RuntimeUnavailableError } from '../common/errors/runtime-unavailable.error.js';
 import type { ApiConfig } from '../config/api-config.js';
