@@ -1,13 +1,12 @@
 // The runtime on a real Redis Cluster (3 masters, 3 replicas on loopback): LANES=3 spread over the
 // masters, and a master failed over (its replica promoted) mid-batch loses nothing.
 import { allLanes, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
-import type { SupervisedProcess } from '@threadloom/devstack';
+import { startRedisCluster, type RunningCluster, type SupervisedProcess } from '@threadloom/devstack';
 import { createWorkerConnection, RedisReasoningClient, type RedisClient } from '@threadloom/queue';
 import { renderUserPrompt, runOrchestration } from '@threadloom/threading';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpEngine } from '../support/http-engine.js';
-import { startRedisCluster, type RunningCluster } from '../support/redis-cluster.js';
 import { scenario } from '../orchestration/support/scenarios.js';
 import { startScriptedEngine, type ScriptedEngine } from '../orchestration/support/scripted-engine.js';
 import { startWorker, type StackOptions } from '../orchestration/support/stack.js';
@@ -37,7 +36,7 @@ describe('redis cluster', () => {
   const workers: SupervisedProcess[] = [];
 
   beforeAll(async () => {
-    cluster = await startRedisCluster(3);
+    cluster = await startRedisCluster({ masters: 3, replicas: 1 });
     engine = await startScriptedEngine(scenario);
     const options: StackOptions = {
       redisUrl: cluster.url,

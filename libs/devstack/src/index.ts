@@ -15,3 +15,11 @@ export type { Restartable, SupervisedChild, SuperviseOptions, SupervisorHooks } 
 export { DEFAULT_RESTART_POLICY } from './restart-policy.js';
 export type { RestartPolicy } from './restart-policy.js';
 export { longContextProblem } from './long-context-problem.js';
+export { startRedisCluster } from './redis-cluster.js';
+export type { RedisClusterOptions, RunningCluster } from './redis-cluster.js';
+export { RedisClusterError } from './redis-cluster.error.js';
+export { clusterMasters, ownerOfSlot, parseClusterNodes, replicaOf, roleFlags } from './cluster-nodes.js';
+export type { ClusterNodeEntry } from './cluster-nodes.js';
+export { OBSERVER_COMMANDS, parseRedisUsage, readRedisUsage, usageDelta } from './redis-usage.js';
+export type { CommandCounters, RedisUsage, RedisUsageDelta, UsageParse } from './redis-usage.js';
+export { RedisUsageError } from './redis-usage.error.js';
