@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { SupervisedProcess } from '@threadloom/devstack';
 import { renderUserPrompt } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../cli/cli-process.js';
 import { capturedRequests, requestsOf, type CapturedRequest } from './support/captured-requests.js';
 import { startSim, startStack, type Stack } from './support/stack.js';
 
@@ -86,10 +87,20 @@ describe('the served context caps every engine call', () => {
     const submitted = await stack.client.submit({ prompt: renderUserPrompt(LONG_PROBLEM) });
     const view = await stack.client.waitForResult(submitted.id, { timeoutMs: 60_000 });
     expect(view.status, view.error).toBe('completed');
-    expect(['length', 'context', 'thread_length']).toContain(view.result?.termination);
+    // A thread of the last block is cut by the context cap: the block is joined and closed, the run ends (spec §2.7).
+    expect(view.result?.termination).toBe('thread_length');
     const calls = requestsOf(capturedRequests(sim.capture), submitted.id);
     // The prompt alone is ~7,900 tokens: the calls run until the context is full, then the request ends.
     expect(calls.length).toBeGreaterThan(1);
     await expectWithinContext(sim.url, calls, 12_288);
+  });
+
+  it('the in-process `threadloom run` ends the same way against that engine, exit 0', async () => {
+    const sim = await engine(dir, 12_288);
+    engines.push(sim);
+    const run = await runCli(['run', '--problem', LONG_PROBLEM, '--engine-url', sim.url, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const metrics = (JSON.parse(run.stdout) as { metrics: { termination: string } }).metrics;
+    expect(metrics.termination).toBe('thread_length');
   });
 });
