@@ -14,6 +14,8 @@ export interface RedisLaunchOptions {
   readonly dataDir?: string;
   /** Append-only file persistence, as production runs it. @defaultValue true */
   readonly appendOnly?: boolean;
+  /** AOF fsync policy; Redis's own default (`everysec`, as production runs it) when omitted. */
+  readonly appendFsync?: 'always' | 'everysec' | 'no';
   /** @defaultValue 'redis-server' */
   readonly binary?: string;
 }
@@ -53,6 +55,7 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
     options.appendOnly === false ? 'no' : 'yes',
     '--maxmemory-policy',
     'noeviction',
+    ...(options.appendFsync === undefined ? [] : ['--appendfsync', options.appendFsync]),
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<ExitInfo>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

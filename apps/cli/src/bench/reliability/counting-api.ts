@@ -12,6 +12,11 @@ export class CountingApi {
     this.apiKey = apiKey;
   }
 
+  /** A client of the same API and key whose statuses are counted apart (e.g. probes expecting 503). */
+  apart(): CountingApi {
+    return new CountingApi(this.baseUrl, this.apiKey);
+  }
+
   /** HTTP answers ≥ 500 so far. */
   serverErrors(): number {
     let total = 0;

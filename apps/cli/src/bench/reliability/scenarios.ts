@@ -1,7 +1,13 @@
 import type { ReliabilityScenario } from './scenario.js';
 import { WORKER_CRASHES } from './s1-worker-crashes.js';
+import { REDIS_RESTART } from './s2-redis-restart.js';
 import { HOSTILE_INPUT } from './s6-hostile-input.js';
 import { ROLLING_RESTART } from './s8-rolling-restart.js';
 
 /** Every scenario of the fault suite, in run order. Adding one is one file beside this and one line here. */
-export const SCENARIOS: readonly ReliabilityScenario[] = [WORKER_CRASHES, HOSTILE_INPUT, ROLLING_RESTART];
+export const SCENARIOS: readonly ReliabilityScenario[] = [
+  WORKER_CRASHES,
+  REDIS_RESTART,
+  HOSTILE_INPUT,
+  ROLLING_RESTART,
+];
