@@ -51,7 +51,10 @@ export {
   CHARS_SPECIAL_BASE,
   CHAT_SPECIAL_TOKENS,
   createCharsEncoder,
+  encodeGenerated,
   extractUnits,
+  extractUnitSources,
+  flattenMarks,
   flattenTrie,
   IGNORE_LABEL,
   LABEL_MODES,
@@ -61,10 +64,13 @@ export {
   packTrajectory,
   PACKING_ISSUE_CODES,
   PrefixTrie,
+  rolloutPackInput,
   UnknownSpecialTokenError,
 } from './lib/packing/index.js';
 export type {
   FlatTrie,
+  GeneratedEncoding,
+  GeneratedRange,
   LabelMode,
   PackedSequence,
   PackInput,
@@ -74,6 +80,8 @@ export type {
   PackOptions,
   PackResult,
   TokenEncoder,
+  UnitSource,
+  UnitSourcesResult,
   UnitsResult,
   UnitTags,
 } from './lib/packing/index.js';

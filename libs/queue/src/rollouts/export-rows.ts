@@ -1,6 +1,7 @@
 import {
   IGNORE_LABEL,
   packTrajectory,
+  rolloutPackInput,
   unitCompletion,
   unitPrompt,
   type CallUnit,
@@ -40,12 +41,13 @@ function identity(context: RowContext, encoder: TokenEncoder) {
 
 /**
  * The packed training row of one trajectory (spec §5, as `threadloom pack` prints it) plus `advantages`:
- * the member's advantage on every node that has a loss, 0 elsewhere. A trajectory that cannot be packed
- * (an unclosed block after a failure) gets `ok: false` and its issues.
+ * the member's advantage on every node that has a loss, 0 elsewhere. The loss covers only what the model
+ * generated, each token once in the context it was generated in (spec §4.3): never the prompt, the
+ * orchestrator's headers, joins and closures, nor thread 2..n where they stand in a join. A trajectory
+ * that cannot be packed (an unclosed block after a failure) gets `ok: false` and its issues.
  */
 export function packedRow(context: RowContext, state: OrchestratorState, encoder: TokenEncoder) {
-  const ended = state.termination?.reason === 'eos';
-  const packed = packTrajectory({ prompt: state.prompt, response: state.response + (ended ? EOS : '') }, { encoder });
+  const packed = packTrajectory(rolloutPackInput(state), { encoder });
   if (!packed.ok)
     return { ...identity(context, encoder), ok: false, issues: packed.issues.map((issue) => issue.message) };
   const { value } = packed;

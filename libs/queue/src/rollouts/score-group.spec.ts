@@ -114,6 +114,26 @@ describe('scoreGroup', () => {
     expect(expanded[1]).toMatchObject({ thread: '1', advantage });
   });
 
+  it('trains in the packed row exactly the tokens the expanded rows train: what the engine calls generated', async () => {
+    const states = await Promise.all([state('5', 3), state('5', 12)]);
+    const commit = scoreGroup(
+      spec(2),
+      states.map((s, j) => member(j, s)),
+      tools,
+    );
+    const expanded = commit.expanded.map((line) => JSON.parse(line) as { member: number; response_ids: number[] });
+    commit.packed.forEach((line, j) => {
+      const row = JSON.parse(line) as { input_ids: number[]; loss_mask: number[]; labels: number[] };
+      const generated = expanded.filter((unit) => unit.member === j).flatMap((unit) => unit.response_ids);
+      // PLAN (19 ids: 7 tags, 12 characters) + thread 1 " body\n</Thread>" (7) + thread 2 (7 + extra)
+      // + "</Parallel>\nso \boxed{5}" (14) + EOS (1).
+      expect(generated).toHaveLength(19 + 7 + 7 + [3, 12][j]! + 14 + 1);
+      expect(row.loss_mask.reduce((sum, value) => sum + value, 0)).toBe(generated.length);
+      const targets = row.labels.filter((label) => label !== -100).sort((a, b) => a - b);
+      expect(targets).toEqual([...generated].sort((a, b) => a - b));
+    });
+  });
+
   it('leaves members that did not complete out of the statistics and the rows', async () => {
     const states = await Promise.all([state('5', 0), state('4', 0)]);
     const commit = scoreGroup(

@@ -45,3 +45,13 @@ function fillExitTimes(parent: Int32Array, tout: Int32Array): void {
     if (up >= 0) tout[up] = Math.max(tout[up] ?? 0, tout[index] ?? 0);
   }
 }
+
+/** The trie's node marks in flattened order (the order of {@link flattenTrie}), 1 where marked. */
+export function flattenMarks(trie: PrefixTrie): Uint8Array {
+  const marks = new Uint8Array(trie.size);
+  let next = 0;
+  trie.walk((node) => {
+    marks[next++] = trie.isMarked(node) ? 1 : 0;
+  });
+  return marks;
+}

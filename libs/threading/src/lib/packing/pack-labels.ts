@@ -21,8 +21,10 @@ export interface PackLabels {
 /**
  * Labels and loss mask: only targets inside the assistant turn (at or after `promptLength`) are
  * trained. `own-unit` compares trie depth, `reference` the flattened index, as the reference does.
+ * With `trainable` (one entry per node), a target is trained only where it is 1 instead: RL rows train
+ * exactly the tokens the model generated, in the context it generated them in.
  */
-export function packLabels(flat: FlatTrie, promptLength: number, mode: LabelMode): PackLabels {
+export function packLabels(flat: FlatTrie, promptLength: number, mode: LabelMode, trainable?: Uint8Array): PackLabels {
   const length = flat.inputIds.length;
   const labels = new Int32Array(length).fill(IGNORE_LABEL);
   const lossMask = new Uint8Array(length);
@@ -30,7 +32,8 @@ export function packLabels(flat: FlatTrie, promptLength: number, mode: LabelMode
     const next = index + 1;
     const ownChild = flat.parent[next] === index;
     const targetPosition = mode === 'own-unit' ? (flat.positionIds[next] ?? 0) : next;
-    if ((mode === 'reference' || ownChild) && targetPosition >= promptLength) {
+    const inScope = trainable === undefined ? targetPosition >= promptLength : trainable[next] === 1;
+    if ((mode === 'reference' || ownChild) && inScope) {
       labels[index] = flat.inputIds[next] ?? IGNORE_LABEL;
       lossMask[index] = 1;
     }

@@ -4,6 +4,7 @@ export const PACKING_ISSUE_CODES = [
   'unclosed_thread',
   'no_thread_in_block',
   'units_not_nested',
+  'bad_generated_range',
 ] as const;
 /** One of {@link PACKING_ISSUE_CODES}. */
 export type PackingIssueCode = (typeof PACKING_ISSUE_CODES)[number];

@@ -5,22 +5,34 @@ const NONE = -1;
 /**
  * A token-level prefix tree whose children keep first-insertion order (spec §5.2). Nodes live in
  * parallel arrays with first-child / next-sibling links, so memory is linear in the node count.
+ * A node can carry a mark (used for "trained here"): it holds only if every sequence through it marked it.
  */
 export class PrefixTrie {
   private readonly tokens: number[] = [NONE];
   private readonly firstChild: number[] = [NONE];
   private readonly lastChild: number[] = [NONE];
   private readonly nextSibling: number[] = [NONE];
+  private readonly marks: number[] = [0];
 
   /** Nodes other than the root. */
   get size(): number {
     return this.tokens.length - 1;
   }
 
-  /** Adds one sequence, sharing the longest existing prefix. */
-  insert(sequence: readonly number[]): void {
+  /** Adds one sequence, sharing the longest existing prefix; `marks[i]` marks the node of token i. */
+  insert(sequence: readonly number[], marks?: ArrayLike<number>): void {
     let node = ROOT;
-    for (const token of sequence) node = this.childWith(node, token) ?? this.addChild(node, token);
+    sequence.forEach((token, index) => {
+      const mark = marks === undefined ? 0 : (marks[index] ?? 0) === 0 ? 0 : 1;
+      const existing = this.childWith(node, token);
+      node = existing ?? this.addChild(node, token, mark);
+      if (existing !== undefined) this.marks[node] = (this.marks[node] ?? 0) & mark;
+    });
+  }
+
+  /** Whether every sequence inserted through `node` marked it. */
+  isMarked(node: number): boolean {
+    return this.marks[node] === 1;
   }
 
   /** True when `sequence` is a path that starts at the root. */
@@ -64,9 +76,10 @@ export class PrefixTrie {
     return undefined;
   }
 
-  private addChild(node: number, token: number): number {
+  private addChild(node: number, token: number, mark: number): number {
     const child = this.tokens.length;
     this.tokens.push(token);
+    this.marks.push(mark);
     this.firstChild.push(NONE);
     this.lastChild.push(NONE);
     this.nextSibling.push(NONE);
