@@ -31,6 +31,7 @@ export { RequestStore } from './store/request-store.js';
 export type { NewRequest, SaveOutcome } from './store/request-store.js';
 export type { JobSnapshot } from './store/job-snapshot.js';
 export type { StoredThread } from './store/stored-thread.js';
+export { storedThreadResult, threadResultOf } from './store/stored-thread.js';
 export type { AfterSettle } from './runtime/settled-request.js';
 export { ROLLOUT_CLAIM_LEASE_MS } from './rollouts/rollout-defaults.js';
 export { ROLLOUT_ROW_FORMATS } from './rollouts/rollout-group.js';

@@ -2,7 +2,7 @@ import { joinJobSchema, type JoinJobData } from '@threadloom/contracts';
 import { afterJoin, type ThreadOutcome } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
-import type { Checkpoint, StoredThread } from '@threadloom/queue';
+import { threadResultOf, type Checkpoint, type StoredThread } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadJob, pastDeadline } from '../runtime/request-context.js';
 import { runAttributes, runEventData, startRun } from '../runtime/job-run.js';
@@ -71,8 +71,8 @@ async function collectOutcomes(
   const ignored = stored.some((thread) => thread?.status !== 'completed') ? await job.getIgnoredChildrenFailures() : {};
   return threads.map(({ number }, index): ThreadOutcome => {
     const thread = stored[index];
-    if (thread?.status === 'completed' && thread.result !== undefined)
-      return { number, status: 'completed', result: thread.result };
+    const result = thread === undefined ? undefined : threadResultOf(thread, checkpoint.state.units);
+    if (thread?.status === 'completed' && result !== undefined) return { number, status: 'completed', result };
     return {
       number,
       status: 'failed',
@@ -85,12 +85,15 @@ function firstFailure(ignored: Record<string, string>): string | undefined {
   return Object.values(ignored)[0];
 }
 
-/** The join copied every thread text into the state: keep only the metrics so the text is stored once (one read, one write). */
+/** The join copied every thread text and its ids into the state: keep only the metrics so they are stored once (one read, one write). */
 async function forgetTexts(deps: RuntimeDeps, requestId: string, block: number, count: number): Promise<void> {
   const stored = await deps.store.getThreads(requestId, block, count);
   const blanked = new Map<number, StoredThread>();
   stored.forEach((thread, index) => {
-    if (thread?.result !== undefined) blanked.set(index, { ...thread, result: { ...thread.result, text: '' } });
+    if (thread?.result === undefined) return;
+    const { promptIds: _promptIds, ...rest } = thread;
+    const { tokenIds: _tokenIds, ...result } = thread.result;
+    blanked.set(index, { ...rest, result: { ...result, text: '' } });
   });
   await deps.store.putThreads(requestId, block, blanked);
 }

@@ -7,7 +7,7 @@ import { mapEngineError } from '../engine/map-engine-error.js';
 import { publicEngineError } from '../engine/public-engine-error.js';
 import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
 import { RequestAbortedError } from '@threadloom/engine-client';
-import type { Checkpoint, StoredThread } from '@threadloom/queue';
+import { storedThreadResult, type Checkpoint, type StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
@@ -115,7 +115,7 @@ async function decodeThread(
     inFlight.inc();
     try {
       const done = await threadCompletion(deps, job, run.attempt - 1, context, checkpoint, scope.signal);
-      await saveCompleted(deps, job, run, startedAt, done, carrier);
+      await saveCompleted(deps, job, { run, startedAt, checkpoint }, done, carrier);
       return 'done';
     } catch (error) {
       return handleFailure(deps, job, run, startedAt, error);
@@ -171,8 +171,7 @@ function contextFull(error: ContextFullError): TimedCompletion {
 async function saveCompleted(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  run: JobRun,
-  startedAt: number,
+  { run, startedAt, checkpoint }: { run: JobRun; startedAt: number; checkpoint: Checkpoint },
   done: TimedCompletion,
   span: TraceCarrier | undefined,
 ): Promise<void> {
@@ -181,7 +180,7 @@ async function saveCompleted(
   const thread: StoredThread = {
     number,
     status: 'completed',
-    result: done.result,
+    ...storedThreadResult(done.result, checkpoint.state.units),
     queueWaitMs: startedAt - job.data.enqueuedAt,
     timeToFirstTokenMs: done.timeToFirstTokenMs,
     decodeMs: done.decodeMs,

@@ -20,6 +20,7 @@ describe('completionBody', () => {
       add_special_tokens: false,
       skip_special_tokens: false,
       include_stop_str_in_output: true,
+      return_token_ids: true,
     });
   });
 

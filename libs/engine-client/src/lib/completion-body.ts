@@ -27,6 +27,8 @@ export type CompletionBody = CompletionCreateParamsStreaming &
     readonly add_special_tokens: false;
     /** vLLM's `priority` (lower = earlier; needs `--scheduling-policy priority`), only when given. */
     readonly priority?: number;
+    /** vLLM ≥ 0.10.2 answers with `prompt_token_ids` and per-choice `token_ids`: the ids the model saw and made. */
+    readonly return_token_ids: true;
   };
 
 /** The streamed `/v1/completions` body for one request: text mode, usage in the stream, explicit sampling. */
@@ -50,6 +52,7 @@ export function completionBody(
     stream: true,
     stream_options: { include_usage: true },
     add_special_tokens: false,
+    return_token_ids: true,
     ...VLLM_TEXT_MODE,
     ...(priority === undefined ? {} : { priority }),
   };

@@ -1,6 +1,7 @@
 import { createCharsTokenizer } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
 import { toCompletionResult } from './completion-result.js';
+import { readCompletionResponse, readCompletionStream, type CompletionChunk } from './completion-stream.js';
 import { EngineOutputError } from './engine-output.error.js';
 
 const request = { prompt: 'p', stop: ['</Outlines>'], maxTokens: 10 };
@@ -49,4 +50,43 @@ describe('toCompletionResult', () => {
       usageSource: 'tokenizer',
     });
   });
+
+  it('hands back the prompt and generated ids of a stream (first-chunk prompt ids, per-chunk deltas)', async () => {
+    const chunks: CompletionChunk[] = [
+      { choices: [{ text: 'a', token_ids: [5], prompt_token_ids: [1, 2, 3] }] },
+      { choices: [{ text: '', token_ids: [6], prompt_token_ids: null }] },
+      { choices: [{ text: '</Outlines>', token_ids: [7], finish_reason: 'stop', stop_reason: '</Outlines>' }] },
+      { choices: [], usage },
+    ];
+    const streamed = await readCompletionStream(toAsync(chunks));
+    expect(toCompletionResult(streamed, request)).toMatchObject({
+      text: 'a</Outlines>',
+      promptTokenIds: [1, 2, 3],
+      tokenIds: [5, 6, 7],
+    });
+  });
+
+  it('hands back the ids of a non-streamed response, and none when the engine returned none', () => {
+    const choice = { text: 'a</Outlines>', finish_reason: 'stop', stop_reason: '</Outlines>' };
+    const withIds = readCompletionResponse({
+      choices: [{ ...choice, prompt_token_ids: [1], token_ids: [5, 7] }],
+      usage,
+    });
+    expect(toCompletionResult(withIds, request)).toMatchObject({ promptTokenIds: [1], tokenIds: [5, 7] });
+    const without = toCompletionResult(readCompletionResponse({ choices: [choice], usage }), request);
+    expect(without).not.toHaveProperty('tokenIds');
+    expect(without).not.toHaveProperty('promptTokenIds');
+  });
+
+  it('refuses ids that are not token ids', () => {
+    const streamed = readCompletionResponse({
+      choices: [{ text: 'a', finish_reason: 'length', token_ids: [-1] }],
+      usage,
+    });
+    expect(() => toCompletionResult(streamed, request)).toThrow(EngineOutputError);
+  });
 });
+
+async function* toAsync<T>(items: readonly T[]): AsyncIterable<T> {
+  for (const item of items) yield await Promise.resolve(item);
+}

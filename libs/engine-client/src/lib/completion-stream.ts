@@ -4,6 +4,10 @@ export interface CompletionChunk {
     readonly text?: string;
     readonly finish_reason?: string | null;
     readonly stop_reason?: string | number | null;
+    /** With `return_token_ids`: the prompt's ids (a stream's first chunk of the choice only). */
+    readonly prompt_token_ids?: readonly number[] | null;
+    /** With `return_token_ids`: the ids generated (a stream chunk's delta; the whole output when not streamed). */
+    readonly token_ids?: readonly number[] | null;
   }[];
   readonly usage?: CompletionUsage | null;
 }
@@ -23,13 +27,28 @@ export interface StreamedCompletion {
   usage: CompletionUsage | null;
   /** `performance.now()` when the first text arrived. */
   firstAt: number | null;
+  /** The prompt ids, when the engine returned them. */
+  promptTokenIds: number[] | null;
+  /** The generated ids, when the engine returned them (every chunk carried its delta). */
+  tokenIds: number[] | null;
 }
 
 /** Reads a completion stream to its end. */
 export async function readCompletionStream(chunks: AsyncIterable<CompletionChunk>): Promise<StreamedCompletion> {
-  const streamed: StreamedCompletion = { text: '', finish: null, stop: null, usage: null, firstAt: null };
+  const streamed = emptyCompletion();
   for await (const chunk of chunks) addChunk(streamed, chunk, performance.now());
   return streamed;
+}
+
+/** A non-streamed `/v1/completions` response (its first choice) in the form a stream adds up to. */
+export function readCompletionResponse(response: CompletionChunk): StreamedCompletion {
+  const streamed = emptyCompletion();
+  addChunk(streamed, response, performance.now());
+  return streamed;
+}
+
+function emptyCompletion(): StreamedCompletion {
+  return { text: '', finish: null, stop: null, usage: null, firstAt: null, promptTokenIds: null, tokenIds: null };
 }
 
 function addChunk(streamed: StreamedCompletion, chunk: CompletionChunk, now: number): void {
@@ -41,4 +60,8 @@ function addChunk(streamed: StreamedCompletion, chunk: CompletionChunk, now: num
   if (choice?.finish_reason !== undefined && choice.finish_reason !== null) streamed.finish = choice.finish_reason;
   if (choice?.stop_reason !== undefined && choice.stop_reason !== null) streamed.stop = choice.stop_reason;
   if (chunk.usage !== undefined && chunk.usage !== null) streamed.usage = chunk.usage;
+  if (choice?.prompt_token_ids !== undefined && choice.prompt_token_ids !== null)
+    streamed.promptTokenIds = [...choice.prompt_token_ids];
+  if (choice?.token_ids !== undefined && choice.token_ids !== null)
+    streamed.tokenIds = [...(streamed.tokenIds ?? []), ...choice.token_ids];
 }

@@ -1,10 +1,19 @@
-import type { CompletionResult } from '@threadloom/threading';
+import {
+  expandPromptIds,
+  storePromptIds,
+  type CallUnit,
+  type CompletionResult,
+  type StoredPromptIds,
+} from '@threadloom/threading';
 
-/** One thread's stored outcome; `result.text` is blanked once the join has copied it into the state. */
+/** One thread's stored outcome; `result.text` and its ids are blanked once the join has copied them into the state. */
 export interface StoredThread {
   readonly number: string;
   readonly status: 'completed' | 'failed';
+  /** The engine result; its prompt ids are kept in `promptIds` instead (the context is stored once, in the state). */
   readonly result?: CompletionResult;
+  /** The prompt ids the engine returned, stored against the state's units at the fork. */
+  readonly promptIds?: StoredPromptIds;
   readonly error?: string;
   readonly queueWaitMs: number;
   readonly timeToFirstTokenMs: number;
@@ -20,4 +29,24 @@ export interface StoredThread {
   readonly finishedAt: number;
   /** `traceparent` of the thread job's span, so its join can link to it (absent when untraced). */
   readonly span?: string;
+}
+
+/**
+ * A thread result as stored: its prompt ids (the whole context again, for every thread) replaced by a
+ * reference into `units`, the state's units at the fork, so in-flight threads do not copy the context.
+ */
+export function storedThreadResult(
+  result: CompletionResult,
+  units: readonly CallUnit[],
+): Pick<StoredThread, 'result' | 'promptIds'> {
+  const { promptTokenIds, ...rest } = result;
+  return promptTokenIds === undefined ? { result } : { result: rest, promptIds: storePromptIds(units, promptTokenIds) };
+}
+
+/** The engine result of a stored thread with its prompt ids restored against the same `units`. */
+export function threadResultOf(thread: StoredThread, units: readonly CallUnit[]): CompletionResult | undefined {
+  const { result, promptIds } = thread;
+  if (result === undefined || promptIds === undefined) return result;
+  const promptTokenIds = expandPromptIds(units, promptIds);
+  return promptTokenIds === undefined ? result : { ...result, promptTokenIds };
 }

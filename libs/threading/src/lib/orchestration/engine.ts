@@ -25,6 +25,10 @@ export interface CompletionResult {
   readonly cachedTokens?: number;
   /** Absent means `engine`. */
   readonly usageSource?: UsageSource;
+  /** The prompt's token ids as the engine saw them (vLLM `prompt_token_ids`); absent when it returned none. */
+  readonly promptTokenIds?: readonly number[];
+  /** The generated token ids (vLLM `choices[].token_ids`: a matched stop token or EOS included); absent when none. */
+  readonly tokenIds?: readonly number[];
 }
 
 /** What a runtime calls to decode; implemented over vLLM, the simulator or a script. */

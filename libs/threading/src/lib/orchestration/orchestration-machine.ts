@@ -1,6 +1,6 @@
 import { THREADWEAVER_DIALECT } from '../dialect/index.js';
 import type { Dialect } from '../dialect/index.js';
-import { keepCompletion } from './completion-text.js';
+import { keepCompletion, type KeptCompletion } from './completion-text.js';
 import type { CompletionResult, EngineRequest } from './engine.js';
 import { OrchestrationError } from './orchestration.error.js';
 import { resolveOrchestratorOptions } from './orchestrator-options.js';
@@ -51,7 +51,7 @@ export function afterSequential(
   requirePhase(state, 'sequential');
   const parallel = state.options.mode === 'parallel';
   const kept = keepCompletion(result, parallel ? resolved.sequentialStop : null, resolved);
-  const next = recordSequential(state, result, kept.text);
+  const next = recordSequential(state, result, kept);
   if (kept.text === '') return finish(next, { reason: 'empty_output' });
   if (kept.eos) return finish(next, { reason: 'eos' });
   if (result.finishReason === 'length')
@@ -64,7 +64,8 @@ export function afterSequential(
   return planned.numbers.length === 0 ? enterSequential(next, resolved) : enterParallel(next, planned, resolved);
 }
 
-function recordSequential(state: OrchestratorState, result: CompletionResult, text: string): OrchestratorState {
+function recordSequential(state: OrchestratorState, result: CompletionResult, kept: KeptCompletion): OrchestratorState {
+  const { text } = kept;
   const tokens = safeTokenCount(result.completionTokens);
   const start = state.response.length;
   return {
@@ -89,7 +90,7 @@ function recordSequential(state: OrchestratorState, result: CompletionResult, te
         completionTokens: tokens,
         finishReason: result.finishReason,
         stopReason: result.stopReason,
-        ...unitUsage(result),
+        ...unitUsage(result, state.units, kept),
       },
     ],
   };

@@ -1,5 +1,6 @@
 import type { CompletionResult, EngineRequest, FinishReason, UsageSource } from './engine.js';
 import type { OrchestratorOptions } from './orchestrator-options.js';
+import type { StoredPromptIds } from './unit-token-ids.js';
 
 /** Where the machine is: decoding a sequential step, waiting for a block's threads, or finished. */
 export type OrchestrationPhase = 'sequential' | 'parallel' | 'done';
@@ -88,6 +89,12 @@ export interface CallUnit {
   readonly cachedTokens?: number;
   /** Absent means `engine`. */
   readonly usageSource?: UsageSource;
+  /** The ids the engine generated, as returned (a stop token or EOS included); absent when it returned none. */
+  readonly tokenIds?: readonly number[];
+  /** The prompt ids the engine saw, stored against an earlier unit (expand with unitPromptIds). */
+  readonly promptIds?: StoredPromptIds;
+  /** `tokenIds` are exactly the kept completion (no EOS, nothing cut or restored): a later prompt may reuse them. */
+  readonly idsReusable?: boolean;
 }
 
 /** The whole orchestration as a JSON document; every join and thread request derives from it. */

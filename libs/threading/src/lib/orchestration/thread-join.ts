@@ -99,7 +99,7 @@ function completedThread(
     completionTokens: tokens,
     finishReason: result.finishReason,
     stopReason: result.stopReason,
-    ...unitUsage(result),
+    ...unitUsage(result, state.units, kept),
   };
   return { text: header + kept.text + (kept.stopped ? '' : dialect.forcedThreadClose), record, unit };
 }
