@@ -24,8 +24,12 @@ export class CountingApi {
     return total;
   }
 
-  /** Any call: the status and parsed JSON body (undefined when not JSON or on a network error). */
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  /** Any call: the status, headers and parsed JSON body (undefined when not JSON or on a network error). */
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown; headers: Headers | undefined }> {
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -34,10 +38,10 @@ export class CountingApi {
       });
       this.count(response.status);
       const text = await response.text();
-      return { status: response.status, body: parseJson(text) };
+      return { status: response.status, body: parseJson(text), headers: response.headers };
     } catch {
       this.count(0);
-      return { status: 0, body: undefined };
+      return { status: 0, body: undefined, headers: undefined };
     }
   }
 

@@ -2,6 +2,7 @@ import type { ReliabilityScenario } from './scenario.js';
 import { WORKER_CRASHES } from './s1-worker-crashes.js';
 import { REDIS_RESTART } from './s2-redis-restart.js';
 import { HOSTILE_INPUT } from './s6-hostile-input.js';
+import { LOAD } from './s7-load.js';
 import { ROLLING_RESTART } from './s8-rolling-restart.js';
 
 /** Every scenario of the fault suite, in run order. Adding one is one file beside this and one line here. */
@@ -9,5 +10,6 @@ export const SCENARIOS: readonly ReliabilityScenario[] = [
   WORKER_CRASHES,
   REDIS_RESTART,
   HOSTILE_INPUT,
+  LOAD,
   ROLLING_RESTART,
 ];
