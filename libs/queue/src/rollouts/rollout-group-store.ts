@@ -11,9 +11,9 @@ import type {
 } from './rollout-group.js';
 import { CLAIM_GROUP_SCRIPT, COMMIT_GROUP_SCRIPT, MARK_MEMBER_SCRIPT } from './rollout-scripts.js';
 
-const MARK_MEMBER = redisScript(MARK_MEMBER_SCRIPT);
-const CLAIM_GROUP = redisScript(CLAIM_GROUP_SCRIPT);
-const COMMIT_GROUP = redisScript(COMMIT_GROUP_SCRIPT);
+const MARK_MEMBER = redisScript('MarkMember', MARK_MEMBER_SCRIPT);
+const CLAIM_GROUP = redisScript('ClaimGroup', CLAIM_GROUP_SCRIPT);
+const COMMIT_GROUP = redisScript('CommitGroup', COMMIT_GROUP_SCRIPT);
 
 /** What marking a member terminal found. */
 export type MarkOutcome = 'missing' | 'pending' | 'complete' | 'committed';

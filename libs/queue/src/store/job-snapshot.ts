@@ -6,7 +6,7 @@ import { JOB_SNAPSHOT_SCRIPT } from './lua-scripts.js';
 import { redisScript, runScript } from './redis-script.js';
 import type { StoredThread } from './stored-thread.js';
 
-const SNAPSHOT = redisScript(JOB_SNAPSHOT_SCRIPT);
+const SNAPSHOT = redisScript('JobSnapshot', JOB_SNAPSHOT_SCRIPT);
 
 /** A request as a job sees it when it starts: record fields, checkpoint, and the thread it may have stored before. */
 export interface JobSnapshot {

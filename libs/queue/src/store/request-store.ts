@@ -22,11 +22,11 @@ import { redisScript, runScript } from './redis-script.js';
 import { toRequestView } from './request-record.js';
 import type { StoredThread } from './stored-thread.js';
 
-const TRANSITION = redisScript(TRANSITION_SCRIPT);
-const SAVE_CHECKPOINT = redisScript(SAVE_CHECKPOINT_SCRIPT);
-const ACQUIRE_SLOT = redisScript(ACQUIRE_SLOT_SCRIPT);
-const CREATE_REQUEST = redisScript(CREATE_REQUEST_SCRIPT);
-const RELEASE_CLAIM = redisScript(RELEASE_CLAIM_SCRIPT);
+const TRANSITION = redisScript('Transition', TRANSITION_SCRIPT);
+const SAVE_CHECKPOINT = redisScript('SaveCheckpoint', SAVE_CHECKPOINT_SCRIPT);
+const ACQUIRE_SLOT = redisScript('AcquireSlot', ACQUIRE_SLOT_SCRIPT);
+const CREATE_REQUEST = redisScript('CreateRequest', CREATE_REQUEST_SCRIPT);
+const RELEASE_CLAIM = redisScript('ReleaseClaim', RELEASE_CLAIM_SCRIPT);
 
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
