@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
@@ -81,7 +82,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited early with code ${child.exitCode}`);
     if (await canConnect(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   child.kill('SIGKILL');
   throw new Error(`redis-server did not listen on port ${port} within ${timeoutMs} ms`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
@@ -42,7 +43,9 @@ export class HealthService implements BeforeApplicationShutdown {
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref()),
+    sleep(CHECK_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+      throw new Error('timeout');
+    }),
   ]);
 }
 

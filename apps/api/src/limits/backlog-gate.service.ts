@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
@@ -72,9 +73,8 @@ export class BacklogGate {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new RuntimeUnavailableError(`queue backlog not readable within ${ms} ms`)), ms);
+  const timeout = sleep(ms, undefined, { ref: false }).then(() => {
+    throw new RuntimeUnavailableError(`queue backlog not readable within ${ms} ms`);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { shutdownTelemetry } from '@threadloom/telemetry';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { ReasoningClient } from '@threadloom/contracts';
@@ -70,10 +71,8 @@ export class RuntimeModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // Closing waits for Redis; when it is away, give up after a moment instead of hanging the exit.
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_BOUND_MS)));
-    await Promise.race([Promise.allSettled([this.client.close(), this.queues.close()]), bound]);
-    clearTimeout(timer);
+    const closed = Promise.allSettled([this.client.close(), this.queues.close()]);
+    await Promise.race([closed, sleep(CLOSE_BOUND_MS, undefined, { ref: false })]);
     this.redis.disconnect();
     await shutdownTelemetry();
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 
 const DRAIN_BOUND_MS = 2_000;
@@ -35,9 +36,6 @@ export class ShutdownSignal implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.controller.abort();
     if (this.streams.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_BOUND_MS)));
-    await Promise.race([Promise.allSettled(this.streams), bound]);
-    clearTimeout(timer);
+    await Promise.race([Promise.allSettled(this.streams), sleep(DRAIN_BOUND_MS, undefined, { ref: false })]);
   }
 }

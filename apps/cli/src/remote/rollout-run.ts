@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
@@ -56,7 +57,7 @@ export async function runRollout(
   bar?.start(view.group_counts.total, view.group_counts.scored, { rollouts: finished(view) });
   try {
     while (!done(view) && !options.signal.aborted) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await sleep(POLL_MS);
       view = await api.json<RemoteRolloutView>('GET', `/v1/rollouts/${view.id}`);
       bar?.update(view.group_counts.scored, { rollouts: finished(view) });
     }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { servedContextKey } from '@threadloom/contracts';
 import type { EngineClient } from '@threadloom/engine-client';
 import type { RedisClient } from '@threadloom/queue';
@@ -17,12 +18,9 @@ export async function publishServedContext(
 ): Promise<number | undefined> {
   const length = await Promise.race([
     engine.servedContext(),
-    new Promise<never>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`no answer from /v1/models in ${MODELS_TIMEOUT_MS} ms`)),
-        MODELS_TIMEOUT_MS,
-      ).unref(),
-    ),
+    sleep(MODELS_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+      throw new Error(`no answer from /v1/models in ${MODELS_TIMEOUT_MS} ms`);
+    }),
   ]);
   if (length === undefined) return undefined;
   await redis.hset(servedContextKey(options.keyPrefix), options.machineId, String(length));

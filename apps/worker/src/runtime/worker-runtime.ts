@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   cancelChannel,
   DEFAULT_LANE,
@@ -125,10 +126,8 @@ export class WorkerRuntime {
   /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
   async close(): Promise<void> {
     const graceful = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
-    const timer = new Promise<boolean>((resolve) =>
-      setTimeout(() => resolve(false), this.config.shutdownGraceMs).unref(),
-    );
-    if (!(await Promise.race([graceful, timer]))) {
+    const expired = sleep(this.config.shutdownGraceMs, false, { ref: false });
+    if (!(await Promise.race([graceful, expired]))) {
       // close(true) would return the pending graceful close; instead drop the connections: the jobs'
       // locks lapse and the stalled-job checker of another worker re-queues them.
       this.logger.warn(

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReasoningEvent } from '@threadloom/contracts';
 import type { RedisClient } from '../redis/redis-client.js';
 import { duplicateForBlocking } from '../redis/redis-connections.js';
@@ -83,7 +84,7 @@ export class EventStreamHub {
         );
         for (const [key, entries] of reply ?? []) this.deliver(key, entries);
       } catch {
-        if (!this.closed) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        if (!this.closed) await sleep(RETRY_MS);
       }
     }
   }

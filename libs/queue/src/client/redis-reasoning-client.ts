@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import {
   cancelChannel,
@@ -221,7 +222,7 @@ export class RedisReasoningClient implements ReasoningClient {
     for (let tries = 0; tries < 50; tries += 1) {
       const view = await this.store.view(id);
       if (view !== undefined) return view;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
     throw new UnknownRequestError(id);
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isTerminalStatus, type RequestView } from '@threadloom/contracts';
 import type { RequestStore } from '../store/request-store.js';
 import { UnknownRequestError } from './unknown-request.error.js';
@@ -21,7 +22,7 @@ export async function waitForTerminal(
     if (view === undefined) throw new UnknownRequestError(id);
     if (isTerminalStatus(view.status)) return view;
     if (Date.now() >= deadline) throw new WaitTimeoutError(id, options.timeoutMs ?? 0);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
+    await sleep(Math.min(pollMs, Math.max(1, deadline - Date.now())));
     pollMs = Math.min(MAX_POLL_MS, pollMs * 1.5);
   }
 }

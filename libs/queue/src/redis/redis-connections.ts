@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
 
@@ -70,13 +71,12 @@ export function parseClusterNodes(value: string | undefined): string[] {
 /** Resolves once the connection is ready (producers have no offline queue, so wait first). */
 export async function waitForReady(redis: RedisClient, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis not ready after ${timeoutMs} ms`)), timeoutMs);
-    redis.once('ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
+  // Not events.once: that rejects on the first 'error', while ioredis keeps reconnecting until ready.
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  const timeout = sleep(timeoutMs, undefined, { ref: false }).then(() => {
+    throw new Error(`Redis not ready after ${timeoutMs} ms`);
   });
+  await Promise.race([ready, timeout]);
 }
 
 function open(target: string | RedisTarget, options: RedisOptions): RedisClient {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isTerminalStatus, type RequestView } from '@threadloom/contracts';
 
 /** An HTTP client of the API that counts every status it sees (5xx included) and never throws on one. */
@@ -76,7 +77,7 @@ export class CountingApi {
         );
       }
       pending = pending.filter((id) => !isTerminalStatus(views.get(id)?.status ?? 'queued'));
-      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
+      if (pending.length > 0) await sleep(options.pollMs ?? 500);
     }
     return views;
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { ManagedProcess, SupervisedChild } from '@threadloom/devstack';
 import { check, type ScenarioCheck } from './scenario.js';
@@ -34,13 +35,14 @@ export async function injectProcessFaults(
 ): Promise<ProcessFault[]> {
   const pending: Promise<ProcessFault>[] = [];
   while (pending.length < plan.count && !plan.done() && !plan.signalAbort.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, plan.gapMs()));
+    await sleep(plan.gapMs());
     if (plan.done() || plan.signalAbort.aborted) break;
     const victim = plan.pick(children.filter((child) => child.current() !== undefined));
     const running = victim?.current();
     if (victim === undefined || running === undefined) continue;
     const started = performance.now();
-    const back = withTimeout(victim.nextRestart(), plan.recoverTimeoutMs ?? 60_000).then((child) =>
+    const timeout = sleep(plan.recoverTimeoutMs ?? 60_000, undefined, { ref: false });
+    const back = Promise.race([victim.nextRestart(), timeout]).then((child) =>
       child === undefined ? undefined : performance.now() - started,
     );
     running.child.kill(plan.signal);
@@ -49,14 +51,6 @@ export async function injectProcessFaults(
     if (plan.oneAtATime === true) await fault;
   }
   return Promise.all(pending);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The longest recovery, or undefined when none was measured. */

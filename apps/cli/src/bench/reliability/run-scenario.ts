@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { BenchOutput } from '../bench-suite.js';
 import type { ReliabilityScenario, ScenarioFigures, ScenarioForm } from './scenario.js';
@@ -25,25 +26,20 @@ export async function runScenario(
   output: BenchOutput,
 ): Promise<ScenarioOutcome> {
   const budgetMs = scenario.budgetMs(form);
-  const controller = new AbortController();
+  const signal = AbortSignal.timeout(budgetMs);
   const started = performance.now();
-  const timer = setTimeout(() => controller.abort(), budgetMs);
-  let hangTimer: NodeJS.Timeout | undefined;
-  const hung = new Promise<never>((_, reject) => {
-    hangTimer = setTimeout(() => reject(new Error('did not stop after its time bound')), budgetMs + CLEANUP_GRACE_MS);
+  const hung = sleep(budgetMs + CLEANUP_GRACE_MS, undefined, { ref: false }).then(() => {
+    throw new Error('did not stop after its time bound');
   });
   let figures: ScenarioFigures | undefined;
   let error: string | undefined;
   try {
-    figures = await Promise.race([scenario.run({ form, output, signal: controller.signal }), hung]);
+    figures = await Promise.race([scenario.run({ form, output, signal }), hung]);
   } catch (thrown) {
     error = thrown instanceof Error ? thrown.message : String(thrown);
-  } finally {
-    clearTimeout(timer);
-    clearTimeout(hangTimer);
   }
   const wallMs = performance.now() - started;
-  if (error === undefined && controller.signal.aborted) error = `overran its time bound of ${budgetMs / 1000} s`;
+  if (error === undefined && signal.aborted) error = `overran its time bound of ${budgetMs / 1000} s`;
   return {
     scenario,
     form,

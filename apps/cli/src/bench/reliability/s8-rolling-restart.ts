@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { batchChecks, batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
 import { startFaultStack, type FaultStack } from './fault-stack.js';
@@ -105,7 +106,7 @@ async function loadInWaves(
     const sent = await submitAll(stack.api, batch);
     submitted.push(...sent.submitted);
     refused += sent.refused;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000);
   }
   return { submitted, refused };
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CountingApi } from './counting-api.js';
 import type { FaultStack } from './fault-stack.js';
 
@@ -28,6 +29,6 @@ export async function waitUntilDrained(stack: FaultStack, signal: AbortSignal): 
     const counts = await stack.unfinishedJobs();
     const left = Object.values(counts).reduce((sum, count) => sum + count, 0);
     if (left === 0 || Date.now() > deadline || signal.aborted) return counts;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
 }
