@@ -4,18 +4,10 @@ import { FinalTextTracker } from './final-text-tracker.js';
 const event = (type: string, data: Record<string, unknown>) => ({ id: '1-0', type, at: 0, data });
 
 describe('FinalTextTracker', () => {
-  it('streams finalized text from step and join events, then the remainder', () => {
+  it('emits the whole text at the end when progress was never read', () => {
     const tracker = new FinalTextTracker();
-    expect(tracker.push(event('step_started', { text: 'ignored' }))).toBeUndefined();
-    expect(tracker.push(event('step_finished', { text: 'Plan.\n' }))).toBe('Plan.\n');
-    expect(tracker.push(event('join', { text: '<Thread>…</Thread>\n' }))).toBe('<Thread>…</Thread>\n');
-    expect(tracker.finish('Plan.\n<Thread>…</Thread>\nDone.')).toBe('Done.');
-  });
-
-  it('emits the whole text at the end when events carry none', () => {
-    const tracker = new FinalTextTracker();
-    expect(tracker.push(event('step_finished', { completionTokens: 3 }))).toBeUndefined();
     expect(tracker.finish('All of it')).toBe('All of it');
+    expect(tracker.finish('All of it')).toBe('');
   });
 });
 

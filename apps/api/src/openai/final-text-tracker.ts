@@ -2,8 +2,6 @@ import type { ReasoningEvent } from '@threadloom/contracts';
 
 /** Events after which the checkpoint holds newly final text (they are appended after a commit). */
 const AFTER_COMMIT_EVENTS: ReadonlySet<string> = new Set(['fork', 'step_started']);
-/** Events that may carry their finalized text as `data.text`. */
-const TEXT_EVENTS: ReadonlySet<string> = new Set(['step_finished', 'join']);
 
 /**
  * Turns progress into text deltas that never need retracting: only a longer final prefix of what was
@@ -16,14 +14,6 @@ export class FinalTextTracker {
   /** True when, after this event, the final text may have grown and is worth reading. */
   static worthReading(event: ReasoningEvent): boolean {
     return AFTER_COMMIT_EVENTS.has(event.type);
-  }
-
-  /** The delta an event carries as `data.text`, if any. */
-  push(event: ReasoningEvent): string | undefined {
-    const text = event.data['text'];
-    if (!TEXT_EVENTS.has(event.type) || typeof text !== 'string' || text === '') return undefined;
-    this.emitted += text;
-    return text;
   }
 
   /** The delta when `finalSoFar` (the whole final text so far) extends what was sent. */

@@ -1,18 +1,31 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { requestKeys } from '@threadloom/contracts';
+import { startRedisServer, type RunningRedis } from '@threadloom/devstack';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing/create-test-app.js';
-import { InMemoryReasoningClient } from '../testing/in-memory-reasoning-client.js';
+import { InMemoryReasoningClient, type Script } from '../testing/in-memory-reasoning-client.js';
 
-const script = {
+const PREFIX = '{tl-openai-spec}';
+const PLAN = 'Plan.\n<Parallel>\n';
+const BLOCK = '<Thread>\n1: a\n</Thread><Thread>\n2: b\n</Thread>\n</Parallel>\n';
+const ANSWER = 'So \\boxed{7}.';
+
+// What a worker does: commit the response so far (checkpoint), then append the event. Only `fork`
+// and `step_started` follow a commit that grew the final text, so only they carry a response.
+const script: Script = {
   events: [
-    { type: 'step_started', data: {} },
-    { type: 'step_finished', data: { text: 'Plan.\n<Parallel>\n' } },
-    { type: 'fork', data: { outlines: ['a', 'b'] } },
-    { type: 'join', data: { text: '<Thread>\n1: a\n</Thread><Thread>\n2: b\n</Thread>\n</Parallel>\n' } },
-    { type: 'step_finished', data: { text: 'So \\boxed{7}.' } },
+    { type: 'step_started', data: { step: 0 } },
+    { type: 'step_finished', data: { step: 0 } },
+    { type: 'fork', data: { outlines: ['a', 'b'] }, response: PLAN },
+    { type: 'thread_finished', data: { thread: '1' } },
+    { type: 'thread_finished', data: { thread: '2' } },
+    { type: 'join', data: { block: 0 } },
+    { type: 'step_started', data: { step: 1 }, response: PLAN + BLOCK },
+    { type: 'step_finished', data: { step: 1 } },
   ],
-  text: 'Plan.\n<Parallel>\n<Thread>\n1: a\n</Thread><Thread>\n2: b\n</Thread>\n</Parallel>\nSo \\boxed{7}.',
+  text: PLAN + BLOCK + ANSWER,
 };
 
 interface Chunk {
@@ -27,18 +40,27 @@ function chunksOf(body: string): Chunk[] {
     .map((block) => JSON.parse(block.slice(6)) as Chunk);
 }
 
-describe('OpenAI facade over HTTP (Nest testing module, in-memory runtime)', () => {
+describe('OpenAI facade over HTTP (Nest testing module, scripted runtime, real Redis checkpoints)', () => {
   let app: NestExpressApplication;
-  const client = new InMemoryReasoningClient(script);
+  let server: RunningRedis;
+  let redis: Redis;
+  // The checkpoint as the API's production progress reader (CheckpointResponseProgress) reads it.
+  const client = new InMemoryReasoningClient(script, async (id, response) => {
+    await redis.set(requestKeys(PREFIX, id).checkpoint, JSON.stringify({ state: { response } }));
+  });
 
   beforeAll(async () => {
-    app = await createTestApp(client);
+    server = await startRedisServer({ appendOnly: false });
+    redis = new Redis(server.url);
+    app = await createTestApp(client, { REDIS_URL: server.url, KEY_PREFIX: PREFIX });
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
+    redis?.disconnect();
+    await server?.stop();
   });
 
-  it('streams each piece of text as it becomes final, then finish and usage chunks, then [DONE]', async () => {
+  it('streams each committed piece of the response as it becomes final, then the rest, finish and usage, then [DONE]', async () => {
     const response = await request(app.getHttpServer())
       .post('/v1/chat/completions')
       .send({
@@ -62,11 +84,9 @@ describe('OpenAI facade over HTTP (Nest testing module, in-memory runtime)', () 
     expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
     const chunks = chunksOf(body);
     const deltas = chunks.flatMap((chunk) => chunk.choices[0]?.delta.content || []);
-    expect(deltas).toEqual([
-      'Plan.\n<Parallel>\n',
-      '<Thread>\n1: a\n</Thread><Thread>\n2: b\n</Thread>\n</Parallel>\n',
-      'So \\boxed{7}.',
-    ]);
+    // The first two read from the checkpoint after `fork` and the second `step_started`; the last is the
+    // result's remainder.
+    expect(deltas).toEqual([PLAN, BLOCK, ANSWER]);
     expect(chunks[0]?.choices[0]?.delta.role).toBe('assistant');
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
     expect(chunks.at(-1)).toMatchObject({

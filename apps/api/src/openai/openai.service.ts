@@ -91,12 +91,8 @@ export class OpenAiService {
     send(presentChunk(job.identity, { role: true, text: '' }));
     const tracker = new FinalTextTracker();
     for await (const event of this.client.events(job.view.id, { signal })) {
-      const carried = tracker.push(event);
-      const delta =
-        carried ??
-        (FinalTextTracker.worthReading(event)
-          ? tracker.advance(await this.progress.finalSoFar(job.view.id))
-          : undefined);
+      if (!FinalTextTracker.worthReading(event)) continue;
+      const delta = tracker.advance(await this.progress.finalSoFar(job.view.id));
       if (delta) send(presentChunk(job.identity, { text: delta }));
     }
     if (signal.aborted) return;

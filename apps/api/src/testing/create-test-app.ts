@@ -7,7 +7,6 @@ import { JsonLogger } from '../common/logging/json-logger.js';
 import { parseApiConfig } from '../config/api-config.js';
 import { configureApiApp } from '../create-api-app.js';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
-import { RESPONSE_PROGRESS } from '../openai/response-progress.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { RECENT_INDEX } from '../recent/recent-index.js';
 import { memoryRecentIndex } from './memory-recent-index.js';
@@ -28,7 +27,11 @@ function memoryBatchStore(): BatchStore {
   };
 }
 
-/** The real AppModule with the runtime replaced by in-memory doubles (Redis is never contacted). */
+/**
+ * The real AppModule with the runtime (client, queues, batches, recent index) replaced by in-memory
+ * doubles. The request-path connection still opens `REDIS_URL`: pass a real one where a spec reads
+ * through it (the OpenAI facade's progress reader).
+ */
 export async function createTestApp(
   client: ReasoningClient,
   env: Record<string, string> = {},
@@ -50,8 +53,6 @@ export async function createTestApp(
     .useValue(memoryBatchStore())
     .overrideProvider(RECENT_INDEX)
     .useValue(memoryRecentIndex())
-    .overrideProvider(RESPONSE_PROGRESS)
-    .useValue({ finalSoFar: () => Promise.resolve(undefined) })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,

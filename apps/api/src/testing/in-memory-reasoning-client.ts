@@ -8,20 +8,36 @@ import {
 } from '@threadloom/contracts';
 import { resultMetricsFixture } from './result-metrics.fixture.js';
 
-/** A scripted completion: the events it emits (text-bearing ones stream) and its final text. */
+/**
+ * One scripted progress event. `response`, when set, is the request's response so far that a worker
+ * committed (as its checkpoint) before appending this event.
+ */
+export interface ScriptEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly response?: string;
+}
+
+/** A scripted completion: the events it emits and its final text. */
 export interface Script {
-  readonly events: readonly { type: string; data: Record<string, unknown> }[];
+  readonly events: readonly ScriptEvent[];
   readonly text: string;
 }
+
+/** Stores a committed response where the API's progress reader finds it (the checkpoint key). */
+export type CommitResponse = (requestId: string, response: string) => Promise<void>;
 
 /** Test double of the runtime for Nest HTTP specs: completes every request at once with `script`. */
 export class InMemoryReasoningClient implements ReasoningClient {
   readonly submissions: ReasoningSubmission[] = [];
   private readonly views = new Map<string, RequestView>();
-  private readonly streams = new Map<string, ReasoningEvent[]>();
+  private readonly streams = new Map<string, (ReasoningEvent & { response?: string })[]>();
   private readonly keys = new Map<string, { id: string; body: string }>();
 
-  constructor(private readonly script: Script) {}
+  constructor(
+    private readonly script: Script,
+    private readonly commit: CommitResponse = () => Promise.resolve(),
+  ) {}
 
   submit(submission: ReasoningSubmission, options: { idempotencyKey?: string } = {}): Promise<RequestView> {
     const tenant = submission.tenant ?? 'default';
@@ -62,7 +78,10 @@ export class InMemoryReasoningClient implements ReasoningClient {
   async *events(id: string, options: { afterId?: string } = {}): AsyncIterable<ReasoningEvent> {
     const all = this.streams.get(id) ?? [];
     const start = options.afterId === undefined ? 0 : all.findIndex((event) => event.id === options.afterId) + 1;
-    for (const event of all.slice(start)) yield await Promise.resolve(event);
+    for (const { response, ...event } of all.slice(start)) {
+      if (response !== undefined) await this.commit(id, response);
+      yield event;
+    }
   }
 
   async waitForResult(id: string): Promise<RequestView> {
