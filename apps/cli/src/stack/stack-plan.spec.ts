@@ -46,6 +46,28 @@ describe('planStack', () => {
     expect(plan.workers.every((spec) => spec.env['REDIS_URL'] === ADDRESSES.redisUrl)).toBe(true);
   });
 
+  it("passes the simulators' synthetic statistics and scheduling policy through as their flags", () => {
+    const plan = planStack(
+      {
+        machines: 1,
+        timeScale: 0.1,
+        maxRunning: 8,
+        synthetic: 'blocks=4,thread-tokens=300',
+        schedulingPolicy: 'priority',
+      },
+      ADDRESSES,
+      ENTRIES,
+    );
+    expect(plan.engines[0]?.args.slice(-6)).toEqual([
+      '--max-running',
+      '8',
+      '--synthetic',
+      'blocks=4,thread-tokens=300',
+      '--scheduling-policy',
+      'priority',
+    ]);
+  });
+
   it('replaces the simulators with a real engine URL', () => {
     const plan = planStack(
       { machines: 2, timeScale: 1, engineUrl: 'http://gpu:8000', model: 'Qwen3-8B' },

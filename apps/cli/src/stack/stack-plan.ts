@@ -38,6 +38,10 @@ export interface StackOptions {
   readonly apiEnv?: Readonly<Record<string, string>>;
   /** Simulator seed, for reproducible synthetic trajectories. */
   readonly seed?: number;
+  /** The simulators' `--synthetic` statistics (e.g. `blocks=4,threads=3,thread-tokens=300`); their default when unset. */
+  readonly synthetic?: string;
+  /** The simulators' `--scheduling-policy` (vLLM's flag); `fcfs` when unset. */
+  readonly schedulingPolicy?: 'fcfs' | 'priority';
   /** OTLP endpoint every process exports its spans to (OTEL_EXPORTER_OTLP_ENDPOINT); no tracing when unset. */
   readonly otlpEndpoint?: string;
   /** Extra OTEL_* settings for every process (e.g. the protocol, the batch delay). */
@@ -137,7 +141,7 @@ export function engineSpec(
   entries: EntryPoints,
   machineId: string,
   port: number,
-  options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning'>,
+  options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning' | 'synthetic' | 'schedulingPolicy'>,
 ): ProcessSpec {
   const args = [
     ...nodeEntryArgs(entries.engineSim),
@@ -153,6 +157,8 @@ export function engineSpec(
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.corpus !== undefined) args.push('--corpus', options.corpus);
   if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
+  if (options.synthetic !== undefined) args.push('--synthetic', options.synthetic);
+  if (options.schedulingPolicy !== undefined) args.push('--scheduling-policy', options.schedulingPolicy);
   return { name: `engine-sim ${machineId}`, command: process.execPath, args, env: {}, ready: READY.engine };
 }
 
