@@ -42,7 +42,11 @@ export function registerBenchCommand(program: Command): void {
     .argument('<suite>', 'suite name, or "all"', parseSuite)
     .option('--quick', 'smaller runs, for smoke use (suites that support it)', false)
     .option('--long', 'the long form (reliability: every scenario, larger batches)', false)
-    .option('--only <scenarios>', 'reliability: only these scenario ids or names (comma-separated)', parseList)
+    .option(
+      '--only <scenarios>',
+      'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing); comma-separated',
+      parseList,
+    )
     .option('--record <file>', 'reliability: write the figures into this Markdown file (e.g. docs/reliability.md)')
     .action(async (suite: string, options: BenchOptions) => {
       process.exitCode = await runBench(suite, STDOUT, options);

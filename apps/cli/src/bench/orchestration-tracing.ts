@@ -1,0 +1,84 @@
+import { startQueueStack, type QueueStack } from '../stack/queue-stack.js';
+import type { BenchOutput } from './bench-suite.js';
+import { FORK4_PROBLEM, writeFork4Corpus } from './orchestration-corpus.js';
+import type { Fleet } from './orchestration-overhead.js';
+import { forkJoinMs, timedRequest } from './orchestration-probes.js';
+import { ms, quantile, ratioRow } from './orchestration-stats.js';
+import { startOtlpSink } from './otlp-sink.js';
+
+/** How many fork→join cycles each side runs (after the warm-up). */
+export interface TracingSizes {
+  readonly cycles: number;
+}
+
+const WARM_UP = 5;
+
+/**
+ * Issue 13's overhead figure: the fork→join cycle of a 4-thread block with every process exporting its
+ * spans over OTLP/HTTP (the SDK's default protocol, default batching) to a local endpoint, beside an
+ * identical stack with no exporter configured (the SDK is never loaded). Two stacks on one Redis, time
+ * scale 0, requests alternated one by one (the side that goes first alternates too) so load drift hits both.
+ */
+export async function benchTracing(
+  output: BenchOutput,
+  redisUrl: string,
+  sizes: TracingSizes,
+  fleet: Fleet,
+): Promise<void> {
+  const corpus = writeFork4Corpus();
+  const sink = await startOtlpSink();
+  const common = {
+    machines: fleet.machines,
+    timeScale: 0,
+    redisUrl,
+    corpus: corpus.path,
+    concurrency: fleet.concurrency,
+  };
+  const stacks: QueueStack[] = [];
+  try {
+    stacks.push(await startQueueStack({ ...common, keyPrefix: '{threadloom-bench-untraced}' }));
+    stacks.push(await startQueueStack({ ...common, keyPrefix: '{threadloom-bench-traced}', otlpEndpoint: sink.url }));
+    const [off, on] = stacks as [QueueStack, QueueStack];
+    for (let index = 0; index < WARM_UP; index += 1) {
+      await timedRequest(off.driver, FORK4_PROBLEM, 'parallel');
+      await timedRequest(on.driver, FORK4_PROBLEM, 'parallel');
+    }
+    const before = sink.counts();
+    const samples = { off: [] as number[], on: [] as number[] };
+    for (let index = 0; index < sizes.cycles; index += 1) {
+      const order = index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+      for (const side of order) {
+        const cycle = forkJoinMs(await timedRequest((side === 'on' ? on : off).driver, FORK4_PROBLEM, 'parallel'));
+        if (cycle !== undefined) samples[side].push(cycle);
+      }
+    }
+    report(output, samples, sizes.cycles);
+    // Batches leave every 5 s (OTEL_BSP_SCHEDULE_DELAY); stopping the stack flushes the rest.
+    await Promise.all(stacks.splice(0).map((stack) => stack.stop()));
+    const after = sink.counts();
+    output.line(
+      `  exported while measuring and at shutdown: ${after.exports - before.exports} OTLP requests, ${((after.bytes - before.bytes) / 1024).toFixed(0)} KiB`,
+    );
+  } finally {
+    await Promise.all(stacks.map((stack) => stack.stop()));
+    await sink.close();
+    corpus.remove();
+  }
+}
+
+function report(output: BenchOutput, samples: { readonly off: number[]; readonly on: number[] }, cycles: number): void {
+  output.line(
+    `5. tracing on vs off: fork→join cycle, one block of 4 threads, time scale 0 (${cycles} requests per side, alternated; ${samples.on.length} / ${samples.off.length} with fork and join events)`,
+  );
+  output.line(
+    `  ${'every process exporting vs none'.padEnd(34)} ${'traced'.padStart(14)} ${'untraced'.padStart(14)} ${'ratio'.padStart(8)}`,
+  );
+  for (const [label, q] of [
+    ['p50', 0.5],
+    ['p90', 0.9],
+    ['p99', 0.99],
+  ] as const) {
+    const [traced, untraced] = [quantile(samples.on, q), quantile(samples.off, q)];
+    output.line(ratioRow(label, ms(traced), ms(untraced), traced / untraced, label === 'p50' ? '≤ 1.05×' : 'report'));
+  }
+}
