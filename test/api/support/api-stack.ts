@@ -52,6 +52,8 @@ export async function startApiStack(options: {
   apiEnv?: Record<string, string>;
   /** Extra worker environment (all workers). */
   workerEnv?: Record<string, string>;
+  /** One shared engine (e.g. a simulator the test started with its own options) instead of one per machine. */
+  engineUrl?: string;
   /** Every worker serves /metrics on a port of its own. */
   metrics?: boolean;
 }): Promise<ApiStack> {
@@ -61,6 +63,7 @@ export async function startApiStack(options: {
     machines: options.machines ?? 2,
     timeScale: options.timeScale ?? 0,
     ...(options.workerEnv !== undefined && { workerEnv: options.workerEnv }),
+    ...(options.engineUrl !== undefined && { engineUrl: options.engineUrl }),
     ...(options.metrics !== undefined && { metrics: options.metrics }),
   });
   const api = await startApi(options.redisUrl, options.keyPrefix, options.apiEnv).catch(async (error: unknown) => {

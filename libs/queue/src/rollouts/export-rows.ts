@@ -4,6 +4,7 @@ import {
   rolloutPackInput,
   unitCompletion,
   unitPrompt,
+  unitPromptIds,
   type CallUnit,
   type OrchestratorState,
   type TokenEncoder,
@@ -71,7 +72,8 @@ export function packedRow(context: RowContext, state: OrchestratorState, encoder
 /**
  * The expanded units of spec §4.5: one row per engine call, its prompt ids (the call's context, including
  * orchestrator-inserted text) and response ids (what the model generated, plus EOS when it stopped there),
- * each carrying the trajectory's advantage. Rows are unpadded; a trainer pads them.
+ * each carrying the trajectory's advantage. Rows are unpadded; a trainer pads them. The ids are the
+ * engine's own (`token_source: "engine"`) when it returned them for the call, else the encoder's.
  */
 export function expandedRows(context: RowContext, state: OrchestratorState, encoder: TokenEncoder) {
   const base = identity(context, encoder);
@@ -82,9 +84,20 @@ export function expandedRows(context: RowContext, state: OrchestratorState, enco
     block: unit.block,
     thread: unit.thread,
     finish_reason: unit.finishReason,
+    ...unitIds(state, index, encoder),
+  }));
+}
+
+/** A call's prompt and response ids: the engine's when it returned both, else the encoder's over the text. */
+function unitIds(state: OrchestratorState, index: number, encoder: TokenEncoder) {
+  const unit = state.units[index] as CallUnit;
+  const promptIds = unitPromptIds(state.units, index);
+  if (promptIds !== undefined && unit.tokenIds !== undefined)
+    return { token_source: 'engine' as RowTokenSource, prompt_ids: promptIds, response_ids: [...unit.tokenIds] };
+  return {
     prompt_ids: encoder.encode(unitPrompt(state, unit)),
     response_ids: encoder.encode(unitCompletion(state, unit) + (endedOnEos(unit) ? EOS : '')),
-  }));
+  };
 }
 
 function endedOnEos(unit: CallUnit): boolean {
