@@ -2,6 +2,7 @@ import { startRedisServer } from '@threadloom/devstack';
 import type { BenchOptions, BenchOutput, BenchSuite } from './bench-suite.js';
 import { benchOverhead, type Fleet, type OverheadSizes } from './orchestration-overhead.js';
 import { benchSpeedup, type SpeedupSizes } from './orchestration-speedup.js';
+import { benchPlacement, type PlacementSizes } from './orchestration-placement.js';
 import { benchTracing, type TracingSizes } from './orchestration-tracing.js';
 import { UnknownBenchSectionError } from './unknown-bench-section.error.js';
 
@@ -9,17 +10,20 @@ interface Sizes {
   readonly overhead: OverheadSizes;
   readonly speedup: SpeedupSizes;
   readonly tracing: TracingSizes;
+  readonly placement: PlacementSizes;
 }
 
 const FULL: Sizes = {
   overhead: { cycles: 100, burst: 200 },
   speedup: { problems: 6, timeScale: 0.2, maxRunning: 8 },
   tracing: { cycles: 150 },
+  placement: { longProblems: 2, shortProblems: 3, timeScale: 0.1, maxRunning: 8 },
 };
 const QUICK: Sizes = {
   overhead: { cycles: 20, burst: 40 },
   speedup: { problems: 2, timeScale: 0.1, maxRunning: 8 },
   tracing: { cycles: 30 },
+  placement: { longProblems: 1, shortProblems: 1, timeScale: 0.05, maxRunning: 8 },
 };
 /** Three simulated machines, as the demo; worker concurrency high enough that engines, not slots, saturate. */
 const FLEET: Fleet = { machines: 3, concurrency: 32 };
@@ -31,6 +35,8 @@ const SECTIONS: readonly { readonly name: string; readonly byDefault: boolean; r
   { name: 'overhead', byDefault: true, run: (out, url, sizes) => benchOverhead(out, url, sizes.overhead, FLEET) },
   { name: 'speedup', byDefault: true, run: (out, url, sizes) => benchSpeedup(out, url, sizes.speedup, FLEET) },
   { name: 'tracing', byDefault: true, run: (out, url, sizes) => benchTracing(out, url, sizes.tracing, FLEET) },
+  // About 8 minutes on its own (issue 16), so only when asked for: `--only placement`.
+  { name: 'placement', byDefault: false, run: (out, url, sizes) => benchPlacement(out, url, sizes.placement, FLEET) },
 ];
 
 /** The sections `--only` names, or the default ones; an unknown name is refused before anything starts. */

@@ -44,7 +44,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--long', 'the long form (reliability: every scenario, larger batches)', false)
     .option(
       '--only <scenarios>',
-      'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing); comma-separated',
+      'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing, placement); comma-separated',
       parseList,
     )
     .option('--record <file>', 'reliability: write the figures into this Markdown file (e.g. docs/reliability.md)')
