@@ -1,6 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { batchPrompts, tallyBatch } from './batch-checks.js';
-import type { CountingApi } from './counting-api.js';
+import { batchPrompts, tallyBatch, type BatchTally } from './batch-checks.js';
+import { CountingApi } from './counting-api.js';
 import { startFaultStack, type FaultStack } from './fault-stack.js';
 import { PeakMemorySampler } from './process-memory.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
@@ -8,7 +9,8 @@ import { waitUntilDrained } from './submit-batch.js';
 
 /**
  * 1,000 submissions at once against the API's per-key rate limit (a token bucket): the burst is
- * accepted, the rest refused with 429 and Retry-After. Peak memory is bounded per process.
+ * accepted, the rest refused with 429 and Retry-After. Status is polled with a second key, so the polling
+ * does not spend the load key's tokens. Peak memory is bounded per process.
  */
 const SIZES = {
   short: { submissions: 1_000, burst: 50, perSecond: 2, timeScale: 0.05, budgetMs: 120_000 },
@@ -25,33 +27,54 @@ interface Answer {
   readonly id: string | undefined;
 }
 
+/** The load's own key and a reader key whose rate limit the polling cannot exhaust (the limit is per key). */
+interface LoadClients {
+  readonly load: CountingApi;
+  readonly reader: CountingApi;
+}
+
+const newKey = (): string => `tl-${randomBytes(18).toString('base64url')}`;
+const sha256 = (key: string): string => createHash('sha256').update(key).digest('hex');
+
 async function run(context: ScenarioContext): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
+  const [load, reader] = [newKey(), newKey()];
+  const keys = [
+    {
+      name: 'load',
+      sha256: sha256(load),
+      tenant: 'default',
+      scopes: ['submit', 'read'],
+      rateLimitPerSecond: size.perSecond,
+    },
+    { name: 'reader', sha256: sha256(reader), tenant: 'default', scopes: ['read'], rateLimitPerSecond: 1_000_000 },
+  ];
   const stack = await startFaultStack({
     machines: 3,
     timeScale: size.timeScale,
     seed: 7,
-    apiEnv: { API_RATE_LIMIT_BURST: String(size.burst), API_RATE_LIMIT_PER_SECOND: String(size.perSecond) },
+    apiEnv: { API_KEYS: JSON.stringify(keys), API_RATE_LIMIT_BURST: String(size.burst) },
   });
+  const url = stack.stack.apiUrl ?? '';
   try {
-    return await loadOnce(stack, context);
+    return await loadOnce(stack, { load: new CountingApi(url, load), reader: new CountingApi(url, reader) }, context);
   } finally {
     await stack.stop();
   }
 }
 
-async function loadOnce(stack: FaultStack, context: ScenarioContext): Promise<ScenarioFigures> {
+async function loadOnce(stack: FaultStack, clients: LoadClients, context: ScenarioContext): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
   const api = stack.stack.children.filter((child) => child.name === 'api');
   const sampler = new PeakMemorySampler([...api, ...stack.workers]);
   const prompts = batchPrompts(size.submissions);
   const started = performance.now();
-  const answers = await Promise.all(prompts.map((prompt) => submitOnce(stack.api, prompt)));
+  const answers = await Promise.all(prompts.map((prompt) => submitOnce(clients.load, prompt)));
   const submitMs = performance.now() - started;
   const submitted = answers.flatMap((answer, index) =>
     answer.id === undefined ? [] : [{ id: answer.id, prompt: prompts[index]! }],
   );
-  const views = await stack.api.awaitTerminal(
+  const views = await clients.reader.awaitTerminal(
     submitted.map((entry) => entry.id),
     { timeoutMs: size.budgetMs, signal: context.signal },
   );
@@ -66,7 +89,7 @@ async function loadOnce(stack: FaultStack, context: ScenarioContext): Promise<Sc
     faultsInjected: 0,
     lost: tally.lost,
     duplicated: tally.duplicatedThreads,
-    http5xx: stack.api.serverErrors(),
+    http5xx: clients.load.serverErrors() + clients.reader.serverErrors(),
     recoverMs: undefined,
     extra: {
       accepted,
@@ -84,20 +107,26 @@ async function loadOnce(stack: FaultStack, context: ScenarioContext): Promise<Sc
         `${refused.filter((answer) => answer.retryAfterOk).length}/${refused.length}`,
       ),
       check('both answers seen (the limit was reached)', accepted > 0 && refused.length > 0, `${accepted} accepted`),
-      check('every accepted request terminal', tally.lost === 0, `${tally.terminal}/${accepted}`),
-      check('every accepted request completed', tally.completed === accepted, `${tally.completed}/${accepted}`),
-      check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
-      check(
-        'no job left unfinished',
-        Object.values(leftover).every((count) => count === 0),
-        JSON.stringify(leftover),
-      ),
+      ...acceptedChecks(tally, accepted, leftover),
       ...peakChecks(
         peaks,
         [...api, ...stack.workers].map((child) => child.name),
       ),
     ],
   };
+}
+
+function acceptedChecks(tally: BatchTally, accepted: number, leftover: Readonly<Record<string, number>>) {
+  return [
+    check('every accepted request terminal', tally.lost === 0, `${tally.terminal}/${accepted}`),
+    check('every accepted request completed', tally.completed === accepted, `${tally.completed}/${accepted}`),
+    check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
+    check(
+      'no job left unfinished',
+      Object.values(leftover).every((count) => count === 0),
+      JSON.stringify(leftover),
+    ),
+  ];
 }
 
 /** POST /v1/reasoning once; a 429 must name a whole number of seconds ≥ 1 in Retry-After. */
