@@ -11,6 +11,8 @@ export interface BenchOptions {
   readonly long?: boolean;
   /** `--only`: scenario ids or names of suites made of scenarios. */
   readonly only?: readonly string[];
+  /** `--list`: print the scenarios (one JSON line each) instead of running them (the fault suite). */
+  readonly list?: boolean;
   /** `--record <file>`: write the figures into this Markdown file (the fault suite). */
   readonly record?: string;
 }

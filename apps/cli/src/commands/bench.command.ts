@@ -47,6 +47,11 @@ export function registerBenchCommand(program: Command): void {
       'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing, placement); comma-separated',
       parseList,
     )
+    .option(
+      '--list',
+      'reliability: print each scenario as a JSON line (id, name, forms, requires, runnable) and exit',
+      false,
+    )
     .option('--record <file>', 'reliability: write the figures into this Markdown file (e.g. docs/reliability.md)')
     .action(async (suite: string, options: BenchOptions) => {
       process.exitCode = await runBench(suite, STDOUT, options);

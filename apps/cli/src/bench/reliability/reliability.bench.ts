@@ -3,6 +3,7 @@ import type { BenchOptions, BenchOutput, BenchSuite } from '../bench-suite.js';
 import { recordFigures } from './record-figures.js';
 import { describeOutcome, runScenario, type ScenarioOutcome } from './run-scenario.js';
 import type { ReliabilityScenario, ScenarioForm } from './scenario.js';
+import { listingLine, machineAbilities, unmetRequirements } from './scenario-requirements.js';
 import { SCENARIOS } from './scenarios.js';
 
 /** The scenarios `--only` names (ids or names, comma-separated), or all of them. */
@@ -15,11 +16,21 @@ export function selectScenarios(
 }
 
 async function runReliability(output: BenchOutput, options: BenchOptions = { quick: false }): Promise<number> {
+  const abilities = machineAbilities();
+  const selected = selectScenarios(SCENARIOS, options.only);
+  if (options.list === true) {
+    for (const scenario of selected) output.line(listingLine(scenario, abilities));
+    return EXIT_OK;
+  }
   const form: ScenarioForm = options.long === true ? 'long' : 'short';
   const outcomes: ScenarioOutcome[] = [];
-  for (const scenario of selectScenarios(SCENARIOS, options.only)) {
-    if (!scenario.forms.includes(form)) {
-      output.line(`### scenario ${scenario.id} ${scenario.name}: long form only (run with --long)`);
+  let notRun = 0;
+  for (const scenario of selected) {
+    const unmet = unmetRequirements(scenario, abilities);
+    if (!scenario.forms.includes(form) || unmet.length > 0) {
+      const why = unmet.length > 0 ? `not run: needs ${unmet.join(', ')}` : 'long form only (run with --long)';
+      output.line(`### scenario ${scenario.id} ${scenario.name}: ${why}`);
+      if (unmet.length > 0) notRun += 1;
       continue;
     }
     output.line(
@@ -34,7 +45,8 @@ async function runReliability(output: BenchOutput, options: BenchOptions = { qui
     output.line(`figures recorded in ${options.record}`);
   }
   const held = outcomes.filter((outcome) => outcome.passed).length;
-  output.line(`reliability (${form} form): ${held} of ${outcomes.length} scenarios held`);
+  const skipped = notRun === 0 ? '' : `; ${notRun} not run (machine lacks what they need)`;
+  output.line(`reliability (${form} form): ${held} of ${outcomes.length} scenarios held${skipped}`);
   return held === outcomes.length ? EXIT_OK : EXIT_FAILED;
 }
 

@@ -8,7 +8,7 @@ import { submitAll, waitUntilDrained } from './submit-batch.js';
 
 const SEED = 11;
 const SIZES = {
-  short: { requests: 100, kills: 20, timeScale: 0.08, budgetMs: 150_000 },
+  short: { requests: 50, kills: 10, timeScale: 0.08, budgetMs: 150_000 },
   long: { requests: 300, kills: 60, timeScale: 0.08, budgetMs: 420_000 },
 } as const;
 

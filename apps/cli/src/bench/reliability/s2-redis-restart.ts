@@ -10,7 +10,7 @@ import { submitAll, waitUntilDrained } from './submit-batch.js';
 const SEED = 17;
 /** Outage i of n starts once i/(n+1) of the batch is terminal: mid-batch, with work queued and running. */
 const SIZES = {
-  short: { requests: 60, outages: ['SIGKILL'], downMs: 4_000, timeScale: 0.08, budgetMs: 120_000 },
+  short: { requests: 40, outages: ['SIGKILL'], downMs: 3_000, timeScale: 0.08, budgetMs: 120_000 },
   long: {
     requests: 300,
     outages: ['SIGKILL', 'SIGTERM', 'SIGKILL'],

@@ -36,6 +36,9 @@ export interface ScenarioFigures {
   readonly checks: readonly ScenarioCheck[];
 }
 
+/** What a scenario needs of the machine beyond the stack: `root` for network namespaces and `tc` (CI runs as root). */
+export type ScenarioRequirement = 'root';
+
 /** One fault scenario of `threadloom bench reliability` (one file each, listed in scenarios.ts). */
 export interface ReliabilityScenario {
   /** The issue's scenario number. */
@@ -45,6 +48,8 @@ export interface ReliabilityScenario {
   readonly title: string;
   /** Forms that include this scenario (a scenario too slow for CI runs only in the long form). */
   readonly forms: readonly ScenarioForm[];
+  /** What the machine must offer; a scenario whose needs are not met is listed as not run (never as held). */
+  readonly requires?: readonly ScenarioRequirement[];
   /** Hard time bound of one run in this form (ms); the run is aborted past it and counts as failed. */
   budgetMs(form: ScenarioForm): number;
   run(context: ScenarioContext): Promise<ScenarioFigures>;
