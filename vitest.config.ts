@@ -26,6 +26,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['libs/*/src/**/*.spec.ts', 'apps/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts'],
+          // Loading the Qwen3 vocabulary or 1,000 property-test cases takes ~0.5 s alone and can pass 5 s
+          // on a loaded 2-core runner; a timeout here would say nothing about behaviour.
+          testTimeout: 30_000,
         },
       },
       {

@@ -65,8 +65,8 @@ async function twoMachines(prefix: string, corpus: string, m1Seqs: number) {
     PLACEMENT_AFFINITY_MAX_WAIT_MS: '30000',
     THREAD_CONCURRENCY: '8',
   });
-  const m1 = await startSim({ timeScale: 0.05, maxRunning: m1Seqs, corpus });
-  const m2 = await startSim({ timeScale: 0.05, maxRunning: 8, corpus });
+  const m1 = await startSim({ timeScale: 1, maxRunning: m1Seqs, corpus });
+  const m2 = await startSim({ timeScale: 1, maxRunning: 8, corpus });
   const processes: SupervisedProcess[] = [m1.sim, m2.sim];
   processes.push(await startWorker({ ...options, workerEnv: env(m1Seqs) }, 'm1', 'reason,thread', m1.url));
   processes.push(await startWorker({ ...options, workerEnv: env(8) }, 'm2', 'thread', m2.url));

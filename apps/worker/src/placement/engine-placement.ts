@@ -16,6 +16,11 @@ export interface EnginePlacementOptions {
 
 /** Readings older than this many poll periods are ignored (a machine that stopped reporting). */
 const FRESH_POLLS = 10;
+/**
+ * …but never younger than this: a worker whose event loop is held up by a busy CPU or a GC pause
+ * publishes late, and forgetting a machine that holds a request's prefix sends its threads elsewhere.
+ */
+const FRESH_FLOOR_MS = 2_000;
 
 /**
  * Places reason and thread jobs by free engine capacity. Every poll it reads its engine's running and
@@ -54,8 +59,7 @@ export class EnginePlacement {
   /** True when this worker should start a job now (and counts it against the free slots until the next reading). */
   admit(): boolean {
     const localFree = this.free - this.admittedSincePoll;
-    if (shouldYield(localFree, this.fleet, this.options.machineId, Date.now(), this.options.pollMs * FRESH_POLLS))
-      return false;
+    if (shouldYield(localFree, this.fleet, this.options.machineId, Date.now(), this.freshMs)) return false;
     this.admittedSincePoll += 1;
     return true;
   }
@@ -68,9 +72,14 @@ export class EnginePlacement {
     if (this.reading === undefined) return [];
     const self = { ...this.reading, free: this.free - this.admittedSincePoll };
     const others = this.fleet.filter(
-      (load) => load.machine !== this.options.machineId && now - load.at <= this.options.pollMs * FRESH_POLLS,
+      (load) => load.machine !== this.options.machineId && now - load.at <= this.freshMs,
     );
     return [self, ...others];
+  }
+
+  /** How old another machine's reading may be and still count. */
+  private get freshMs(): number {
+    return Math.max(FRESH_FLOOR_MS, this.options.pollMs * FRESH_POLLS);
   }
 
   /** The machine this placement reads and publishes for. */
