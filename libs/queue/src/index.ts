@@ -51,3 +51,4 @@ export { RolloutSweeper } from './rollouts/rollout-sweeper.js';
 export type { RolloutSweeperOptions } from './rollouts/rollout-sweeper.js';
 export { scoreGroup } from './rollouts/score-group.js';
 export type { GroupMember, ScoringTools } from './rollouts/score-group.js';
+export { RUNTIME_SCRIPTS } from './store/runtime-scripts.js';

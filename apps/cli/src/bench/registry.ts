@@ -2,6 +2,7 @@ import { API_BENCH } from './api.bench.js';
 import type { BenchSuite } from './bench-suite.js';
 import { ORCHESTRATION_BENCH } from './orchestration.bench.js';
 import { PACKING_BENCH } from './packing.bench.js';
+import { REDIS_BENCH } from './redis.bench.js';
 import { RETOKENIZE_BENCH } from './retokenize.bench.js';
 import { RELIABILITY_BENCH } from './reliability/reliability.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
@@ -13,6 +14,7 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   THREADING_BENCH,
   PACKING_BENCH,
   ORCHESTRATION_BENCH,
+  REDIS_BENCH,
   REWARDS_BENCH,
   API_BENCH,
   SIM_BENCH,

@@ -1,0 +1,60 @@
+import { readRedisUsage, startRedisServer, usageDelta } from '@threadloom/devstack';
+import { startQueueStack } from '../stack/queue-stack.js';
+import type { BenchOptions, BenchOutput, BenchSuite } from './bench-suite.js';
+import { runFork4Waves, type WaveSizes } from './fork4-waves.js';
+import { writeFork4Corpus } from './orchestration-corpus.js';
+import { measureRedisPerRequest } from './redis-per-request.js';
+import { redisPerRequestLines } from './redis-per-request-report.js';
+
+const FULL: WaveSizes = { total: 60, wave: 6 };
+const QUICK: WaveSizes = { total: 12, wave: 4 };
+const KEY_PREFIX = '{threadloom-bench-redis}';
+const IDLE_MS = 3_000;
+
+/**
+ * `threadloom bench redis`: Redis commands and CPU per 4-thread request (issue 17) on a dedicated redis-server,
+ * the demo's fleet shape (3 simulated machines with reason+thread workers, one join worker), simulator time scale 0.
+ */
+export const REDIS_BENCH: BenchSuite = {
+  name: 'redis',
+  description: 'Redis commands and Redis CPU per 4-thread request, by command and by Lua script',
+  async run(output: BenchOutput, options?: BenchOptions): Promise<void> {
+    const sizes = options?.quick === true ? QUICK : FULL;
+    const redis = await startRedisServer();
+    const corpus = writeFork4Corpus();
+    const node = `127.0.0.1:${String(redis.port)}`;
+    try {
+      const stack = await startQueueStack({
+        machines: 3,
+        timeScale: 0,
+        redisUrl: redis.url,
+        corpus: corpus.path,
+        concurrency: 32,
+        keyPrefix: KEY_PREFIX,
+      });
+      try {
+        const batch = (): Promise<number> => runFork4Waves(stack.driver, redis.url, KEY_PREFIX, sizes);
+        await runFork4Waves(stack.driver, redis.url, KEY_PREFIX, { total: sizes.wave, wave: sizes.wave });
+        const idle = await idleRate(node);
+        const measured = await measureRedisPerRequest({ url: redis.url, node }, batch);
+        for (const line of redisPerRequestLines(measured, `4-thread requests in waves of ${sizes.wave}`))
+          output.line(line);
+        output.line(
+          `  idle fleet between requests: ${idle.toFixed(1)} commands/s (${((idle * measured.seconds) / measured.requests).toFixed(1)} per request at this pace, included above)`,
+        );
+      } finally {
+        await stack.stop();
+      }
+    } finally {
+      corpus.remove();
+      await redis.stop();
+    }
+  },
+};
+
+/** Commands per second the fleet sends while no request is in flight (polling, timers). */
+async function idleRate(node: string): Promise<number> {
+  const before = await readRedisUsage(node);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  return usageDelta(before, await readRedisUsage(node)).calls / (IDLE_MS / 1000);
+}
