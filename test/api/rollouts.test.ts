@@ -150,11 +150,50 @@ describe('rollout groups on the distributed runtime', () => {
       .set(alice)
       .send({ problems: problems.slice(0, 1), k: 2 });
     const bob = { Authorization: bearer(KEYS.bob) };
-    expect((await request(env.api.url).get(`/v1/rollouts/${created.body.id}`).set(bob)).status).toBe(404);
+    for (const path of ['', '/results', '/results?format=packed', '/results?format=expanded']) {
+      const response = await request(env.api.url).get(`/v1/rollouts/${created.body.id}${path}`).set(bob);
+      expect([path, response.status, response.body.error?.code]).toEqual([path, 404, 'not_found']);
+    }
     expect((await request(env.api.url).post(`/v1/rollouts/${created.body.id}/cancel`).set(bob)).status).toBe(404);
+    // The same answer as for a job that does not exist: nothing tells Bob the id is taken.
+    const hidden = await request(env.api.url).get(`/v1/rollouts/${created.body.id}`).set(bob);
+    const missing = await request(env.api.url).get('/v1/rollouts/rollout_missing').set(bob);
+    expect(hidden.body.error.message.replace(/'.*'/, '')).toBe(missing.body.error.message.replace(/'.*'/, ''));
+    // Bob's attempt changed nothing: the job is still Alice's and still running.
+    expect((await request(env.api.url).get(`/v1/rollouts/${created.body.id}`).set(alice)).body.cancelled_at).toBeNull();
     const cancelled = await request(env.api.url).post(`/v1/rollouts/${created.body.id}/cancel`).set(alice);
     expect(cancelled.status).toBe(200);
     const done = await waitForRollout(created.body.id as string);
     expect(done.body).toMatchObject({ status: 'cancelled', group_counts: { total: 1, scored: 1 } });
   });
+
+  it('documents every rollout route in the OpenAPI document with its request and response schemas', async () => {
+    const doc = (await request(env.api.url).get('/docs-json')).body as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
+    const create = doc.paths['/v1/rollouts']?.['post'];
+    expect(create?.requestBody?.content['application/json']?.schema.properties).toHaveProperty('problems');
+    expect(create?.responses['202']?.content?.['application/json']?.schema.properties).toHaveProperty('group_counts');
+    for (const [path, method] of [
+      ['/v1/rollouts/{id}', 'get'],
+      ['/v1/rollouts/{id}/cancel', 'post'],
+    ] as const) {
+      const schema = doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema;
+      expect(schema?.properties).toHaveProperty('rollout_counts');
+    }
+    const results = doc.paths['/v1/rollouts/{id}/results']?.['get'];
+    expect(results?.parameters?.map((parameter) => parameter.name)).toEqual(['id', 'format']);
+    expect(results?.responses['200']?.content?.['application/jsonl']?.schema.anyOf).toHaveLength(3);
+    for (const operation of [create, results]) expect(Object.keys(operation?.responses ?? {})).toContain('401');
+  });
 });
+
+interface OpenApiSchema {
+  properties?: Record<string, unknown>;
+  anyOf?: unknown[];
+}
+interface OpenApiOperation {
+  parameters?: { name: string }[];
+  requestBody?: { content: Record<string, { schema: OpenApiSchema } | undefined> };
+  responses: Record<string, { content?: Record<string, { schema: OpenApiSchema } | undefined> } | undefined>;
+}

@@ -1,16 +1,17 @@
 import type { RolloutGroupState } from '@threadloom/queue';
 import type { RolloutGroupRef, RolloutRecord } from './rollout-record.js';
+import type { RolloutGroupLine, RolloutObject } from './rollout-response.schema.js';
 import type { RolloutSummary } from './rollout-summary.js';
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 /** The wire form of a rollout job (batch-like names). */
-export function presentRollout(record: RolloutRecord, summary: RolloutSummary) {
+export function presentRollout(record: RolloutRecord, summary: RolloutSummary): RolloutObject {
   const self = `/v1/rollouts/${record.id}`;
   const { total, completed, failed, ...others } = summary.rollouts;
   return {
     id: record.id,
-    object: 'rollout' as const,
+    object: 'rollout',
     status: summary.status,
     k: record.k,
     reward_profile: record.rewardProfile,
@@ -39,7 +40,7 @@ export function presentRollout(record: RolloutRecord, summary: RolloutSummary) {
 /** One line of `results?format=groups`: a group's status and, once committed, every member's scores. */
 export function presentGroupLine(group: RolloutGroupRef, state: RolloutGroupState | undefined): string {
   const outcome = state?.committedAt === null ? null : (state?.outcome ?? null);
-  const line = {
+  const line: RolloutGroupLine = {
     group_id: group.groupId,
     custom_id: group.customId,
     status: state === undefined ? 'expired' : outcome === null ? 'pending' : outcome.status,

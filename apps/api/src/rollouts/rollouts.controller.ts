@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ROLLOUT_ROW_FORMATS } from '@threadloom/queue';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -7,6 +17,7 @@ import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
+import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentGroupLine, presentRollout } from './rollout.presenter.js';
 import { RolloutsService } from './rollouts.service.js';
@@ -36,6 +47,8 @@ export class RolloutsController {
   @HttpCode(202)
   @RequireScope('submit')
   @ApiOperation({ summary: 'Create a rollout job: k parallel-mode requests per problem, scored once per group.' })
+  @ApiBody({ schema: openApiSchemas.rolloutCreate })
+  @ApiAcceptedResponse({ description: 'The job, created (Location names it).', schema: openApiSchemas.rollout })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -56,6 +69,7 @@ export class RolloutsController {
   @Get(':id')
   @RequireScope('read')
   @ApiOperation({ summary: 'Progress: groups scored, rollouts by status, accuracy and mean reward of scored groups.' })
+  @ApiOkResponse({ description: 'The job with its progress.', schema: openApiSchemas.rollout })
   @ApiErrors(401, 403, 404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const record = await this.rollouts.load(principal, id);
@@ -70,6 +84,10 @@ export class RolloutsController {
   })
   @ApiQuery({ name: 'format', required: false, enum: FORMATS })
   @ApiProduces('application/jsonl')
+  @ApiOkResponse({
+    description: 'One JSON value of this schema per line: a group line, a packed row or an expanded row, by format.',
+    schema: openApiSchemas.rolloutResultLine,
+  })
   @ApiErrors(400, 401, 403, 404)
   async results(
     @CurrentPrincipal() principal: Principal,
@@ -98,6 +116,7 @@ export class RolloutsController {
   @ApiOperation({
     summary: 'Cancel every member still queued or running; each group then scores the members that completed.',
   })
+  @ApiOkResponse({ description: 'The job, cancelling or cancelled.', schema: openApiSchemas.rollout })
   @ApiErrors(401, 403, 404)
   async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const record = await this.rollouts.cancel(await this.rollouts.load(principal, id));
