@@ -43,4 +43,15 @@ describe('redis usage readings on a cluster', () => {
       expect(delta.memoryBytes).toBeGreaterThanOrEqual((i + 1) * 3 * 1_000);
     }
   }, 60_000);
+
+  it('gives an empty slot to another master, and every node routes it there', async () => {
+    const key = '{usage-move}:k';
+    const slot = Number((await cluster.cli(cluster.nodes[0]!, 'CLUSTER', 'KEYSLOT', key)).trim());
+    const owner = await cluster.masterOf(key);
+    const target = (await cluster.masters()).find((node) => node !== owner)!;
+    await cluster.assignSlot(slot, target);
+    expect(await cluster.masterOf(key)).toBe(target);
+    expect((await cluster.cli(target, 'SET', key, 'here')).trim()).toBe('OK');
+    expect((await cluster.cli(owner, 'SET', key, 'there')).trim()).toMatch(/^MOVED \d+ /);
+  }, 60_000);
 });

@@ -31,6 +31,11 @@ export interface RunningCluster {
   masters(): Promise<string[]>;
   /** The node serving `key`'s slot as master now. */
   masterOf(key: string): Promise<string>;
+  /**
+   * Gives an empty `slot` to `master` (IMPORTING/MIGRATING, then NODE on both and on every other master) and
+   * waits until every node agrees: how a new lane's slot is placed before traffic reaches it.
+   */
+  assignSlot(slot: number, master: string): Promise<void>;
   /** Promotes a replica of `master` (CLUSTER FAILOVER on it) and waits until every node agrees; returns it. */
   failover(master: string): Promise<string>;
   stop(): Promise<void>;
@@ -71,23 +76,62 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     const slot = Number((await cli(seed, 'CLUSTER', 'KEYSLOT', key)).trim());
     return ownerOfSlot(await cli(seed, 'CLUSTER', 'NODES'), slot);
   };
-  const failover = async (master: string): Promise<string> => {
-    const replica = replicaOf(await cli(master, 'CLUSTER', 'NODES'), master);
-    await cli(replica, 'CLUSTER', 'FAILOVER');
-    await until(async () => (await cli(replica, 'ROLE')).startsWith('master'));
-    // Gossip carries the new roles to the other nodes a moment later; wait until every node agrees.
-    await until(async () =>
-      (await Promise.all(nodes.map(async (node) => agreesOnFailover(await cli(node, 'CLUSTER', 'NODES'))))).every(
-        Boolean,
-      ),
-    );
-    return replica;
-    function agreesOnFailover(view: string): boolean {
-      return roleFlags(view, replica).includes('master') && roleFlags(view, master).includes('slave');
-    }
-  };
+  const ctx: Ctx = { cli, nodes, seed };
   const currentMasters = async (): Promise<string[]> => clusterMasters(await cli(seed, 'CLUSTER', 'NODES'));
-  return { nodes, url: `redis://${seed}`, cli, masters: currentMasters, masterOf, failover, stop };
+  return {
+    nodes,
+    url: `redis://${seed}`,
+    cli,
+    masters: currentMasters,
+    masterOf,
+    assignSlot: (slot, master) => assignSlot(ctx, slot, master),
+    failover: (master) => failover(ctx, master),
+    stop,
+  };
+}
+
+interface Ctx {
+  readonly cli: RunningCluster['cli'];
+  readonly nodes: readonly string[];
+  readonly seed: string;
+}
+
+async function failover({ cli, nodes }: Ctx, master: string): Promise<string> {
+  const replica = replicaOf(await cli(master, 'CLUSTER', 'NODES'), master);
+  await cli(replica, 'CLUSTER', 'FAILOVER');
+  await until(async () => (await cli(replica, 'ROLE')).startsWith('master'));
+  // Gossip carries the new roles to the other nodes a moment later; wait until every node agrees.
+  const agrees = (view: string): boolean =>
+    roleFlags(view, replica).includes('master') && roleFlags(view, master).includes('slave');
+  await until(async () =>
+    (await Promise.all(nodes.map(async (node) => agrees(await cli(node, 'CLUSTER', 'NODES'))))).every(Boolean),
+  );
+  return replica;
+}
+
+async function assignSlot({ cli, nodes, seed }: Ctx, slot: number, master: string): Promise<void> {
+  const view = await cli(seed, 'CLUSTER', 'NODES');
+  const owner = ownerOfSlot(view, slot);
+  if (owner === master) return;
+  const idOf = (node: string): string => parseClusterNodes(view).find((entry) => entry.node === node)?.id ?? '';
+  await cli(master, 'CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', idOf(owner));
+  await cli(owner, 'CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', idOf(master));
+  for (const node of [master, owner, ...clusterMasters(view).filter((m) => m !== master && m !== owner)])
+    await cli(node, 'CLUSTER', 'SETSLOT', String(slot), 'NODE', idOf(master));
+  await until(async () =>
+    (await Promise.all(nodes.map(async (node) => servedBy(await cli(node, 'CLUSTER', 'NODES'), slot)))).every(
+      (served) => served === master,
+    ),
+  );
+}
+
+/** The master of `slot` in `view`, or '' while the view names none (mid-move). */
+function servedBy(view: string, slot: number): string {
+  try {
+    return ownerOfSlot(view, slot);
+  } catch {
+    return '';
+  }
 }
 
 function startNode(port: number, dir: string): ChildProcess {

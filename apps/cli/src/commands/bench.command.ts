@@ -52,7 +52,10 @@ export function registerBenchCommand(program: Command): void {
       'reliability: print each scenario as a JSON line (id, name, forms, requires, runnable) and exit',
       false,
     )
-    .option('--record <file>', 'reliability: write the figures into this Markdown file (e.g. docs/reliability.md)')
+    .option(
+      '--record <file>',
+      'reliability, scale: write the figures into this Markdown file (docs/reliability.md, docs/benchmarks.md)',
+    )
     .action(async (suite: string, options: BenchOptions) => {
       process.exitCode = await runBench(suite, STDOUT, options);
     });
