@@ -10,6 +10,7 @@ import { createWorkerConnection, RedisReasoningClient } from '@threadloom/queue'
 import { startLocalStack, type LocalStack } from '../../stack/local-stack.js';
 import { retrySettings } from '../../stack/retry-settings.js';
 import { processCpuSeconds } from './process-cpu.js';
+import { forkProblem } from './scale-corpus.js';
 import { measureMemory } from './scale-memory.js';
 import { runWaves } from './scale-load.js';
 import type { ConfigSample, MemorySample, ProcessCpu } from './scale-sample.js';
@@ -20,6 +21,10 @@ export interface ScaleConfig {
   readonly lanes: number;
   /** Give lane i's slot to master i mod masters before the run (new lanes' slots are empty then). */
   readonly placeOnMasters: boolean;
+  /** Threads of the request's one block. */
+  readonly threads: number;
+  /** Requests measured, when not the run's size. */
+  readonly requests?: number;
   /** Also measure Redis memory per request (once per run is enough: it does not depend on lanes). */
   readonly memory: boolean;
 }
@@ -68,8 +73,14 @@ export async function runConfig(
   };
   const client = await new RedisReasoningClient({ ...target, retry: retrySettings() }).connect();
   try {
-    await runWaves(client, sizes.warmUp, sizes.wave);
-    const window = await measureWindow(masters, stack, client, sizes);
+    await runWaves(client, forkProblem(config.threads), sizes.warmUp, sizes.wave);
+    const window = await measureWindow(
+      masters,
+      stack,
+      client,
+      { ...sizes, requests: config.requests ?? sizes.requests },
+      config.threads,
+    );
     const sample: ConfigSample = {
       label: config.label,
       lanes: config.lanes,
@@ -77,7 +88,7 @@ export async function runConfig(
       requestsByLane: allLanes(config.lanes).map(
         (lane) => window.ids.filter((id) => laneOfRequest(id) === lane).length,
       ),
-      threadsPerRequest: 4,
+      threadsPerRequest: config.threads,
       windowSeconds: window.seconds,
       masters: masters.map((node, i) => ({
         node,
@@ -100,12 +111,13 @@ async function measureWindow(
   stack: LocalStack,
   client: RedisReasoningClient,
   sizes: ScaleSizes,
+  threads: number,
 ): Promise<{ idle: number[]; deltas: RedisUsageDelta[]; processes: ProcessCpu[]; ids: string[]; seconds: number }> {
   const idle = await idleRates(masters, sizes.idleSeconds);
   const before = await readAll(masters);
   const cpuBefore = processGroups(stack);
   const started = performance.now();
-  const ids = await runWaves(client, sizes.requests, sizes.wave);
+  const ids = await runWaves(client, forkProblem(threads), sizes.requests, sizes.wave);
   const seconds = (performance.now() - started) / 1000;
   const after = await readAll(masters);
   const processes = processGroups(stack).map((group, i) => ({
@@ -125,7 +137,8 @@ async function memoryOf(
   const connection = createWorkerConnection({ url: cluster.url, clusterNodes: cluster.nodes }, 'scale-bench');
   try {
     const target = { masters, keyPrefix: SCALE_PREFIX, lanes: config.lanes };
-    return await measureMemory(client, connection, target, sizes.memoryRequests);
+    const problem = { text: forkProblem(config.threads), threads: config.threads };
+    return await measureMemory(client, connection, target, problem, sizes.memoryRequests);
   } finally {
     connection.disconnect();
   }

@@ -1,14 +1,13 @@
 import type { RedisReasoningClient } from '@threadloom/queue';
 import { renderUserPrompt } from '@threadloom/threading';
-import { FORK4_PROBLEM } from '../orchestration-corpus.js';
 import { ScaleBenchError } from './scale-bench.error.js';
 
 const WAIT_MS = 120_000;
 
-/** Submits one fork-of-4 request (parallel mode) and returns its id (its lane is part of it). */
-export async function submitFork4(client: RedisReasoningClient): Promise<string> {
+/** Submits one request for `problem` (parallel mode) and returns its id (its lane is part of it). */
+export async function submitProblem(client: RedisReasoningClient, problem: string): Promise<string> {
   const view = await client.submit({
-    prompt: renderUserPrompt(FORK4_PROBLEM),
+    prompt: renderUserPrompt(problem),
     parameters: { mode: 'parallel', maxTokens: 40_000, onThreadFailure: 'fail' },
   });
   return view.id;
@@ -27,11 +26,16 @@ export async function awaitCompleted(client: RedisReasoningClient, ids: readonly
  * `total` requests in waves of `wave` submitted at once, each wave awaited before the next: the producer
  * costs one submit and about one result read per request, so the commands counted are the runtime's.
  */
-export async function runWaves(client: RedisReasoningClient, total: number, wave: number): Promise<string[]> {
+export async function runWaves(
+  client: RedisReasoningClient,
+  problem: string,
+  total: number,
+  wave: number,
+): Promise<string[]> {
   const done: string[] = [];
   while (done.length < total) {
     const size = Math.min(wave, total - done.length);
-    const ids = await Promise.all(Array.from({ length: size }, () => submitFork4(client)));
+    const ids = await Promise.all(Array.from({ length: size }, () => submitProblem(client, problem)));
     await awaitCompleted(client, ids);
     done.push(...ids);
   }

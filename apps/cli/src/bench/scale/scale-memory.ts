@@ -3,10 +3,8 @@ import { allLanes, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
 import type { RedisClient, RedisReasoningClient } from '@threadloom/queue';
 import { Queue } from 'bullmq';
 import { ScaleBenchError } from './scale-bench.error.js';
-import { awaitCompleted, submitFork4 } from './scale-load.js';
+import { awaitCompleted, submitProblem } from './scale-load.js';
 import type { MemorySample } from './scale-sample.js';
-
-const THREADS = 4;
 
 /** Σ used_memory over `masters`. */
 async function usedMemory(masters: readonly string[]): Promise<number> {
@@ -23,6 +21,7 @@ export async function measureMemory(
   client: RedisReasoningClient,
   connection: RedisClient,
   target: { readonly masters: readonly string[]; readonly keyPrefix: string; readonly lanes: number },
+  problem: { readonly text: string; readonly threads: number },
   requests: number,
 ): Promise<MemorySample> {
   const queues = allLanes(target.lanes).map(
@@ -31,8 +30,8 @@ export async function measureMemory(
   try {
     const before = await usedMemory(target.masters);
     await Promise.all(queues.map((queue) => queue.pause()));
-    const ids = await Promise.all(Array.from({ length: requests }, () => submitFork4(client)));
-    await waitForQueued(queues, requests * THREADS);
+    const ids = await Promise.all(Array.from({ length: requests }, () => submitProblem(client, problem.text)));
+    await waitForQueued(queues, requests * problem.threads);
     const inFlight = await usedMemory(target.masters);
     await Promise.all(queues.map((queue) => queue.resume()));
     await awaitCompleted(client, ids);

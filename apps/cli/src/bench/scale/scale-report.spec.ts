@@ -56,6 +56,7 @@ describe('scale bench report', () => {
     ]);
     expect(lines[0]).toBe('Measured 2026-12-03 03:33 UTC at `abc1234`, 2 masters, load average 6.0, 123 s (--quick).');
     expect(lines).toContain('| measure | 1 lane | 3 lanes |');
+    expect(lines).toContain('| threads per request (one block) | 4 | 4 |');
     expect(lines).toContain('| Redis commands per request (all masters) | 431.8 | 431.8 |');
     expect(lines).toContain('| Redis command time per request, µs (commandstats) | 3,180 | 3,180 |');
     expect(lines).toContain('| busiest master: share of commands | 100 % | 80 % |');

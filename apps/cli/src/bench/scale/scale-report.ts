@@ -24,13 +24,15 @@ export function renderScaleReport(context: RunContext, configs: readonly ConfigF
     '',
     ...spread(configs, context.masters),
   ];
-  const memory = configs.find((config) => config.memory !== undefined)?.memory;
+  const measured = configs.find((config) => config.memory !== undefined);
+  const memory = measured?.memory;
+  const memoryThreads = measured?.threadsPerRequest ?? 0;
   if (memory !== undefined)
     lines.push(
       '',
       '| Redis memory (Σ used_memory over the masters) | bytes per request |',
       '| --- | ---: |',
-      `| in flight: held at its fork, 4 thread jobs queued | ${fixed(memory.inFlightBytesPerRequest, 0)} |`,
+      `| in flight: held at its fork, ${memoryThreads} thread jobs queued | ${fixed(memory.inFlightBytesPerRequest, 0)} |`,
       `| completed: record, events and result kept for the retention | ${fixed(memory.retainedBytesPerRequest, 0)} |`,
     );
   return lines;
@@ -43,7 +45,8 @@ function sideBySide(configs: readonly ConfigFigures[]): string[] {
   return [
     `| measure | ${configs.map((config) => config.label).join(' | ')} |`,
     `| --- | ${configs.map(() => '---:').join(' | ')} |`,
-    row('requests measured (one block of 4 threads each)', (c) => String(c.requests)),
+    row('threads per request (one block)', (c) => String(c.threadsPerRequest)),
+    row('requests measured', (c) => String(c.requests)),
     row('fleet requests/s on this machine', (c) => fixed(c.requestsPerSecond, 1)),
     row('Redis commands per request (all masters)', (c) => fixed(c.commandsPerRequest, 1)),
     row('Redis command time per request, µs (commandstats)', (c) => fixed(c.commandUsPerRequest, 0)),

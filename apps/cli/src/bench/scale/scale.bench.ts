@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { startRedisCluster } from '@threadloom/devstack';
 import type { BenchOptions, BenchOutput, BenchSuite } from '../bench-suite.js';
-import { writeFork4Corpus } from '../orchestration-corpus.js';
+import { writeScaleCorpus } from './scale-corpus.js';
 import { runConfig, type ScaleConfig, type ScaleSizes } from './scale-config-run.js';
 import { configFigures, topCommands, type ConfigFigures } from './scale-figures.js';
 import { recordScaleFigures } from './scale-record.js';
@@ -32,11 +32,13 @@ const QUICK: ScaleSizes = {
 
 /** Hashed placements first (what a user gets), then lanes placed on masters (slots moved while empty). */
 const CONFIGS: readonly ScaleConfig[] = [
-  { label: '1 lane', lanes: 1, placeOnMasters: false, memory: true },
-  { label: '3 lanes, hashed', lanes: 3, placeOnMasters: false, memory: false },
-  { label: '6 lanes, hashed', lanes: 6, placeOnMasters: false, memory: false },
-  { label: '3 lanes, 1 per master', lanes: 3, placeOnMasters: true, memory: false },
-  { label: '6 lanes, 2 per master', lanes: 6, placeOnMasters: true, memory: false },
+  { label: '1 lane', lanes: 1, threads: 4, placeOnMasters: false, memory: true },
+  { label: '1 lane, 2 threads', lanes: 1, threads: 2, requests: 80, placeOnMasters: false, memory: false },
+  { label: '1 lane, 8 threads', lanes: 1, threads: 8, requests: 80, placeOnMasters: false, memory: false },
+  { label: '3 lanes, hashed', lanes: 3, threads: 4, placeOnMasters: false, memory: false },
+  { label: '6 lanes, hashed', lanes: 6, threads: 4, placeOnMasters: false, memory: false },
+  { label: '3 lanes, 1 per master', lanes: 3, threads: 4, placeOnMasters: true, memory: false },
+  { label: '6 lanes, 2 per master', lanes: 6, threads: 4, placeOnMasters: true, memory: false },
 ];
 
 /**
@@ -51,12 +53,12 @@ export const SCALE_BENCH: BenchSuite = {
     const quick = options?.quick === true;
     const sizes = quick ? QUICK : FULL;
     const started = performance.now();
-    const corpus = writeFork4Corpus();
+    const corpus = writeScaleCorpus([...new Set(CONFIGS.map((config) => config.threads))]);
     const cluster = await startRedisCluster({ masters: MASTERS, replicas: 1 });
     const samples: ConfigSample[] = [];
     try {
       for (const config of CONFIGS) {
-        output.line(`  ${config.label}: ${sizes.requests} requests in waves of ${sizes.wave} …`);
+        output.line(`  ${config.label}: ${config.requests ?? sizes.requests} requests in waves of ${sizes.wave} …`);
         samples.push(await runConfig(cluster, config, sizes, corpus.path));
       }
     } finally {
