@@ -1,5 +1,6 @@
 // A real local Redis Cluster for system tests and benchmarks: redis-server processes with cluster mode
 // on loopback ports, joined by `redis-cli --cluster create`.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,6 +155,6 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new RedisClusterError(`condition not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }

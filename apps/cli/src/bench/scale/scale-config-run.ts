@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   readRedisUsage,
   usageDelta,
@@ -160,7 +161,7 @@ function readAll(masters: readonly string[]): Promise<RedisUsage[]> {
 async function idleRates(masters: readonly string[], seconds: number): Promise<number[]> {
   const before = await readAll(masters);
   const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await sleep(seconds * 1000);
   const after = await readAll(masters);
   const elapsed = (performance.now() - started) / 1000;
   return masters.map((_, i) => (after[i]!.cpuSeconds - before[i]!.cpuSeconds) / elapsed);

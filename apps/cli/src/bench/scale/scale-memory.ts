@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readRedisUsage } from '@threadloom/devstack';
 import { allLanes, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
 import type { RedisClient, RedisReasoningClient } from '@threadloom/queue';
@@ -49,6 +50,6 @@ async function waitForQueued(queues: readonly Queue[], expected: number, timeout
     const queued = counts.reduce((sum, count) => sum + (count['waiting'] ?? 0) + (count['prioritized'] ?? 0), 0);
     if (queued >= expected) return;
     if (Date.now() > deadline) throw new ScaleBenchError(`only ${queued} of ${expected} thread jobs reached the queue`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 }
