@@ -51,8 +51,3 @@ function withUnwrappedSecretData(object: K8sObject): K8sObject {
   const data = Object.fromEntries(Object.entries(object.data).map(([key, value]) => [key, value.replace(/\s+/g, '')]));
   return { ...object, data };
 }
-
-/** True when the schemas know this apiVersion and kind. */
-export function hasSchema(apiVersion: string, kind: string): boolean {
-  return models.has(`${apiVersion} ${kind}`);
-}

@@ -23,13 +23,6 @@ export function workloadsOf(objects: readonly K8sObject[]): Workload[] {
     });
 }
 
-/** The one workload with this name. */
-export function workloadNamed(objects: readonly K8sObject[], name: string): Workload {
-  const found = workloadsOf(objects).find((workload) => workload.name === name);
-  if (found === undefined) throw new Error(`no workload named ${name}`);
-  return found;
-}
-
 /** True when every pair of the selector is among the labels (an empty selector matches all). */
 export function selects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
@@ -38,13 +31,6 @@ export function selects(selector: Readonly<Record<string, string>>, labels: Read
 /** Objects of one kind. */
 export function ofKind(objects: readonly K8sObject[], kind: string): K8sObject[] {
   return objects.filter((object) => object.kind === kind);
-}
-
-/** The container named `name` of a workload. */
-export function containerNamed(workload: Workload, name: string): Container {
-  const found = workload.containers.find((container) => container.name === name);
-  if (found === undefined) throw new Error(`${workload.name} has no container ${name}`);
-  return found;
 }
 
 /** The number a probe or Service port refers to: a number, or a port name of the container. */

@@ -69,7 +69,6 @@ export function reasoningRequestSchema(config: ApiConfig) {
       }
     });
 }
-export type ReasoningRequestBody = z.output<ReturnType<typeof reasoningRequestSchema>>;
 /** Options shared with the facade, as parsed. */
 export type ReasoningOptions = Partial<{
   [K in keyof ReturnType<typeof reasoningOptionFields>]: z.output<ReturnType<typeof reasoningOptionFields>[K]>;

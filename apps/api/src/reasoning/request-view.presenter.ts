@@ -22,7 +22,6 @@ export function presentRequest(view: RequestView) {
     links: requestLinks(view.id),
   };
 }
-export type PresentedRequest = ReturnType<typeof presentRequest>;
 
 /** A request in a listing: status and figures without the (possibly long) text and blocks. */
 export function presentRequestSummary(view: RequestView) {

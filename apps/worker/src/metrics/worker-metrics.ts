@@ -8,18 +8,8 @@ import {
   SPEEDUP_BUCKETS,
 } from './metric-buckets.js';
 
-/** Outcomes of one thread. */
-export type ThreadOutcomeLabel = 'completed' | 'failed' | 'dropped' | 'cancelled';
-
 /** Label names of the GenAI client metrics. */
 const GENAI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model'] as const;
-
-/** Labels of the GenAI client metrics (GenAI semantic conventions, dots as underscores). */
-export interface GenAiLabels {
-  readonly gen_ai_operation_name: string;
-  readonly gen_ai_provider_name: string;
-  readonly gen_ai_request_model: string;
-}
 
 /** Every metric one worker process exports (Prometheus names; labels are low-cardinality only). */
 export class WorkerMetrics {

@@ -160,10 +160,6 @@ export class RequestStore {
     return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
   }
 
-  async putThread(id: string, block: number, index: number, thread: StoredThread): Promise<void> {
-    await this.redis.hset(this.keys(id).threads, threadField(block, index), JSON.stringify(thread));
-  }
-
   /** Stores a thread and appends its event in one MULTI (one round trip, and no event without the result). */
   async putThreadWithEvent(
     id: string,
@@ -208,11 +204,6 @@ export class RequestStore {
       [...threads].map(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]),
     );
     await this.redis.hset(this.keys(id).threads, fields);
-  }
-
-  async getThread(id: string, block: number, index: number): Promise<StoredThread | undefined> {
-    const raw = await this.redis.hget(this.keys(id).threads, threadField(block, index));
-    return raw === null ? undefined : (JSON.parse(raw) as StoredThread);
   }
 
   async allThreads(id: string): Promise<Record<string, StoredThread>> {
