@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readCorpusDir, type CorpusEntry } from '@threadloom/contracts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CORPUS_DIR = resolve(ROOT, 'apps/engine-sim/corpus');
+const CORPUS_DIR = resolve(ROOT, 'apps/engine-sim/corpus');
 
 /** Problems of every shipped corpus file, in file order. */
 export function corpusProblems(): string[] {

@@ -8,7 +8,7 @@ interface ObjectSchema {
 }
 
 /** Variables the schema rejects when absent (no default, not optional). */
-export function requiredVariables(schema: ObjectSchema): string[] {
+function requiredVariables(schema: ObjectSchema): string[] {
   return Object.entries(schema.shape)
     .filter(([, field]) => !field.safeParse(undefined).success)
     .map(([name]) => name);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ROOT } from '../../support/corpus.js';
 
-export const BUILD_SCRIPT = resolve(ROOT, 'scripts/build-image-files.sh');
+const BUILD_SCRIPT = resolve(ROOT, 'scripts/build-image-files.sh');
 
 /** How the script ended. */
 export interface ScriptRun {

@@ -36,7 +36,7 @@ export interface Container {
 }
 
 /** One `env` entry. */
-export interface EnvVar {
+interface EnvVar {
   readonly name: string;
   readonly value?: string;
   readonly valueFrom?: {
@@ -58,7 +58,7 @@ export interface Probe {
 }
 
 /** A preStop hook: a command or a sleep. */
-export interface LifecycleHandler {
+interface LifecycleHandler {
   readonly exec?: { readonly command: readonly string[] };
   readonly sleep?: { readonly seconds: number };
 }
@@ -75,7 +75,7 @@ export interface Workload {
 }
 
 /** Pod- and container-level security settings the restricted profile reads. */
-export interface SecurityContext {
+interface SecurityContext {
   readonly runAsNonRoot?: boolean;
   readonly runAsUser?: number;
   readonly allowPrivilegeEscalation?: boolean;
@@ -86,7 +86,7 @@ export interface SecurityContext {
 }
 
 /** A volume of a pod template. */
-export interface Volume {
+interface Volume {
   readonly name: string;
   readonly emptyDir?: { readonly medium?: string; readonly sizeLimit?: string };
   readonly configMap?: { readonly name: string };

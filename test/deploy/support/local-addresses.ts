@@ -22,7 +22,7 @@ function escape(text: string): string {
 }
 
 /** Rewrites `service:port` and `localhost|127.0.0.1|0.0.0.0:containerPort` inside a string. */
-export function rewriteHosts(text: string, ports: PortMap, services: ServiceMap): string {
+function rewriteHosts(text: string, ports: PortMap, services: ServiceMap): string {
   let result = text;
   for (const [address, local] of services) {
     result = result.replace(new RegExp(`(?<![\\w.-])${escape(address)}(?!\\d)`, 'g'), local);

@@ -26,14 +26,14 @@ export interface PodPlan {
 }
 
 /** How a container ended, and when. */
-export interface ContainerExit {
+interface ContainerExit {
   readonly code: number | null;
   readonly signal: string | null;
   readonly at: number;
 }
 
 /** A container running as a local process. */
-export interface LocalContainer {
+interface LocalContainer {
   readonly spec: Container;
   readonly child: ChildProcess;
   readonly env: Readonly<Record<string, string>>;

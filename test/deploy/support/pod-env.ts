@@ -27,7 +27,7 @@ export function resolveCommand(container: Container, env: Readonly<Record<string
 }
 
 /** Kubernetes' rule: `$(NAME)` of a defined variable is replaced, `$$` escapes, the rest stays. */
-export function expand(text: string, env: Readonly<Record<string, string>>): string {
+function expand(text: string, env: Readonly<Record<string, string>>): string {
   return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
     if (name === undefined) return '$';
     return env[name] ?? match;

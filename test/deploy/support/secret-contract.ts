@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 export const SECRET_NAME = 'threadloom-secrets';
 
 /** The API key the sample `api-keys` entry hashes. */
-export const SAMPLE_API_KEY = 'deployment-check-key';
+const SAMPLE_API_KEY = 'deployment-check-key';
 
 /** Keys the operator may put in the Secret, with a sample value of the right shape. */
 export const SECRET_KEYS: Readonly<Record<string, string>> = {

@@ -12,7 +12,7 @@ export interface DocCommand {
 }
 
 /** Marks the next fenced block of a `docs/*.md` file as runnable (README blocks are all runnable). */
-export const RUNNABLE_MARKER = '<!-- runnable -->';
+const RUNNABLE_MARKER = '<!-- runnable -->';
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console']);
 const EXIT_LINE = /^\[exit (\d+)\]$/;
 

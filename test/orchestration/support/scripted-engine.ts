@@ -22,7 +22,7 @@ export interface ScriptedRequest {
 }
 
 /** What the server saw: for assertions on budgets, concurrency and aborts. */
-export interface EngineLog {
+interface EngineLog {
   readonly requests: ScriptedRequest[];
   /** Thread requests in flight, by problem keyword, at their peak. */
   readonly peakThreads: Map<string, number>;

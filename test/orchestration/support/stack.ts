@@ -31,7 +31,7 @@ export interface StackOptions {
   readonly metrics?: boolean;
 }
 
-export interface Machine {
+interface Machine {
   readonly id: string;
   readonly sim: SupervisedProcess | undefined;
   readonly simUrl: string;
@@ -51,7 +51,7 @@ export interface Stack {
 }
 
 /** Fast timings so stalled recovery and retries happen within a test. */
-export const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
+const FAST_WORKER_ENV: Readonly<Record<string, string>> = {
   LOCK_DURATION_MS: '1500',
   STALLED_INTERVAL_MS: '750',
   RETRY_BACKOFF_MS: '40',

@@ -5,7 +5,7 @@ import type { BatchItem, BatchRecord } from './batch-record.js';
 export type Grader = (answer: string | undefined, truth: string | readonly string[]) => boolean;
 
 /** Lifecycle of a batch, derived from its requests. */
-export type BatchStatus = 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
+type BatchStatus = 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
 
 /** Counts and aggregate metrics of a batch. */
 export interface BatchSummary {

@@ -3,10 +3,10 @@ import type { ApiConfig } from '../config/api-config.js';
 import { reasoningRequestSchema } from '../reasoning/reasoning-request.schema.js';
 
 /** Endpoints a batch line may name (OpenAI Batch API shape); every body runs as a reasoning request. */
-export const BATCH_LINE_URLS = ['/v1/reasoning', '/v1/chat/completions', '/v1/completions'] as const;
+const BATCH_LINE_URLS = ['/v1/reasoning', '/v1/chat/completions', '/v1/completions'] as const;
 
 /** One line of a batch: `{ custom_id?, method?, url?, body, ground_truth? }`. */
-export function batchLineSchema(config: ApiConfig) {
+function batchLineSchema(config: ApiConfig) {
   return z
     .object({
       custom_id: z.string().min(1).max(128).optional(),

@@ -12,7 +12,7 @@ export const API_SCOPES = ['submit', 'read', 'admin'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** One configured API key: only the SHA-256 of the key is stored. */
-export const apiKeyEntrySchema = z
+const apiKeyEntrySchema = z
   .object({
     name: z.string().min(1).optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256 digest'),

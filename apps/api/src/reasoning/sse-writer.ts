@@ -14,7 +14,7 @@ export function openEventStream(res: Response): void {
 }
 
 /** Formats one event; its `id` lets a reconnecting client resume with `Last-Event-ID`. */
-export function formatEvent(event: ReasoningEvent): string {
+function formatEvent(event: ReasoningEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ type: event.type, at: event.at, ...event.data })}\n\n`;
 }
 

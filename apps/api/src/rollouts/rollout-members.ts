@@ -11,7 +11,7 @@ export function memberSeeds(base: number | undefined, k: number): number[] {
 }
 
 /** The rendered prompt of a problem (`problem` goes through the Qwen3 chat template as the user turn). */
-export function problemPrompt(problem: RolloutProblem): string {
+function problemPrompt(problem: RolloutProblem): string {
   return problem.problem === undefined ? promptOf(problem) : renderUserPrompt(problem.problem);
 }
 

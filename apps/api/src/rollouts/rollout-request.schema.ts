@@ -4,10 +4,10 @@ import type { ApiConfig } from '../config/api-config.js';
 import { chatMessageSchema, reasoningOptionFields } from '../reasoning/reasoning-request.schema.js';
 
 /** Bounds of `k`, the rollouts per problem: a group needs two members for a baseline. */
-export const ROLLOUT_K = { min: 2, max: 64, default: 8 } as const;
+const ROLLOUT_K = { min: 2, max: 64, default: 8 } as const;
 
 /** One problem of a rollout job: the prompt (exactly one form) and its ground truth. */
-export function rolloutProblemSchema(config: ApiConfig) {
+function rolloutProblemSchema(config: ApiConfig) {
   return z
     .object({
       custom_id: z.string().min(1).max(128).optional(),

@@ -3,7 +3,7 @@ import type { RolloutGroupState } from '@threadloom/queue';
 import type { RolloutRecord } from './rollout-record.js';
 
 /** Lifecycle of a rollout job: done when every group's outcome is committed. */
-export type RolloutStatus = 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
+type RolloutStatus = 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
 
 /** Progress and aggregate scores of a rollout job. */
 export interface RolloutSummary {

@@ -1,7 +1,7 @@
 import { THREADWEAVER_DIALECT, type Dialect } from '@threadloom/threading';
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -19,7 +19,7 @@ function parseList(value: string): string[] {
 }
 
 /** Runs one suite, or every suite for `all`, writing to `output`. */
-export async function runBench(
+async function runBench(
   name: string,
   output: BenchOutput = STDOUT,
   options: BenchOptions = { quick: false },

@@ -31,21 +31,21 @@ export interface GradeFileOptions {
 }
 
 /** The JSON line printed per graded input line. */
-export interface GradeLine {
+interface GradeLine {
   readonly id: unknown;
   readonly correct: boolean;
   readonly reason: GradeReason;
 }
 
 /** The JSON line printed for a malformed input line. */
-export interface GradeErrorLine {
+interface GradeErrorLine {
   readonly id: unknown;
   readonly line: number;
   readonly error: string;
 }
 
 /** One valid input line. */
-export interface GradeInput {
+interface GradeInput {
   readonly id: unknown;
   readonly answer: string | undefined;
   readonly truth: string | readonly string[];
@@ -93,7 +93,7 @@ export function parseGradeInput(text: string): ParsedGradeInput {
 }
 
 /** Grades one parsed input. */
-export function gradeInput(input: GradeInput, options: GradeFileOptions): GradeLine {
+function gradeInput(input: GradeInput, options: GradeFileOptions): GradeLine {
   const answer =
     options.extract && input.answer !== undefined
       ? extractBoxedAnswer(input.answer, { afterThinkOnly: options.afterThink })

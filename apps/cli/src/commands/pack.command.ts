@@ -27,7 +27,7 @@ export interface PackFilesOptions {
 const PROCESS_IO: PackIo = { write: (line) => process.stdout.write(`${line}\n`), readText: readTextOrStdin };
 
 /** Loads the named token encoder. */
-export async function loadEncoder(name: TokenizerName): Promise<TokenEncoder> {
+async function loadEncoder(name: TokenizerName): Promise<TokenEncoder> {
   return name === 'qwen3' ? loadQwen3Encoder() : createCharsEncoder();
 }
 

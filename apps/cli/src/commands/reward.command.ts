@@ -27,7 +27,7 @@ export interface RewardFilesOptions {
 }
 
 /** The JSON line printed per response file. */
-export interface RewardLine {
+interface RewardLine {
   readonly file: string;
   readonly profile: RewardProfileName;
   readonly answer: string | null;
@@ -45,7 +45,7 @@ export interface RewardLine {
 const PROCESS_IO: RewardIo = { write: (line) => process.stdout.write(`${line}\n`), readText: readTextOrStdin };
 
 /** Scores one response text under a profile. */
-export function rewardText(file: string, text: string, options: RewardFilesOptions, tokenizer: Tokenizer): RewardLine {
+function rewardText(file: string, text: string, options: RewardFilesOptions, tokenizer: Tokenizer): RewardLine {
   const scored = scoreResponse(text, options.truths, {
     config: REWARD_PROFILES[options.profile],
     tokenizer,

@@ -66,7 +66,7 @@ export async function loadTokenizer(name: TokenizerName): Promise<Tokenizer> {
 }
 
 /** Validates one response text and measures it. */
-export function validateText(file: string, text: string, mode: ValidationMode, tokenizer: Tokenizer): ValidateLine {
+function validateText(file: string, text: string, mode: ValidationMode, tokenizer: Tokenizer): ValidateLine {
   const parsed = parseTrajectory(text);
   const validation = validateFormat(parsed, { mode });
   const m = computeMetrics(text, { tokenizer });

@@ -1,13 +1,13 @@
 import { renderUserPrompt, type PackInput } from '@threadloom/threading';
 
 /** One thing to pack, named for the output line (`file` or `file:line`). */
-export interface NamedPackInput {
+interface NamedPackInput {
   readonly source: string;
   readonly input: PackInput;
 }
 
 /** An input that could not be read as a trajectory, named the same way. */
-export interface UnreadableInput {
+interface UnreadableInput {
   readonly source: string;
   readonly reason: string;
 }

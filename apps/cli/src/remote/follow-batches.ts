@@ -6,7 +6,7 @@ import { retryWhileBusy, type BusyListener } from './retry-busy.js';
 import { followRequest, type PendingItem } from './request-follower.js';
 
 /** How many request event streams are followed at once. */
-export const FOLLOWERS = 64;
+const FOLLOWERS = 64;
 
 /** What following batches reports. */
 export interface FollowBatchesHooks {

@@ -5,7 +5,7 @@ import { ApiCallError } from './api-call.error.js';
 import { RemoteApi } from './remote-api.js';
 
 /** Where `threadloom up` serves the API by default. */
-export const DEFAULT_API_URL = 'http://127.0.0.1:8080';
+const DEFAULT_API_URL = 'http://127.0.0.1:8080';
 
 /** The options every command that talks to an API takes. */
 export interface RemoteOptions {

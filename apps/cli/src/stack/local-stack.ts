@@ -21,13 +21,13 @@ import { planStack, type StackOptions, type StackPlan } from './stack-plan.js';
 export type StackHooks = ProcessHooks & SupervisorHooks;
 
 /** A child the supervisor gave up on (crashed more often than the restart policy allows). */
-export interface LostChild {
+interface LostChild {
   readonly name: string;
   readonly exit: ExitInfo;
 }
 
 /** What stopping the stack left behind. */
-export interface StackStopReport {
+interface StackStopReport {
   /** The private Redis's data directory, kept because Redis crashed during the run. */
   readonly redisDataKept?: string;
 }

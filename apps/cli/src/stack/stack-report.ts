@@ -32,7 +32,7 @@ export function reportingHooks(output: StackOutput, logs: boolean): StackHooks {
 }
 
 /** A crash as a few clear lines: who, how, and its last output. */
-export function describeCrash(name: string, exit: ExitInfo, tail: readonly string[]): string {
+function describeCrash(name: string, exit: ExitInfo, tail: readonly string[]): string {
   const how = exit.signal === null ? `exit code ${String(exit.code)}` : `signal ${exit.signal}`;
   const last = tail
     .slice(-10)

@@ -10,7 +10,7 @@ import type { SimToken, SimTokenizer } from '../text/sim-tokenizer.js';
 import { TokenizedText } from '../text/tokenized-text.js';
 
 /** Where a completion's text came from. */
-export type ContinuationOrigin = 'corpus' | 'synthetic' | 'fallback';
+type ContinuationOrigin = 'corpus' | 'synthetic' | 'fallback';
 
 /** The tokens the model would produce next (before stops and limits) and their origin. */
 export interface Continuation {

@@ -26,7 +26,7 @@ export interface GenerationResult {
 }
 
 /** Where a finished sequence's model time went, in seconds (what vLLM puts on its request span). */
-export interface SequenceLatency {
+interface SequenceLatency {
   readonly queueSeconds: number;
   readonly prefillSeconds: number;
   readonly timeToFirstTokenSeconds: number;

@@ -1,5 +1,5 @@
 /** vLLM's `--scheduling-policy`: first come first served, or by the request's `priority` (lower first). */
-export const SCHEDULING_POLICIES = ['fcfs', 'priority'] as const;
+const SCHEDULING_POLICIES = ['fcfs', 'priority'] as const;
 
 /** One of SCHEDULING_POLICIES. */
 export type SchedulingPolicy = (typeof SCHEDULING_POLICIES)[number];

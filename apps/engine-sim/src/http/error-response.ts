@@ -10,7 +10,7 @@ const ERROR_TYPES: Readonly<Record<number, string>> = {
 };
 
 /** vLLM's error body: the flat `ErrorResponse` fields plus the nested `error` object newer vLLM sends. */
-export function errorBody(status: number, message: string, param: string | null = null): Record<string, unknown> {
+function errorBody(status: number, message: string, param: string | null = null): Record<string, unknown> {
   const type = ERROR_TYPES[status] ?? 'InternalServerError';
   return { object: 'error', message, type, param, code: status, error: { message, type, param, code: status } };
 }

@@ -57,7 +57,7 @@ export function planChoices(
  * seed (vLLM seeds the n child requests so); otherwise none for the first choice (the recording) and an
  * instance-derived one for the others, so the n choices differ as sampled ones do.
  */
-export function choiceSeed(request: CompletionRequest, j: number, instanceSeed: number): number | undefined {
+function choiceSeed(request: CompletionRequest, j: number, instanceSeed: number): number | undefined {
   if (request.temperature === 0) return undefined;
   if (request.seed !== undefined && request.seed !== null) return request.seed + j;
   return j === 0 ? undefined : hashString(`choice:${j}`, hashString(`instance:${instanceSeed}`));

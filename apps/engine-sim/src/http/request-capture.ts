@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** One captured `/v1/completions` request: the body as sent and the headers that matter (never the key). */
-export interface CapturedRequest {
+interface CapturedRequest {
   readonly receivedAt: string;
   readonly requestIdHeader: string | null;
   readonly traceparent: string | null;

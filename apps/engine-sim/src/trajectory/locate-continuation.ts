@@ -2,7 +2,7 @@ import type { Dialect } from '@threadloom/threading';
 import type { IndexedBlock } from './trajectory-index.js';
 
 /** How the assistant text so far was matched against the trajectory. */
-export type LocateMode = 'prefix' | 'thread' | 'join';
+type LocateMode = 'prefix' | 'thread' | 'join';
 
 /** Where the model continues in the trajectory, or why it cannot. */
 export type Location =

@@ -1,7 +1,7 @@
 import { parseTrajectory, type BlockSegment, type Dialect } from '@threadloom/threading';
 
 /** Where one thread sits in a trajectory (offsets into the text). */
-export interface IndexedThread {
+interface IndexedThread {
   readonly number: string;
   /** Offset just after `N:`, where the model's thread text begins. */
   readonly bodyStart: number;

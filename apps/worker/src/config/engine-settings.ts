@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /** How prompts go to the engine: re-sent as text (default), or as the token ids the engine returned. */
-export const PROMPT_MODES = ['text', 'token-exact'] as const;
+const PROMPT_MODES = ['text', 'token-exact'] as const;
 /** One prompt mode. */
-export type PromptMode = (typeof PROMPT_MODES)[number];
+type PromptMode = (typeof PROMPT_MODES)[number];
 
 const number = z.coerce.number();
 

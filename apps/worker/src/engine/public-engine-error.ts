@@ -3,7 +3,7 @@ import { EngineOutputError, EngineTimeoutError } from '@threadloom/engine-client
 import { SlotWaitExceededError } from './slot-wait-exceeded.error.js';
 
 /** The stable codes a tenant sees for a failed engine call; the engine's own text goes to logs only. */
-export type PublicErrorCode =
+type PublicErrorCode =
   | 'context_length_exceeded'
   | 'engine_rejected'
   | 'engine_unauthorized'

@@ -20,7 +20,7 @@ export function observeSettled(metrics: WorkerMetrics, settled: SettledRequest):
  * engine time (first token + decode) minus the longest one. Added to the actual wall clock it gives the
  * time the request would have taken with its threads one after another.
  */
-export function parallelSavingMs(threads: Readonly<Record<string, StoredThread>>): number {
+function parallelSavingMs(threads: Readonly<Record<string, StoredThread>>): number {
   const blocks = new Map<string, number[]>();
   for (const [field, thread] of Object.entries(threads)) {
     if (thread.status !== 'completed') continue;

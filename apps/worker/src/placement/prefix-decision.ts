@@ -2,7 +2,7 @@ import type { MachineLoad } from './placement-decision.js';
 import { COST_PRIORS, machineCost, type MachineCost } from './prefix-cost.js';
 
 /** Why a job runs where it runs, or goes back to the queue (events, spans, docs/architecture.md). */
-export type PlacementReason =
+type PlacementReason =
   /** This machine's engine holds the request's prefix and is the cheapest place. */
   | 'prefix-holder'
   /** Waiting for a holder's slot would cost more than prefilling here. */

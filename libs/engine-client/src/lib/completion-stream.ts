@@ -13,7 +13,7 @@ export interface CompletionChunk {
 }
 
 /** Token counts vLLM reports in the final chunk when `stream_options.include_usage` is set. */
-export interface CompletionUsage {
+interface CompletionUsage {
   readonly completion_tokens?: number;
   readonly prompt_tokens?: number;
   readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null;

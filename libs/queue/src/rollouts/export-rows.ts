@@ -12,7 +12,7 @@ import {
 import type { RolloutGroupSpec, RolloutMemberOutcome } from './rollout-group.js';
 
 /** Where a row's token ids come from: the engine's own ids, or the training tokenizer over the text. */
-export type RowTokenSource = 'engine' | 'tokenizer';
+type RowTokenSource = 'engine' | 'tokenizer';
 
 /** The member a row belongs to, with its reward and advantage known. */
 export interface RowContext {

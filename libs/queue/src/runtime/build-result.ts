@@ -26,7 +26,7 @@ export function buildResult(
 }
 
 /** Token counts from the engine's per-call usage (see tokenUsage), plus the run's shape. */
-export function resultMetrics(state: OrchestratorState): ResultMetrics {
+function resultMetrics(state: OrchestratorState): ResultMetrics {
   const usage = tokenUsage(state);
   const spawned = state.blocks.reduce((sum, block) => sum + block.spawned.length, 0);
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** The SDK's IdGenerator shape (structural, so this library needs no SDK import at load). */
-export interface IdGenerator {
+interface IdGenerator {
   generateTraceId(): string;
   generateSpanId(): string;
 }

@@ -11,7 +11,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 
 /** A titled group of panels. */
-export interface Section {
+interface Section {
   readonly title: string;
   readonly panels: readonly cog.Builder<Panel>[];
 }

@@ -6,10 +6,10 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 
 /** Every panel reads the Prometheus data source chosen in the dashboard's `datasource` variable. */
-export const PROMETHEUS = { type: 'prometheus', uid: '${datasource}' } as const;
+const PROMETHEUS = { type: 'prometheus', uid: '${datasource}' } as const;
 
 /** One PromQL query of a panel and its series name. */
-export interface Query {
+interface Query {
   readonly expr: string;
   readonly legend?: string;
 }

@@ -1,7 +1,7 @@
 // Small PromQL builders, so every panel and alert writes rates and quantiles the same way.
 
 /** Grafana's rate window: at least four scrape intervals, whatever the zoom. */
-export const RATE_WINDOW = '$__rate_interval';
+const RATE_WINDOW = '$__rate_interval';
 
 /** `sum by (labels) (rate(selector[window]))`. */
 export function sumRate(selector: string, by: readonly string[] = [], window = RATE_WINDOW): string {

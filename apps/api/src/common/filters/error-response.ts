@@ -18,7 +18,7 @@ import { ShuttingDownError } from '../errors/shutting-down.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 
 /** The JSON error envelope (OpenAI-style, so SDK clients surface it). */
-export interface ErrorBody {
+interface ErrorBody {
   readonly error: {
     readonly message: string;
     readonly type: string;

@@ -6,12 +6,7 @@ import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type.erro
 import { toErrorResponse } from '../filters/error-response.js';
 
 /** Content types of JSON Lines uploads (batches). */
-export const JSONL_TYPES = [
-  'application/jsonl',
-  'application/x-ndjson',
-  'application/json-lines',
-  'application/x-jsonlines',
-];
+const JSONL_TYPES = ['application/jsonl', 'application/x-ndjson', 'application/json-lines', 'application/x-jsonlines'];
 const ACCEPTED = ['application/json', ...JSONL_TYPES];
 /** Content encodings body-parser decodes (zstd only where the Node build has it; not advertised). */
 const ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];

@@ -15,7 +15,7 @@ const RULES: Readonly<Record<string, string>> = {
 };
 
 /** Renders a zod path as `messages[0].content`; the empty path is `body`. */
-export function fieldPath(path: readonly PropertyKey[], root = 'body'): string {
+function fieldPath(path: readonly PropertyKey[], root = 'body'): string {
   if (path.length === 0) return root;
   return path
     .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
@@ -23,7 +23,7 @@ export function fieldPath(path: readonly PropertyKey[], root = 'body'): string {
 }
 
 /** Converts zod issues into field/rule pairs; an unknown key is reported under its own name. */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[], root = 'body'): FieldIssue[] {
+function toFieldIssues(issues: readonly z.core.$ZodIssue[], root = 'body'): FieldIssue[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({

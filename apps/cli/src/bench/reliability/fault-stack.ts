@@ -8,7 +8,7 @@ import type { StackOptions } from '../../stack/stack-plan.js';
 import { CountingApi } from './counting-api.js';
 
 /** Retry policy of every process of a fault stack (API and workers must agree). */
-export const FAULT_RETRY_ENV: Readonly<Record<string, string>> = {
+const FAULT_RETRY_ENV: Readonly<Record<string, string>> = {
   REASON_ATTEMPTS: '8',
   THREAD_ATTEMPTS: '8',
   JOIN_ATTEMPTS: '8',
@@ -19,7 +19,7 @@ export const FAULT_RETRY_ENV: Readonly<Record<string, string>> = {
  * Short locks so a killed worker's jobs are taken over within seconds, and a stall budget large enough
  * that one job surviving several kills is retried rather than failed (production keeps the defaults).
  */
-export const FAULT_WORKER_ENV: Readonly<Record<string, string>> = {
+const FAULT_WORKER_ENV: Readonly<Record<string, string>> = {
   ...FAULT_RETRY_ENV,
   LOCK_DURATION_MS: '2000',
   STALLED_INTERVAL_MS: '1000',
@@ -32,7 +32,7 @@ export const FAULT_WORKER_ENV: Readonly<Record<string, string>> = {
 };
 
 /** Restarts quickly and often: a scenario kills the same process many times a minute on purpose. */
-export const FAULT_RESTART_POLICY: RestartPolicy = {
+const FAULT_RESTART_POLICY: RestartPolicy = {
   initialDelayMs: 100,
   maxDelayMs: 2_000,
   maxRestarts: 100,

@@ -11,7 +11,7 @@ const HEADER = [
 ];
 
 /** One table row of an outcome. */
-export function figuresRow(outcome: ScenarioOutcome): string {
+function figuresRow(outcome: ScenarioOutcome): string {
   const f = outcome.figures;
   const cells = [
     String(outcome.scenario.id),

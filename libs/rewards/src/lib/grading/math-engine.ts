@@ -8,7 +8,7 @@ import { withSilencedConsole } from './silence-console.js';
 let shared: ComputeEngine | undefined;
 
 /** The CortexJS Compute Engine shared by every grade; created on first use (~60 ms, see `warmUpGrader`). */
-export function mathEngine(): ComputeEngine {
+function mathEngine(): ComputeEngine {
   shared ??= new ComputeEngine();
   return shared;
 }

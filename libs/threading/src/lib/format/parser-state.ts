@@ -21,7 +21,7 @@ export interface BlockBuilder extends OpenElement {
 }
 
 /** A plan under construction. */
-export interface PlanBuilder extends OpenElement {
+interface PlanBuilder extends OpenElement {
   readonly items: NumberedElement[];
 }
 

@@ -1,12 +1,12 @@
 import type { OrchestratorState, TerminationReason } from './orchestrator-state.js';
 
 /** Engine tokens still allowed by maxTotalTokens. */
-export function remainingTotalTokens(state: OrchestratorState): number {
+function remainingTotalTokens(state: OrchestratorState): number {
   return state.options.maxTotalTokens - state.generatedTokens;
 }
 
 /** Context tokens still allowed by maxContextTokens, or null when either side is unknown. */
-export function remainingContextTokens(state: OrchestratorState): number | null {
+function remainingContextTokens(state: OrchestratorState): number | null {
   const { maxContextTokens } = state.options;
   if (maxContextTokens === null || state.contextTokens === null) return null;
   return maxContextTokens - state.contextTokens;
