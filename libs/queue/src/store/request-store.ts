@@ -31,6 +31,22 @@ const RELEASE_CLAIM = redisScript('ReleaseClaim', RELEASE_CLAIM_SCRIPT);
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
 
+/** XADD arguments after the key: a capped stream, a new id, the event's type, time and JSON data. */
+function eventEntry(type: string, data: Readonly<Record<string, unknown>>) {
+  return [
+    'MAXLEN',
+    '~',
+    EVENTS_MAX_LEN,
+    '*',
+    'type',
+    type,
+    'at',
+    String(Date.now()),
+    'data',
+    JSON.stringify(data),
+  ] as const;
+}
+
 /** Fields written when a request is created. */
 export interface NewRequest {
   readonly id: string;
@@ -173,19 +189,7 @@ export class RequestStore {
     await this.redis
       .multi()
       .hset(keys.threads, threadField(block, index), JSON.stringify(thread))
-      .xadd(
-        keys.events,
-        'MAXLEN',
-        '~',
-        EVENTS_MAX_LEN,
-        '*',
-        'type',
-        type,
-        'at',
-        String(Date.now()),
-        'data',
-        JSON.stringify(data),
-      )
+      .xadd(keys.events, ...eventEntry(type, data))
       .exec();
   }
 
@@ -212,19 +216,7 @@ export class RequestStore {
   }
 
   async appendEvent(id: string, type: string, data: Readonly<Record<string, unknown>> = {}): Promise<void> {
-    await this.redis.xadd(
-      this.keys(id).events,
-      'MAXLEN',
-      '~',
-      EVENTS_MAX_LEN,
-      '*',
-      'type',
-      type,
-      'at',
-      String(Date.now()),
-      'data',
-      JSON.stringify(data),
-    );
+    await this.redis.xadd(this.keys(id).events, ...eventEntry(type, data));
   }
 
   /** Sets the retention TTL on every key of a finished request. */
