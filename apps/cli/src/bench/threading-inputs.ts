@@ -1,16 +1,6 @@
 import { THREADWEAVER_DIALECT, type Dialect } from '@threadloom/threading';
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic, so every run benchmarks the same bytes.
+import { seededRandom } from './reliability/seeded-random.js';
 
 const SENTENCES = [
   'We substitute x = 3 into the equation and simplify both sides carefully.',
