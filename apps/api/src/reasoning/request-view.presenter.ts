@@ -6,8 +6,8 @@ export function requestLinks(id: string) {
   return { self, events: `${self}/events`, cancel: self };
 }
 
-/** The wire form of a request (snake_case envelope; the result keeps the runtime's field names). */
-export function presentRequest(view: RequestView) {
+/** The fields every wire form of a request starts with. */
+function envelope(view: RequestView) {
   return {
     id: view.id,
     object: 'reasoning.request' as const,
@@ -16,6 +16,13 @@ export function presentRequest(view: RequestView) {
     updated_at: new Date(view.updatedAt).toISOString(),
     ...(view.batchId !== undefined && { batch_id: view.batchId }),
     ...(view.metadata !== undefined && { metadata: view.metadata }),
+  };
+}
+
+/** The wire form of a request (snake_case envelope; the result keeps the runtime's field names). */
+export function presentRequest(view: RequestView) {
+  return {
+    ...envelope(view),
     ...(view.result !== undefined && { result: view.result }),
     ...(view.error !== undefined && { error: view.error }),
     ...(view.errorCode !== undefined && { error_code: view.errorCode }),
@@ -26,13 +33,7 @@ export function presentRequest(view: RequestView) {
 /** A request in a listing: status and figures without the (possibly long) text and blocks. */
 export function presentRequestSummary(view: RequestView) {
   return {
-    id: view.id,
-    object: 'reasoning.request' as const,
-    status: view.status,
-    created_at: new Date(view.createdAt).toISOString(),
-    updated_at: new Date(view.updatedAt).toISOString(),
-    ...(view.batchId !== undefined && { batch_id: view.batchId }),
-    ...(view.metadata !== undefined && { metadata: view.metadata }),
+    ...envelope(view),
     answer: view.result?.answer ?? null,
     metrics: view.result?.metrics ?? null,
     termination: view.result?.termination ?? null,
