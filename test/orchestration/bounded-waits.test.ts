@@ -1,14 +1,12 @@
 // A thread that can never get one of its request's concurrency slots stops waiting (issue 12, hole 4):
 // bounded by the request's deadline and by a maximum wait, then the request ends with a clear reason.
 import { requestKeys } from '@threadloom/contracts';
-import type { SupervisedProcess } from '@threadloom/devstack';
-import { RedisReasoningClient } from '@threadloom/queue';
 import { renderUserPrompt } from '@threadloom/threading';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scenario } from './support/scenarios.js';
 import { startScriptedEngine, type ScriptedEngine } from './support/scripted-engine.js';
 import { startWorker, type StackOptions } from './support/stack.js';
+import { useWorkerHarness } from './support/worker-harness.js';
 
 const PREFIX = '{tl-bounded}';
 
@@ -25,45 +23,29 @@ describe('bounded hand-backs', () => {
       MAX_HANDBACK_WAIT_MS: '1500',
     },
   };
+  const harness = useWorkerHarness(options.redisUrl, PREFIX, 1_000);
   let engine: ScriptedEngine;
-  let client: RedisReasoningClient;
-  let redis: Redis;
-  let worker: SupervisedProcess | undefined;
 
   beforeAll(async () => {
     engine = await startScriptedEngine(scenario);
-    client = await new RedisReasoningClient({
-      redisUrl: options.redisUrl,
-      keyPrefix: PREFIX,
-      retry: { attempts: { reason: 2, thread: 2, join: 2 }, backoffMs: 1_000 },
-    }).connect();
-    redis = new Redis(options.redisUrl);
-  });
-  afterEach(async () => {
-    await worker?.stop(2_000);
-    worker = undefined;
   });
   afterAll(async () => {
-    await client?.close();
     await engine?.close();
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
   });
 
   /** Submits with one concurrency slot and has a holder that never lets go take it, then starts a worker. */
   async function submitBlocked(problem: string, deadlineMs?: number, workerEnv: Record<string, string> = {}) {
     const parameters = { maxConcurrentThreads: 1, ...(deadlineMs === undefined ? {} : { deadlineMs }) };
-    const queued = await client.submit({ prompt: renderUserPrompt(problem), model: 'scripted', parameters });
-    await redis.zadd(requestKeys(PREFIX, queued.id).slots, Date.now() + 3_600_000, 'holder-that-never-returns');
+    const queued = await harness.client.submit({ prompt: renderUserPrompt(problem), model: 'scripted', parameters });
+    await harness.redis.zadd(requestKeys(PREFIX, queued.id).slots, Date.now() + 3_600_000, 'holder-that-never-returns');
     const env = { ...options, workerEnv: { ...options.workerEnv, ...workerEnv } };
-    worker = await startWorker(env, 'm1', 'reason,thread,join', engine.url);
+    harness.worker = await startWorker(env, 'm1', 'reason,thread,join', engine.url);
     return queued.id;
   }
 
   it('fails the request naming the slot wait once the maximum wait passes', async () => {
     const id = await submitBlocked('normal problem');
-    const view = await client.waitForResult(id, { timeoutMs: 20_000 });
+    const view = await harness.client.waitForResult(id, { timeoutMs: 20_000 });
     expect(view.status).toBe('failed');
     expect(view.error).toMatch(/concurrency slot/);
   });
@@ -71,7 +53,7 @@ describe('bounded hand-backs', () => {
   it('expires the request at its deadline while its threads wait for a slot', async () => {
     // The maximum wait is longer than the deadline here, so only the deadline can end the wait.
     const id = await submitBlocked('normal problem', 6_000, { MAX_HANDBACK_WAIT_MS: '120000' });
-    const view = await client.waitForResult(id, { timeoutMs: 20_000 });
+    const view = await harness.client.waitForResult(id, { timeoutMs: 20_000 });
     expect(view.status).toBe('expired');
   });
 });

@@ -2,12 +2,10 @@
 // path settles its request, and the reaper settles a request whose jobs are gone.
 import { renderUserPrompt } from '@threadloom/threading';
 import { jobIds, requestKeys } from '@threadloom/contracts';
-import type { SupervisedProcess } from '@threadloom/devstack';
-import { RedisReasoningClient } from '@threadloom/queue';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { startWorker, type StackOptions } from './support/stack.js';
+import { useWorkerHarness } from './support/worker-harness.js';
 
 const PREFIX = '{tl-settle}';
 /** Never called: these requests fail before any engine call. */
@@ -26,49 +24,29 @@ describe('requests always settle', () => {
       REAPER_INTERVAL_MS: '250',
     },
   };
-  let client: RedisReasoningClient;
-  let redis: Redis;
-  let worker: SupervisedProcess | undefined;
+  const harness = useWorkerHarness(options.redisUrl, PREFIX, 20);
 
-  beforeAll(async () => {
-    client = await new RedisReasoningClient({
-      redisUrl: options.redisUrl,
-      keyPrefix: PREFIX,
-      retry: { attempts: { reason: 2, thread: 2, join: 2 }, backoffMs: 20 },
-    }).connect();
-    redis = new Redis(options.redisUrl);
-  });
-  afterEach(async () => {
-    await worker?.stop(2_000);
-    worker = undefined;
-  });
-  afterAll(async () => {
-    await client?.close();
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-  });
-
-  const submit = (problem: string) => client.submit({ prompt: renderUserPrompt(problem), model: 'threadweaver-sim' });
+  const submit = (problem: string) =>
+    harness.client.submit({ prompt: renderUserPrompt(problem), model: 'threadweaver-sim' });
 
   it('a sequential step that fails before its error handling fails the request, naming why', async () => {
     const queued = await submit('unreadable checkpoint');
-    await redis.set(requestKeys(PREFIX, queued.id).checkpoint, '{not json');
-    worker = await startWorker(options, 'm1', 'reason,thread,join', NO_ENGINE);
-    const view = await client.waitForResult(queued.id, { timeoutMs: 15_000 });
+    await harness.redis.set(requestKeys(PREFIX, queued.id).checkpoint, '{not json');
+    harness.worker = await startWorker(options, 'm1', 'reason,thread,join', NO_ENGINE);
+    const view = await harness.client.waitForResult(queued.id, { timeoutMs: 15_000 });
     expect(view.status).toBe('failed');
     expect(view.error).toMatch(/sequential step/);
   });
 
   it('the reaper fails a request whose job no longer exists', async () => {
     const queued = await submit('lost job');
-    const reason = new Queue('reason', { connection: redis, prefix: PREFIX });
+    const reason = new Queue('reason', { connection: harness.redis, prefix: PREFIX });
     expect(await reason.remove(jobIds.reason(queued.id, 0))).toBe(1);
     await reason.close();
-    worker = await startWorker(options, 'm1', 'reason,thread,join', NO_ENGINE);
-    const view = await client.waitForResult(queued.id, { timeoutMs: 15_000 });
+    harness.worker = await startWorker(options, 'm1', 'reason,thread,join', NO_ENGINE);
+    const view = await harness.client.waitForResult(queued.id, { timeoutMs: 15_000 });
     expect(view.status).toBe('failed');
     expect(view.error).toMatch(/no longer exists/);
-    expect(await redis.zscore(`${PREFIX}:live`, queued.id)).toBeNull();
+    expect(await harness.redis.zscore(`${PREFIX}:live`, queued.id)).toBeNull();
   });
 });
