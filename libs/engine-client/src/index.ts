@@ -20,6 +20,7 @@ export { classifyEngineError } from './lib/engine-failure.js';
 export type { EngineFailure } from './lib/engine-failure.js';
 export { EngineOutputError } from './lib/engine-output.error.js';
 export { EngineTimeoutError } from './lib/engine-timeout.error.js';
+export { TokenizeUnavailableError } from './lib/tokenize-unavailable.error.js';
 export { engineBaseUrl, engineEndpoint } from './lib/engine-url.js';
 export { NoServedModelError } from './lib/no-served-model.error.js';
 export { readServedModel } from './lib/served-model.js';

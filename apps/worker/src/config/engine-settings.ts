@@ -13,11 +13,8 @@ export const engineEnvSchema = z.object({
   ENGINE_API_KEY: z.string().min(1).optional(),
   /** Overrides the served context length read from `/v1/models` (`max_model_len`). */
   ENGINE_MAX_MODEL_LEN: z.coerce.number().int().positive().optional(),
-  /** Only `text` runs today; `token-exact` is refused at boot rather than silently sending text (docs/vllm.md). */
-  ENGINE_PROMPT_MODE: z
-    .enum(PROMPT_MODES)
-    .default('text')
-    .refine((mode) => mode === 'text', 'token-exact is not implemented yet: prompts are sent as text (docs/vllm.md)'),
+  /** `text` re-sends the context as text; `token-exact` sends token ids, generated ids as returned (docs/vllm.md). */
+  ENGINE_PROMPT_MODE: z.enum(PROMPT_MODES).default('text'),
   /** Deployment sampling defaults; a request's own values win. Defaults: the reference's RL rollout settings. */
   SAMPLING_TEMPERATURE: number.min(0).max(2).default(1),
   SAMPLING_TOP_P: number.gt(0).max(1).default(1),

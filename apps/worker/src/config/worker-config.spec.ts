@@ -84,18 +84,18 @@ describe('parseWorkerConfig', () => {
       ...base,
       ENGINE_API_KEY: 'k',
       ENGINE_MAX_MODEL_LEN: '32768',
+      ENGINE_PROMPT_MODE: 'token-exact',
       SAMPLING_TEMPERATURE: '0.6',
       SAMPLING_TOP_K: '20',
     });
     expect(set.ok && set.value.engine).toMatchObject({
       apiKey: 'k',
       maxModelLen: 32768,
-      promptMode: 'text',
+      promptMode: 'token-exact',
       samplingDefaults: { temperature: 0.6, topK: 20 },
     });
     for (const [name, value] of [
       ['ENGINE_PROMPT_MODE', 'ids'],
-      ['ENGINE_PROMPT_MODE', 'token-exact'],
       ['SAMPLING_TOP_P', '0'],
       ['ENGINE_MAX_MODEL_LEN', '-1'],
     ]) {

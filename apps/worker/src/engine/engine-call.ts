@@ -1,5 +1,6 @@
 import { engineCallId, engineCallSeed, type EngineCallPlace, type NormalizedSubmission } from '@threadloom/contracts';
 import type { Sampling } from '@threadloom/engine-client';
+import { promptPieces, type EngineRequest, type OrchestratorState, type PromptPiece } from '@threadloom/threading';
 import type { EngineSettings } from '../config/engine-settings.js';
 
 /** What one engine call carries besides its prompt: sampling (with its own seed) and its request id. */
@@ -7,6 +8,20 @@ export interface EngineCallIdentity {
   readonly sampling: Sampling;
   /** Sent as `X-Request-Id`: `{request}:{iteration}` or `{request}:{block}_path_{thread}`, `.retry<k>` on retries. */
   readonly requestId: string;
+  /** Token-exact mode: the prompt as generated ids and inserted text, sent as token ids. */
+  readonly promptPieces?: readonly PromptPiece[];
+}
+
+/**
+ * The prompt pieces of a call in `token-exact` mode (the ids the engine generated for earlier calls of
+ * `state`, the orchestrator's text between them); nothing in `text` mode, where the prompt goes as text.
+ */
+export function tokenExactPrompt(
+  mode: EngineSettings['promptMode'],
+  state: OrchestratorState,
+  request: EngineRequest,
+): Pick<EngineCallIdentity, 'promptPieces'> {
+  return mode === 'token-exact' ? { promptPieces: promptPieces(state, request.prompt) } : {};
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterSequential, terminateOrchestration } from '@threadloom/threading';
 import type { Job } from 'bullmq';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { ContextFullError, RequestAbortedError } from '@threadloom/engine-client';
-import { engineCallIdentity } from '../engine/engine-call.js';
+import { engineCallIdentity, tokenExactPrompt } from '../engine/engine-call.js';
 import { publicEngineError } from '../engine/public-engine-error.js';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
@@ -66,11 +66,14 @@ async function decodeStep(
   try {
     const request = checkpoint.action.request;
     const attributes = { 'threadloom.request_id': requestId, 'threadloom.step': step, 'threadloom.machine': machine };
-    const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
-      requestId,
-      place: { kind: 'step', iteration: checkpoint.state.iteration },
-      attempt: run.attempt - 1,
-    });
+    const call = {
+      ...engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
+        requestId,
+        place: { kind: 'step', iteration: checkpoint.state.iteration },
+        attempt: run.attempt - 1,
+      }),
+      ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
+    };
     const done = await observedCompletion(deps, request, call, scope.signal, attributes);
     const { result } = done;
     // This engine now holds the whole context: the step's prompt and what it decoded.

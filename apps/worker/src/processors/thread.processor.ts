@@ -2,7 +2,7 @@ import { threadJobSchema, type ThreadJobData } from '@threadloom/contracts';
 import { buildThreadRequest } from '@threadloom/threading';
 import { DelayedError, type Job } from 'bullmq';
 import { ContextFullError, type TimedCompletion } from '@threadloom/engine-client';
-import { engineCallIdentity } from '../engine/engine-call.js';
+import { engineCallIdentity, tokenExactPrompt } from '../engine/engine-call.js';
 import { mapEngineError } from '../engine/map-engine-error.js';
 import { publicEngineError } from '../engine/public-engine-error.js';
 import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
@@ -146,12 +146,15 @@ async function threadCompletion(
     'threadloom.block': block,
     'threadloom.thread': number,
   };
-  const call = engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
-    requestId,
-    place: { kind: 'thread', block, thread: number },
-    // A re-run after a stall is a new engine call too: its own request id.
-    attempt,
-  });
+  const call = {
+    ...engineCallIdentity(context.parameters, deps.config.engine.samplingDefaults, {
+      requestId,
+      place: { kind: 'thread', block, thread: number },
+      // A re-run after a stall is a new engine call too: its own request id.
+      attempt,
+    }),
+    ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
+  };
   const priority = deps.config.enginePriority ? THREAD_PRIORITY : undefined;
   const done = await observedCompletion(deps, request, call, signal, engineAttributes, priority).catch(
     (error: unknown) => {

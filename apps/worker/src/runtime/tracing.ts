@@ -23,7 +23,7 @@ export async function observedCompletion(
   extra: Attributes,
   priority?: number,
 ): Promise<TimedCompletion> {
-  const { sampling, requestId } = call;
+  const { sampling, requestId, promptPieces } = call;
   const engine = deps.engine;
   if (engine === null) throw new Error('this worker has no engine');
   const model = deps.config.model;
@@ -45,7 +45,7 @@ export async function observedCompletion(
         stopSequences: request.stop,
         extra: { ...extra, 'threadloom.engine_request_id': requestId },
       },
-      (headers) => engine.complete(request, { sampling, signal, headers, requestId, priority }),
+      (headers) => engine.complete(request, { sampling, signal, headers, requestId, priority, promptPieces }),
       (result) => ({
         inputTokens: result.result.promptTokens ?? 0,
         outputTokens: result.result.completionTokens,

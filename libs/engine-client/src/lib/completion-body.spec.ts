@@ -29,4 +29,10 @@ describe('completionBody', () => {
     for (const field of ['top_k', 'min_p', 'repetition_penalty']) expect(body).not.toHaveProperty(field);
     expect(body).toMatchObject({ temperature: null, top_p: null, seed: null });
   });
+
+  it('sends a token-exact prompt as its ids and a priority only when given', () => {
+    const body = completionBody('m', request, {}, { promptIds: [3, 1, 4], priority: -1 });
+    expect(body).toMatchObject({ prompt: [3, 1, 4], priority: -1 });
+    expect(completionBody('m', request, {})).not.toHaveProperty('priority');
+  });
 });

@@ -31,16 +31,24 @@ export type CompletionBody = CompletionCreateParamsStreaming &
     readonly return_token_ids: true;
   };
 
+/** What a body sends besides the request and sampling. */
+export interface BodyExtras {
+  /** vLLM's request priority, only when given. */
+  readonly priority?: number | undefined;
+  /** Token-exact mode: the prompt as token ids (vLLM takes `prompt` as a list of ids), sent instead of its text. */
+  readonly promptIds?: readonly number[] | undefined;
+}
+
 /** The streamed `/v1/completions` body for one request: text mode, usage in the stream, explicit sampling. */
 export function completionBody(
   model: string,
   request: EngineRequest,
   sampling: Sampling,
-  priority?: number,
+  { priority, promptIds }: BodyExtras = {},
 ): CompletionBody {
   return {
     model,
-    prompt: request.prompt,
+    prompt: promptIds === undefined ? request.prompt : [...promptIds],
     max_tokens: request.maxTokens,
     stop: request.stop.length > 0 ? [...request.stop] : null,
     temperature: sampling.temperature ?? null,

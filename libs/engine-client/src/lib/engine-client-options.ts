@@ -1,4 +1,4 @@
-import type { CompletionResult, EngineRequest } from '@threadloom/threading';
+import type { CompletionResult, EngineRequest, PromptPiece } from '@threadloom/threading';
 import type { Sampling } from './sampling.js';
 
 /** vLLM's own default request timeout (the openai SDK's too): a long generation must fit. */
@@ -34,6 +34,11 @@ export interface EngineCallOptions {
   readonly requestId?: string | undefined;
   /** vLLM's request `priority` (lower = earlier); only for an engine started with `--scheduling-policy priority`. */
   readonly priority?: number | undefined;
+  /**
+   * Token-exact mode: the prompt split into generated ids (sent as returned) and inserted text (tokenized
+   * by the engine's `/tokenize`); the prompt then goes as token ids. Their text must be `request.prompt`.
+   */
+  readonly promptPieces?: readonly PromptPiece[] | undefined;
 }
 
 /** A completion with its timings. */

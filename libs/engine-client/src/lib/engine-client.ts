@@ -14,6 +14,8 @@ import { engineBaseUrl } from './engine-url.js';
 import { RequestAbortedError } from './request-aborted.error.js';
 import { capToContext } from './context-cap.js';
 import { engineTokenCount } from './prompt-tokens.js';
+import { engineTokenize } from './engine-tokenize.js';
+import { PromptIds } from './prompt-ids.js';
 import { readServedModel, type ServedModelCard } from './served-model.js';
 
 /** Time allowed for `/v1/models` when the model is discovered. */
@@ -30,6 +32,8 @@ export class EngineClient {
   private card: Promise<ServedModelCard> | undefined;
   /** Loaded only if an engine ever streams no usage. */
   private fallbackTokenizer: Promise<Tokenizer> | undefined;
+  /** Token-exact prompts, with the engine's ids of inserted text remembered. */
+  private readonly promptIds = new PromptIds();
 
   constructor(options: EngineClientOptions) {
     this.options = options;
@@ -77,13 +81,32 @@ export class EngineClient {
   /**
    * Decodes one request, its max tokens capped at the served context left (throws ContextFullError when
    * the prompt fills it); throws RequestAbortedError when `signal` aborts, EngineTimeoutError on timeout.
+   * With `promptPieces` the prompt goes as token ids (token-exact mode), counted exactly.
    */
   async complete(request: EngineRequest, options: EngineCallOptions = {}): Promise<TimedCompletion> {
     const model = await this.servedModel();
     const maxModelLen = await this.servedContext();
-    const capped = await capToContext(request, maxModelLen, (prompt) => this.countTokens(model, prompt, options));
-    const run = (): Promise<TimedCompletion> => this.completeWithin(model, capped, options);
+    const promptIds =
+      options.promptPieces === undefined
+        ? undefined
+        : await this.tokenExactPrompt(model, options.promptPieces, options);
+    const count = (prompt: string): Promise<number> =>
+      promptIds === undefined ? this.countTokens(model, prompt, options) : Promise.resolve(promptIds.length);
+    const capped = await capToContext(request, maxModelLen, count);
+    const run = (): Promise<TimedCompletion> => this.completeWithin(model, capped, options, promptIds);
     return this.options.around === undefined ? run() : this.options.around({ model, request: capped, options }, run);
+  }
+
+  /** The ids of a token-exact prompt: generated ids as returned, inserted text through the engine's `/tokenize`. */
+  private tokenExactPrompt(
+    model: string,
+    pieces: NonNullable<EngineCallOptions['promptPieces']>,
+    options: EngineCallOptions,
+  ): Promise<number[]> {
+    const { signal } = options;
+    return this.promptIds.of(pieces, (text) =>
+      engineTokenize(this.openai, this.options.url, { model, text, timeoutMs: this.timeoutMs, signal }),
+    );
   }
 
   /** Prompt tokens as the engine counts them (`/tokenize`); the Qwen3 tokenizer when it cannot say. */
@@ -101,16 +124,13 @@ export class EngineClient {
     model: string,
     request: EngineRequest,
     options: EngineCallOptions,
+    promptIds: readonly number[] | undefined,
   ): Promise<TimedCompletion> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const { signal } = options;
     try {
-      return await this.stream(
-        model,
-        request,
-        options,
-        signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      );
+      const aborted = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+      return await this.stream(model, request, { ...options, signal: aborted }, promptIds);
     } catch (error) {
       if (signal?.aborted === true)
         throw new RequestAbortedError(String(signal.reason instanceof Error ? signal.reason.message : signal.reason));
@@ -122,11 +142,12 @@ export class EngineClient {
   private async stream(
     model: string,
     request: EngineRequest,
-    options: EngineCallOptions,
-    signal: AbortSignal,
+    options: EngineCallOptions & { readonly signal: AbortSignal },
+    promptIds: readonly number[] | undefined,
   ): Promise<TimedCompletion> {
     const started = performance.now();
-    const body = completionBody(model, request, options.sampling ?? {}, options.priority);
+    const { signal } = options;
+    const body = completionBody(model, request, options.sampling ?? {}, { priority: options.priority, promptIds });
     const headers = {
       ...options.headers,
       ...(options.requestId === undefined ? {} : { 'X-Request-Id': options.requestId }),

@@ -5,6 +5,7 @@ import { classifyEngineError } from './engine-failure.js';
 import { EngineOutputError } from './engine-output.error.js';
 import { EngineTimeoutError } from './engine-timeout.error.js';
 import { RequestAbortedError } from './request-aborted.error.js';
+import { TokenizeUnavailableError } from './tokenize-unavailable.error.js';
 
 const http = (status: number): APIError =>
   APIError.generate(status, { error: { message: `status ${status}` } }, `status ${status}`, new Headers());
@@ -18,6 +19,7 @@ describe('classifyEngineError', () => {
     ['HTTP 413', http(413), 'deterministic'],
     ['HTTP 422', http(422), 'deterministic'],
     ['context full', new ContextFullError(32768, 32768), 'deterministic'],
+    ['token-exact without /tokenize', new TokenizeUnavailableError('no /tokenize'), 'deterministic'],
     ['invalid output', new EngineOutputError('unexpected finish_reason "abort"'), 'deterministic'],
     ['HTTP 429', http(429), 'transient'],
     ['HTTP 500', http(500), 'transient'],

@@ -2,6 +2,7 @@ import { APIConnectionError, APIError } from 'openai';
 import { ContextFullError } from './context-full.error.js';
 import { EngineOutputError } from './engine-output.error.js';
 import { RequestAbortedError } from './request-aborted.error.js';
+import { TokenizeUnavailableError } from './tokenize-unavailable.error.js';
 
 /**
  * How a failed engine call should be handled. `deterministic`: the same request would fail again
@@ -21,6 +22,7 @@ export function classifyEngineError(error: unknown): EngineFailure {
   if (error instanceof RequestAbortedError) return { kind: 'aborted', error };
   if (error instanceof EngineOutputError)
     return { kind: 'deterministic', message: `Invalid engine output: ${error.message}` };
+  if (error instanceof TokenizeUnavailableError) return { kind: 'deterministic', message: error.message };
   if (error instanceof ContextFullError) return { kind: 'deterministic', message: `Context full: ${error.message}` };
   if (error instanceof APIError && !(error instanceof APIConnectionError)) {
     const status: number | undefined = (error as APIError<number | undefined>).status;

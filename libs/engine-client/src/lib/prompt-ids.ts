@@ -1,0 +1,35 @@
+import type { PromptPiece } from '@threadloom/threading';
+
+/** Inserted texts remembered per client: the chat prompt and the tags recur in every call of a request. */
+const CACHED_TEXTS = 512;
+
+/**
+ * Builds token-exact prompts: generated ids go as returned, inserted text is tokenized by the engine
+ * (`tokenize`), each distinct text once per client while it stays among the last CACHED_TEXTS used.
+ */
+export class PromptIds {
+  private readonly cache = new Map<string, Promise<number[]>>();
+
+  /** The prompt's ids, piece by piece in order. */
+  async of(pieces: readonly PromptPiece[], tokenize: (text: string) => Promise<number[]>): Promise<number[]> {
+    const parts = await Promise.all(
+      pieces.map((piece) => ('ids' in piece ? Promise.resolve(piece.ids) : this.tokenized(piece.text, tokenize))),
+    );
+    return parts.flat();
+  }
+
+  private tokenized(text: string, tokenize: (text: string) => Promise<number[]>): Promise<number[]> {
+    const cached = this.cache.get(text);
+    if (cached !== undefined) {
+      this.cache.delete(text);
+      this.cache.set(text, cached);
+      return cached;
+    }
+    const ids = tokenize(text);
+    // A failed call is not remembered: the next prompt asks again.
+    ids.catch(() => this.cache.delete(text));
+    this.cache.set(text, ids);
+    if (this.cache.size > CACHED_TEXTS) this.cache.delete(this.cache.keys().next().value as string);
+    return ids;
+  }
+}
