@@ -17,7 +17,7 @@ const FULL: Sizes = {
   overhead: { cycles: 100, burst: 200 },
   speedup: { problems: 6, timeScale: 0.2, maxRunning: 8 },
   tracing: { cycles: 150 },
-  placement: { longProblems: 2, shortProblems: 3, timeScale: 0.1, maxRunning: 8 },
+  placement: { longProblems: 2, shortProblems: 2, timeScale: 0.1, maxRunning: 8 },
 };
 const QUICK: Sizes = {
   overhead: { cycles: 20, burst: 40 },
