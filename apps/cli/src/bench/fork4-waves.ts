@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { liveRequestsKey } from '@threadloom/contracts';
 import { renderUserPrompt } from '@threadloom/threading';
 import { Redis } from 'ioredis';
@@ -47,6 +48,6 @@ async function untilNoneLive(redis: Redis, liveKey: string): Promise<void> {
   const deadline = Date.now() + WAVE_TIMEOUT_MS;
   while ((await redis.zcard(liveKey)) > 0) {
     if (Date.now() > deadline) throw new OrchestrationBenchError(liveKey, 'requests still live after 120 s');
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await sleep(POLL_MS);
   }
 }

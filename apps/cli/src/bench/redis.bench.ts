@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readRedisUsage, startRedisServer, usageDelta } from '@threadloom/devstack';
 import { startQueueStack } from '../stack/queue-stack.js';
 import type { BenchOptions, BenchOutput, BenchSuite } from './bench-suite.js';
@@ -55,6 +56,6 @@ export const REDIS_BENCH: BenchSuite = {
 /** Commands per second the fleet sends while no request is in flight (polling, timers). */
 async function idleRate(node: string): Promise<number> {
   const before = await readRedisUsage(node);
-  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  await sleep(IDLE_MS);
   return usageDelta(before, await readRedisUsage(node)).calls / (IDLE_MS / 1000);
 }

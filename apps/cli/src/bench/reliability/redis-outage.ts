@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { CountingApi } from './counting-api.js';
 import type { RestartableRedis } from './restartable-redis.js';
@@ -67,7 +68,7 @@ export async function runOutage(redis: RestartableRedis, probe: CountingApi, pla
       tally(whileDown, answer.status);
       latenciesMs.push(answer.ms);
     }
-    await pause(100);
+    await sleep(100);
   }
   await redis.up();
   const back = performance.now();
@@ -77,17 +78,13 @@ export async function runOutage(redis: RestartableRedis, probe: CountingApi, pla
     const answers = await probeRound(probe, plan, accepted);
     if (answers.map((answer) => answer.status).join() === '202,200,200') recoverMs = performance.now() - back;
     else for (const answer of answers) tally(whileRecovering, answer.status);
-    if (recoverMs === undefined) await pause(50);
+    if (recoverMs === undefined) await sleep(50);
   }
   return { signal: plan.signal, downMs: back - wentDown, whileDown, latenciesMs, recoverMs, whileRecovering, accepted };
 }
 
 function tally(counts: Map<number, number>, status: number): void {
   counts.set(status, (counts.get(status) ?? 0) + 1);
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** `503 ×12, 500 ×1` style summary of a status tally. */
