@@ -1,4 +1,5 @@
 // A batch of 50 through the API: counts, aggregate metrics with accuracy, and streamed JSONL results.
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
@@ -21,7 +22,7 @@ describe('batches on the distributed runtime', () => {
     for (;;) {
       const response = await request(env.api.url).get(`/v1/batches/${id}`).set(alice);
       if (response.body.status === 'completed' || Date.now() > deadline) return response;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
 

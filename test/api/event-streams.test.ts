@@ -1,6 +1,7 @@
 // Event streams (issue 12, hole 5): a finished request's stream ends after its replay (`$` included),
 // live streams share one Redis reader per process and are capped with a clear 429, and an invalid
 // resume id is a 400.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -97,7 +98,7 @@ describe('event streams', () => {
     // Ended streams free their slots (each as its response closes).
     let again = await readSse(`${api.url}/v1/reasoning/${id}/events`, alice);
     for (let tries = 0; again.status === 429 && tries < 50; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       again = await readSse(`${api.url}/v1/reasoning/${id}/events`, alice);
     }
     expect(again.status).toBe(200);

@@ -1,6 +1,7 @@
 // HTTP hygiene (issue 12, hole 11): security headers everywhere, Bull Board closed in no-auth mode,
 // preflights and an explicit CORS allow-list, strict Authorization parsing, Content-Encoding errors,
 // and a caller leaving a completion is not an unhandled error.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -134,7 +135,7 @@ describe('HTTP hygiene', () => {
       if (response instanceof Response) controller.abort(); // streaming: headers came, then the caller leaves
     }
     // The API notices each departure within one wait poll; give it a moment, then read its whole log.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     const log = api.process.output();
     expect(log).not.toContain('unhandled error');
     expect(log).not.toMatch(/AbortError|\n\s+at /);

@@ -1,5 +1,6 @@
 // Redis outages (issue 12, hole 9): while Redis is known down every call fails fast with 503 (never 500,
 // never a multi-second wait), and the API serves again within a couple of seconds of Redis returning.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer, type RunningRedis } from '@threadloom/devstack';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +51,7 @@ describe('API during a Redis outage', () => {
     let status = 0;
     while (status !== 202 && performance.now() - back < 20_000) {
       status = (await submit('After the outage')).status;
-      if (status !== 202) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (status !== 202) await sleep(50);
     }
     expect(status).toBe(202);
     // Reconnects are tried at least once a second (API_REDIS_RECONNECT_MAX_MS); before the fix, 19 s.

@@ -1,4 +1,5 @@
 // Redis going away and coming back: readiness reflects it, calls answer 503 (never hang or 500).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer, type RunningRedis } from '@threadloom/devstack';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ async function pollStatus(
   while (Date.now() < deadline) {
     status = (await send()).status;
     if (status === wanted) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   return status;
 }

@@ -1,5 +1,6 @@
 // Rollout export rows hold the model's own token ids: every expanded row's prompt and response ids are the
 // ids the simulator returned for that engine call (return_token_ids), checked by replaying each captured call.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ describe('rollout rows carry the engine’s token ids', () => {
       const view = await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice);
       if (view.body.status === 'completed') break;
       expect(waited).toBeLessThan(90_000);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
     const rows = await jsonl(env.api.url, `/v1/rollouts/${id}/results?format=expanded`);
     const members = [...new Set(rows.map((row) => row['request_id'] as string))];

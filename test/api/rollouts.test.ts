@@ -1,5 +1,6 @@
 // RL rollout groups through the API: k seeded members per problem, rewards and P-GRPO advantages once per
 // group, export rows (groups, packed, expanded), tenancy, and bad input refused whole with a clear 400.
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
@@ -59,7 +60,7 @@ describe('rollout groups on the distributed runtime', () => {
     for (;;) {
       const response = await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice);
       if (['completed', 'cancelled'].includes(response.body.status as string) || Date.now() > deadline) return response;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderUserPrompt } from '@threadloom/threading';
 import { metricValue, metricValues, postJson, startSim, type SimProcess } from './sim-client.js';
@@ -102,7 +103,7 @@ describe('engine-sim timing model', () => {
     for (let i = 0; i < 1_000 && seen.waiting !== 3; i++) {
       const [running, waiting] = await metricValues(s.url, ['vllm:num_requests_running', 'vllm:num_requests_waiting']);
       seen = { running: running!, waiting: waiting! };
-      if (seen.waiting !== 3) await new Promise((r) => setTimeout(r, 10));
+      if (seen.waiting !== 3) await sleep(10);
     }
     expect(seen).toEqual({ running: 2, waiting: 3 });
     await Promise.all(pending);

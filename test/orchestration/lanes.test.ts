@@ -1,5 +1,6 @@
 // Lanes: requests spread over LANES key prefixes (one hash tag each), found by id alone; workers take
 // the lanes WORKER_LANES names; cancellation crosses lanes.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { laneOfKey, laneOfRequest, lanePrefix } from '@threadloom/contracts';
 import type { SupervisedProcess } from '@threadloom/devstack';
 import { RedisReasoningClient } from '@threadloom/queue';
@@ -59,7 +60,7 @@ describe('lanes', () => {
       { idempotencyKey: keyInLane(2, 'wait') },
     );
     expect(laneOfRequest(view.id)).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     expect((await client.get(view.id))?.status).toBe('queued');
     const options = { ...s.stack.options, workerEnv: { ...s.stack.options.workerEnv, WORKER_LANES: '2' } };
     laneTwo = await startWorker(options, 'lane2', 'reason,thread,join', s.engine.url);

@@ -1,4 +1,5 @@
 // Redis memory of an in-flight request follows its trajectory (stored once), not threads × context.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { renderUserPrompt } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { firstEvent } from './support/events.js';
@@ -33,7 +34,7 @@ describe('Redis footprint', () => {
     const { client } = s.stack;
     const view = await client.submit({ prompt, model: 'scripted' });
     await firstEvent(client, [view.id], (event) => event.type === 'thread_started');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     const bytes = await requestBytes(s, view.id);
     const threads = 8;
     expect(bytes).toBeGreaterThan(prompt.length);

@@ -1,4 +1,5 @@
 // Cancellation, deadline, budgets, sequential mode and idempotency keys through the library client.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IdempotencyConflictError } from '@threadloom/contracts';
 import { RedisReasoningClient } from '@threadloom/queue';
 import { renderUserPrompt } from '@threadloom/threading';
@@ -30,7 +31,7 @@ describe('request control', () => {
     await expect.poll(threadCallInFlight, { timeout: 10_000 }).toBe(true);
     const cancelledAt = Date.now();
     expect((await client.cancel(view.id))?.status).toBe('cancelled');
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await sleep(1_200);
     const aborts = s.engine.log.aborts.filter((at) => at >= cancelledAt);
     expect(aborts.length).toBeGreaterThan(0);
     expect(Math.max(...aborts) - cancelledAt).toBeLessThan(1_000);

@@ -1,4 +1,5 @@
 // SIGKILL a worker while a rollout job runs: every group is still scored exactly once, every member once.
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from '../api/support/api-keys.js';
@@ -59,7 +60,7 @@ describe('rollout groups survive a worker crash', () => {
     let status = '';
     while (status !== 'completed' && Date.now() < deadline) {
       status = (await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice)).body.status as string;
-      if (status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 500));
+      if (status !== 'completed') await sleep(500);
     }
     expect(status).toBe('completed');
     const groups = await groupLines(id);

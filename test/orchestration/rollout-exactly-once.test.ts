@@ -1,5 +1,6 @@
 // Exactly-once scoring of rollout groups on a real Redis, without workers: racing finalizers, marks lost
 // by a process killed between settling a request and marking its group, and a claimer that died.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisReasoningClient, RequestStore, RolloutGroups, RolloutGroupStore } from '@threadloom/queue';
 import type { RolloutGroupSpec } from '@threadloom/queue';
 import { renderUserPrompt, runOrchestration, type CompletionResult, type Engine } from '@threadloom/threading';
@@ -104,7 +105,7 @@ describe('rollout groups are scored exactly once', () => {
     expect(await store.claim('g-dead', 300)).toBeDefined(); // a process that claimed and was SIGKILLed
     const groups = groupsOf(redis);
     expect(await groups.finalize('g-dead')).toBe('busy');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await sleep(400);
     const [first, second] = await Promise.all([groups.finalize('g-dead'), groups.finalize('g-dead')]);
     expect([first, second].sort()).toEqual(['busy', 'committed']);
     expect(await store.load('g-dead')).toMatchObject({ commits: 1, claims: 2 });

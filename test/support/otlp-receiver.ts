@@ -1,5 +1,6 @@
 // A small OTLP/HTTP receiver (JSON protocol) for system tests: every process of a stack exports its spans
 // here (OTEL_EXPORTER_OTLP_ENDPOINT + OTEL_EXPORTER_OTLP_PROTOCOL=http/json) and the test reads them back.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -83,7 +84,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(spans)) {
         if (Date.now() > deadline) throw new Error(`spans did not arrive: ${spans.map((s) => s.name).join(', ')}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await sleep(50);
       }
       return [...spans];
     },

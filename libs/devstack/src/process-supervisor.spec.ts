@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startManagedProcess } from './managed-process.js';
 import { supervise } from './process-supervisor.js';
@@ -57,7 +58,7 @@ describe('supervise', () => {
     const running = child.current()!;
     await child.stop();
     expect(running.child.exitCode !== null || running.child.signalCode !== null).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(child.restarts()).toBe(0);
     expect(child.current()).toBeUndefined();
   });

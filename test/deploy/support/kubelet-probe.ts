@@ -1,6 +1,7 @@
 // Runs a probe the way the kubelet judges it: HTTP 200-399, a TCP connect, or exit code 0, each
 // within timeoutSeconds; the container gets initialDelaySeconds + periodSeconds × failureThreshold.
 // Probes are polled more often than periodSeconds so the test waits no longer than it must.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import type { Probe } from './k8s-object.js';
@@ -41,7 +42,7 @@ export async function waitForProbe(kind: string, probe: Probe, target: ProbeTarg
   const started = Date.now();
   while (Date.now() - started <= budgetMs) {
     if (await probeOnce(probe, target)) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await sleep(POLL_MS);
   }
   throw new ProbeFailedError(`${target.name}: ${kind} probe failed for ${budgetMs} ms`);
 }

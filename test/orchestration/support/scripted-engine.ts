@@ -1,6 +1,7 @@
 // A tiny scripted vLLM-compatible streaming /v1/completions server for failure scenarios the simulator cannot force.
 // The scenario is chosen by a keyword in the problem; replies depend only on the prompt, so every
 // runtime (and every retry) sees the same outputs.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -132,10 +133,6 @@ async function stream(res: ServerResponse, reply: ScriptedReply, log: EngineLog)
     await sleep(pause);
   }
   res.end(`data: ${JSON.stringify({ choices: [], usage: usage(reply) })}\n\ndata: [DONE]\n\n`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function parseBody(raw: string): { prompt: string; stop: string[] | null; max_tokens: number } | undefined {
