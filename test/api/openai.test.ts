@@ -8,6 +8,8 @@ import { FIGURE6 } from '../support/figure6.js';
 describe('OpenAI-compatible facade', () => {
   let env: ApiStack;
   let openai: OpenAI;
+  /** Usage of the non-streamed chat completion: the simulator replays one trajectory, so every run of the problem has it. */
+  let chatUsage: OpenAI.CompletionUsage | undefined;
 
   beforeAll(async () => {
     // Simulated decoding takes real time here, so the stream has something to be incremental about.
@@ -42,6 +44,7 @@ describe('OpenAI-compatible facade', () => {
     };
     expect(usage.completion_tokens).toBeGreaterThan(usage.threadloom.critical_path_tokens);
     expect(usage.threadloom.token_speedup).toBeGreaterThan(1);
+    chatUsage = completion.usage;
   });
 
   it('streams a chat completion in chunk format, ending with the final answer and usage', async () => {
@@ -72,7 +75,8 @@ describe('OpenAI-compatible facade', () => {
     expect(pieces[0]!.endsWith('</Outlines>')).toBe(true);
     expect(text).toContain('\\boxed{5}');
     expect(finish).toBe('stop');
-    expect(usage?.completion_tokens).toBeGreaterThan(0);
+    expect(usage?.completion_tokens).toBe(chatUsage?.completion_tokens);
+    expect(usage?.prompt_tokens).toBe(chatUsage?.prompt_tokens);
   });
 
   it('answers a text completion for a raw prompt, streaming and not', async () => {
