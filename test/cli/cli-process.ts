@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'apps/cli/dist/main.js');
+/** The built CLI entry point. */
+export const CLI = resolve(ROOT, 'apps/cli/dist/main.js');
 
 export interface CliResult {
   readonly code: number | null;

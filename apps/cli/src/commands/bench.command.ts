@@ -49,7 +49,7 @@ export function registerBenchCommand(program: Command): void {
     )
     .option(
       '--list',
-      'reliability: print each scenario as a JSON line (id, name, forms, requires, runnable) and exit',
+      'reliability: print each scenario as a JSON line (id, name, forms, requires, runnable, budgetMs) and exit',
       false,
     )
     .option(

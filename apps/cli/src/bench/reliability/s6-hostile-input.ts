@@ -7,7 +7,7 @@ import { seededRandom } from './seeded-random.js';
 const SEED = 6;
 const CONCURRENCY = 16;
 const SIZES = {
-  short: { calls: 10_000, budgetMs: 120_000 },
+  short: { calls: 10_000, budgetMs: 300_000 },
   long: { calls: 50_000, budgetMs: 480_000 },
 } as const;
 

@@ -29,6 +29,7 @@ describe('scenario requirements', () => {
       forms: ['short', 'long'],
       requires: ['root'],
       runnable: false,
+      budgetMs: { short: 1_000, long: 1_000 },
     });
   });
 });

@@ -19,7 +19,7 @@ export function unmetRequirements(scenario: ReliabilityScenario, abilities: Mach
   return (scenario.requires ?? []).filter((need) => !abilities[need]).map((need) => MEANING[need]);
 }
 
-/** One `--list` line: the scenario's id, name, forms, needs and whether it can run here, as JSON. */
+/** One `--list` line: the scenario's id, name, forms, needs, whether it can run here and its time bounds, as JSON. */
 export function listingLine(scenario: ReliabilityScenario, abilities: MachineAbilities): string {
   return JSON.stringify({
     id: scenario.id,
@@ -27,5 +27,6 @@ export function listingLine(scenario: ReliabilityScenario, abilities: MachineAbi
     forms: scenario.forms,
     requires: scenario.requires ?? [],
     runnable: unmetRequirements(scenario, abilities).length === 0,
+    budgetMs: Object.fromEntries(scenario.forms.map((form) => [form, scenario.budgetMs(form)])),
   });
 }
