@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis/redis-client.js';
+import { PeriodicRound } from '../runtime/periodic-round.js';
 import type { RolloutGroups } from './rollout-groups.js';
 
 /** Groups inspected per round. */
@@ -16,13 +17,11 @@ export interface RolloutSweeperOptions {
  * a request and marking its group). One process per round acts, elected through a Redis lock.
  */
 export class RolloutSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<number> | undefined;
   private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly groups: RolloutGroups;
   private readonly options: RolloutSweeperOptions;
-  private readonly onError: (message: string) => void;
+  private readonly rounds: PeriodicRound;
 
   constructor(
     deps: { readonly redis: RedisClient; readonly prefix: string; readonly groups: RolloutGroups },
@@ -33,25 +32,15 @@ export class RolloutSweeper {
     this.prefix = deps.prefix;
     this.groups = deps.groups;
     this.options = options;
-    this.onError = onError;
+    this.rounds = new PeriodicRound('rollout sweeper', options.intervalMs, () => this.sweep(), onError);
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.round !== undefined) return;
-      this.round = this.sweep()
-        .catch((error: unknown) => {
-          this.onError(`rollout sweeper: ${error instanceof Error ? error.message : String(error)}`);
-          return 0;
-        })
-        .finally(() => (this.round = undefined));
-    }, this.options.intervalMs);
-    this.timer.unref();
+    this.rounds.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** One round: how many groups it committed (0 when another process holds this round). */

@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import type { RequestStore } from '../store/request-store.js';
+import { PeriodicRound } from './periodic-round.js';
 import type { RequestFinisher } from './request-finisher.js';
 
 /** Requests inspected per round; the rest wait for the next one. */
@@ -45,34 +46,22 @@ export interface ReaperOptions {
  * removed or evicted jobs, a crash between a checkpoint and its effects).
  */
 export class RequestReaper {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<number> | undefined;
   private readonly deps: ReaperDeps;
   private readonly options: ReaperOptions;
-  private readonly onError: (message: string) => void;
+  private readonly rounds: PeriodicRound;
 
   constructor(deps: ReaperDeps, options: ReaperOptions, onError: (message: string) => void) {
     this.deps = deps;
     this.options = options;
-    this.onError = onError;
+    this.rounds = new PeriodicRound('reaper', options.intervalMs, () => this.reap(), onError);
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.round !== undefined) return;
-      this.round = this.reap()
-        .catch((error: unknown) => {
-          this.onError(`reaper: ${error instanceof Error ? error.message : String(error)}`);
-          return 0;
-        })
-        .finally(() => (this.round = undefined));
-    }, this.options.intervalMs);
-    this.timer.unref();
+    this.rounds.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** One round: returns how many requests it settled (0 when another process holds this round). */
