@@ -8,8 +8,7 @@ export const TRANSITION_SCRIPT = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 0 end
 if ${IS_TERMINAL} then return 0 end
-redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[2])
-for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'updatedAt', ARGV[2], unpack(ARGV, 3))
 return 1
 `;
 
@@ -70,8 +69,7 @@ if KEYS[5] then
   local existing = redis.call('GET', KEYS[5])
   if existing then return existing end
 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'status', 'queued', 'version', '0', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
-for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'status', 'queued', 'version', '0', 'createdAt', ARGV[2], 'updatedAt', ARGV[2], unpack(ARGV, 7))
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'type', 'queued', 'at', ARGV[2], 'data', '{}')
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
