@@ -82,3 +82,24 @@ export const RELEASE_CLAIM_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * Stores a thread and appends its event in one step (no event without the result).
+ * KEYS[1]=threads hash, KEYS[2]=events; ARGV=field, thread JSON, events max length, event type, now, data JSON.
+ */
+export const PUT_THREAD_WITH_EVENT_SCRIPT = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'type', ARGV[4], 'at', ARGV[5], 'data', ARGV[6])
+return 1
+`;
+
+/**
+ * A settled request's keys: retention TTL on KEYS[1..4] (record, checkpoint, events, threads), its slots
+ * (KEYS[5]) deleted, its id (ARGV[2]) out of the live set (KEYS[6]); ARGV[1]=TTL seconds.
+ */
+export const RETAIN_SETTLED_SCRIPT = `
+for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+redis.call('DEL', KEYS[5])
+redis.call('ZREM', KEYS[6], ARGV[2])
+return 1
+`;

@@ -14,7 +14,9 @@ import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
 import {
   ACQUIRE_SLOT_SCRIPT,
   CREATE_REQUEST_SCRIPT,
+  PUT_THREAD_WITH_EVENT_SCRIPT,
   RELEASE_CLAIM_SCRIPT,
+  RETAIN_SETTLED_SCRIPT,
   SAVE_CHECKPOINT_SCRIPT,
   TRANSITION_SCRIPT,
 } from './lua-scripts.js';
@@ -27,6 +29,8 @@ const SAVE_CHECKPOINT = redisScript('SaveCheckpoint', SAVE_CHECKPOINT_SCRIPT);
 const ACQUIRE_SLOT = redisScript('AcquireSlot', ACQUIRE_SLOT_SCRIPT);
 const CREATE_REQUEST = redisScript('CreateRequest', CREATE_REQUEST_SCRIPT);
 const RELEASE_CLAIM = redisScript('ReleaseClaim', RELEASE_CLAIM_SCRIPT);
+const PUT_THREAD_WITH_EVENT = redisScript('PutThreadWithEvent', PUT_THREAD_WITH_EVENT_SCRIPT);
+const RETAIN_SETTLED = redisScript('RetainSettled', RETAIN_SETTLED_SCRIPT);
 
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
@@ -176,7 +180,7 @@ export class RequestStore {
     return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
   }
 
-  /** Stores a thread and appends its event in one MULTI (one round trip, and no event without the result). */
+  /** Stores a thread and appends its event in one script (one round trip, and no event without the result). */
   async putThreadWithEvent(
     id: string,
     block: number,
@@ -186,11 +190,8 @@ export class RequestStore {
     data: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     const keys = this.keys(id);
-    await this.redis
-      .multi()
-      .hset(keys.threads, threadField(block, index), JSON.stringify(thread))
-      .xadd(keys.events, ...eventEntry(type, data))
-      .exec();
+    const args = [threadField(block, index), JSON.stringify(thread), EVENTS_MAX_LEN, type, String(Date.now())];
+    await runScript(this.redis, PUT_THREAD_WITH_EVENT, [keys.threads, keys.events], [...args, JSON.stringify(data)]);
   }
 
   /** Threads 0..count-1 of a block in one HMGET; undefined where none is stored. */
@@ -219,14 +220,11 @@ export class RequestStore {
     await this.redis.xadd(this.keys(id).events, ...eventEntry(type, data));
   }
 
-  /** Sets the retention TTL on every key of a finished request. */
+  /** Sets the retention TTL on every key of a finished request, frees its slots and drops it from the live set. */
   async expire(id: string, seconds: number): Promise<void> {
     const keys = this.keys(id);
-    const multi = this.redis.multi();
-    for (const key of [keys.record, keys.checkpoint, keys.events, keys.threads]) multi.expire(key, seconds);
-    multi.del(keys.slots);
-    multi.zrem(this.liveKey(id), id);
-    await multi.exec();
+    const redisKeys = [keys.record, keys.checkpoint, keys.events, keys.threads, keys.slots, this.liveKey(id)];
+    await runScript(this.redis, RETAIN_SETTLED, redisKeys, [String(seconds), id]);
   }
 
   async acquireSlot(id: string, member: string, leaseMs: number, max: number): Promise<boolean> {
