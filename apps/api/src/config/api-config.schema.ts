@@ -1,4 +1,5 @@
 import {
+  commaListSchema,
   DEFAULT_KEY_PREFIX,
   DEFAULT_MODEL,
   laneEnvShape,
@@ -43,22 +44,13 @@ const apiKeysSchema = z
   .pipe(z.array(apiKeyEntrySchema));
 
 // Browser origins allowed to call the API cross-origin: exact origins (scheme://host[:port]), comma-separated.
-const originListSchema = z
-  .string()
-  .default('')
-  .transform((raw) =>
-    raw
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z.string().refine((entry) => URL.canParse(entry) && new URL(entry).origin === entry, {
-        message: 'each entry must be an exact origin such as https://app.example.com (no path, no wildcard)',
-      }),
-    ),
-  );
+const originListSchema = commaListSchema().pipe(
+  z.array(
+    z.string().refine((entry) => URL.canParse(entry) && new URL(entry).origin === entry, {
+      message: 'each entry must be an exact origin such as https://app.example.com (no path, no wildcard)',
+    }),
+  ),
+);
 
 /** The environment contract of `apps/api/dist/main.js`; every variable is validated at boot. */
 export const apiEnvSchema = z
@@ -74,16 +66,7 @@ export const apiEnvSchema = z
     ...laneEnvShape,
     API_KEYS: apiKeysSchema,
     API_AUTH_DISABLED: flag,
-    API_MODELS: z
-      .string()
-      .default(DEFAULT_MODEL)
-      .transform((raw) =>
-        raw
-          .split(',')
-          .map((m) => m.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string()).min(1)),
+    API_MODELS: commaListSchema(DEFAULT_MODEL).pipe(z.array(z.string()).min(1)),
     API_MAX_BODY_BYTES: int(1_048_576),
     API_MAX_BATCH_BODY_BYTES: int(16_777_216),
     API_MAX_PROMPT_CHARS: int(200_000),

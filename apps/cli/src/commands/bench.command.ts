@@ -1,3 +1,4 @@
+import { commaList } from '@threadloom/contracts';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { BenchOptions, BenchOutput } from '../bench/bench-suite.js';
 import { BENCH_SUITES, findBenchSuite } from '../bench/registry.js';
@@ -9,13 +10,6 @@ function parseSuite(name: string): string {
   if (name === 'all' || findBenchSuite(name)) return name;
   const known = ['all', ...BENCH_SUITES.map((suite) => suite.name)].join(', ');
   throw new InvalidArgumentError(`unknown suite "${name}" (known: ${known})`);
-}
-
-function parseList(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
 }
 
 /** Runs one suite, or every suite for `all`, writing to `output`. */
@@ -45,7 +39,7 @@ export function registerBenchCommand(program: Command): void {
     .option(
       '--only <scenarios>',
       'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing, placement); comma-separated',
-      parseList,
+      commaList,
     )
     .option(
       '--list',

@@ -1,4 +1,5 @@
 import {
+  commaListSchema,
   DEFAULT_KEY_PREFIX,
   DEFAULT_MODEL,
   laneEnvShape,
@@ -18,16 +19,9 @@ import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const rolesSchema = z
-  .string()
-  .default('reason,thread,join')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((role) => role.trim())
-      .filter((role) => role.length > 0),
-  )
-  .pipe(z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'));
+const rolesSchema = commaListSchema('reason,thread,join').pipe(
+  z.array(z.enum(WORKER_ROLES)).min(1, 'at least one role'),
+);
 
 /** Environment contract of a worker process (see docs/operations.md; engine variables: docs/vllm.md). */
 export const workerEnvSchema = engineEnvSchema.extend({

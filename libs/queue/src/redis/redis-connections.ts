@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { commaList } from '@threadloom/contracts';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
 
@@ -62,10 +63,7 @@ export function duplicateForBlocking(redis: RedisClient): RedisClient {
 
 /** Parses a REDIS_CLUSTER_NODES value (`host:port,host:port`); empty for unset. */
 export function parseClusterNodes(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((node) => node.trim())
-    .filter((node) => node.length > 0);
+  return commaList(value);
 }
 
 /** Resolves once the connection is ready (producers have no offline queue, so wait first). */
