@@ -1,5 +1,5 @@
-// The store's Lua scripts are ioredis custom commands: EVAL the first time on a connection, EVALSHA
-// after, and EVAL again when Redis lost its script cache (SCRIPT FLUSH, a restart, a failover).
+// The store's Lua scripts go by EVALSHA and fall back to EVAL when Redis lost its script cache
+// (SCRIPT FLUSH, a restart, a replica promoted by a failover).
 import { RequestStore } from '@threadloom/queue';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

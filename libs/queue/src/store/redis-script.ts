@@ -1,32 +1,38 @@
+import { createHash } from 'node:crypto';
 import type { RedisClient } from '../redis/redis-client.js';
 
 /**
- * A Lua script run as an ioredis custom command (`defineCommand`): ioredis sends EVALSHA and falls
- * back to EVAL itself when Redis has not cached the body yet (fresh or restarted server, another node).
+ * A Lua script sent by SHA1 (EVALSHA), so Redis neither re-reads nor re-hashes the body per call; the
+ * body goes once more (EVAL) when a server has not cached it: fresh, restarted, or a replica just
+ * promoted by a Cluster failover.
+ *
+ * Not an ioredis custom command (`defineCommand`): on a Redis Cluster those failed with NOSCRIPT and
+ * cross-slot pipeline errors right after a master failed over (test/cluster/cluster-failover.test.ts),
+ * because ioredis remembers per socket which scripts it sent; here both commands are routed by the key.
  */
 export interface RedisScript {
-  /** Command name on the connection; prefixed so it never shadows an ioredis method. */
+  /** For logs and errors. */
   readonly name: string;
   readonly body: string;
+  readonly sha: string;
 }
 
-/** Names a script body as a custom command (`threadloom<Name>`). */
+/** Names a script body and computes the SHA1 EVALSHA calls it by. */
 export function redisScript(name: string, body: string): RedisScript {
-  return { name: `threadloom${name}`, body };
+  return { name, body, sha: createHash('sha1').update(body).digest('hex') };
 }
 
-/** A defined command without `numberOfKeys`: the key count comes first. */
-type ScriptCommand = (this: RedisClient, numberOfKeys: number, ...keysAndArgs: (string | number)[]) => Promise<unknown>;
-
-/** Runs `script` on `redis`, defining it on that connection the first time. */
+/** EVALSHA, falling back to EVAL when the server answers NOSCRIPT. */
 export async function runScript(
   redis: RedisClient,
   script: RedisScript,
   keys: readonly string[],
   args: readonly (string | number)[],
 ): Promise<unknown> {
-  const commands = redis as unknown as Readonly<Record<string, ScriptCommand | undefined>>;
-  if (commands[script.name] === undefined) redis.defineCommand(script.name, { lua: script.body });
-  const command = commands[script.name] as ScriptCommand;
-  return command.call(redis, keys.length, ...keys, ...args);
+  try {
+    return await redis.evalsha(script.sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return redis.eval(script.body, keys.length, ...keys, ...args);
+  }
 }
