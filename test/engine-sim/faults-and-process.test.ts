@@ -6,6 +6,12 @@ import { postJson, startSim, type SimProcess } from './sim-client.js';
 
 const body = { prompt: renderUserPrompt('An unknown problem for fault tests.'), max_tokens: 40 };
 
+async function faultCountOf(simUrl: string, kind: string): Promise<number> {
+  const text = await (await fetch(`${simUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('sim_faults_injected_total{') && l.includes(`kind="${kind}"`));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
+
 describe('engine-sim faults', () => {
   let sim: SimProcess;
   beforeAll(async () => {
@@ -13,6 +19,7 @@ describe('engine-sim faults', () => {
   });
   afterAll(() => sim.stop());
   const url = (): string => `${sim.url}/v1/completions`;
+  const faultCount = (kind: string): Promise<number> => faultCountOf(sim.url, kind);
 
   it('answers x-sim-fault: 500 with an InternalServerError body', async () => {
     const res = await postJson(url(), body, { 'x-sim-fault': '500' });
@@ -38,6 +45,21 @@ describe('engine-sim faults', () => {
 
   it('resets a non-streaming request before any response', async () => {
     await expect(postJson(url(), body, { 'x-sim-fault': 'reset' })).rejects.toThrow();
+  });
+
+  it("answers x-sim-fault: context with vLLM's context-length 400", async () => {
+    const res = await postJson(url(), body, { 'x-sim-fault': 'context' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400, param: 'input_tokens' });
+    expect((res.body as { message: string }).message).toMatch(
+      /^You passed \d+ input tokens and requested 40 output tokens\. However, the model's context length is only \d+ tokens/,
+    );
+  });
+
+  it('counts injected faults by kind in sim_faults_injected_total', async () => {
+    const before = await faultCount('context');
+    await postJson(url(), body, { 'x-sim-fault': 'context' });
+    expect(await faultCount('context')).toBe(before + 1);
   });
 
   it('delays a slow response', async () => {

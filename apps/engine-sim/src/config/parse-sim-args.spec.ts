@@ -54,6 +54,7 @@ describe('parseFaultRates', () => {
   it('splits one number evenly and parses kind=rate pairs', () => {
     expect(parseFaultRates('0.4')).toEqual({ '500': 0.1, '503': 0.1, reset: 0.1, slow: 0.1 });
     expect(parseFaultRates('reset=0.2, slow=0.3')).toEqual({ reset: 0.2, slow: 0.3 });
+    expect(parseFaultRates('context=0.01,500=0.02')).toEqual({ context: 0.01, '500': 0.02 });
     expect(() => parseFaultRates('teapot=1')).toThrow(SimConfigError);
   });
 });

@@ -40,6 +40,7 @@ export class SimMetrics {
   private readonly decode;
   private readonly requestPrompt;
   private readonly requestGeneration;
+  private readonly faults;
 
   constructor(model: string) {
     this.labels = { model_name: model };
@@ -88,6 +89,13 @@ export class SimMetrics {
       'Number of generation tokens processed.',
       TOKEN_BUCKETS,
     );
+    // The simulator's own counter (not a vLLM metric): what fault injection did, for fault benchmarks.
+    this.faults = new Counter({
+      name: 'sim_faults_injected_total',
+      help: 'Faults the simulator injected, by kind.',
+      labelNames: ['model_name', 'kind'],
+      registers,
+    });
     for (const g of [this.running, this.waiting, this.kvUsage]) g.labels(this.labels).set(0);
   }
 
@@ -96,6 +104,11 @@ export class SimMetrics {
     this.running.labels(this.labels).set(running);
     this.waiting.labels(this.labels).set(waiting);
     this.kvUsage.labels(this.labels).set(kvUsage);
+  }
+
+  /** Counts one injected fault. */
+  recordFault(kind: string): void {
+    this.faults.labels({ ...this.labels, kind }).inc();
   }
 
   /** Records one finished request. */

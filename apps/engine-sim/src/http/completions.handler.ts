@@ -6,7 +6,7 @@ import { sendError, sendJson } from './error-response.js';
 import type { FaultKind } from './faults.js';
 import { planChoices, promptTokens, type PlannedChoice } from './plan-choices.js';
 import { readJson } from './read-json.js';
-import { resolvePrompts } from './resolve-prompts.js';
+import { contextLengthMessage, resolvePrompts, type ResolvedPrompt } from './resolve-prompts.js';
 import type { SimContext } from './sim-context.js';
 import { endRequestSpan, startRequestSpan } from './request-span.js';
 import { streamCompletion } from './stream-completion.js';
@@ -31,6 +31,8 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   const prompts = resolvePrompts(request, ctx.tokenizer, ctx.options.maxModelLen);
   if (!prompts.ok) return sendError(res, 400, prompts.message, prompts.param);
   const fault = ctx.faults.pick(req.headers);
+  if (fault !== undefined) ctx.engine.metrics.recordFault(fault);
+  if (fault === 'context') return sendError(res, 400, contextFault(prompts.prompts, prompts.maxTokens), 'input_tokens');
   if (fault === '500') return sendError(res, 500, 'Simulated engine failure.');
   if (fault === '503') {
     return sendError(res, 503, 'Simulated overload; retry later.', null, {
@@ -108,6 +110,12 @@ async function respondOnce(
   };
   sendJson(res, 200, body);
   return results;
+}
+
+/** The context-length 400 as a server whose real context is one token short of this call would word it. */
+function contextFault(prompts: readonly ResolvedPrompt[], maxTokens: number): string {
+  const longest = Math.max(...prompts.map((p) => p.ids.length));
+  return contextLengthMessage(longest, maxTokens, longest + maxTokens - 1);
 }
 
 function headerRequestId(req: IncomingMessage): string | undefined {

@@ -1,8 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createPrng, type Prng } from '../util/prng.js';
 
-/** Fault kinds: HTTP 500, HTTP 503 with Retry-After, a connection reset mid-response, a slow response. */
-export const FAULT_KINDS = ['500', '503', 'reset', 'slow'] as const;
+/**
+ * Fault kinds: HTTP 500, HTTP 503 with Retry-After, a connection reset mid-response, a slow response, and
+ * `context`: the HTTP 400 vLLM answers when prompt + max_tokens exceed the served context.
+ */
+export const FAULT_KINDS = ['500', '503', 'reset', 'slow', 'context'] as const;
+/** The kinds a single `--fault-rate` number is split over: transient ones only (a 400 is never retried). */
+export const TRANSIENT_FAULT_KINDS = ['500', '503', 'reset', 'slow'] as const;
 /** One fault kind. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

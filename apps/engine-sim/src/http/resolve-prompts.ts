@@ -44,10 +44,14 @@ export function resolvePrompts(
     return { ok: false, message, param: 'max_tokens' };
   }
   if (longest > maxModelLen - maxTokens) {
-    const message = `You passed ${longest} input tokens and requested ${maxTokens} output tokens. However, the model's context length is only ${maxModelLen} tokens, resulting in a maximum input length of ${maxModelLen - maxTokens} tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=${longest})`;
-    return { ok: false, message, param: 'input_tokens' };
+    return { ok: false, message: contextLengthMessage(longest, maxTokens, maxModelLen), param: 'input_tokens' };
   }
   return { ok: true, prompts, maxTokens };
+}
+
+/** vLLM's 400 wording when the input plus `max_tokens` exceed the context. */
+export function contextLengthMessage(inputTokens: number, maxTokens: number, maxModelLen: number): string {
+  return `You passed ${inputTokens} input tokens and requested ${maxTokens} output tokens. However, the model's context length is only ${maxModelLen} tokens, resulting in a maximum input length of ${maxModelLen - maxTokens} tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=${inputTokens})`;
 }
 
 function isIdList(value: unknown): value is number[] {
