@@ -42,6 +42,8 @@ export interface StackOptions {
   readonly synthetic?: string;
   /** The simulators' `--scheduling-policy` (vLLM's flag); `fcfs` when unset. */
   readonly schedulingPolicy?: 'fcfs' | 'priority';
+  /** Simulator fault injection (`--fault-rate`, and `--slow-ms` for slow faults), for fault benchmarks. */
+  readonly simFaults?: { readonly rate: string; readonly slowMs?: number };
   /** OTLP endpoint every process exports its spans to (OTEL_EXPORTER_OTLP_ENDPOINT); no tracing when unset. */
   readonly otlpEndpoint?: string;
   /** Extra OTEL_* settings for every process (e.g. the protocol, the batch delay). */
@@ -141,7 +143,10 @@ export function engineSpec(
   entries: EntryPoints,
   machineId: string,
   port: number,
-  options: Pick<StackOptions, 'timeScale' | 'seed' | 'corpus' | 'maxRunning' | 'synthetic' | 'schedulingPolicy'>,
+  options: Pick<
+    StackOptions,
+    'timeScale' | 'seed' | 'corpus' | 'maxRunning' | 'synthetic' | 'schedulingPolicy' | 'simFaults'
+  >,
 ): ProcessSpec {
   const args = [
     ...nodeEntryArgs(entries.engineSim),
@@ -159,6 +164,8 @@ export function engineSpec(
   if (options.maxRunning !== undefined) args.push('--max-running', String(options.maxRunning));
   if (options.synthetic !== undefined) args.push('--synthetic', options.synthetic);
   if (options.schedulingPolicy !== undefined) args.push('--scheduling-policy', options.schedulingPolicy);
+  if (options.simFaults !== undefined) args.push('--fault-rate', options.simFaults.rate);
+  if (options.simFaults?.slowMs !== undefined) args.push('--slow-ms', String(options.simFaults.slowMs));
   return { name: `engine-sim ${machineId}`, command: process.execPath, args, env: {}, ready: READY.engine };
 }
 

@@ -1,6 +1,7 @@
 import type { ReliabilityScenario } from './scenario.js';
 import { WORKER_CRASHES } from './s1-worker-crashes.js';
 import { REDIS_RESTART } from './s2-redis-restart.js';
+import { ENGINE_FAULTS } from './s4-engine-faults.js';
 import { HOSTILE_INPUT } from './s6-hostile-input.js';
 import { LOAD } from './s7-load.js';
 import { ROLLING_RESTART } from './s8-rolling-restart.js';
@@ -9,6 +10,7 @@ import { ROLLING_RESTART } from './s8-rolling-restart.js';
 export const SCENARIOS: readonly ReliabilityScenario[] = [
   WORKER_CRASHES,
   REDIS_RESTART,
+  ENGINE_FAULTS,
   HOSTILE_INPUT,
   LOAD,
   ROLLING_RESTART,

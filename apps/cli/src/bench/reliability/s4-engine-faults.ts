@@ -1,0 +1,136 @@
+import { performance } from 'node:perf_hooks';
+import type { RequestView } from '@threadloom/contracts';
+import { batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
+import { startFaultStack, type FaultStack } from './fault-stack.js';
+import {
+  describeCounts,
+  isContextFailure,
+  outcomeChecks,
+  tallyOutcomes,
+  type DeadlinedRequest,
+} from './request-outcomes.js';
+import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
+import { injectedFaultsOf } from './sim-faults.js';
+
+const SEED = 7;
+/** 10% of engine calls fail: 2% each of HTTP 500, 503, connection reset, slow, and context-length 400. */
+const FAULT_RATE = '500=0.02,503=0.02,reset=0.02,slow=0.02,context=0.02';
+const FAULT_KINDS = ['500', '503', 'reset', 'slow', 'context'] as const;
+/** A slow fault holds a call this long (wall ms) before serving it. */
+const SLOW_MS = 1_500;
+/** Every tenth request gets a deadline shorter than the batch, so some expire while faults are retried. */
+const TIGHT_EVERY = 10;
+/**
+ * How late a request may settle past its deadline. A request expires when one of its jobs runs: at the
+ * deadline if a job is running, else when its next job is taken from the queue (measured up to 1.8 s late
+ * on a loaded 2-core machine), so the slack covers one queue wait.
+ */
+const DEADLINE_SLACK_MS = 5_000;
+const SIZES = {
+  short: { requests: 60, timeScale: 0.05, deadlineMs: 120_000, tightDeadlineMs: 4_000, budgetMs: 200_000 },
+  long: { requests: 300, timeScale: 0.05, deadlineMs: 300_000, tightDeadlineMs: 4_000, budgetMs: 480_000 },
+} as const;
+
+async function run(context: ScenarioContext): Promise<ScenarioFigures> {
+  const size = SIZES[context.form];
+  const prompts = batchPrompts(size.requests);
+  const reference = await referenceTexts(prompts, SEED);
+  const stack = await startFaultStack({
+    machines: 3,
+    timeScale: size.timeScale,
+    seed: SEED,
+    simFaults: { rate: FAULT_RATE, slowMs: SLOW_MS },
+  });
+  try {
+    return await faultyBatch(stack, prompts, reference, context);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Submits each prompt with its deadline (16 at a time); the accepted ones, and how many were refused. */
+async function submitWithDeadlines(stack: FaultStack, prompts: readonly string[], form: ScenarioContext['form']) {
+  const size = SIZES[form];
+  const submitted: (DeadlinedRequest & { prompt: string })[] = [];
+  let refused = 0;
+  for (let start = 0; start < prompts.length; start += 16) {
+    const answers = await Promise.all(
+      prompts.slice(start, start + 16).map(async (prompt, offset) => {
+        const deadlineMs = (start + offset) % TIGHT_EVERY === 0 ? size.tightDeadlineMs : size.deadlineMs;
+        return { prompt, deadlineMs, ...(await stack.api.submit({ prompt, deadline_ms: deadlineMs })) };
+      }),
+    );
+    for (const { prompt, deadlineMs, id } of answers) {
+      if (id === undefined) refused += 1;
+      else submitted.push({ id, prompt, deadlineMs });
+    }
+  }
+  return { submitted, refused };
+}
+
+/** A failure the scenario caused: an injected context 400 (a step's or a thread's), or a deadline that passed. */
+function expectedFailure(view: RequestView, code: string | undefined): boolean {
+  if (view.status === 'expired') return code === 'deadline_exceeded';
+  return (code === 'context_length_exceeded' || code === 'thread_failed') && isContextFailure(view);
+}
+
+async function faultyBatch(
+  stack: FaultStack,
+  prompts: readonly string[],
+  reference: ReadonlyMap<string, string>,
+  context: ScenarioContext,
+): Promise<ScenarioFigures> {
+  const size = SIZES[context.form];
+  const started = performance.now();
+  const { submitted, refused } = await submitWithDeadlines(stack, prompts, context.form);
+  const views = await stack.api.awaitTerminal(
+    submitted.map((entry) => entry.id),
+    { timeoutMs: size.budgetMs, signal: context.signal, pollMs: 250 },
+  );
+  const tally = tallyBatch(submitted, views, reference);
+  const outcomes = tallyOutcomes(submitted, views, {
+    slackMs: DEADLINE_SLACK_MS,
+    now: Date.now(),
+    expected: expectedFailure,
+  });
+  const faults = await injectedFaultsOf(stack.stack.machines.map((machine) => machine.engineUrl));
+  const injected = [...faults.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    requests: prompts.length,
+    faultsInjected: injected,
+    lost: tally.lost,
+    duplicated: tally.duplicatedThreads,
+    http5xx: stack.api.serverErrors(),
+    recoverMs: undefined,
+    extra: {
+      'faults by kind': describeCounts(faults),
+      completed: tally.completed,
+      'not completed': describeCounts(outcomes.byCode),
+      'latest vs deadline': `${(outcomes.latestVsDeadlineMs / 1000).toFixed(1)} s`,
+      'batch wall': `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    },
+    checks: [
+      check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
+      check(
+        'every fault kind injected',
+        FAULT_KINDS.every((kind) => (faults.get(kind) ?? 0) > 0),
+        describeCounts(faults),
+      ),
+      check('every request terminal', tally.lost === 0, `${tally.terminal}/${prompts.length}`),
+      check('completed requests identical to a fault-free run', tally.mismatched === 0, `${tally.mismatched} differ`),
+      check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
+      ...outcomeChecks(outcomes, DEADLINE_SLACK_MS),
+    ],
+  };
+}
+
+/** Scenario 4: 10% engine faults (500, 503, reset, slow, context 400) under a batch with deadlines. */
+export const ENGINE_FAULTS: ReliabilityScenario = {
+  id: 4,
+  name: 'engine-faults',
+  title:
+    'engine faults at 10% (500, 503, reset, slow, context 400) on 3 machines; every request settles by its deadline',
+  forms: ['short', 'long'],
+  budgetMs: (form) => SIZES[form].budgetMs,
+  run,
+};
