@@ -10,12 +10,16 @@ export interface SimProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `apps/engine-sim/dist/main.js` on a free port (optionally seeded) and returns its URL (its ready line). */
-export async function startSimProcess(timeScale: number, seed?: number): Promise<SimProcess> {
+/** Starts `apps/engine-sim/dist/main.js` on a free port (optionally seeded, on a corpus) and returns its URL (its ready line). */
+export async function startSimProcess(timeScale: number, seed?: number, corpus?: string): Promise<SimProcess> {
   const entries = resolveEntryPoints();
   if (!existsSync(entries.engineSim)) throw new EntryPointMissingError('engine-sim', entries.engineSim);
   const child = await startManagedProcess({
-    ...engineSpec(entries, 'engine-sim', 0, { timeScale, ...(seed === undefined ? {} : { seed }) }),
+    ...engineSpec(entries, 'engine-sim', 0, {
+      timeScale,
+      ...(seed === undefined ? {} : { seed }),
+      ...(corpus === undefined ? {} : { corpus }),
+    }),
     detached: true,
   });
   return { url: child.readyLine.trim(), stop: () => child.stop() };

@@ -12,8 +12,12 @@ export function batchPrompts(count: number): string[] {
 }
 
 /** The fault-free trajectory of each distinct prompt: the in-process runtime on a private instant simulator. */
-export async function referenceTexts(prompts: readonly string[], seed: number): Promise<Map<string, string>> {
-  const sim = await startSimProcess(0, seed);
+export async function referenceTexts(
+  prompts: readonly string[],
+  seed: number,
+  corpus?: string,
+): Promise<Map<string, string>> {
+  const sim = await startSimProcess(0, seed, corpus);
   try {
     const engine = threadingEngine(new EngineClient({ url: sim.url }));
     const texts = new Map<string, string>();
