@@ -6,6 +6,7 @@ import { REDIS_BENCH } from './redis.bench.js';
 import { RETOKENIZE_BENCH } from './retokenize.bench.js';
 import { RELIABILITY_BENCH } from './reliability/reliability.bench.js';
 import { REWARDS_BENCH } from './rewards.bench.js';
+import { ROLLOUTS_BENCH } from './rollouts.bench.js';
 import { SCALE_BENCH } from './scale/scale.bench.js';
 import { SIM_BENCH } from './sim.bench.js';
 import { THREADING_BENCH } from './threading.bench.js';
@@ -17,6 +18,7 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   ORCHESTRATION_BENCH,
   REDIS_BENCH,
   REWARDS_BENCH,
+  ROLLOUTS_BENCH,
   API_BENCH,
   SIM_BENCH,
   RETOKENIZE_BENCH,
