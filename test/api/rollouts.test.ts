@@ -103,9 +103,11 @@ describe('rollout groups on the distributed runtime', () => {
       for (const field of ['position_ids', 'parent', 'tin', 'tout', 'labels', 'loss_mask', 'advantages'])
         expect((row[field] as number[]).length).toBe(ids.length);
     }
-    // Sampling differs across the k members: their trajectories are not all the same.
-    const firstGroup = packed.filter((row) => row['group_id'] === groups[0]!.group_id);
-    expect(new Set(firstGroup.map((row) => JSON.stringify(row['input_ids']))).size).toBeGreaterThan(1);
+    // Sampling differs across the k members of every group, with blocks (Figure 6) or without.
+    for (const group of groups) {
+      const rows = packed.filter((row) => row['group_id'] === group.group_id);
+      expect(new Set(rows.map((row) => JSON.stringify(row['input_ids']))).size).toBe(4);
+    }
 
     const expanded = await jsonl(`/v1/rollouts/${created.body.id}/results?format=expanded`);
     const units = groups

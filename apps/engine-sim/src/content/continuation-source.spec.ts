@@ -21,13 +21,23 @@ describe('ContinuationSource with corpus variants', () => {
   it('replays the first variant without a seed and lets a seed pick where a new answer starts', () => {
     const start = renderUserPrompt(problem);
     expect(text(start)).toBe(A);
-    const picked = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => text(start, seed)));
-    expect(picked).toEqual(new Set([A, B]));
+    const sampled = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => text(start, seed));
+    const reasoning = (t: string) => t.slice(0, t.indexOf('\n</think>'));
+    const picked = sampled.map((t) => (t.startsWith(reasoning(A)) ? 'A' : t.startsWith(reasoning(B)) ? 'B' : t));
+    expect(new Set(picked)).toEqual(new Set(['A', 'B']));
+    // Every seed samples its own text (seeded sentences before the reasoning closes), the same again.
+    expect(new Set(sampled).size).toBe(8);
+    expect(text(start, 3)).toBe(sampled[2]);
   });
 
   it('keeps continuing the variant the context came from, whatever the seed', () => {
     const midB = renderUserPrompt(problem) + B.slice(0, 20);
-    for (const seed of [undefined, 1, 2, 3]) expect(text(midB, seed)).toBe(B.slice(20));
+    expect(text(midB)).toBe(B.slice(20));
+    for (const seed of [1, 2, 3]) {
+      const t = text(midB, seed);
+      expect(t.startsWith(B.slice(20, B.indexOf('\n</think>')))).toBe(true);
+      expect(t.endsWith(B.slice(B.indexOf('\n</think>')))).toBe(true);
+    }
   });
 
   it('varies unknown problems (synthetic) by seed as well', () => {

@@ -17,7 +17,20 @@ describe('seededVariant', () => {
     expect(a).not.toBe(T);
     expect(validateFormat(a).ok).toBe(true);
     expect(a.startsWith(T.slice(0, T.indexOf('<Thread>')))).toBe(true);
-    expect(a.endsWith(T.slice(T.indexOf('</Thread>\n</Parallel>')))).toBe(true);
+    // The final segment keeps its text and answer; seeded sentences come before the reasoning closes.
+    expect(a).toMatch(/<\/Thread>\n<\/Parallel>\nSo \\boxed\{1\}\. \S[^]*\n<\/think>\n\n\$\\boxed\{1\}\$\.$/);
+  });
+
+  it('varies a trajectory without blocks in its only segment, reproducibly', () => {
+    const plain = '<think>\nOne plus one is two.\n</think>\n\n$\\boxed{2}$.';
+    const variants = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => seededVariant(plain, [], 0, seed, D));
+    expect(new Set(variants).size).toBe(8);
+    expect(seededVariant(plain, [], 0, 3, D)).toBe(variants[2]);
+    for (const v of variants)
+      expect(v).toMatch(/^<think>\nOne plus one is two\. \S[^]*\n<\/think>\n\n\$\\boxed\{2\}\$\.$/);
+    // After the reasoning closed there is nothing left to vary.
+    const after = plain.indexOf('\n\n$');
+    expect(seededVariant(plain, [], after, 5, D)).toBe(plain.slice(after));
   });
 
   it('varies sibling threads independently and starts mid-trajectory at the offset', () => {

@@ -13,7 +13,9 @@ const CHARS_PER_TOKEN = 4;
 /**
  * What a sampled model would write instead of the recording from `offset` on: every closed thread body
  * after `offset` is cut or extended by a factor in [0.5, 1.5) drawn from (seed, block, thread), so sibling
- * threads vary independently while the sequential text (which later calls locate) stays the recording.
+ * threads vary independently, and the final segment (after the last block, which no later call has to
+ * locate) gets 1–4 seeded sentences of checking before the reasoning closes, so a trajectory without
+ * blocks varies too. The rest of the sequential text (which later calls locate) stays the recording.
  * Equal seeds give equal text.
  */
 export function seededVariant(
@@ -38,7 +40,20 @@ export function seededVariant(
       at = bodyEnd;
     }
   });
-  return out + trajectory.slice(at);
+  return varyFinalSegment(out + trajectory.slice(at), seedHash, dialect);
+}
+
+/** Adds seeded sentences before the reasoning close of the last segment (none when it is not in the text). */
+function varyFinalSegment(text: string, seedHash: number, dialect: Dialect): string {
+  const lastBlockClose = text.lastIndexOf(dialect.tags.block.close);
+  const from = lastBlockClose < 0 ? 0 : lastBlockClose + dialect.tags.block.close.length;
+  const close = text.indexOf(dialect.tags.reasoning.close, from);
+  if (close < 0) return text;
+  const core = text.slice(0, close).trimEnd();
+  if (core.length <= from) return text;
+  const prng = createPrng(hashString('final', seedHash));
+  const sentences = prng.int(1, 4);
+  return `${core} ${mathProse(prng, sentences * 14 - 13)}${text.slice(core.length)}`;
 }
 
 /** Scales a thread body, keeping its trailing whitespace (the newline before the close tag). */
