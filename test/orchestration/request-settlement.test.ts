@@ -49,4 +49,29 @@ describe('requests always settle', () => {
     expect(view.error).toMatch(/no longer exists/);
     expect(await harness.redis.zscore(`${PREFIX}:live`, queued.id)).toBeNull();
   });
+
+  it('a request whose next job still waits in its queue expires at its deadline, not when the job runs', async () => {
+    // No worker takes reason jobs: the first step waits in its queue past the deadline.
+    harness.worker = await startWorker(
+      { ...options, workerEnv: { ...options.workerEnv, DEADLINE_SWEEP_MS: '200' } },
+      'j1',
+      'join',
+    );
+    const submittedAt = Date.now();
+    const queued = await harness.client.submit({
+      prompt: renderUserPrompt('deadline while queued'),
+      model: 'threadweaver-sim',
+      parameters: { deadlineMs: 1_000 },
+    });
+    const view = await harness.client.waitForResult(queued.id, { timeoutMs: 15_000 });
+    const settledAfterMs = Date.now() - submittedAt;
+    expect(view.status).toBe('expired');
+    expect(view.errorCode).toBe('deadline_exceeded');
+    // The sweep runs every 200 ms: settled within a second of the deadline on a loaded machine.
+    expect(settledAfterMs).toBeLessThan(2_000);
+    const reason = new Queue('reason', { connection: harness.redis, prefix: PREFIX });
+    expect(await reason.getJobState(jobIds.reason(queued.id, 0))).toBe('waiting');
+    await reason.close();
+    expect(await harness.redis.zscore(`${PREFIX}:deadlines`, queued.id)).toBeNull();
+  });
 });

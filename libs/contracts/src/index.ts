@@ -18,6 +18,8 @@ export type { JobKind, RetryPolicy } from './lib/retry-policy.js';
 export type { QueueName, WorkerRole } from './lib/queue-names.js';
 export {
   cancelChannel,
+  deadlineSweepLockKey,
+  deadlinesKey,
   engineLoadKey,
   idempotencyKey,
   jobIds,

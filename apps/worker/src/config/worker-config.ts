@@ -62,6 +62,7 @@ export const workerEnvSchema = engineEnvSchema.extend({
   MAX_HANDBACK_WAIT_MS: positiveInt(300_000),
   REAPER_GRACE_MS: positiveInt(60_000),
   REAPER_INTERVAL_MS: positiveInt(10_000),
+  DEADLINE_SWEEP_MS: positiveInt(1_000),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   // Production by default: a worker refuses a Redis without AOF; REQUIRE_AOF=false is the development opt-out.
   REQUIRE_AOF: z
@@ -111,6 +112,8 @@ export interface WorkerConfig {
   /** A live request untouched this long with no job left to move it is settled as failed. */
   readonly reaperGraceMs: number;
   readonly reaperIntervalMs: number;
+  /** How often a request whose deadline passed while its next job waited in a queue is settled as expired. */
+  readonly deadlineSweepMs: number;
   /** Port of this process's Prometheus `/metrics`; 0 = not served. */
   readonly metricsPort: number;
 }
@@ -163,6 +166,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       maxHandBackWaitMs: e.MAX_HANDBACK_WAIT_MS,
       reaperGraceMs: e.REAPER_GRACE_MS,
       reaperIntervalMs: e.REAPER_INTERVAL_MS,
+      deadlineSweepMs: e.DEADLINE_SWEEP_MS,
       metricsPort: e.METRICS_PORT,
     },
   };

@@ -238,11 +238,12 @@ export class WorkerRuntime {
 
   /** Every worker runs a reaper per lane it consumes; a Redis lock per lane lets one of them act per round. */
   private startReaper(commands: RedisClient, lane: number, deps: RuntimeDeps): RequestReaper {
-    const prefix = this.config.keyPrefix;
+    const { config } = this;
+    const prefix = config.keyPrefix;
     const queues = deps.lanes.lane(lane);
     const reaper = new RequestReaper(
       { redis: commands, prefix, lane, store: deps.store, finisher: deps.finisher, queues },
-      { graceMs: this.config.reaperGraceMs, intervalMs: this.config.reaperIntervalMs },
+      { graceMs: config.reaperGraceMs, intervalMs: config.reaperIntervalMs, deadlineSweepMs: config.deadlineSweepMs },
       (message) => this.logger.warn(message),
     );
     reaper.start();

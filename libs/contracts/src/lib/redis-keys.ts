@@ -63,6 +63,16 @@ export function liveRequestsKey(keyPrefix: string, lane: number): string {
   return `${lanePrefix(keyPrefix, lane)}:live`;
 }
 
+/** ZSET: ids of a lane's requests that carry a deadline, scored by it (epoch ms); the deadline sweep's work list. */
+export function deadlinesKey(keyPrefix: string, lane: number): string {
+  return `${lanePrefix(keyPrefix, lane)}:deadlines`;
+}
+
+/** STRING: the lock that elects one deadline sweep per round in a lane. */
+export function deadlineSweepLockKey(keyPrefix: string, lane: number): string {
+  return `${lanePrefix(keyPrefix, lane)}:deadline-lock`;
+}
+
 /** STRING: the lock that elects one reaper per round in a lane. */
 export function reaperLockKey(keyPrefix: string, lane: number): string {
   return `${lanePrefix(keyPrefix, lane)}:reaper-lock`;

@@ -1,4 +1,4 @@
-import { isTerminalStatus, jobIds, reaperLockKey } from '@threadloom/contracts';
+import { deadlineSweepLockKey, isTerminalStatus, jobIds, reaperLockKey } from '@threadloom/contracts';
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from '../store/checkpoint.js';
@@ -37,6 +37,11 @@ export interface ReaperOptions {
   readonly graceMs: number;
   /** How often one process (elected per round through a Redis lock) inspects the live requests. */
   readonly intervalMs: number;
+  /**
+   * How often one process settles the requests whose deadline has passed. A request otherwise expires
+   * only when one of its jobs runs, so one whose next job still waits in a queue would end late.
+   */
+  readonly deadlineSweepMs: number;
 }
 
 /**
@@ -49,19 +54,41 @@ export class RequestReaper {
   private readonly deps: ReaperDeps;
   private readonly options: ReaperOptions;
   private readonly rounds: PeriodicRound;
+  private readonly sweeps: PeriodicRound;
 
   constructor(deps: ReaperDeps, options: ReaperOptions, onError: (message: string) => void) {
     this.deps = deps;
     this.options = options;
     this.rounds = new PeriodicRound('reaper', options.intervalMs, () => this.reap(), onError);
+    this.sweeps = new PeriodicRound('deadline sweep', options.deadlineSweepMs, () => this.expireOverdue(), onError);
   }
 
   start(): void {
     this.rounds.start();
+    this.sweeps.start();
   }
 
   async stop(): Promise<void> {
-    await this.rounds.stop();
+    await Promise.all([this.rounds.stop(), this.sweeps.stop()]);
+  }
+
+  /** One sweep: every live request of the lane whose deadline has passed becomes `expired`; returns how many. */
+  async expireOverdue(now = Date.now()): Promise<number> {
+    const { redis, prefix, lane, store, finisher } = this.deps;
+    const lockMs = this.options.deadlineSweepMs;
+    if ((await redis.set(deadlineSweepLockKey(prefix, lane), String(now), 'PX', lockMs, 'NX')) !== 'OK') return 0;
+    let expired = 0;
+    for (const id of await store.overdueRequests(lane, now, BATCH)) {
+      const live = await store.liveness(id);
+      if (live !== undefined && !isTerminalStatus(live.status)) {
+        const checkpoint = await store.loadCheckpoint(id).catch(() => undefined);
+        if (checkpoint === undefined) await finisher.lost(id, 'deadline exceeded', 'deadline_exceeded');
+        else await finisher.expired(id, checkpoint.state);
+        expired += 1;
+      }
+      await store.forgetDeadline(id);
+    }
+    return expired;
   }
 
   /** One round: returns how many requests it settled (0 when another process holds this round). */

@@ -60,20 +60,22 @@ return {fields[1], fields[2], fields[3], fields[4], checkpoint, thread}
 /**
  * Creates a request and claims its idempotency key in one step: nothing is claimed unless the request
  * exists, and the key is written last so a failure part-way leaves it free.
- * KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=events, KEYS[4]=live set, KEYS[5]=idempotency key (optional);
- * ARGV=id, now, checkpoint JSON, events max length, key value, key TTL seconds, then record field/value pairs.
+ * KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=events, KEYS[4]=live set, KEYS[5]=deadline set,
+ * KEYS[6]=idempotency key (optional); ARGV=id, now, checkpoint JSON, events max length, key value, key TTL
+ * seconds, deadline (epoch ms, '' for none), then record field/value pairs.
  * Returns the key's current value when it is already claimed (nothing written), else false.
  */
 export const CREATE_REQUEST_SCRIPT = `
-if KEYS[5] then
-  local existing = redis.call('GET', KEYS[5])
+if KEYS[6] then
+  local existing = redis.call('GET', KEYS[6])
   if existing then return existing end
 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'status', 'queued', 'version', '0', 'createdAt', ARGV[2], 'updatedAt', ARGV[2], unpack(ARGV, 7))
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'status', 'queued', 'version', '0', 'createdAt', ARGV[2], 'updatedAt', ARGV[2], unpack(ARGV, 8))
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'type', 'queued', 'at', ARGV[2], 'data', '{}')
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
-if KEYS[5] then redis.call('SET', KEYS[5], ARGV[5], 'EX', ARGV[6]) end
+if ARGV[7] ~= '' then redis.call('ZADD', KEYS[5], ARGV[7], ARGV[1]) end
+if KEYS[6] then redis.call('SET', KEYS[6], ARGV[5], 'EX', ARGV[6]) end
 return false
 `;
 

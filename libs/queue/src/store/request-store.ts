@@ -1,5 +1,6 @@
 import {
   laneOfRequest,
+  deadlinesKey,
   liveRequestsKey,
   requestKeys,
   threadField,
@@ -92,7 +93,9 @@ export class RequestStore {
   async create(request: NewRequest): Promise<string | undefined> {
     const keys = this.keys(request.id);
     const { claim } = request;
+    const lane = laneOfRequest(request.id);
     const redisKeys = [keys.record, keys.checkpoint, keys.events, this.liveKey(request.id)];
+    redisKeys.push(deadlinesKey(this.prefix, lane));
     if (claim !== undefined) redisKeys.push(claim.key);
     const args = [
       request.id,
@@ -101,6 +104,7 @@ export class RequestStore {
       String(EVENTS_MAX_LEN),
       claim?.value ?? '',
       String(claim?.ttlSeconds ?? 0),
+      request.fields['deadlineAt'] ?? '',
       ...Object.entries(request.fields).flat(),
     ];
     const existing = await runScript(this.redis, CREATE_REQUEST, redisKeys, args);
@@ -115,6 +119,16 @@ export class RequestStore {
   /** Ids of `lane`'s live (not yet settled) requests created before `createdBefore`, oldest first. */
   async liveRequests(lane: number, createdBefore: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(liveRequestsKey(this.prefix, lane), '-inf', createdBefore, 'LIMIT', 0, limit);
+  }
+
+  /** Ids of `lane`'s requests whose deadline is at or before `now`, earliest first (settled ones too, until forgotten). */
+  async overdueRequests(lane: number, now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(deadlinesKey(this.prefix, lane), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  /** Drops `id` from its lane's deadline set. */
+  async forgetDeadline(id: string): Promise<void> {
+    await this.redis.zrem(deadlinesKey(this.prefix, laneOfRequest(id)), id);
   }
 
   /** Status, checkpoint version and last update of a request; undefined when it is gone. */
