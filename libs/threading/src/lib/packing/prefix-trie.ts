@@ -3,9 +3,15 @@ const ROOT = 0;
 const NONE = -1;
 
 /**
+ * How marks of sequences sharing a node combine: `every` (the default) keeps a mark only if every
+ * sequence through the node marked it, `any` if at least one did.
+ */
+export type MarkRule = 'every' | 'any';
+
+/**
  * A token-level prefix tree whose children keep first-insertion order (spec §5.2). Nodes live in
  * parallel arrays with first-child / next-sibling links, so memory is linear in the node count.
- * A node can carry a mark (used for "trained here"): it holds only if every sequence through it marked it.
+ * A node can carry a mark (used for "trained here"), combined across sequences by the {@link MarkRule}.
  */
 export class PrefixTrie {
   private readonly tokens: number[] = [NONE];
@@ -13,6 +19,12 @@ export class PrefixTrie {
   private readonly lastChild: number[] = [NONE];
   private readonly nextSibling: number[] = [NONE];
   private readonly marks: number[] = [0];
+
+  private readonly markRule: MarkRule;
+
+  constructor(markRule: MarkRule = 'every') {
+    this.markRule = markRule;
+  }
 
   /** Nodes other than the root. */
   get size(): number {
@@ -26,7 +38,7 @@ export class PrefixTrie {
       const mark = marks === undefined ? 0 : (marks[index] ?? 0) === 0 ? 0 : 1;
       const existing = this.childWith(node, token);
       node = existing ?? this.addChild(node, token, mark);
-      if (existing !== undefined) this.marks[node] = (this.marks[node] ?? 0) & mark;
+      if (existing !== undefined) this.marks[node] = this.combine(this.marks[node] ?? 0, mark);
     });
   }
 
@@ -67,6 +79,10 @@ export class PrefixTrie {
       stack.push(children[index] ?? ROOT);
       parents.push(node);
     }
+  }
+
+  private combine(held: number, mark: number): number {
+    return this.markRule === 'every' ? held & mark : held | mark;
   }
 
   private childWith(node: number, token: number): number | undefined {
