@@ -7,7 +7,7 @@ import {
   type OrchestratorState,
 } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
-import { expandedRows, type RowContext } from './export-rows.js';
+import { expandedRows, packedRow, type RowContext } from './export-rows.js';
 
 const PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n</Outlines>';
 const EOS_ID = 151645;
@@ -74,5 +74,28 @@ describe('expanded rows', () => {
     const rows = expandedRows(context, state, encoder);
     expect(rows.map((row) => row.token_source)).toEqual(['tokenizer', 'tokenizer', 'tokenizer', 'tokenizer']);
     expect(rows[0]!.prompt_ids).toEqual(encoder.encode(state.prompt));
+  });
+});
+
+describe('packed rows', () => {
+  it('build the trie from the engine’s ids and train exactly what each call generated, saying engine', async () => {
+    const { state, sent } = await run(true);
+    const row = packedRow(context, state, createCharsEncoder());
+    expect(row).toMatchObject({ ok: true, token_source: 'engine', units: 4, prompt_tokens: sent[0]!.prompt.length });
+    if (!row.ok) throw new Error('not packed');
+    const trained = row.labels.filter((label) => label !== -100);
+    const generated = sent.flatMap((call) => call.output);
+    expect(trained.sort((a, b) => a - b)).toEqual(generated.sort((a, b) => a - b));
+    expect(row.input_ids.slice(0, sent[0]!.prompt.length)).toEqual(sent[0]!.prompt);
+    expect(row.advantages.filter((value) => value !== 0)).toHaveLength(generated.length);
+  });
+
+  it('fall back to the encoder over the text and say tokenizer when the engine returned no ids', async () => {
+    const { state } = await run(false);
+    const encoder = createCharsEncoder();
+    const row = packedRow(context, state, encoder);
+    expect(row).toMatchObject({ ok: true, token_source: 'tokenizer' });
+    if (!row.ok) throw new Error('not packed');
+    expect(row.input_ids.slice(0, encoder.encode(state.prompt).length)).toEqual(encoder.encode(state.prompt));
   });
 });

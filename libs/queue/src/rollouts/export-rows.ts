@@ -1,5 +1,6 @@
 import {
   IGNORE_LABEL,
+  packTokenUnits,
   packTrajectory,
   rolloutPackInput,
   unitCompletion,
@@ -8,6 +9,7 @@ import {
   type CallUnit,
   type OrchestratorState,
   type TokenEncoder,
+  type TokenUnit,
 } from '@threadloom/threading';
 import type { RolloutGroupSpec, RolloutMemberOutcome } from './rollout-group.js';
 
@@ -45,17 +47,23 @@ function identity(context: RowContext, encoder: TokenEncoder) {
  * the member's advantage on every node that has a loss, 0 elsewhere. The loss covers only what the model
  * generated, each token once in the context it was generated in (spec §4.3): never the prompt, the
  * orchestrator's headers, joins and closures, nor thread 2..n where they stand in a join. A trajectory
- * that cannot be packed (an unclosed block after a failure) gets `ok: false` and its issues.
+ * that cannot be packed (an unclosed block after a failure) gets `ok: false` and its issues. When every
+ * engine call returned ids, the trie is built from them (`token_source: "engine"`); else from the text.
  */
 export function packedRow(context: RowContext, state: OrchestratorState, encoder: TokenEncoder) {
-  const packed = packTrajectory(rolloutPackInput(state), { encoder });
-  if (!packed.ok)
-    return { ...identity(context, encoder), ok: false, issues: packed.issues.map((issue) => issue.message) };
+  const engineUnits = engineTokenUnits(state);
+  const tokenSource: RowTokenSource = engineUnits === undefined ? 'tokenizer' : 'engine';
+  const packed =
+    engineUnits === undefined
+      ? packTrajectory(rolloutPackInput(state), { encoder })
+      : { ok: true as const, value: packTokenUnits(engineUnits, engineUnits[0]?.promptTokens ?? 0) };
+  const base = { ...identity(context, encoder), token_source: tokenSource };
+  if (!packed.ok) return { ...base, ok: false as const, issues: packed.issues.map((issue) => issue.message) };
   const { value } = packed;
   const advantage = context.outcome.advantage;
   return {
-    ...identity(context, encoder),
-    ok: true,
+    ...base,
+    ok: true as const,
     units: value.units,
     prompt_tokens: value.promptTokens,
     input_ids: Array.from(value.inputIds),
@@ -67,6 +75,21 @@ export function packedRow(context: RowContext, state: OrchestratorState, encoder
     loss_mask: Array.from(value.lossMask),
     advantages: Array.from(value.labels, (label) => (label === IGNORE_LABEL ? 0 : advantage)),
   };
+}
+
+/**
+ * Every engine call as a root path of the prefix tree, its prompt ids then its generated ids (only those
+ * trained), with its prompt length; undefined unless the engine returned ids for every call.
+ */
+function engineTokenUnits(state: OrchestratorState): (TokenUnit & { promptTokens: number })[] | undefined {
+  const units: (TokenUnit & { promptTokens: number })[] = [];
+  for (const [index, unit] of state.units.entries()) {
+    const promptIds = unitPromptIds(state.units, index);
+    if (promptIds === undefined || unit.tokenIds === undefined) return undefined;
+    const trainable = [...promptIds.map(() => 0), ...unit.tokenIds.map(() => 1)];
+    units.push({ ids: [...promptIds, ...unit.tokenIds], trainable, promptTokens: promptIds.length });
+  }
+  return units.length === 0 ? undefined : units;
 }
 
 /**
