@@ -1,5 +1,6 @@
 // Rollout export rows hold the model's own token ids: every expanded row's prompt and response ids are the
-// ids the simulator returned for that engine call (return_token_ids), checked by replaying each captured call.
+// ids the simulator returned for that engine call (return_token_ids), checked by replaying each captured call;
+// every packed row is built from those ids and trains exactly the member's generated ids.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,7 +70,7 @@ describe('rollout rows carry the engine’s token ids', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives every expanded row exactly the prompt and generated ids the engine returned for its call', async () => {
+  it('gives expanded rows the engine’s ids per call and packs them into packed rows that train exactly those generated', async () => {
     const created = await request(env.api.url).post('/v1/rollouts').set(alice).send({ problems, k: 2, seed: 77 });
     expect(created.status).toBe(202);
     const id = created.body.id as string;
@@ -92,5 +93,21 @@ describe('rollout rows carry the engine’s token ids', () => {
       const fromEngine = returned.map((ids) => JSON.stringify([ids.prompt, ids.output]));
       expect(fromRows.sort()).toEqual(fromEngine.sort());
     }
+    const packed = await jsonl(env.api.url, `/v1/rollouts/${id}/results?format=packed`);
+    expect(packed.map((row) => row['request_id']).sort()).toEqual([...members].sort());
+    for (const row of packed) {
+      expect(row['token_source']).toBe('engine');
+      expect(row['ok']).toBe(true);
+      const memberRows = rows.filter((expanded) => expanded['request_id'] === row['request_id']);
+      const generated = memberRows.flatMap((expanded) => expanded['response_ids'] as number[]);
+      const trained = (row['labels'] as number[]).filter((label) => label !== -100);
+      expect(trained.length).toBe(generated.length);
+      expect(trained.sort((a, b) => a - b)).toEqual(generated.sort((a, b) => a - b));
+      expect(row['units']).toBe(memberRows.length);
+      expect((row['loss_mask'] as number[]).filter((mask) => mask === 1)).toHaveLength(generated.length);
+    }
+    // The members fork: some calls are threads, so the packed rows branch (positions restart at a fork).
+    expect(rows.some((row) => row['kind'] === 'thread')).toBe(true);
+    expect(packed.some((row) => (row['position_ids'] as number[]).some((p, i) => p !== i))).toBe(true);
   });
 });

@@ -98,7 +98,7 @@ describe('rollout groups on the distributed runtime', () => {
     const packed = await jsonl(`/v1/rollouts/${created.body.id}/results?format=packed`);
     expect(packed).toHaveLength(8);
     for (const row of packed) {
-      expect(row).toMatchObject({ ok: true, token_source: 'tokenizer', tokenizer: 'qwen3' });
+      expect(row).toMatchObject({ ok: true, token_source: 'engine', tokenizer: 'qwen3' });
       const ids = row['input_ids'] as number[];
       for (const field of ['position_ids', 'parent', 'tin', 'tout', 'labels', 'loss_mask', 'advantages'])
         expect((row[field] as number[]).length).toBe(ids.length);
