@@ -19,6 +19,8 @@ export interface RedisLaunchOptions {
   readonly appendFsync?: 'always' | 'everysec' | 'no';
   /** @defaultValue 'redis-server' */
   readonly binary?: string;
+  /** Addresses to listen on (e.g. a bridge address network namespaces reach it by). @defaultValue ['127.0.0.1'] */
+  readonly bind?: readonly string[];
 }
 
 export interface RunningRedis {
@@ -47,7 +49,7 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
     '--port',
     String(port),
     '--bind',
-    '127.0.0.1',
+    ...(options.bind ?? ['127.0.0.1']),
     '--dir',
     dataDir,
     '--save',
@@ -57,6 +59,8 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
     '--maxmemory-policy',
     'noeviction',
     ...(options.appendFsync === undefined ? [] : ['--appendfsync', options.appendFsync]),
+    // Protected mode refuses non-loopback clients of a Redis without a password; a caller that binds a private address means them.
+    ...(options.bind === undefined ? [] : ['--protected-mode', 'no']),
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<ExitInfo>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
