@@ -68,6 +68,18 @@ describe('planStack', () => {
     ]);
   });
 
+  it("starts each machine's simulator and worker inside its network namespace, the join worker and API on the host", () => {
+    const plan = planStack({ machines: 2, timeScale: 0, machineNamespaces: ['ns-a', 'ns-b'] }, ADDRESSES, ENTRIES);
+    const launch = (spec: { command: string; args: readonly string[] }) => [spec.command, ...spec.args.slice(0, 4)];
+    expect(plan.engines.map(launch)).toEqual([
+      ['ip', 'netns', 'exec', 'ns-a', process.execPath],
+      ['ip', 'netns', 'exec', 'ns-b', process.execPath],
+    ]);
+    expect(plan.workers.map((spec) => spec.command)).toEqual(['ip', 'ip', process.execPath]);
+    expect(plan.workers[1]?.args.slice(0, 5)).toEqual(['netns', 'exec', 'ns-b', process.execPath, ENTRIES.worker]);
+    expect(plan.api?.command).toBe(process.execPath);
+  });
+
   it('replaces the simulators with a real engine URL', () => {
     const plan = planStack(
       { machines: 2, timeScale: 1, engineUrl: 'http://gpu:8000', model: 'Qwen3-8B' },

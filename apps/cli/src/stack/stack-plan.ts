@@ -52,6 +52,8 @@ export interface StackOptions {
   readonly workerEnv?: Readonly<Record<string, string>>;
   /** How crashed children are restarted. @defaultValue DEFAULT_RESTART_POLICY */
   readonly restartPolicy?: RestartPolicy;
+  /** A network namespace per machine (by index): its simulator and worker run there via `ip netns exec`. */
+  readonly machineNamespaces?: readonly string[];
 }
 
 /** Ports and URLs decided before any process starts. */
@@ -94,7 +96,12 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
   const engines =
     options.engineUrl !== undefined
       ? []
-      : machines.map((machine) => withTelemetry(engineSpec(entries, machine.id, machine.port ?? 0, options), options));
+      : machines.map((machine, index) =>
+          inNamespace(
+            withTelemetry(engineSpec(entries, machine.id, machine.port ?? 0, options), options),
+            options.machineNamespaces?.[index],
+          ),
+        );
   const workerEnvs = [
     ...machines.map((machine) => ({
       name: `worker ${machine.id}`,
@@ -112,9 +119,12 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
   ];
   const ports = addresses.metricsPorts ?? [];
   const workers = workerEnvs.map(({ name, env }, index) =>
-    withTelemetry(
-      workerSpec(entries, name, addresses.redisUrl, { ...env, METRICS_PORT: String(ports[index] ?? 0) }, options),
-      options,
+    inNamespace(
+      withTelemetry(
+        workerSpec(entries, name, addresses.redisUrl, { ...env, METRICS_PORT: String(ports[index] ?? 0) }, options),
+        options,
+      ),
+      options.machineNamespaces?.[index],
     ),
   );
   const api =
@@ -125,6 +135,12 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
     ports[index] === undefined ? [] : [{ name, url: `http://127.0.0.1:${String(ports[index])}/metrics` }],
   );
   return { engines, workers, api, machines: machines.map(({ id, engineUrl }) => ({ id, engineUrl })), metrics };
+}
+
+/** The process run inside network namespace `namespace` (`ip netns exec` execs it: same pid, signals reach it). */
+function inNamespace(spec: ProcessSpec, namespace: string | undefined): ProcessSpec {
+  if (namespace === undefined) return spec;
+  return { ...spec, command: 'ip', args: ['netns', 'exec', namespace, spec.command, ...spec.args] };
 }
 
 /** Every process exports spans to the stack's OTLP endpoint, named by its role. */
