@@ -81,9 +81,10 @@ export function tallyOutcomes(
   return { byCode, unclear, unexpected, overran, latestVsDeadlineMs };
 }
 
-/** `code n, code n` of a count map. */
-export function describeCounts(counts: ReadonlyMap<string, number>): string {
-  return counts.size === 0 ? 'none' : [...counts].map(([code, count]) => `${code} ${count}`).join(', ');
+/** `key n, key n` of counts by key (a map or a record such as BullMQ's job counts); `none` when empty. */
+export function describeCounts(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>): string {
+  const entries = counts instanceof Map ? [...counts] : Object.entries(counts);
+  return entries.length === 0 ? 'none' : entries.map(([key, count]) => `${key} ${count}`).join(', ');
 }
 
 /** Checks on a tally: every failure clear and expected, none settled past its deadline plus the slack. */

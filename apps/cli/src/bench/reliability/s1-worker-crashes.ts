@@ -3,6 +3,7 @@ import { batchChecks, batchPrompts, referenceTexts, tallyBatch } from './batch-c
 import { startFaultStack, type FaultStack } from './fault-stack.js';
 import { faultChecks, injectProcessFaults, longestRecovery, medianRecovery } from './process-faults.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
+import { describeCounts } from './request-outcomes.js';
 import { seededRandom } from './seeded-random.js';
 import { submitAll, waitUntilDrained } from './submit-batch.js';
 
@@ -71,20 +72,14 @@ async function crashDuringBatch(
       check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
       ...faultChecks(faults, size.kills, 'SIGKILLs'),
       ...batchChecks(tally, prompts.length),
-      check('no parent stuck in waiting-children', (leftover['waiting-children'] ?? 0) === 0, describe(leftover)),
+      check('no parent stuck in waiting-children', (leftover['waiting-children'] ?? 0) === 0, describeCounts(leftover)),
       check(
         'no job left unfinished',
         Object.values(leftover).every((count) => count === 0),
-        describe(leftover),
+        describeCounts(leftover),
       ),
     ],
   };
-}
-
-function describe(counts: Readonly<Record<string, number>>): string {
-  return Object.entries(counts)
-    .map(([state, count]) => `${state} ${count}`)
-    .join(', ');
 }
 
 /** Scenario 1: SIGKILLs of random workers (reason, thread and join roles) during a batch on 3 machines. */

@@ -7,6 +7,7 @@ import type { CountingApi } from './counting-api.js';
 import { startFaultStack, type FaultStack } from './fault-stack.js';
 import { createNetnsMachines, type NetnsMachines } from './netns-machines.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
+import { describeCounts } from './request-outcomes.js';
 import { submitAll, waitUntilDrained } from './submit-batch.js';
 
 const SEED = 13;
@@ -96,7 +97,7 @@ async function partitionDuringBatch(
       check(
         'no job left unfinished',
         Object.values(leftover).every((count) => count === 0),
-        describe(leftover),
+        describeCounts(leftover),
       ),
     ],
   };
@@ -123,12 +124,6 @@ async function cutOffAWhile(
 async function countTerminal(api: CountingApi, ids: readonly string[]): Promise<number> {
   const views = await Promise.all(ids.map((id) => api.get(id)));
   return views.filter((view) => view !== undefined && isTerminalStatus(view.status)).length;
-}
-
-function describe(counts: Readonly<Record<string, number>>): string {
-  return Object.entries(counts)
-    .map(([state, count]) => `${state} ${count}`)
-    .join(', ');
 }
 
 /** Scenario 3: one of 3 machines (simulator + worker in its own network namespace) cut off mid-batch, then restored. */

@@ -21,9 +21,9 @@ const SLOW_MS = 1_500;
 /** Every tenth request gets a deadline shorter than the batch, so some expire while faults are retried. */
 const TIGHT_EVERY = 10;
 /**
- * How late a request may settle past its deadline. A request expires when one of its jobs runs: at the
- * deadline if a job is running, else when its next job is taken from the queue (measured up to 1.8 s late
- * on a loaded 2-core machine), so the slack covers one queue wait.
+ * How late a request may settle past its deadline: a running job aborts at the deadline, and the worker's
+ * deadline sweep (every DEADLINE_SWEEP_MS, 1 s) expires one whose next job still waits in a queue; the
+ * slack covers a sweep period and a loaded 2-core machine (latest measured 1.0 s).
  */
 const DEADLINE_SLACK_MS = 5_000;
 const SIZES = {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostileCall, type HostileCall } from './hostile-calls.js';
 import { startFaultStack } from './fault-stack.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
+import { describeCounts } from './request-outcomes.js';
 import { seededRandom } from './seeded-random.js';
 
 const SEED = 6;
@@ -56,7 +57,7 @@ async function run(context: ScenarioContext): Promise<ScenarioFigures> {
       },
       checks: [
         check('every generated call sent', next === calls.length, `${next}/${calls.length}`),
-        check('zero 5xx', http5xx === 0, describe(byKind) || 'none'),
+        check('zero 5xx', http5xx === 0, describeCounts(byKind)),
         check('no connection dropped', dropped === 0, `${dropped} network errors`),
         check('API alive and never restarted', health === 200 && apiChild?.restarts() === 0, `healthz ${health}`),
         ...matrix.map((row) => check(`auth: ${row.name}`, row.ok, `${row.status}, wanted ${row.wanted}`)),
@@ -132,10 +133,6 @@ async function send(url: string, call: HostileCall): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-function describe(counts: ReadonlyMap<string, number>): string {
-  return [...counts].map(([kind, count]) => `${kind} ${count}`).join(', ');
 }
 
 /** Scenario 6: ≥ 10,000 hostile calls across every endpoint, then the auth matrix. */
