@@ -94,6 +94,8 @@ export class WorkerRuntime {
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     for (const lane of this.lanes) this.reapers.push(this.startReaper(commands, lane, deps));
     this.sweeper = this.startSweeper(commands);
+    // A thread machine that has not run a thread yet still reports 0, so dashboards see it idle rather than absent.
+    if (config.roles.includes('thread')) this.metrics.threadsInFlight.labels({ machine: config.machineId }).set(0);
     this.metricsServer = await this.serveMetrics(deps);
   }
 
