@@ -5,6 +5,7 @@ import {
   laneEnvShape,
   laneLayoutIssues,
   parseLaneList,
+  redisClusterEnvShape,
   retryEnvShape,
   toRetryPolicy,
   WORKER_ROLES,
@@ -12,7 +13,6 @@ import {
   type WorkerRole,
 } from '@threadloom/contracts';
 import { DEFAULT_ENGINE_TIMEOUT_MS } from '@threadloom/engine-client';
-import { parseClusterNodes } from '@threadloom/queue';
 import { z } from 'zod';
 import { PLACEMENT_POLICIES, type PlacementPolicy } from '../placement/placement-policy.js';
 import { engineEnvSchema, toEngineSettings, type EngineSettings } from './engine-settings.js';
@@ -26,10 +26,7 @@ const rolesSchema = commaListSchema('reason,thread,join').pipe(
 /** Environment contract of a worker process (see docs/operations.md; engine variables: docs/vllm.md). */
 export const workerEnvSchema = engineEnvSchema.extend({
   REDIS_URL: z.url(),
-  REDIS_CLUSTER_NODES: z
-    .string()
-    .regex(/^\s*[^,:\s]+:\d+\s*(,\s*[^,:\s]+:\d+\s*)*$/, 'must be host:port[,host:port…]')
-    .optional(),
+  ...redisClusterEnvShape,
   ENGINE_URL: z.url().optional(),
   WORKER_ROLES: rolesSchema,
   REASON_CONCURRENCY: positiveInt(4),
@@ -140,7 +137,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
     ok: true,
     value: {
       redisUrl: e.REDIS_URL,
-      redisClusterNodes: parseClusterNodes(e.REDIS_CLUSTER_NODES),
+      redisClusterNodes: e.REDIS_CLUSTER_NODES,
       engineUrl: e.ENGINE_URL ?? null,
       roles: [...new Set(e.WORKER_ROLES)],
       concurrency: { reason: e.REASON_CONCURRENCY, thread: e.THREAD_CONCURRENCY, join: e.JOIN_CONCURRENCY },
