@@ -9,7 +9,7 @@ export {
   createProducerConnection,
   createWorkerConnection,
   duplicateForBlocking,
-  parseClusterNodes,
+  openRedis,
   waitForReady,
 } from './redis/redis-connections.js';
 export type { RedisTarget } from './redis/redis-connections.js';
@@ -52,3 +52,4 @@ export type { RolloutSweeperOptions } from './rollouts/rollout-sweeper.js';
 export { scoreGroup } from './rollouts/score-group.js';
 export type { GroupMember, ScoringTools } from './rollouts/score-group.js';
 export { RUNTIME_SCRIPTS } from './store/runtime-scripts.js';
+export { redisScript, runScript } from './store/redis-script.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { MemoryRateLimiter } from '../limits/memory-rate-limiter.js';
@@ -18,7 +18,7 @@ import { AuthService } from './auth.service.js';
     {
       provide: RATE_LIMITER,
       inject: [API_CONFIG, API_REDIS],
-      useFactory: (config: ApiConfig, redis: Redis) =>
+      useFactory: (config: ApiConfig, redis: RedisClient) =>
         config.rateLimit.store === 'redis' ? new RedisRateLimiter(redis, config.keyPrefix) : new MemoryRateLimiter(),
     },
     { provide: APP_GUARD, useClass: ApiKeyGuard },

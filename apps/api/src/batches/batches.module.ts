@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { API_REDIS } from '../queues/redis.tokens.js';
@@ -18,7 +18,7 @@ import { RedisBatchStore } from './redis-batch-store.js';
     {
       provide: BATCH_STORE,
       inject: [API_REDIS, API_CONFIG],
-      useFactory: (redis: Redis, config: ApiConfig) => new RedisBatchStore(redis, config.keyPrefix),
+      useFactory: (redis: RedisClient, config: ApiConfig) => new RedisBatchStore(redis, config.keyPrefix),
     },
   ],
 })

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { BatchRecord, BatchStore } from './batch-record.js';
 
 const RETENTION_SECONDS = 7 * 24 * 3600;
@@ -6,7 +6,7 @@ const RETENTION_SECONDS = 7 * 24 * 3600;
 /** Batch records as JSON strings under `<prefix>:batch:<id>`, kept as long as request records. */
 export class RedisBatchStore implements BatchStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

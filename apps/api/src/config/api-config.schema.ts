@@ -4,6 +4,7 @@ import {
   DEFAULT_MODEL,
   laneEnvShape,
   laneLayoutIssues,
+  redisClusterEnvShape,
   retryEnvShape,
 } from '@threadloom/contracts';
 import { z } from 'zod';
@@ -58,6 +59,7 @@ export const apiEnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
     HOST: z.string().min(1).default('0.0.0.0'),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
+    ...redisClusterEnvShape,
     KEY_PREFIX: z
       .string()
       .min(1)

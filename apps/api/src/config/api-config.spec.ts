@@ -59,4 +59,17 @@ describe('parseApiConfig', () => {
       ]);
     }
   });
+
+  it('takes the Redis Cluster seeds as the workers do, one server when unset or empty', () => {
+    const base = { REDIS_URL: 'redis://localhost:6379', API_KEYS: JSON.stringify([KEY]) };
+    const single = parseApiConfig({ ...base, REDIS_CLUSTER_NODES: '' });
+    expect(single.ok && single.value.redisClusterNodes).toEqual([]);
+    const cluster = parseApiConfig({ ...base, REDIS_CLUSTER_NODES: 'redis-0:6379, redis-1:6379', LANES: '3' });
+    expect(cluster.ok && cluster.value).toMatchObject({
+      redisClusterNodes: ['redis-0:6379', 'redis-1:6379'],
+      lanes: 3,
+    });
+    const bad = parseApiConfig({ ...base, REDIS_CLUSTER_NODES: 'redis-0' });
+    expect(bad.ok ? [] : bad.issues).toEqual(['REDIS_CLUSTER_NODES: must be host:port[,host:port…]']);
+  });
 });

@@ -7,6 +7,8 @@ export interface ApiConfig {
   readonly port: number;
   readonly host: string;
   readonly redisUrl: string;
+  /** Seeds of a Redis Cluster (REDIS_CLUSTER_NODES, as the workers take it); empty for one server at `redisUrl`. */
+  readonly redisClusterNodes: readonly string[];
   readonly keyPrefix: string;
   /** Lanes new requests are spread over (LANES); lane 0 is `keyPrefix` itself. */
   readonly lanes: number;
@@ -58,6 +60,7 @@ function toConfig(env: z.output<typeof apiEnvSchema>): ApiConfig {
     port: env.PORT,
     host: env.HOST,
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES,
     keyPrefix: env.KEY_PREFIX,
     lanes: env.LANES,
     apiKeys: env.API_KEYS,

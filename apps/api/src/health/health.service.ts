@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import { QUEUE_INSPECTOR, type QueueInspector } from '../queues/queue-inspector.js';
 import { API_REDIS } from '../queues/redis.tokens.js';
 
@@ -18,7 +18,7 @@ export class HealthService implements BeforeApplicationShutdown {
   private draining = false;
 
   constructor(
-    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(API_REDIS) private readonly redis: RedisClient,
     @Inject(QUEUE_INSPECTOR) private readonly queues: QueueInspector,
   ) {}
 

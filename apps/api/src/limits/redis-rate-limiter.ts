@@ -1,10 +1,12 @@
-import type { Redis } from 'ioredis';
+import { redisScript, runScript, type RedisClient } from '@threadloom/queue';
 import type { RateLimiter } from './rate-limiter.js';
 import type { TakeResult } from './token-bucket.js';
 
 // One atomic token bucket per key, on Redis's clock so API replicas share it exactly.
 // Returns { allowed (1|0), milliseconds until a token is available }.
-const TAKE_SCRIPT = `
+const TAKE_SCRIPT = redisScript(
+  'rate-limit-take',
+  `
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local time = redis.call('TIME')
@@ -24,24 +26,19 @@ end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return { allowed, wait }
-`;
+`,
+);
 
-type TakeCommand = (key: string, rate: number, burst: number) => Promise<[number, number]>;
-
-/** Token buckets in Redis: one limit per key across every API replica. */
+/** Token buckets in Redis: one limit per key across every API replica (one key per script: any Cluster slot). */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly takeCommand: TakeCommand;
-
   constructor(
-    redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
-  ) {
-    redis.defineCommand('threadloomTakeToken', { numberOfKeys: 1, lua: TAKE_SCRIPT });
-    this.takeCommand = (redis as unknown as { threadloomTakeToken: TakeCommand }).threadloomTakeToken.bind(redis);
-  }
+  ) {}
 
   async take(key: string, perSecond: number, burst: number): Promise<TakeResult> {
-    const [allowed, wait] = await this.takeCommand(`${this.prefix}:ratelimit:${key}`, perSecond, burst);
+    const keys = [`${this.prefix}:ratelimit:${key}`];
+    const [allowed, wait] = (await runScript(this.redis, TAKE_SCRIPT, keys, [perSecond, burst])) as [number, number];
     return allowed === 1 ? { ok: true } : { ok: false, retryAfterMs: wait };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { servedContextKey, type ReasoningSubmission } from '@threadloom/contracts';
 import { loadQwen3Tokenizer, type Tokenizer } from '@threadloom/threading';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
@@ -21,7 +21,7 @@ export class ServedContext {
   private tokenizer: Promise<Tokenizer> | undefined;
 
   constructor(
-    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(API_REDIS) private readonly redis: RedisClient,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 

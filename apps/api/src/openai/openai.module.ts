@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { API_REDIS } from '../queues/redis.tokens.js';
@@ -17,7 +17,7 @@ import { CheckpointResponseProgress, RESPONSE_PROGRESS } from './response-progre
     {
       provide: RESPONSE_PROGRESS,
       inject: [API_REDIS, API_CONFIG],
-      useFactory: (redis: Redis, config: ApiConfig) => new CheckpointResponseProgress(redis, config.keyPrefix),
+      useFactory: (redis: RedisClient, config: ApiConfig) => new CheckpointResponseProgress(redis, config.keyPrefix),
     },
   ],
 })

@@ -1,5 +1,5 @@
 import { requestKeys } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 
 /** Reads how much of a request's response is final so far. */
 export interface ResponseProgress {
@@ -16,7 +16,7 @@ export const RESPONSE_PROGRESS = Symbol('RESPONSE_PROGRESS');
  */
 export class CheckpointResponseProgress implements ResponseProgress {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

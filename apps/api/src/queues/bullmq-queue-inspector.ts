@@ -1,6 +1,6 @@
 import { allLanes, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { QueueInspector } from './queue-inspector.js';
 
 /** {@link QueueInspector} over BullMQ `Queue` handles of every lane (producers only: the API never runs workers). */
@@ -10,7 +10,7 @@ export class BullMqQueueInspector implements QueueInspector {
 
   /** Every handle shares `connection` (BullMQ reuses a given ioredis instance and leaves closing it to us). */
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     keyPrefix: string,
     lanes = 1,
   ) {

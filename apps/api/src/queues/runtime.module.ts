@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { shutdownTelemetry } from '@threadloom/telemetry';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { ReasoningClient } from '@threadloom/contracts';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { BacklogGate } from '../limits/backlog-gate.service.js';
@@ -28,7 +28,7 @@ export class RuntimeModule implements OnApplicationShutdown {
   constructor(
     @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
     @Inject(QUEUE_INSPECTOR) private readonly queues: QueueInspector,
-    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(API_REDIS) private readonly redis: RedisClient,
   ) {}
 
   static forRoot(config: ApiConfig): DynamicModule {
@@ -46,7 +46,7 @@ export class RuntimeModule implements OnApplicationShutdown {
         {
           provide: RECENT_INDEX,
           inject: [API_REDIS],
-          useFactory: (redis: Redis) => new RedisRecentIndex(redis, config.keyPrefix),
+          useFactory: (redis: RedisClient) => new RedisRecentIndex(redis, config.keyPrefix),
         },
         MetricsService,
         BacklogGate,

@@ -13,6 +13,7 @@ import type { ApiConfig } from '../config/api-config.js';
 export async function createReasoningClient(config: ApiConfig): Promise<ReasoningClient> {
   const client = new RedisReasoningClient({
     redisUrl: config.redisUrl,
+    redisClusterNodes: config.redisClusterNodes,
     keyPrefix: config.keyPrefix,
     lanes: config.lanes,
     retry: config.retry,
@@ -22,10 +23,11 @@ export async function createReasoningClient(config: ApiConfig): Promise<Reasonin
     return await client.connect();
   } catch (error) {
     await client.close();
-    throw new RuntimeUnavailableError(`Redis at ${redactUrl(config.redisUrl)} is not reachable`, { cause: error });
+    throw new RuntimeUnavailableError(`Redis at ${where(config)} is not reachable`, { cause: error });
   }
 }
 
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
+function where(config: ApiConfig): string {
+  if (config.redisClusterNodes.length > 0) return `cluster ${config.redisClusterNodes.join(',')}`;
+  return config.redisUrl.replace(/\/\/[^@/]*@/, '//***@');
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import { RECENT_CAPACITY, type RecentIndex, type RecentKind } from './recent-index.js';
 
 /** As long as batch records are kept; entries whose request expired earlier are skipped when listed. */
@@ -7,7 +7,7 @@ const RETENTION_SECONDS = 7 * 24 * 3600;
 /** One sorted set per tenant and kind (`<prefix>:recent:<kind>:<tenant>`, scored by time), capped and expiring. */
 export class RedisRecentIndex implements RecentIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

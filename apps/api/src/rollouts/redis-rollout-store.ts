@@ -1,5 +1,5 @@
 import { rolloutJobKey } from '@threadloom/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { RolloutRecord, RolloutStore } from './rollout-record.js';
 
 const RETENTION_SECONDS = 7 * 24 * 3600;
@@ -7,7 +7,7 @@ const RETENTION_SECONDS = 7 * 24 * 3600;
 /** Rollout records as JSON strings under `<prefix>:rollout:<id>`, kept as long as request records. */
 export class RedisRolloutStore implements RolloutStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 // The runtime's group store: the key layout and exactly-once scripts are the queue library's, shared with the workers.
 import { RolloutGroupStore } from '@threadloom/queue';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@threadloom/queue';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { API_REDIS } from '../queues/redis.tokens.js';
@@ -22,12 +22,12 @@ const RETENTION_SECONDS = 7 * 24 * 3600;
     {
       provide: ROLLOUT_STORE,
       inject: [API_REDIS, API_CONFIG],
-      useFactory: (redis: Redis, config: ApiConfig) => new RedisRolloutStore(redis, config.keyPrefix),
+      useFactory: (redis: RedisClient, config: ApiConfig) => new RedisRolloutStore(redis, config.keyPrefix),
     },
     {
       provide: ROLLOUT_GROUPS,
       inject: [API_REDIS, API_CONFIG],
-      useFactory: (redis: Redis, config: ApiConfig) =>
+      useFactory: (redis: RedisClient, config: ApiConfig) =>
         new RolloutGroupStore(redis, config.keyPrefix, RETENTION_SECONDS),
     },
   ],

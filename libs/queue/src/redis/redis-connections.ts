@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { commaList } from '@threadloom/contracts';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
 
@@ -21,7 +20,7 @@ export function createWorkerConnection(
   options: { readonly autoPipelining?: boolean } = {},
 ): RedisClient {
   const autoPipelining = options.autoPipelining ?? false;
-  return open(target, { maxRetriesPerRequest: null, connectionName: name, enableAutoPipelining: autoPipelining });
+  return openRedis(target, { maxRetriesPerRequest: null, connectionName: name, enableAutoPipelining: autoPipelining });
 }
 
 /** How a producer connection behaves while Redis is away. */
@@ -42,7 +41,7 @@ export function createProducerConnection(
   options: ProducerConnectionOptions = {},
 ): RedisClient {
   const reconnectMaxMs = options.reconnectMaxMs ?? 1_000;
-  return open(target, {
+  return openRedis(target, {
     maxRetriesPerRequest: 3,
     enableOfflineQueue: false,
     connectionName: name,
@@ -61,11 +60,6 @@ export function duplicateForBlocking(redis: RedisClient): RedisClient {
   return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
 }
 
-/** Parses a REDIS_CLUSTER_NODES value (`host:port,host:port`); empty for unset. */
-export function parseClusterNodes(value: string | undefined): string[] {
-  return commaList(value);
-}
-
 /** Resolves once the connection is ready (producers have no offline queue, so wait first). */
 export async function waitForReady(redis: RedisClient, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
@@ -77,14 +71,23 @@ export async function waitForReady(redis: RedisClient, timeoutMs = 10_000): Prom
   await Promise.race([ready, timeout]);
 }
 
-function open(target: string | RedisTarget, options: RedisOptions): RedisClient {
+/**
+ * One connection with `options` to one server, or to a Redis Cluster (`target.clusterNodes`). On a
+ * cluster the options that govern the whole client (offline queue, auto-pipelining, lazy connect, the
+ * reconnect strategy) are the cluster's; the rest apply to each node connection, with `target.url`'s
+ * credentials and TLS.
+ */
+export function openRedis(target: string | RedisTarget, options: RedisOptions): RedisClient {
   const { url, clusterNodes = [] } = typeof target === 'string' ? { url: target } : target;
   if (clusterNodes.length === 0) return new Redis(url, options);
-  const { enableOfflineQueue, enableAutoPipelining, ...perNode } = options;
+  const { enableOfflineQueue, enableAutoPipelining, lazyConnect, retryStrategy, ...perNode } = options;
   const clusterOptions: ClusterOptions = {
     redisOptions: { ...perNode, ...credentials(url) },
     ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
     ...(enableAutoPipelining === undefined ? {} : { enableAutoPipelining }),
+    ...(lazyConnect === undefined ? {} : { lazyConnect }),
+    // Node connections do not reconnect on their own (the cluster refreshes its slot map): the cluster's strategy is it.
+    ...(retryStrategy === undefined ? {} : { clusterRetryStrategy: retryStrategy }),
     // A failover moves slots: retry the command on the new owner instead of failing it.
     retryDelayOnFailover: 200,
     retryDelayOnClusterDown: 200,
