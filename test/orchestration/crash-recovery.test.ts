@@ -29,19 +29,22 @@ describe('worker crash mid-thread', () => {
     const views = await Promise.all(
       problems.prompts.map((prompt) => stack.client.submit({ prompt, model: 'threadweaver-sim' })),
     );
-    const victim = stack.machines[0]!;
+    // Placement decides which machine runs threads (prefix affinity may put them all on one): the victim
+    // is whichever machine starts a thread first, the survivor the other.
     const seen = await firstEvent(
       stack.client,
       views.map((view) => view.id),
-      (event) => event.type === 'thread_started' && event.data['machine'] === victim.id,
+      (event) => event.type === 'thread_started',
     );
+    const victim = stack.machines.find((machine) => machine.id === seen.event.data['machine'])!;
+    const survivor = stack.machines.find((machine) => machine !== victim)!;
     await victim.worker.kill();
     const finished = await Promise.all(views.map((view) => stack.client.waitForResult(view.id, { timeoutMs: 90_000 })));
     finished.forEach((view, index) => expectIdentical(view, expected[index]));
     const crashed = finished.find((view) => view.id === seen.id)!;
     const block = crashed.result!.blocks.find((candidate) => candidate.index === seen.event.data['block']);
     const thread = block?.threads.find((candidate) => candidate.number === seen.event.data['thread']);
-    expect(thread?.machine).toBe(stack.machines[1]!.id);
+    expect(thread?.machine).toBe(survivor.id);
     // The re-run is visible: its thread_started, and the stored thread, say attempt 2 after a stall.
     expect(thread).toMatchObject({ attempts: 2, runCause: 'stalled', stalls: 1 });
     const starts = (await allEvents(stack.client, seen.id))
@@ -51,7 +54,7 @@ describe('worker crash mid-thread', () => {
       .map((event) => event.data);
     expect(starts).toEqual([
       expect.objectContaining({ machine: victim.id, attempt: 1, cause: 'first', stalls: 0 }),
-      expect.objectContaining({ machine: stack.machines[1]!.id, attempt: 2, cause: 'stalled', stalls: 1, failures: 0 }),
+      expect.objectContaining({ machine: survivor.id, attempt: 2, cause: 'stalled', stalls: 1, failures: 0 }),
     ]);
   });
 });
