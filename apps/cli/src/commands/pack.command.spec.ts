@@ -37,7 +37,7 @@ describe('packFiles', () => {
     expect(line.position_ids[main]).toBe(whole.indexOf(CHARS_SPECIAL_BASE + 8) + 2);
   });
 
-  it('reads JSONL lines with a problem, reports bad lines by number and exits 1', async () => {
+  it('reads JSONL lines with a problem, reports bad lines by number in input order and exits 1', async () => {
     const jsonl = [
       JSON.stringify({ problem: 'q', response: RESPONSE }),
       '{not json',
@@ -46,13 +46,15 @@ describe('packFiles', () => {
     const { io, lines } = fakeIo({ 'rows.jsonl': jsonl });
     expect(await packFiles(['rows.jsonl', 'missing.txt'], { tokenizer: 'chars', labels: 'reference' }, io)).toBe(1);
     const out = lines();
+    // One output line per input, in input order (blank lines aside), so a trainer can zip the two files.
     expect(out.map((line) => [line['source'], line['ok']])).toEqual([
-      ['rows.jsonl:2', false],
       ['rows.jsonl:1', true],
+      ['rows.jsonl:2', false],
       ['rows.jsonl:3', false],
       ['missing.txt', false],
     ]);
-    expect(out[1]?.['prompt_tokens']).toBe(createCharsEncoder().encode(renderUserPrompt('q')).length);
+    expect(out[0]?.['prompt_tokens']).toBe(createCharsEncoder().encode(renderUserPrompt('q')).length);
+    expect((out[1]?.['issues'] as { code: string }[])[0]?.code).toBe('unreadable_line');
     expect((out[2]?.['issues'] as { code: string }[])[0]?.code).toBe('unclosed_block');
   });
 

@@ -45,13 +45,14 @@ export async function packFiles(files: readonly string[], options: PackFilesOpti
       io.write(JSON.stringify({ source: file, ok: false, issues: [{ code: UNREADABLE_FILE, message }] }));
       continue;
     }
-    const { inputs, unreadable } = readPackInputs(file, text);
-    for (const { source, reason } of unreadable) {
-      allOk = false;
-      io.write(JSON.stringify({ source, ok: false, issues: [{ code: 'unreadable_line', message: reason }] }));
-    }
-    for (const { source, input } of inputs) {
-      const result = packTrajectory(input, { encoder, labels: options.labels });
+    for (const entry of readPackInputs(file, text)) {
+      const { source } = entry;
+      if (!('input' in entry)) {
+        allOk = false;
+        io.write(JSON.stringify({ source, ok: false, issues: [{ code: 'unreadable_line', message: entry.reason }] }));
+        continue;
+      }
+      const result = packTrajectory(entry.input, { encoder, labels: options.labels });
       allOk &&= result.ok;
       io.write(
         JSON.stringify(

@@ -12,30 +12,25 @@ interface UnreadableInput {
   readonly reason: string;
 }
 
-/** What a file yields: inputs to pack and lines that could not be read. */
-export interface FileInputs {
-  readonly inputs: readonly NamedPackInput[];
-  readonly unreadable: readonly UnreadableInput[];
-}
+/** One entry of a file, in file order: an input to pack, or a line that could not be read. */
+type PackEntry = NamedPackInput | UnreadableInput;
 
 /**
- * The inputs of one file. A `.jsonl` file holds one object per line with a `response` and, for the
- * prompt, either a rendered `prompt` or a `problem` (rendered with the Qwen3 chat template); any other
- * file is one response with no prompt, so every token of it is trained.
+ * The entries of one file, in line order, so the output follows the input's order. A `.jsonl` file holds
+ * one object per line with a `response` and, for the prompt, either a rendered `prompt` or a `problem`
+ * (rendered with the Qwen3 chat template); any other file is one response with no prompt, so every
+ * token of it is trained.
  */
-export function readPackInputs(file: string, text: string): FileInputs {
-  if (!file.endsWith('.jsonl'))
-    return { inputs: [{ source: file, input: { prompt: '', response: text } }], unreadable: [] };
-  const inputs: NamedPackInput[] = [];
-  const unreadable: UnreadableInput[] = [];
+export function readPackInputs(file: string, text: string): readonly PackEntry[] {
+  if (!file.endsWith('.jsonl')) return [{ source: file, input: { prompt: '', response: text } }];
+  const entries: PackEntry[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     const source = `${file}:${index + 1}`;
     const parsed = parseLine(line);
-    if (typeof parsed === 'string') unreadable.push({ source, reason: parsed });
-    else inputs.push({ source, input: parsed });
+    entries.push(typeof parsed === 'string' ? { source, reason: parsed } : { source, input: parsed });
   });
-  return { inputs, unreadable };
+  return entries;
 }
 
 function parseLine(line: string): PackInput | string {
