@@ -8,7 +8,7 @@ import { KubectlMissingError } from './kubectl-missing.error.js';
 import { RenderFailedError } from './render-failed.error.js';
 
 /** Every overlay the repository ships. */
-export const OVERLAYS = ['sim', 'gpu', 'production', 'production-managed-redis'] as const;
+export const OVERLAYS = ['sim', 'gpu', 'production', 'production-managed-redis', 'production-redis-cluster'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 
 const rendered = new Map<Overlay, readonly K8sObject[]>();

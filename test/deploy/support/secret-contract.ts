@@ -23,4 +23,5 @@ export const SECRET_KEYS: Readonly<Record<string, string>> = {
   'engine-api-key': 'sample-engine-key',
   'redis-url': 'rediss://default:sample@redis.example.com:6380',
   'redis-address': 'redis.example.com:6380',
+  'redis-cluster-nodes': 'redis-0.example.com:6380,redis-1.example.com:6380,redis-2.example.com:6380',
 };
