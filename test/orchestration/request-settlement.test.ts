@@ -1,9 +1,12 @@
-// Every request reaches a terminal state (issue 12, hole 1): a job's final failure outside the engine
-// path settles its request, and the reaper settles a request whose jobs are gone.
+// Every request reaches a terminal state (issue 12, hole 1): a sequential step's or a join's final failure
+// outside the engine path settles its request, and the reaper settles a request whose jobs are gone.
 import { renderUserPrompt } from '@threadloom/threading';
-import { jobIds, requestKeys } from '@threadloom/contracts';
+import { jobIds, requestKeys, threadField } from '@threadloom/contracts';
 import { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, inject, it } from 'vitest';
+import { scenario } from './support/scenarios.js';
+import { startScriptedEngine } from './support/scripted-engine.js';
 import { startWorker, type StackOptions } from './support/stack.js';
 import { useWorkerHarness } from './support/worker-harness.js';
 
@@ -36,6 +39,28 @@ describe('requests always settle', () => {
     const view = await harness.client.waitForResult(queued.id, { timeoutMs: 15_000 });
     expect(view.status).toBe('failed');
     expect(view.error).toMatch(/sequential step/);
+  });
+
+  it('a join that fails on every attempt fails the request, naming the join', async () => {
+    const engine = await startScriptedEngine(scenario);
+    try {
+      // No join worker yet: the block's three threads are decoded and stored, and the join waits in its queue.
+      const scripted = { ...options, workerEnv: { ...options.workerEnv, MODEL_NAME: 'scripted' } };
+      harness.worker = await startWorker(scripted, 'm1', 'reason,thread', engine.url);
+      const queued = await harness.client.submit({ prompt: renderUserPrompt('normal problem'), model: 'scripted' });
+      const threads = requestKeys(PREFIX, queued.id).threads;
+      while ((await harness.redis.hlen(threads)) < 3) await sleep(50);
+      await harness.worker.stop(2_000);
+      // A stored thread the join cannot read: it throws before its own handling, on both attempts.
+      await harness.redis.hset(threads, threadField(0, 0), '{not json');
+      harness.worker = await startWorker(scripted, 'j1', 'join');
+      const view = await harness.client.waitForResult(queued.id, { timeoutMs: 15_000 });
+      expect(view.status).toBe('failed');
+      expect(view.errorCode).toBe('internal_error');
+      expect(view.error).toMatch(/^join failed after 2 attempt\(s\)/);
+    } finally {
+      await engine.close();
+    }
   });
 
   it('the reaper fails a request whose job no longer exists', async () => {

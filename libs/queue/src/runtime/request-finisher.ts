@@ -57,20 +57,14 @@ export class RequestFinisher {
       (checkpoint) => checkpoint?.state,
       () => undefined, // an unreadable checkpoint is one way to get here: settle without a trajectory
     );
-    if (state !== undefined)
-      return this.settle(
-        requestId,
-        'failed',
-        terminateOrchestration(state, 'engine_error', message).state,
-        message,
-        code,
-      );
-    const fields = { error: message, errorCode: code, finishedAt: String(Date.now()) };
-    if (!(await this.store.transition(requestId, 'failed', fields))) return false;
-    await this.store.appendEvent(requestId, 'failed', { error: message, code });
-    await this.store.expire(requestId, this.retentionSeconds);
-    await this.afterSettle?.(requestId);
-    return true;
+    if (state === undefined) return this.settleBare(requestId, 'failed', message, code);
+    return this.settle(
+      requestId,
+      'failed',
+      terminateOrchestration(state, 'engine_error', message).state,
+      message,
+      code,
+    );
   }
 
   /** Cancelled by a producer: cancelled, keeping the trajectory so far. Returns whether it moved. */
@@ -91,7 +85,17 @@ export class RequestFinisher {
     error: string | undefined,
     code: string | undefined,
   ): Promise<boolean> {
-    const threads = await this.store.allThreads(requestId);
+    // A request that ends any other way than completed ends without its trajectory when a stored thread
+    // cannot be read, rather than staying live: a join that failed on it would fail here again for ever.
+    const threads =
+      status === 'completed' ? await this.store.allThreads(requestId) : await this.readableThreads(requestId);
+    if (threads === undefined)
+      return this.settleBare(
+        requestId,
+        status,
+        error ?? 'its stored threads could not be read',
+        code ?? 'internal_error',
+      );
     const result = buildResult(state, threads);
     const finishedAt = Date.now();
     const fields: Record<string, string> = { result: JSON.stringify(result), finishedAt: String(finishedAt) };
@@ -105,6 +109,24 @@ export class RequestFinisher {
     });
     await this.store.expire(requestId, this.retentionSeconds);
     await this.report(requestId, status, result, threads, finishedAt, error);
+    await this.afterSettle?.(requestId);
+    return true;
+  }
+
+  /** Every stored thread of the request, or undefined when one is not readable JSON (Redis errors still throw). */
+  private async readableThreads(requestId: string): Promise<Record<string, StoredThread> | undefined> {
+    return this.store.allThreads(requestId).catch((error: unknown) => {
+      if (error instanceof SyntaxError) return undefined;
+      throw error;
+    });
+  }
+
+  /** Moves the request to `status` with `error` and `code` but no result: its state could not be read. */
+  private async settleBare(requestId: string, status: RequestStatus, error: string, code: string): Promise<boolean> {
+    const fields = { error, errorCode: code, finishedAt: String(Date.now()) };
+    if (!(await this.store.transition(requestId, status, fields))) return false;
+    await this.store.appendEvent(requestId, status, { error, code });
+    await this.store.expire(requestId, this.retentionSeconds);
     await this.afterSettle?.(requestId);
     return true;
   }
