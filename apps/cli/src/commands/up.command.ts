@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
+import { ClusterWithoutUrlError } from '../stack/cluster-without-url.error.js';
 import { startLocalStack } from '../stack/local-stack.js';
-import { parseNonNegative, parsePort, parsePositiveInt, urlParser } from '../stack/option-parsers.js';
+import {
+  parseClusterSeeds,
+  parseLanes,
+  parseNonNegative,
+  parsePort,
+  parsePositiveInt,
+  urlParser,
+} from '../stack/option-parsers.js';
 import { waitForShutdownSignal } from '../stack/shutdown-signal.js';
 import { describeStack, PROCESS_OUTPUT, reportingHooks } from '../stack/stack-report.js';
 
@@ -12,6 +20,8 @@ interface UpOptions {
   readonly engineUrl?: string;
   readonly engineApiKey?: string;
   readonly redisUrl?: string;
+  readonly redisClusterNodes?: readonly string[];
+  readonly lanes?: number;
   readonly port: number;
   readonly apiKey?: string;
   readonly logs: boolean;
@@ -34,6 +44,12 @@ export function registerUpCommand(program: Command): void {
       ),
     )
     .option('--redis-url <url>', 'an existing Redis instead of a private one', urlParser(['redis:', 'rediss:']))
+    .option(
+      '--redis-cluster-nodes <seeds>',
+      'with --redis-url: host:port seeds of the Redis Cluster it belongs to (the URL then gives only credentials and TLS)',
+      parseClusterSeeds,
+    )
+    .option('--lanes <n>', 'lanes new requests are spread over (LANES of the workers and the API)', parseLanes)
     .option('--port <p>', 'API port (0 = any free port)', parsePort, 8080)
     .option('--api-key <key>', 'admin API key configured on the API')
     .option('--logs', 'stream every child process output to stderr', false)
@@ -51,6 +67,7 @@ async function up(options: UpOptions): Promise<number> {
   const output = PROCESS_OUTPUT;
   const shutdown = waitForShutdownSignal();
   try {
+    if (options.redisClusterNodes !== undefined && options.redisUrl === undefined) throw new ClusterWithoutUrlError();
     output.out('threadloom: starting the local stack…');
     // No key given: a fresh admin key for this run, printed once, so the API never runs open.
     const apiKey = options.apiKey ?? `tl-${randomBytes(18).toString('base64url')}`;
@@ -61,6 +78,8 @@ async function up(options: UpOptions): Promise<number> {
         engineUrl: options.engineUrl,
         engineApiKey: options.engineApiKey,
         redisUrl: options.redisUrl,
+        redisClusterNodes: options.redisClusterNodes,
+        lanes: options.lanes,
         apiPort: options.port,
         apiKey,
         otlpEndpoint: options.otlpEndpoint,

@@ -1,6 +1,13 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseNonNegative, parsePort, parsePositiveInt, urlParser } from './option-parsers.js';
+import {
+  parseClusterSeeds,
+  parseLanes,
+  parseNonNegative,
+  parsePort,
+  parsePositiveInt,
+  urlParser,
+} from './option-parsers.js';
 
 describe('option parsers', () => {
   it('accept what they promise', () => {
@@ -8,6 +15,8 @@ describe('option parsers', () => {
     expect(parsePort('0')).toBe(0);
     expect(parseNonNegative('0.02')).toBe(0.02);
     expect(urlParser(['http:'])('http://gpu:8000/')).toBe('http://gpu:8000');
+    expect(parseClusterSeeds('10.0.0.1:7000, redis-1:7001')).toEqual(['10.0.0.1:7000', 'redis-1:7001']);
+    expect(parseLanes('3')).toBe(3);
   });
 
   it.each([
@@ -19,6 +28,11 @@ describe('option parsers', () => {
     [() => parseNonNegative('')],
     [() => urlParser(['redis:'])('http://localhost:6379')],
     [() => urlParser(['http:'])('not a url')],
+    [() => parseClusterSeeds('redis-0')],
+    [() => parseClusterSeeds(' ')],
+    [() => parseLanes('0')],
+    [() => parseLanes('1025')],
+    [() => parseLanes('2.5')],
   ])('reject bad input as a usage error (%#)', (parse) => {
     expect(parse).toThrow(InvalidArgumentError);
   });

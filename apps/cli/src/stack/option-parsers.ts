@@ -1,3 +1,4 @@
+import { laneEnvShape, redisClusterEnvShape } from '@threadloom/contracts';
 import { InvalidArgumentError } from 'commander';
 
 /** Commander argument parser: a positive integer. Invalid input is a usage error (exit 2). */
@@ -34,4 +35,18 @@ export function urlParser(protocols: readonly string[]): (value: string) => stri
     }
     return value.replace(/\/+$/, '');
   };
+}
+
+/** Commander argument parser: Redis Cluster seeds (`host:port,…`), read as the API and workers read REDIS_CLUSTER_NODES. */
+export function parseClusterSeeds(value: string): string[] {
+  const parsed = redisClusterEnvShape.REDIS_CLUSTER_NODES.safeParse(value);
+  if (!parsed.success || parsed.data.length === 0) throw new InvalidArgumentError('expected host:port[,host:port…].');
+  return parsed.data;
+}
+
+/** Commander argument parser: a lane count, read as the API and workers read LANES. */
+export function parseLanes(value: string): number {
+  const parsed = laneEnvShape.LANES.safeParse(value);
+  if (!/^\d+$/.test(value) || !parsed.success) throw new InvalidArgumentError('expected a lane count 1-1024.');
+  return parsed.data;
 }

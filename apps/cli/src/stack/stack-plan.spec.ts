@@ -127,4 +127,13 @@ describe('planStack', () => {
       '{lane-2}',
     ]);
   });
+
+  it('gives workers and API the same cluster seeds and lanes, and sets neither unless asked', () => {
+    const layout = (spec: { env: Record<string, string> }) => [spec.env['REDIS_CLUSTER_NODES'], spec.env['LANES']];
+    const plain = planStack({ machines: 1, timeScale: 0 }, ADDRESSES, ENTRIES);
+    for (const spec of [...plain.workers, plain.api!]) expect(layout(spec)).toEqual([undefined, undefined]);
+    const seeds = ['10.0.0.1:7000', '10.0.0.2:7000'];
+    const plan = planStack({ machines: 1, timeScale: 0, redisClusterNodes: seeds, lanes: 3 }, ADDRESSES, ENTRIES);
+    for (const spec of [...plan.workers, plan.api!]) expect(layout(spec)).toEqual(['10.0.0.1:7000,10.0.0.2:7000', '3']);
+  });
 });

@@ -15,6 +15,10 @@ export interface StackOptions {
   readonly engineApiKey?: string;
   /** An existing Redis; otherwise a private one is started. */
   readonly redisUrl?: string;
+  /** With `redisUrl`: seeds of the Redis Cluster it belongs to (REDIS_CLUSTER_NODES of the workers and the API). */
+  readonly redisClusterNodes?: readonly string[];
+  /** Lanes new requests are spread over (LANES of the workers and the API); theirs (1) when unset. */
+  readonly lanes?: number;
   /** API port (0 = any free port); the API is started only when it is built and this is set. */
   readonly apiPort?: number;
   /** Admin API key configured on the API. */
@@ -208,7 +212,7 @@ function workerSpec(
     env: {
       REDIS_URL: redisUrl,
       MODEL_NAME: options.model ?? SIM_MODEL,
-      ...prefixEnv(options),
+      ...layoutEnv(options),
       ...env,
       ...concurrency,
       ...options.workerEnv,
@@ -241,7 +245,7 @@ function apiSpec(entries: EntryPoints, port: number, redisUrl: string, options: 
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl,
       API_MODELS: options.model ?? SIM_MODEL,
-      ...prefixEnv(options),
+      ...layoutEnv(options),
       ...keys,
       ...options.apiEnv,
     },
@@ -255,6 +259,11 @@ function placementEnv(options: StackOptions): Record<string, string> {
   return enabled ? { ENGINE_MAX_SEQS: String(options.maxRunning) } : {};
 }
 
-function prefixEnv(options: StackOptions): Record<string, string> {
-  return options.keyPrefix === undefined ? {} : { KEY_PREFIX: options.keyPrefix };
+/** Where the runtime's keys are, which the workers and the API must agree on: prefix, cluster seeds, lanes. */
+function layoutEnv(options: StackOptions): Record<string, string> {
+  return {
+    ...(options.keyPrefix === undefined ? {} : { KEY_PREFIX: options.keyPrefix }),
+    ...(options.redisClusterNodes === undefined ? {} : { REDIS_CLUSTER_NODES: options.redisClusterNodes.join(',') }),
+    ...(options.lanes === undefined ? {} : { LANES: String(options.lanes) }),
+  };
 }
