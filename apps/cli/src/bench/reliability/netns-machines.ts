@@ -3,14 +3,18 @@ import { randomBytes, randomInt } from 'node:crypto';
 
 /**
  * Simulated machines on a private network: a host bridge (x.x.x.1/24) and, per machine, a network
- * namespace joined to it by a veth pair. A machine is partitioned by taking its host-side veth down,
- * which is what this kernel offers (no netem, no iptables: see docs/reliability.md).
+ * namespace joined to it by a veth pair. A machine is partitioned by taking its host-side veth down
+ * (this kernel has no netem: see docs/reliability.md).
  */
 export interface NetnsMachines {
   /** The bridge address processes in the namespaces reach the host by (Redis listens there). */
   readonly hostAddress: string;
   /** Namespace name of each machine, by index. */
   readonly namespaces: readonly string[];
+  /** Each machine's end of its veth pair (inside its namespace), by index. */
+  readonly links: readonly string[];
+  /** Each machine's address on the bridge, by index. */
+  readonly addresses: readonly string[];
   /** Cuts machine `index` off the network (its host-side veth down). */
   partition(index: number): void;
   /** Brings machine `index` back. */
@@ -32,6 +36,8 @@ export function createNetnsMachines(count: number): NetnsMachines {
   const bridge = `tlb-${tag}`;
   const hostVeth = (index: number): string => `tlh-${tag}-${String(index + 1)}`;
   const namespaces = Array.from({ length: count }, (_, index) => `tl-${tag}-${String(index + 1)}`);
+  const links = namespaces.map((_, index) => `tln-${tag}-${String(index + 1)}`);
+  const addresses = namespaces.map((_, index) => `${subnet}.${String(10 + index)}`);
   const created: { namespaces: string[]; bridge: boolean } = { namespaces: [], bridge: false };
   const remove = (): void => {
     // Deleting a namespace deletes its veth end, and with it the host end.
@@ -47,13 +53,7 @@ export function createNetnsMachines(count: number): NetnsMachines {
     namespaces.forEach((name, index) => {
       ip('netns', 'add', name);
       created.namespaces.push(name);
-      addMachine(
-        name,
-        hostVeth(index),
-        `tln-${tag}-${String(index + 1)}`,
-        bridge,
-        `${subnet}.${String(10 + index)}/24`,
-      );
+      addMachine(name, hostVeth(index), links[index]!, bridge, `${addresses[index]!}/24`);
     });
   } catch (error) {
     remove();
@@ -62,6 +62,8 @@ export function createNetnsMachines(count: number): NetnsMachines {
   return {
     hostAddress: `${subnet}.1`,
     namespaces,
+    links,
+    addresses,
     partition: (index) => void ip('link', 'set', hostVeth(index), 'down'),
     restore: (index) => void ip('link', 'set', hostVeth(index), 'up'),
     linkUp: (index) => /state UP/.test(ip('link', 'show', hostVeth(index))),
