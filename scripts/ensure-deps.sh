@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine: npm packages (which bring Node 24 as a dev
-# dependency), redis-server and chromium (the timeline page's browser test). Safe to run repeatedly; it does nothing when all is in place.
+# dependency), redis-server, chromium (the timeline page's browser test) and, as root, iptables (random
+# packet loss in fault scenario 3). Safe to run repeatedly; it does nothing when all is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,18 @@ if ! command -v chromium >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null
   else
     echo "chromium is required for the timeline page's browser test. Install it with: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
+# Scenario 3 of `bench reliability` drops packets at random with iptables in network namespaces; it needs
+# root anyway, so without root there is nothing to install it for (the scenario is listed as not run).
+if [ "$(id -u)" = "0" ] && ! command -v iptables >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "› installing iptables (Debian package, for the reliability suite's random packet loss)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 iptables >/dev/null
+  else
+    echo "iptables is required for the reliability suite's scenario 3 as root. Install it with your package manager" >&2
     exit 1
   fi
 fi
