@@ -2,6 +2,8 @@
 // stays in the worker's logs and never appears in a request's error, its threads or its events.
 import { renderUserPrompt } from '@threadloom/threading';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bearer, KEYS } from '../api/support/api-keys.js';
+import { startApi } from '../api/support/api-stack.js';
 import { allEvents } from './support/events.js';
 import { startScriptedStack, type ScriptedStack } from './support/scripted-stack.js';
 
@@ -40,5 +42,24 @@ describe('public error codes', () => {
     const thread = view.result?.blocks[0]?.threads.find((t) => t.number === '2');
     expect(thread?.error).toMatch(/engine was unavailable/);
     expect(text).not.toMatch(RAW);
+  });
+
+  it("the OpenAI facade's 502 for a failed request gives the public reason, without engine text", async () => {
+    const api = await startApi(inject('redisUrl'), '{tl-public-errors}', { API_MODELS: 'scripted' });
+    try {
+      const response = await fetch(`${api.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: bearer(KEYS.alice), 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'scripted', messages: [{ role: 'user', content: 'overloaded problem' }] }),
+      });
+      const text = await response.text();
+      expect(response.status).toBe(502);
+      const { error } = JSON.parse(text) as { error: { type: string; code: string; message: string } };
+      expect(error).toMatchObject({ type: 'server_error', code: 'request_failed' });
+      expect(error.message).toMatch(/engine was unavailable/);
+      expect(text).not.toMatch(RAW);
+    } finally {
+      await api.process.stop(5_000);
+    }
   });
 });
