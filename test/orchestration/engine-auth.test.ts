@@ -81,6 +81,21 @@ describe('workers against an engine that requires an API key', () => {
     }
   });
 
+  it("sends a request's own sampling values instead of the deployment defaults, on every call", async () => {
+    const parameters = { temperature: 0.6, topP: 0.95, topK: 20, minP: 0.05, repetitionPenalty: 1.1 };
+    const submitted = await stack.client.submit({ prompt: FIGURE6.prompt, parameters });
+    const view = await stack.client.waitForResult(submitted.id, { timeoutMs: 60_000 });
+    expect(view.status, view.error).toBe('completed');
+    const calls = requestsOf(capturedRequests(capture), submitted.id);
+    expect(calls.length).toBeGreaterThanOrEqual(7);
+    for (const { body } of calls) {
+      expect(checkVllmCompletionRequest(body)).toEqual({ issues: [], unknownFields: [] });
+      expect(body).toMatchObject({ temperature: 0.6, top_p: 0.95, top_k: 20, min_p: 0.05, repetition_penalty: 1.1 });
+      // No request seed: none is sent, and vLLM samples unseeded (docs/vllm.md, "Seeds").
+      expect(body.seed ?? null).toBeNull();
+    }
+  });
+
   it('fails a request clearly when the key is wrong (engine_unauthorized), logging no key', async () => {
     const wrong = await startStack({
       redisUrl: inject('redisUrl'),
@@ -96,10 +111,11 @@ describe('workers against an engine that requires an API key', () => {
       expect(view).toMatchObject({ status: 'failed', errorCode: 'engine_unauthorized' });
       expect(view.error).toContain('API key');
       expect(capturedRequests(capture).length).toBe(before);
-      const logs = [wrong.machines[0]!.worker.output(), stack.machines[0]!.worker.output()].join('\n');
-      expect(logs).toContain('Engine refused the API key (HTTP 401)');
-      expect(logs).not.toContain('not-the-key');
-      expect(logs).not.toContain(KEY);
+      const logs = (): string => [wrong.machines[0]!.worker.output(), stack.machines[0]!.worker.output()].join('\n');
+      // The worker settles the request before BullMQ's `failed` event logs the job: wait for the line, bounded.
+      await expect.poll(logs, { timeout: 10_000 }).toContain('Engine refused the API key (HTTP 401)');
+      expect(logs()).not.toContain('not-the-key');
+      expect(logs()).not.toContain(KEY);
     } finally {
       await wrong.stop();
     }
