@@ -154,9 +154,14 @@ describe('tracing across processes', () => {
       });
       expect(call!.attributes['server.port']).toBe(Number(new URL(proxy.url).port));
       expect(call!.attributes['gen_ai.response.time_to_first_chunk']).toEqual(expect.any(Number));
+      expect(call!.attributes['gen_ai.usage.cache_read.input_tokens']).toEqual(expect.any(Number));
       const [server, ...extra] = tree.children(call!);
       expect(extra).toEqual([]);
       expect(server).toMatchObject({ name: 'llm_request', kind: SERVER, service: 'threadloom-engine-sim' });
+      // The engine's own name for the call, as vLLM gives it (`cmpl-<X-Request-Id>-<prompt index>`): logs line up.
+      expect(server!.attributes['gen_ai.request.id']).toBe(
+        `cmpl-${String(call!.attributes['threadloom.engine_request_id'])}-0`,
+      );
       expect(server!.attributes['gen_ai.usage.completion_tokens']).toBe(call!.attributes['gen_ai.usage.output_tokens']);
       expect(server!.attributes['gen_ai.usage.prompt_tokens']).toBe(call!.attributes['gen_ai.usage.input_tokens']);
       expect(server!.attributes['gen_ai.latency.time_to_first_token']).toEqual(expect.any(Number));

@@ -6,6 +6,7 @@ import type { CompletionRequest } from './completion-request.js';
 
 /** What a finished request reports on its span. */
 export interface RequestSpanEnd {
+  /** The response id (`cmpl-…`). */
   readonly id: string;
   readonly model: string;
   readonly promptTokens: number;
@@ -31,7 +32,8 @@ export function endRequestSpan(span: Span | undefined, request: CompletionReques
   if (span === undefined) return;
   const latency = end.results[0]?.latency;
   span.setAttributes({
-    'gen_ai.request.id': end.id,
+    // vLLM's engine request of prompt i is `<response id>-<i>` (its logs name it so too); threadloom sends one prompt.
+    'gen_ai.request.id': `${end.id}-0`,
     'gen_ai.response.model': end.model,
     'gen_ai.request.n': request.n ?? 1,
     'gen_ai.usage.num_sequences': end.results.length,
