@@ -61,10 +61,20 @@ describe('the served context caps every engine call', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function stackOn(maxModelLen: number, keyPrefix: string): Promise<{ stack: Stack; engine: Engine }> {
+  async function stackOn(
+    maxModelLen: number,
+    keyPrefix: string,
+    workerEnv: Record<string, string> = {},
+  ): Promise<{ stack: Stack; engine: Engine }> {
     const started = await engine(dir, maxModelLen);
     engines.push(started);
-    const stack = await startStack({ redisUrl: inject('redisUrl'), keyPrefix, machines: 1, engineUrl: started.url });
+    const stack = await startStack({
+      redisUrl: inject('redisUrl'),
+      keyPrefix,
+      machines: 1,
+      engineUrl: started.url,
+      workerEnv,
+    });
     stacks.push(stack);
     return { stack, engine: started };
   }
@@ -92,6 +102,18 @@ describe('the served context caps every engine call', () => {
     const calls = requestsOf(capturedRequests(sim.capture), submitted.id);
     // The prompt alone is ~7,900 tokens: the calls run until the context is full, then the request ends.
     expect(calls.length).toBeGreaterThan(1);
+    await expectWithinContext(sim.url, calls, 12_288);
+  });
+
+  it('caps by ENGINE_MAX_MODEL_LEN over what /v1/models reports', async () => {
+    const { stack, engine: sim } = await stackOn(32_768, '{tl-context-override}', { ENGINE_MAX_MODEL_LEN: '12288' });
+    const submitted = await stack.client.submit({ prompt: renderUserPrompt(LONG_PROBLEM) });
+    const view = await stack.client.waitForResult(submitted.id, { timeoutMs: 60_000 });
+    expect(view.status, view.error).toBe('completed');
+    // As against a 12k engine: the 32k the engine reports is never used.
+    expect(view.result?.termination).toBe('thread_length');
+    const calls = requestsOf(capturedRequests(sim.capture), submitted.id);
+    expect(calls[0]!.body.max_tokens).toBeLessThan(12_288);
     await expectWithinContext(sim.url, calls, 12_288);
   });
 
