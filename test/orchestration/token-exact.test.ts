@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkVllmCompletionRequest } from '@threadloom/contracts';
 import type { SupervisedProcess } from '@threadloom/devstack';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FIGURE6 } from '../support/figure6.js';
@@ -131,6 +132,13 @@ describe('token-exact prompts', () => {
     const key = (call: Call) => `${call.kind}:${call.at}:${JSON.stringify(call.prompt)}`;
     // The simulator's tokenizer re-tokenizes these boundaries canonically, so both modes reach the same ids.
     expect(textCalls.map(key).sort()).toEqual(exactCalls.map(key).sort());
+  });
+
+  it("sends only valid vLLM CompletionRequest fields in both modes, an id list as token-exact's prompt", () => {
+    const calls = capturedRequests(capture);
+    expect(calls.some((call) => Array.isArray(call.body.prompt))).toBe(true);
+    expect(calls.some((call) => typeof call.body.prompt === 'string')).toBe(true);
+    for (const { body } of calls) expect(checkVllmCompletionRequest(body)).toEqual({ issues: [], unknownFields: [] });
   });
 
   it('has the engine take a non-canonical id prompt as it is, where the same text re-tokenized differs', async () => {
