@@ -170,6 +170,30 @@ describe('rollout groups on the distributed runtime', () => {
     expect(done.body).toMatchObject({ status: 'cancelled', group_counts: { total: 1, scored: 1 } });
   });
 
+  it('makes creation idempotent with Idempotency-Key: the same body is the same job, another body a 409', async () => {
+    const headers = { ...alice, 'Idempotency-Key': 'rollout-key-1' };
+    const body = { problems: problems.slice(0, 1), k: 2, seed: 5 };
+    const first = await request(env.api.url).post('/v1/rollouts').set(headers).send(body);
+    expect(first.status).toBe(202);
+    // Job records and group hashes (a group's `:claim` lease comes and goes while it is scored).
+    const jobs = async () => [
+      ...(await env.stack.redis.keys('{tl-api-rollouts}:rollout:*')),
+      ...(await env.stack.redis.keys('{tl-api-rollouts}:rgroup:*')).filter((key) => !key.endsWith(':claim')),
+    ];
+    const before = (await jobs()).sort();
+    const again = await request(env.api.url).post('/v1/rollouts').set(headers).send(body);
+    expect([again.status, again.body.id]).toEqual([202, first.body.id]);
+    // The replay created nothing: no second job record, no second set of groups.
+    expect((await jobs()).sort()).toEqual(before);
+    const conflict = await request(env.api.url)
+      .post('/v1/rollouts')
+      .set(headers)
+      .send({ ...body, seed: 6 });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error).toMatchObject({ code: 'idempotency_conflict', param: 'Idempotency-Key' });
+    await request(env.api.url).post(`/v1/rollouts/${first.body.id}/cancel`).set(alice);
+  });
+
   it('documents every rollout route in the OpenAPI document with its request and response schemas', async () => {
     const doc = (await request(env.api.url).get('/docs-json')).body as {
       paths: Record<string, Record<string, OpenApiOperation>>;
