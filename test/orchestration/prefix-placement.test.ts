@@ -51,15 +51,30 @@ const PROBLEMS = {
 
 interface ThreadPlacement {
   readonly machine: string;
+  /** The worker that ran the job, when it sent the engine call to another machine's engine. */
+  readonly worker: string | undefined;
   readonly because: string;
   readonly cachedTokens: number;
   readonly promptTokens: number;
 }
 
+/** How the two machines' workers are set up. */
+interface TwoMachineOptions {
+  readonly m1Roles: string;
+  /** Each worker advertises its engine's URL, so others may route engine calls to it. */
+  readonly advertise: boolean;
+}
+
 /** Two machines (m1 reason+thread, m2 thread only) whose simulators run `m1Seqs` and 8 sequences. */
-async function twoMachines(prefix: string, corpus: string, m1Seqs: number) {
+async function twoMachines(
+  prefix: string,
+  corpus: string,
+  m1Seqs: number,
+  { m1Roles, advertise }: TwoMachineOptions = { m1Roles: 'reason,thread', advertise: false },
+) {
   const options: StackOptions = { redisUrl: inject('redisUrl'), keyPrefix: prefix, machines: 2, corpus };
-  const env = (seqs: number) => ({
+  const env = (seqs: number, url: string) => ({
+    ...(advertise ? { ENGINE_ADVERTISE_URL: url } : {}),
     ENGINE_MAX_SEQS: String(seqs),
     ENGINE_LOAD_POLL_MS: '20',
     PLACEMENT_AFFINITY_MAX_WAIT_MS: '30000',
@@ -68,8 +83,8 @@ async function twoMachines(prefix: string, corpus: string, m1Seqs: number) {
   const m1 = await startSim({ timeScale: 1, maxRunning: m1Seqs, corpus });
   const m2 = await startSim({ timeScale: 1, maxRunning: 8, corpus });
   const processes: SupervisedProcess[] = [m1.sim, m2.sim];
-  processes.push(await startWorker({ ...options, workerEnv: env(m1Seqs) }, 'm1', 'reason,thread', m1.url));
-  processes.push(await startWorker({ ...options, workerEnv: env(8) }, 'm2', 'thread', m2.url));
+  processes.push(await startWorker({ ...options, workerEnv: env(m1Seqs, m1.url) }, 'm1', m1Roles, m1.url));
+  processes.push(await startWorker({ ...options, workerEnv: env(8, m2.url) }, 'm2', 'thread', m2.url));
   processes.push(await startWorker(options, 'join1', 'join'));
   const client = await new RedisReasoningClient({ redisUrl: options.redisUrl, keyPrefix: prefix }).connect();
   const redis = new Redis(options.redisUrl);
@@ -83,10 +98,14 @@ async function twoMachines(prefix: string, corpus: string, m1Seqs: number) {
       const started = events
         .map(([, fields]) => ({ type: fields[fields.indexOf('type') + 1], data: fields[fields.indexOf('data') + 1] }))
         .filter((event) => event.type === 'thread_started')
-        .map((event) => JSON.parse(event.data ?? '{}') as { thread: string; placement?: { because: string } });
+        .map(
+          (event) =>
+            JSON.parse(event.data ?? '{}') as { thread: string; worker?: string; placement?: { because: string } },
+        );
       const threads = done.result?.blocks.flatMap((block) => block.threads) ?? [];
       return threads.map((thread) => ({
         machine: thread.machine,
+        worker: started.find((event) => event.thread === thread.number)?.worker,
         because: started.find((event) => event.thread === thread.number)?.placement?.because ?? 'none',
         cachedTokens: thread.cachedTokens,
         promptTokens: thread.promptTokens,
@@ -143,6 +162,21 @@ describe('prefix-cache-aware placement', () => {
       expect(Math.min(...spilled.map((thread) => thread.cachedTokens / thread.promptTokens))).toBeLessThan(0.5);
       // A sibling placed after a spilled one finished finds m2 holding the prefix too.
       for (const thread of short) expect(['spill', 'prefix-holder']).toContain(thread.because);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("routes a thread that another machine's worker picks up to the holder's engine when engines advertise URLs", async () => {
+    // m1's worker runs only sequential steps, so every thread job is taken by m2's worker; m1's engine holds the context.
+    const stack = await twoMachines('{tl-prefix-route}', corpus, 8, { m1Roles: 'reason', advertise: true });
+    try {
+      const threads = await stack.run(PROBLEMS.short);
+      expect(threads).toHaveLength(4);
+      for (const thread of threads) {
+        expect(thread).toMatchObject({ machine: 'm1', worker: 'm2', because: 'prefix-holder' });
+        expect(thread.cachedTokens).toBeGreaterThan(0.9 * thread.promptTokens);
+      }
     } finally {
       await stack.stop();
     }

@@ -58,5 +58,7 @@ function keyValue(kind: string, name: string, key: string, objects: readonly K8s
 function fieldValue(path: string, sources: EnvSources): string {
   if (path === 'metadata.name') return sources.podName;
   if (path === 'metadata.namespace') return sources.namespace;
+  // Local pods share the host's loopback; their ports are remapped per pod like any 127.0.0.1 URL.
+  if (path === 'status.podIP') return '127.0.0.1';
   throw new UnresolvedReferenceError(`fieldRef ${path} is not supported by the checks`);
 }

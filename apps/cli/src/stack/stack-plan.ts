@@ -107,7 +107,7 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
           ),
         );
   const workerEnvs = [
-    ...machines.map((machine) => ({
+    ...machines.map((machine, index) => ({
       name: `worker ${machine.id}`,
       env: {
         WORKER_ROLES: 'reason,thread',
@@ -117,6 +117,7 @@ export function planStack(options: StackOptions, addresses: StackAddresses, entr
           ? {}
           : { ENGINE_API_KEY: options.engineApiKey }),
         ...placementEnv(options),
+        ...advertiseEnv(options, machine.engineUrl, index),
       },
     })),
     { name: 'worker join', env: { WORKER_ROLES: 'join', MACHINE_ID: 'join-1' } },
@@ -257,6 +258,15 @@ function placementEnv(options: StackOptions): Record<string, string> {
   const enabled =
     options.engineUrl === undefined && options.maxRunning !== undefined && options.placeByEngineLoad !== false;
   return enabled ? { ENGINE_MAX_SEQS: String(options.maxRunning) } : {};
+}
+
+/**
+ * Each simulator's URL, advertised so a worker can send a job's engine call to the machine holding its
+ * prefix. Loopback simulators only: one in its own network namespace is not reachable from the others.
+ */
+function advertiseEnv(options: StackOptions, engineUrl: string, index: number): Record<string, string> {
+  const reachable = options.engineUrl === undefined && options.machineNamespaces?.[index] === undefined;
+  return reachable && placementEnv(options)['ENGINE_MAX_SEQS'] !== undefined ? { ENGINE_ADVERTISE_URL: engineUrl } : {};
 }
 
 /** Where the runtime's keys are, which the workers and the API must agree on: prefix, cluster seeds, lanes. */

@@ -28,6 +28,7 @@ export const workerEnvSchema = engineEnvSchema.extend({
   REDIS_URL: z.url(),
   ...redisClusterEnvShape,
   ENGINE_URL: z.url().optional(),
+  ENGINE_ADVERTISE_URL: z.url().optional(),
   WORKER_ROLES: rolesSchema,
   REASON_CONCURRENCY: positiveInt(4),
   THREAD_CONCURRENCY: positiveInt(16),
@@ -91,6 +92,11 @@ export interface WorkerConfig {
   /** The engine's `--max-num-seqs`: when set, reason and thread jobs are placed by free engine capacity. */
   readonly engineMaxSeqs: number | null;
   readonly engineLoadPollMs: number;
+  /**
+   * How other machines' workers reach this machine's engine (ENGINE_ADVERTISE_URL). When set, a worker
+   * whose placement picks another machine calls that machine's engine instead of handing the job back.
+   */
+  readonly engineAdvertiseUrl: string | null;
   /** With engineMaxSeqs: `prefix` (prefix-cache aware, capacity as the fallback) or `capacity` only. */
   readonly placementPolicy: PlacementPolicy;
   /** A job handed back for prefix affinity this long (since it was added) runs where it lands. */
@@ -151,6 +157,7 @@ export function parseWorkerConfig(env: Readonly<Record<string, string | undefine
       engine: toEngineSettings(e),
       engineMaxSeqs: e.ENGINE_MAX_SEQS ?? null,
       engineLoadPollMs: e.ENGINE_LOAD_POLL_MS,
+      engineAdvertiseUrl: e.ENGINE_ADVERTISE_URL ?? null,
       placementPolicy: e.PLACEMENT_POLICY,
       affinityMaxWaitMs: e.PLACEMENT_AFFINITY_MAX_WAIT_MS,
       enginePriority: e.ENGINE_PRIORITY,

@@ -12,6 +12,8 @@ export interface EnginePlacementOptions {
   readonly maxSeqs: number;
   readonly pollMs: number;
   readonly keyPrefix: string;
+  /** Published with each reading so other workers can call this engine (ENGINE_ADVERTISE_URL). */
+  readonly advertiseUrl?: string | undefined;
 }
 
 /** Readings older than this many poll periods are ignored (a machine that stopped reporting). */
@@ -31,6 +33,8 @@ export class EnginePlacement {
   private free = Number.POSITIVE_INFINITY;
   private reading: MachineLoad | undefined;
   private admittedSincePoll = 0;
+  /** Jobs this worker sent to another machine's engine since that machine's reading (`at`) it last saw. */
+  private readonly sentSinceReading = new Map<string, { readonly at: number; readonly count: number }>();
   private fleet: MachineLoad[] = [];
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -71,9 +75,9 @@ export class EnginePlacement {
   machines(now = Date.now()): MachineLoad[] {
     if (this.reading === undefined) return [];
     const self = { ...this.reading, free: this.free - this.admittedSincePoll };
-    const others = this.fleet.filter(
-      (load) => load.machine !== this.options.machineId && now - load.at <= this.freshMs,
-    );
+    const others = this.fleet
+      .filter((load) => load.machine !== this.options.machineId && now - load.at <= this.freshMs)
+      .map((load) => ({ ...load, free: load.free - this.sentTo(load) }));
     return [self, ...others];
   }
 
@@ -90,6 +94,21 @@ export class EnginePlacement {
   /** Counts a job started here against the free slots until the next reading. */
   admitted(): void {
     this.admittedSincePoll += 1;
+  }
+
+  /** Counts a job this worker sends to `machine`'s engine against that machine's free slots until its next reading. */
+  sentToMachine(machine: string): void {
+    if (machine === this.options.machineId) return this.admitted();
+    const reading = this.fleet.find((load) => load.machine === machine);
+    if (reading === undefined) return;
+    const previous = this.sentSinceReading.get(machine);
+    const count = previous?.at === reading.at ? previous.count + 1 : 1;
+    this.sentSinceReading.set(machine, { at: reading.at, count });
+  }
+
+  private sentTo(load: MachineLoad): number {
+    const sent = this.sentSinceReading.get(load.machine);
+    return sent?.at === load.at ? sent.count : 0;
   }
 
   private async poll(): Promise<void> {
@@ -135,6 +154,7 @@ export class EnginePlacement {
       running: load.running,
       waiting: load.waiting,
       ...definedOnly(rates),
+      ...(this.options.advertiseUrl === undefined ? {} : { url: this.options.advertiseUrl }),
     };
   }
 }

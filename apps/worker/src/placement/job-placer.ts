@@ -1,4 +1,5 @@
 import type { EnginePlacement } from './engine-placement.js';
+import type { MachineLoad } from './placement-decision.js';
 import { decidePrefixPlacement, type PlacementChoice } from './prefix-decision.js';
 import type { PrefixRecorder } from './prefix-recorder.js';
 import type { PlacementPolicy } from './placement-policy.js';
@@ -21,9 +22,11 @@ export interface JobPlacerOptions {
 }
 
 /**
- * Decides per job whether this worker runs it. Prefix policy: a request with recorded prefix holders
- * goes where wait + uncached prefill is cheapest (decidePrefixPlacement); a request without (its first
- * step) and the capacity policy use free capacity (EnginePlacement.admit).
+ * Decides per job whether this worker runs it, and on which engine. Prefix policy: a request with
+ * recorded prefix holders goes where wait + uncached prefill is cheapest (decidePrefixPlacement) — this
+ * worker calls that machine's engine when it advertises a URL, else hands the job back for that
+ * machine's worker; a request without holders (its first step) and the capacity policy use free
+ * capacity (EnginePlacement.admit).
  */
 export class JobPlacer {
   constructor(
@@ -49,6 +52,11 @@ export class JobPlacer {
       this.engine.admitted();
       return choice;
     }
+    const routed = routeToBest(choice, machines);
+    if (routed !== undefined) {
+      this.engine.sentToMachine(routed.engine.machine);
+      return routed;
+    }
     if (job.waitedMs < this.options.affinityMaxWaitMs) return choice;
     this.engine.admitted();
     return { ...choice, run: true, reason: 'wait-cap' };
@@ -59,4 +67,27 @@ export class JobPlacer {
       ? { run: true, reason: 'capacity', cachedTokens: 0 }
       : { run: false, reason: 'hand-back', cachedTokens: 0 };
   }
+}
+
+/**
+ * A job another machine should run, when that machine's engine is reachable (it advertises a URL): this
+ * worker runs the job and sends its engine call there, so the job never goes back to the queue for the
+ * other machine's worker to win a race for it.
+ */
+function routeToBest(
+  choice: PlacementChoice,
+  machines: readonly MachineLoad[],
+): (PlacementChoice & { engine: { machine: string; url: string } }) | undefined {
+  const best = choice.best;
+  const url = machines.find((load) => load.machine === best?.machine)?.url;
+  if (best === undefined || url === undefined) return undefined;
+  const reason = best.cachedTokens > 0 ? 'prefix-holder' : 'spill';
+  return {
+    run: true,
+    reason,
+    cachedTokens: best.cachedTokens,
+    here: best,
+    best,
+    engine: { machine: best.machine, url },
+  };
 }

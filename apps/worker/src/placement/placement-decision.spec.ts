@@ -48,4 +48,13 @@ describe('formatMachineLoad', () => {
       { machine: 'm1', free: -2, at: 5, running: 8, waiting: 2, stepMs: 22.5, meanGenerationTokens: 300 },
     ]);
   });
+
+  it('carries the advertised engine URL last, and reads entries written without one', () => {
+    const value = formatMachineLoad({ free: 1, at: 7, url: 'http://10.0.0.7:8000/v1' });
+    expect(value).toBe('1 7 - - - - - http://10.0.0.7:8000/v1');
+    expect(parseFleetLoad({ m1: value, m2: '2 8 1 0' })).toEqual([
+      { machine: 'm1', free: 1, at: 7, url: 'http://10.0.0.7:8000/v1' },
+      { machine: 'm2', free: 2, at: 8, running: 1, waiting: 0 },
+    ]);
+  });
 });

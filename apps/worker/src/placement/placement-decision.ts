@@ -9,6 +9,8 @@ export interface MachineLoad {
   readonly stepMs?: number;
   readonly prefillTokensPerSecond?: number;
   readonly meanGenerationTokens?: number;
+  /** Where other workers reach this machine's engine (ENGINE_ADVERTISE_URL); absent = its own worker only. */
+  readonly url?: string;
 }
 
 /**
@@ -29,15 +31,24 @@ export function shouldYield(
 
 const OPTIONAL = ['running', 'waiting', 'stepMs', 'prefillTokensPerSecond', 'meanGenerationTokens'] as const;
 
-/** The engine-load hash value of a reading: `<free> <at>` then the optional fields in order, `-` when unknown. */
+/**
+ * The engine-load hash value of a reading: `<free> <at>` then the optional numbers in order, `-` when
+ * unknown, then the advertised engine URL when there is one (a URL holds no spaces).
+ */
 export function formatMachineLoad(load: Omit<MachineLoad, 'machine'>): string {
-  return [load.free, load.at, ...OPTIONAL.map((key) => load[key] ?? '-')].join(' ');
+  const url = load.url === undefined ? [] : [load.url];
+  return [load.free, load.at, ...OPTIONAL.map((key) => load[key] ?? '-'), ...url].join(' ');
 }
 
-/** Parses the engine-load hash (`machine → "<free> <at> [running waiting stepMs prefill/s meanTokens]"`), skipping malformed entries. */
+/**
+ * Parses the engine-load hash (`machine → "<free> <at> [running waiting stepMs prefill/s meanTokens [url]]"`),
+ * skipping malformed entries.
+ */
 export function parseFleetLoad(hash: Readonly<Record<string, string>>): MachineLoad[] {
   return Object.entries(hash).flatMap(([machine, value]) => {
-    const [free, at, ...rest] = value.split(' ').map((field) => (field === '-' ? Number.NaN : Number(field)));
+    const fields = value.split(' ');
+    const url = fields[2 + OPTIONAL.length];
+    const [free, at, ...rest] = fields.map((field) => (field === '-' ? Number.NaN : Number(field)));
     if (free === undefined || at === undefined || !Number.isFinite(free) || !Number.isFinite(at)) return [];
     const optional = Object.fromEntries(
       OPTIONAL.flatMap((key, index) => {
@@ -45,6 +56,6 @@ export function parseFleetLoad(hash: Readonly<Record<string, string>>): MachineL
         return field !== undefined && Number.isFinite(field) ? [[key, field]] : [];
       }),
     );
-    return [{ machine, free, at, ...optional }];
+    return [{ machine, free, at, ...optional, ...(url === undefined ? {} : { url }) }];
   });
 }

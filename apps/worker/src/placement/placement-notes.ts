@@ -24,6 +24,7 @@ export function placementFields(choice: PlacementChoice | undefined): Record<str
       ...(choice.best === undefined
         ? {}
         : { bestMachine: choice.best.machine, bestCostMs: Math.round(choice.best.totalMs) }),
+      ...(choice.engine === undefined ? {} : { engineMachine: choice.engine.machine }),
     },
   };
 }
@@ -35,5 +36,6 @@ export function placementAttributes(choice: PlacementChoice | undefined): Record
     'threadloom.placement.because': choice.reason,
     'threadloom.placement.expected_cached_tokens': choice.cachedTokens,
     ...(choice.here === undefined ? {} : { 'threadloom.placement.cost_ms': Math.round(choice.here.totalMs) }),
+    ...(choice.engine === undefined ? {} : { 'threadloom.placement.engine_machine': choice.engine.machine }),
   };
 }

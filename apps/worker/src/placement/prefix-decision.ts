@@ -32,6 +32,8 @@ export interface PlacementChoice {
   readonly cachedTokens: number;
   readonly here?: MachineCost;
   readonly best?: MachineCost;
+  /** Set when the job runs here but decodes on another machine's engine (its advertised URL). */
+  readonly engine?: { readonly machine: string; readonly url: string };
 }
 
 /** What prefix-aware placement decides from. */

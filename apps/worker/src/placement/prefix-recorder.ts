@@ -26,16 +26,17 @@ export class PrefixRecorder {
   }
 
   /**
-   * Records that this machine's engine computed `tokens` tokens of request `requestId`'s context. Advisory:
-   * a failed write only costs a later job its affinity, so it never fails the job.
+   * Records that `machine`'s engine (this one unless the call was routed elsewhere) computed `tokens`
+   * tokens of request `requestId`'s context. Advisory: a failed write only costs a later job its
+   * affinity, so it never fails the job.
    */
-  async served(requestId: string, tokens: number): Promise<void> {
+  async served(requestId: string, tokens: number, machine = this.machineId): Promise<void> {
     if (!(tokens > 0)) return;
     const key = prefixHoldersKey(this.keyPrefix, requestId);
     const value = `${tokens} ${Date.now()}`;
     await this.redis
       .multi()
-      .hset(key, this.machineId, value)
+      .hset(key, machine, value)
       .pexpire(key, RECORD_TTL_MS)
       .exec()
       .catch(() => undefined);

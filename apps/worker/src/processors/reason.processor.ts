@@ -16,6 +16,7 @@ import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-c
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
 import { placementFields, placementOf } from '../placement/placement-notes.js';
+import { routedFrom } from '../engine/routed-from.js';
 
 /** One sequential step on the local engine, then the next action (decode, fork or done). */
 export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>): Promise<JobOutcome> {
@@ -54,11 +55,13 @@ async function decodeStep(
   checkpoint: Checkpoint,
 ): Promise<JobOutcome> {
   const { requestId, step } = job.data;
-  if (checkpoint.action.type !== 'decode' || deps.engine === null) return 'stale';
-  const machine = deps.config.machineId;
+  if (checkpoint.action.type !== 'decode' || deps.engines === null) return 'stale';
+  const target = deps.engines.target(placementOf(job));
+  const machine = target.machine;
   await deps.store.appendEvent(requestId, 'step_started', {
     step,
     machine,
+    ...routedFrom(deps, machine),
     ...runEventData(run),
     ...placementFields(placementOf(job)),
   });
@@ -74,10 +77,10 @@ async function decodeStep(
       }),
       ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
     };
-    const done = await observedCompletion(deps, request, call, scope.signal, attributes);
+    const done = await observedCompletion(deps, target.client, request, call, scope.signal, attributes);
     const { result } = done;
     // This engine now holds the whole context: the step's prompt and what it decoded.
-    await deps.prefixes?.served(requestId, (result.promptTokens ?? 0) + result.completionTokens);
+    await deps.prefixes?.served(requestId, (result.promptTokens ?? 0) + result.completionTokens, machine);
     await deps.store.appendEvent(requestId, 'step_finished', {
       step,
       machine,

@@ -12,6 +12,8 @@ import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
+import type { EngineTarget } from '../engine/engine-pool.js';
+import { routedFrom } from '../engine/routed-from.js';
 import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
@@ -73,7 +75,8 @@ async function waitForSlot(
   const waited = Date.now() - job.data.enqueuedAt;
   if (waited >= deps.config.maxHandBackWaitMs) {
     const reason = `thread ${job.data.number} waited ${waited} ms for a concurrency slot (maxConcurrentThreads=${held.limit})`;
-    return handleFailure(deps, job, await startRun(job), Date.now(), new SlotWaitExceededError(reason));
+    const run = { run: await startRun(job), startedAt: Date.now(), machine: deps.config.machineId };
+    return handleFailure(deps, job, run, new SlotWaitExceededError(reason));
   }
   await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
   throw new DelayedError();
@@ -86,11 +89,12 @@ async function decodeThread(
   checkpoint: Checkpoint,
 ): Promise<JobOutcome> {
   const { requestId, block, index, number, trace } = job.data;
-  if (deps.engine === null) return 'stale';
-  const machine = deps.config.machineId;
+  if (deps.engines === null) return 'stale';
+  const placement = placementOf(job);
+  const target = deps.engines.target(placement);
+  const machine = target.machine;
   const run = await startRun(job);
   const startedAt = Date.now();
-  const placement = placementOf(job);
   const attributes = {
     ...placementAttributes(placement),
     'messaging.message.id': job.id ?? '',
@@ -107,6 +111,7 @@ async function decodeThread(
       block,
       thread: number,
       machine,
+      ...routedFrom(deps, machine),
       ...runEventData(run),
       ...placementFields(placement),
     });
@@ -114,11 +119,16 @@ async function decodeThread(
     const inFlight = deps.metrics.threadsInFlight.labels({ machine });
     inFlight.inc();
     try {
-      const done = await threadCompletion(deps, job, run.attempt - 1, context, checkpoint, scope.signal);
-      await saveCompleted(deps, job, { run, startedAt, checkpoint }, done, carrier);
+      const done = await threadCompletion(
+        deps,
+        job,
+        { target, attempt: run.attempt - 1, context, checkpoint },
+        scope.signal,
+      );
+      await saveCompleted(deps, job, { run, startedAt, checkpoint, machine }, done, carrier);
       return 'done';
     } catch (error) {
-      return handleFailure(deps, job, run, startedAt, error);
+      return handleFailure(deps, job, { run, startedAt, machine }, error);
     } finally {
       inFlight.dec();
       scope.dispose();
@@ -134,9 +144,7 @@ async function decodeThread(
 async function threadCompletion(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  attempt: number,
-  context: RequestContext,
-  checkpoint: Checkpoint,
+  { target, attempt, context, checkpoint }: ThreadCall,
   signal: AbortSignal,
 ): Promise<TimedCompletion> {
   const { requestId, block, number } = job.data;
@@ -156,13 +164,14 @@ async function threadCompletion(
     ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
   };
   const priority = deps.config.enginePriority ? THREAD_PRIORITY : undefined;
-  const done = await observedCompletion(deps, request, call, signal, engineAttributes, priority).catch(
+  const done = await observedCompletion(deps, target.client, request, call, signal, engineAttributes, priority).catch(
     (error: unknown) => {
       if (error instanceof ContextFullError) return contextFull(error);
       throw error;
     },
   );
-  if (done.result.completionTokens > 0) await deps.prefixes?.served(requestId, done.result.promptTokens ?? 0);
+  if (done.result.completionTokens > 0)
+    await deps.prefixes?.served(requestId, done.result.promptTokens ?? 0, target.machine);
   return done;
 }
 
@@ -174,12 +183,11 @@ function contextFull(error: ContextFullError): TimedCompletion {
 async function saveCompleted(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  { run, startedAt, checkpoint }: { run: JobRun; startedAt: number; checkpoint: Checkpoint },
+  { run, startedAt, checkpoint, machine }: ThreadRun & { checkpoint: Checkpoint },
   done: TimedCompletion,
   span: TraceCarrier | undefined,
 ): Promise<void> {
   const { requestId, block, index, number } = job.data;
-  const machine = deps.config.machineId;
   const thread: StoredThread = {
     number,
     status: 'completed',
@@ -216,8 +224,7 @@ async function saveCompleted(
 async function handleFailure(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  run: JobRun,
-  startedAt: number,
+  { run, startedAt, machine }: ThreadRun,
   error: unknown,
 ): Promise<JobOutcome> {
   const { requestId, block, index, number } = job.data;
@@ -241,7 +248,7 @@ async function handleFailure(
       queueWaitMs: startedAt - job.data.enqueuedAt,
       timeToFirstTokenMs: 0,
       decodeMs: 0,
-      machine: deps.config.machineId,
+      machine,
       attempts: run.attempt,
       runCause: run.cause,
       stalls: run.stalls,
@@ -251,10 +258,25 @@ async function handleFailure(
     await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', {
       block,
       thread: number,
-      machine: deps.config.machineId,
+      machine,
       error: message,
       code,
     });
   }
   throw mapped;
+}
+
+/** One thread's engine call: where it goes and what it continues. */
+interface ThreadCall {
+  readonly target: EngineTarget;
+  readonly attempt: number;
+  readonly context: RequestContext;
+  readonly checkpoint: Checkpoint;
+}
+
+/** A running thread job: its run, when it started and the machine whose engine decodes it. */
+interface ThreadRun {
+  readonly run: JobRun;
+  readonly startedAt: number;
+  readonly machine: string;
 }

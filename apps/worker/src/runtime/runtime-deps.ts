@@ -6,6 +6,7 @@ import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import type { LaneQueues } from '@threadloom/queue';
 import type { RequestFinisher } from '@threadloom/queue';
 import type { PrefixRecorder } from '../placement/prefix-recorder.js';
+import type { EnginePool } from '../engine/engine-pool.js';
 
 /** Everything a processor needs; built once per process by the worker module. */
 export interface RuntimeDeps {
@@ -15,6 +16,8 @@ export interface RuntimeDeps {
   /** BullMQ handles of every lane; a request's jobs go to the lane its id names. */
   readonly lanes: LaneQueues;
   readonly engine: EngineClient | null;
+  /** `engine` plus other machines' engines a job can be routed to (prefix placement); null without an engine. */
+  readonly engines: EnginePool | null;
   readonly cancellations: CancellationRegistry;
   readonly metrics: WorkerMetrics;
   /** Records which machine computed which prefix of a request (prefix-aware placement only). */

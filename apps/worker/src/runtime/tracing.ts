@@ -1,7 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { inGenAiClientSpan } from '@threadloom/telemetry';
 import type { EngineRequest } from '@threadloom/threading';
-import { ContextFullError, type TimedCompletion } from '@threadloom/engine-client';
+import { ContextFullError, type EngineClient, type TimedCompletion } from '@threadloom/engine-client';
 import type { EngineCallIdentity } from '../engine/engine-call.js';
 import { engineErrorClass } from '../metrics/engine-error-class.js';
 import type { RuntimeDeps } from './runtime-deps.js';
@@ -17,6 +17,7 @@ const OPERATION = 'text_completion';
  */
 export async function observedCompletion(
   deps: RuntimeDeps,
+  engine: EngineClient,
   request: EngineRequest,
   call: EngineCallIdentity,
   signal: AbortSignal,
@@ -24,8 +25,6 @@ export async function observedCompletion(
   priority?: number,
 ): Promise<TimedCompletion> {
   const { sampling, requestId, promptPieces } = call;
-  const engine = deps.engine;
-  if (engine === null) throw new Error('this worker has no engine');
   const model = deps.config.model;
   const labels = { gen_ai_operation_name: OPERATION, gen_ai_provider_name: PROVIDER, gen_ai_request_model: model };
   const started = performance.now();

@@ -13,7 +13,8 @@ import {
 import { Worker, type Job, type Processor, type Queue } from 'bullmq';
 import type { RedisClient } from '@threadloom/queue';
 import type { WorkerConfig } from '../config/worker-config.js';
-import { EngineClient } from '@threadloom/engine-client';
+import type { EngineClient } from '@threadloom/engine-client';
+import { EnginePool } from '../engine/engine-pool.js';
 import { publishServedContext } from '../engine/publish-served-context.js';
 import { processJoin } from '../processors/join.processor.js';
 import { processReason } from '../processors/reason.processor.js';
@@ -170,20 +171,12 @@ export class WorkerRuntime {
     const groups = new RolloutGroupStore(commands, prefix, config.retentionSeconds);
     this.rollouts = new RolloutGroups(groups, store, { claimLeaseMs: ROLLOUT_CLAIM_LEASE_MS });
     const afterSettle = this.rollouts.afterSettle((message) => this.logger.warn(message));
-    const engine =
-      config.engineUrl === null
-        ? null
-        : new EngineClient({
-            url: config.engineUrl,
-            model: config.model,
-            timeoutMs: config.engineTimeoutMs,
-            apiKey: config.engine.apiKey,
-            maxModelLen: config.engine.maxModelLen,
-          });
+    const engines = EnginePool.forWorker(config);
     return {
       config,
       store,
-      engine,
+      engine: engines?.local ?? null,
+      engines,
       cancellations: this.cancellations,
       metrics: this.metrics,
       prefixes: PrefixRecorder.forWorker(config, commands),
@@ -209,6 +202,7 @@ export class WorkerRuntime {
         maxSeqs: config.engineMaxSeqs,
         pollMs: config.engineLoadPollMs,
         keyPrefix: config.keyPrefix,
+        advertiseUrl: config.engineAdvertiseUrl ?? undefined,
       },
       (message) => this.logger.warn(message),
     );
