@@ -12,7 +12,7 @@ export interface SpawnReadyOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** A stdout line matching this means ready. @defaultValue any line */
   readonly ready?: RegExp;
-  /** @defaultValue 20000 */
+  /** @defaultValue 45000 (a Node process starting on a loaded 2-core CI machine can take 20 s) */
   readonly timeoutMs?: number;
 }
 
@@ -39,7 +39,7 @@ export async function spawnNodeProcess(script: string, options: SpawnReadyOption
     env: options.env ?? {},
     ready: options.ready ?? /./,
     readyStream: 'stdout',
-    readyTimeoutMs: options.timeoutMs ?? 20_000,
+    readyTimeoutMs: options.timeoutMs ?? 45_000,
     // Tests search the whole output, so keep every line.
     tailLines: Number.POSITIVE_INFINITY,
   }).catch((error: unknown) => {
