@@ -1,10 +1,10 @@
 // A batch of 50 through the API: counts, aggregate metrics with accuracy, and streamed JSONL results.
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { corpusBatchLines } from './support/corpus-lines.js';
+import { getJsonLines, waitForJobStatus } from './support/job-http.js';
 
 describe('batches on the distributed runtime', () => {
   let env: ApiStack;
@@ -17,22 +17,13 @@ describe('batches on the distributed runtime', () => {
     await env?.stop();
   });
 
-  async function waitForBatch(id: string, timeoutMs = 90_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const response = await request(env.api.url).get(`/v1/batches/${id}`).set(alice);
-      if (response.body.status === 'completed' || Date.now() > deadline) return response;
-      await sleep(250);
-    }
-  }
-
   it('runs 50 requests, reports counts and aggregates, and streams one result line per request in order', async () => {
     const lines = corpusBatchLines(50);
     const created = await request(env.api.url).post('/v1/batches').set(alice).send(lines);
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ object: 'batch', request_counts: { total: 50 } });
 
-    const done = await waitForBatch(created.body.id);
+    const done = await waitForJobStatus(env.api.url, `/v1/batches/${created.body.id}`, alice, ['completed']);
     expect(done.body.status).toBe('completed');
     expect(done.body.request_counts).toMatchObject({ total: 50, completed: 50, failed: 0, queued: 0, running: 0 });
     const { metrics } = done.body;
@@ -44,20 +35,9 @@ describe('batches on the distributed runtime', () => {
     expect(metrics.prompt_tokens).toBeGreaterThan(0);
     expect(metrics.wall_clock_ms).toBeGreaterThan(0);
 
-    const results = await request(env.api.url)
-      .get(`/v1/batches/${created.body.id}/results`)
-      .set(alice)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      });
-    expect(results.headers['content-type']).toContain('application/jsonl');
-    const parsed = (results.body as string)
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { custom_id: string; correct?: boolean });
+    const results = await getJsonLines(env.api.url, `/v1/batches/${created.body.id}/results`, alice);
+    expect(results.contentType).toContain('application/jsonl');
+    const parsed = results.lines as { custom_id: string; correct?: boolean }[];
     expect(parsed.map((line) => line.custom_id)).toEqual(lines.map((line) => line.custom_id));
     expect(parsed.filter((line) => line.correct === true)).toHaveLength(metrics.correct);
     const fig6 = parsed[0];

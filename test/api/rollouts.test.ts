@@ -1,10 +1,10 @@
 // RL rollout groups through the API: k seeded members per problem, rewards and P-GRPO advantages once per
 // group, export rows (groups, packed, expanded), tenancy, and bad input refused whole with a clear 400.
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { getJsonLines, waitForJobStatus } from './support/job-http.js';
 import { corpusEntries } from '../support/corpus.js';
 
 interface MemberLine {
@@ -39,30 +39,12 @@ describe('rollout groups on the distributed runtime', () => {
   });
 
   const jsonl = async (path: string) => {
-    const response = await request(env.api.url)
-      .get(path)
-      .set(alice)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      });
-    expect(response.status).toBe(200);
-    return (response.body as string)
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const { status, lines } = await getJsonLines(env.api.url, path, alice);
+    expect(status).toBe(200);
+    return lines;
   };
-
-  async function waitForRollout(id: string, timeoutMs = 90_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const response = await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice);
-      if (['completed', 'cancelled'].includes(response.body.status as string) || Date.now() > deadline) return response;
-      await sleep(250);
-    }
-  }
+  const waitForRollout = (id: string) =>
+    waitForJobStatus(env.api.url, `/v1/rollouts/${id}`, alice, ['completed', 'cancelled']);
 
   it('scores every group once: distinct seeds and trajectories, advantages r − mean summing to zero, export rows', async () => {
     const created = await request(env.api.url)

@@ -1,9 +1,9 @@
 // SIGKILL a worker while a rollout job runs: every group is still scored exactly once, every member once.
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from '../api/support/api-keys.js';
 import { startApiStack, type ApiStack } from '../api/support/api-stack.js';
+import { getJsonLines, waitForJobStatus } from '../api/support/job-http.js';
 import { corpusEntries } from '../support/corpus.js';
 import { firstEvent } from './support/events.js';
 
@@ -56,13 +56,11 @@ describe('rollout groups survive a worker crash', () => {
     );
     await victim.worker.kill();
 
-    const deadline = Date.now() + 120_000;
-    let status = '';
-    while (status !== 'completed' && Date.now() < deadline) {
-      status = (await request(env.api.url).get(`/v1/rollouts/${id}`).set(alice)).body.status as string;
-      if (status !== 'completed') await sleep(500);
-    }
-    expect(status).toBe('completed');
+    const done = await waitForJobStatus(env.api.url, `/v1/rollouts/${id}`, alice, ['completed'], {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
+    expect(done.body.status).toBe('completed');
     const groups = await groupLines(id);
     for (const group of groups) {
       const [commits, claims] = await env.stack.redis.hmget(`${PREFIX}:rgroup:${group.group_id}`, 'commits', 'claims');
@@ -81,19 +79,7 @@ describe('rollout groups survive a worker crash', () => {
   });
 
   async function jsonl(path: string): Promise<Record<string, unknown>[]> {
-    const response = await request(env.api.url)
-      .get(path)
-      .set(alice)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      });
-    return (response.body as string)
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    return (await getJsonLines(env.api.url, path, alice)).lines;
   }
 
   async function groupLines(id: string): Promise<GroupLine[]> {

@@ -1,21 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  IdempotencyConflictError,
-  isTerminalStatus,
-  type ReasoningClient,
-  type RequestView,
-} from '@threadloom/contracts';
+import type { ReasoningClient, RequestView } from '@threadloom/contracts';
 import { grade } from '@threadloom/rewards';
 import { mapLimited } from '@threadloom/threading';
 import type { Principal } from '../auth/principal.js';
-import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
-import { checkIdempotencyKey } from '../common/pipes/idempotency-key.js';
 import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
-import { BacklogGate } from '../limits/backlog-gate.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { JOB_PARALLELISM, JobsService } from '../jobs/jobs.service.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { RECENT_INDEX, type RecentIndex } from '../recent/recent-index.js';
 import { promptOf, toSubmission } from '../reasoning/to-submission.js';
@@ -25,10 +16,7 @@ import { BATCH_STORE, type BatchItem, type BatchRecord, type BatchStore } from '
 import { batchCreateSchema, type BatchLine } from './batch-request.schema.js';
 import { parseJsonLines } from './jsonl.js';
 
-const PARALLELISM = 32;
-const BATCH_ID = /^batch_[\w-]{1,64}$/;
 const grader: Grader = (answer, truth) => grade(answer, truth).correct;
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Batches: many reasoning requests submitted, tracked, graded and cancelled together. */
 @Injectable()
@@ -39,8 +27,7 @@ export class BatchesService {
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
     @Inject(BATCH_STORE) private readonly store: BatchStore,
-    private readonly gate: BacklogGate,
-    private readonly metrics: MetricsService,
+    private readonly jobs: JobsService,
     @Inject(RECENT_INDEX) private readonly recent: RecentIndex,
   ) {
     this.schema = batchCreateSchema(config);
@@ -57,35 +44,16 @@ export class BatchesService {
     idempotencyKey?: string,
   ): Promise<BatchRecord> {
     const lines = parseOrThrow(this.schema, typeof body === 'string' ? parseJsonLines(body) : body);
-    const key = checkIdempotencyKey(idempotencyKey);
-    const bodyHash = key === undefined ? undefined : sha256(JSON.stringify(lines));
-    const id =
-      key === undefined
-        ? `batch_${randomUUID().replaceAll('-', '')}`
-        : `batch_${sha256(`${principal.tenant}\n${key}`).slice(0, 32)}`;
-    const existing = key === undefined ? undefined : await this.store.load(id);
-    if (existing && key !== undefined) {
-      if (existing.tenant !== principal.tenant || existing.bodyHash !== bodyHash)
-        throw new IdempotencyConflictError(key, id);
-      return existing;
-    }
-    await this.gate.admit(lines.length).catch((error: unknown) => {
-      this.metrics.submission('backlog_full', lines.length);
-      throw error;
-    });
-    const submitted: string[] = [];
-    const views = await mapLimited(lines, PARALLELISM, async (line, index) => {
-      const view = await this.submitLine(principal, id, line, index, defaultModel);
-      submitted.push(view.id);
-      return view;
-    }).catch(async (error: unknown) => {
-      // All or nothing: a batch that could not be submitted whole leaves no orphans running.
-      this.gate.release(lines.length);
-      await mapLimited(submitted, PARALLELISM, (requestId) => this.client.cancel(requestId)).catch(() => undefined);
-      throw error;
-    });
-    this.gate.confirm(lines.length);
-    this.metrics.submission('accepted', lines.length);
+    const start = await this.jobs.start('batch', this.store, principal, lines, idempotencyKey);
+    if ('replay' in start) return start.replay;
+    const { id, bodyHash } = start;
+    const views = await this.jobs.submitAdmitted(lines.length, (submitted) =>
+      mapLimited(lines, JOB_PARALLELISM, async (line, index) => {
+        const view = await this.submitLine(principal, id, line, index, defaultModel);
+        submitted.push(view.id);
+        return view;
+      }),
+    );
     const items = lines.map((line, index): BatchItem => ({
       customId: line.custom_id ?? `request-${index + 1}`,
       requestId: views[index]!.id,
@@ -111,15 +79,13 @@ export class BatchesService {
   }
 
   /** The caller's batch record, or 404. */
-  async load(principal: Principal, id: string): Promise<BatchRecord> {
-    const record = BATCH_ID.test(id) ? await this.store.load(id) : undefined;
-    if (!record || record.tenant !== principal.tenant) throw new ResourceNotFoundError('batch', id);
-    return record;
+  load(principal: Principal, id: string): Promise<BatchRecord> {
+    return this.jobs.load('batch', this.store, principal, id);
   }
 
   /** Current views of a batch's requests, in line order. */
   views(items: readonly BatchItem[]): Promise<(RequestView | undefined)[]> {
-    return mapLimited(items, PARALLELISM * 4, async (item) => withAnswer(await this.client.get(item.requestId)));
+    return mapLimited(items, JOB_PARALLELISM * 4, async (item) => withAnswer(await this.client.get(item.requestId)));
   }
 
   async summary(record: BatchRecord) {
@@ -139,16 +105,12 @@ export class BatchesService {
   }
 
   /** Marks the batch cancelled and cancels every request still in flight. */
-  async cancel(record: BatchRecord): Promise<BatchRecord> {
-    const cancelled: BatchRecord = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
-    await this.store.save(cancelled);
-    const views = await this.views(record.items);
-    const live = record.items.filter((_item, index) => {
-      const status = views[index]?.status;
-      return status !== undefined && !isTerminalStatus(status);
-    });
-    await mapLimited(live, PARALLELISM, (item) => this.client.cancel(item.requestId));
-    return cancelled;
+  cancel(record: BatchRecord): Promise<BatchRecord> {
+    return this.jobs.cancel(
+      this.store,
+      record,
+      record.items.map((item) => item.requestId),
+    );
   }
 
   private submitLine(

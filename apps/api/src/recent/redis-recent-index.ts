@@ -1,8 +1,6 @@
 import type { RedisClient } from '@threadloom/queue';
+import { JOB_RETENTION_SECONDS } from '../jobs/job-record.js';
 import { RECENT_CAPACITY, type RecentIndex, type RecentKind } from './recent-index.js';
-
-/** As long as batch records are kept; entries whose request expired earlier are skipped when listed. */
-const RETENTION_SECONDS = 7 * 24 * 3600;
 
 /** One sorted set per tenant and kind (`<prefix>:recent:<kind>:<tenant>`, scored by time), capped and expiring. */
 export class RedisRecentIndex implements RecentIndex {
@@ -17,7 +15,8 @@ export class RedisRecentIndex implements RecentIndex {
       .multi()
       .zadd(key, at, id)
       .zremrangebyrank(key, 0, -RECENT_CAPACITY - 1)
-      .expire(key, RETENTION_SECONDS)
+      // As long as job records; entries whose request expired earlier are skipped when listed.
+      .expire(key, JOB_RETENTION_SECONDS)
       .exec();
   }
 

@@ -1,4 +1,5 @@
 import type { RewardProfileName } from '@threadloom/rewards';
+import type { JobRecord, JobStore } from '../jobs/job-record.js';
 
 /** One problem of a rollout job: its group and the k member requests, by member index. */
 export interface RolloutGroupRef {
@@ -8,23 +9,14 @@ export interface RolloutGroupRef {
 }
 
 /** What the API stores about a rollout job (groups and requests live in the runtime). */
-export interface RolloutRecord {
-  readonly id: string;
-  readonly tenant: string;
-  readonly createdAt: number;
+export interface RolloutRecord extends JobRecord {
   readonly k: number;
   readonly rewardProfile: RewardProfileName;
   readonly groups: readonly RolloutGroupRef[];
-  readonly cancelledAt?: number;
-  /** SHA-256 of the validated body when created with an Idempotency-Key. */
-  readonly bodyHash?: string;
 }
 
 /** Persistence of rollout records. */
-export interface RolloutStore {
-  save(record: RolloutRecord): Promise<void>;
-  load(id: string): Promise<RolloutRecord | undefined>;
-}
+export type RolloutStore = JobStore<RolloutRecord>;
 
 /** DI token of the {@link RolloutStore}. */
 export const ROLLOUT_STORE = Symbol('ROLLOUT_STORE');

@@ -1,30 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  IdempotencyConflictError,
-  isTerminalStatus,
-  type ReasoningClient,
-  type RequestView,
-} from '@threadloom/contracts';
+import type { ReasoningClient, RequestView } from '@threadloom/contracts';
 import type { RolloutGroupSpec, RolloutGroupState, RolloutGroupStore, RolloutRowFormat } from '@threadloom/queue';
 import type { Principal } from '../auth/principal.js';
-import { ResourceNotFoundError } from '../common/errors/resource-not-found.error.js';
-import { checkIdempotencyKey } from '../common/pipes/idempotency-key.js';
 import { parseOrThrow } from '../common/pipes/zod-issues.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
-import { BacklogGate } from '../limits/backlog-gate.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { JOB_PARALLELISM, JobsService } from '../jobs/jobs.service.js';
 import { REASONING_CLIENT } from '../reasoning/reasoning-client.token.js';
 import { mapLimited } from '@threadloom/threading';
 import { memberSeeds, memberSubmission } from './rollout-members.js';
 import { ROLLOUT_GROUPS, ROLLOUT_STORE, type RolloutRecord, type RolloutStore } from './rollout-record.js';
 import { rolloutCreateSchema, type RolloutCreateBody } from './rollout-request.schema.js';
 import { summarizeRollout, type RolloutSummary } from './rollout-summary.js';
-
-const PARALLELISM = 32;
-const ROLLOUT_ID = /^rollout_[\w-]{1,64}$/;
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Rollout jobs: groups of k sampled requests per problem, scored once per group by the runtime. */
 @Injectable()
@@ -36,8 +23,7 @@ export class RolloutsService {
     @Inject(REASONING_CLIENT) private readonly client: ReasoningClient,
     @Inject(ROLLOUT_STORE) private readonly store: RolloutStore,
     @Inject(ROLLOUT_GROUPS) private readonly groups: RolloutGroupStore,
-    private readonly gate: BacklogGate,
-    private readonly metrics: MetricsService,
+    private readonly jobs: JobsService,
   ) {
     this.schema = rolloutCreateSchema(config);
   }
@@ -53,35 +39,15 @@ export class RolloutsService {
     idempotencyKey?: string,
   ): Promise<RolloutRecord> {
     const body = parseOrThrow(this.schema, raw);
-    const key = checkIdempotencyKey(idempotencyKey);
-    const bodyHash = key === undefined ? undefined : sha256(JSON.stringify(body));
-    const id =
-      key === undefined
-        ? `rollout_${randomUUID().replaceAll('-', '')}`
-        : `rollout_${sha256(`${principal.tenant}\n${key}`).slice(0, 32)}`;
-    const existing = key === undefined ? undefined : await this.store.load(id);
-    if (existing && key !== undefined) {
-      if (existing.tenant !== principal.tenant || existing.bodyHash !== bodyHash)
-        throw new IdempotencyConflictError(key, id);
-      return existing;
-    }
-    const total = body.problems.length * body.k;
-    await this.gate.admit(total).catch((error: unknown) => {
-      this.metrics.submission('backlog_full', total);
-      throw error;
-    });
+    const start = await this.jobs.start('rollout', this.store, principal, body, idempotencyKey);
+    if ('replay' in start) return start.replay;
+    const { id, bodyHash } = start;
     const specs = this.groupSpecs(id, principal.tenant, body);
-    const submitted: string[] = [];
-    const requestIds = await this.submitAll(principal, body, specs, defaultModel, submitted).catch(
-      async (error: unknown) => {
-        this.gate.release(total);
-        await mapLimited(submitted, PARALLELISM, (requestId) => this.client.cancel(requestId)).catch(() => undefined);
-        await this.groups.remove(specs.map((spec) => spec.id)).catch(() => undefined);
-        throw error;
-      },
+    const requestIds = await this.jobs.submitAdmitted(
+      body.problems.length * body.k,
+      (submitted) => this.submitAll(principal, body, specs, defaultModel, submitted),
+      () => this.groups.remove(specs.map((spec) => spec.id)),
     );
-    this.gate.confirm(total);
-    this.metrics.submission('accepted', total);
     const record: RolloutRecord = {
       id,
       tenant: principal.tenant,
@@ -96,19 +62,17 @@ export class RolloutsService {
   }
 
   /** The caller's rollout record, or 404. */
-  async load(principal: Principal, id: string): Promise<RolloutRecord> {
-    const record = ROLLOUT_ID.test(id) ? await this.store.load(id) : undefined;
-    if (!record || record.tenant !== principal.tenant) throw new ResourceNotFoundError('rollout', id);
-    return record;
+  load(principal: Principal, id: string): Promise<RolloutRecord> {
+    return this.jobs.load('rollout', this.store, principal, id);
   }
 
   /** Group states, and the views of members of groups not yet committed. */
   async summary(record: RolloutRecord): Promise<RolloutSummary> {
-    const states = await mapLimited(record.groups, PARALLELISM, (group) => this.groups.load(group.groupId));
+    const states = await mapLimited(record.groups, JOB_PARALLELISM, (group) => this.groups.load(group.groupId));
     const pending = record.groups.flatMap((group, g) =>
       states[g]?.committedAt === null || states[g] === undefined ? group.requestIds : [],
     );
-    const views = await mapLimited(pending, PARALLELISM * 4, (requestId) => this.client.get(requestId));
+    const views = await mapLimited(pending, JOB_PARALLELISM * 4, (requestId) => this.client.get(requestId));
     const byId = new Map(
       views.filter((view): view is RequestView => view !== undefined).map((view) => [view.id, view]),
     );
@@ -122,21 +86,16 @@ export class RolloutsService {
 
   /** Group states in submission order (undefined where a group expired). */
   groupStates(record: RolloutRecord): Promise<(RolloutGroupState | undefined)[]> {
-    return mapLimited(record.groups, PARALLELISM, (group) => this.groups.load(group.groupId));
+    return mapLimited(record.groups, JOB_PARALLELISM, (group) => this.groups.load(group.groupId));
   }
 
   /** Marks the job cancelled and cancels every member still in flight; their groups then score what completed. */
-  async cancel(record: RolloutRecord): Promise<RolloutRecord> {
-    const cancelled: RolloutRecord = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
-    await this.store.save(cancelled);
-    const ids = record.groups.flatMap((group) => group.requestIds);
-    const views = await mapLimited(ids, PARALLELISM * 4, (requestId) => this.client.get(requestId));
-    const live = ids.filter((_id, index) => {
-      const status = views[index]?.status;
-      return status !== undefined && !isTerminalStatus(status);
-    });
-    await mapLimited(live, PARALLELISM, (requestId) => this.client.cancel(requestId));
-    return cancelled;
+  cancel(record: RolloutRecord): Promise<RolloutRecord> {
+    return this.jobs.cancel(
+      this.store,
+      record,
+      record.groups.flatMap((group) => group.requestIds),
+    );
   }
 
   private groupSpecs(id: string, tenant: string, body: RolloutCreateBody): RolloutGroupSpec[] {
@@ -162,9 +121,9 @@ export class RolloutsService {
     defaultModel: string,
     submitted: string[],
   ): Promise<string[][]> {
-    await mapLimited(specs, PARALLELISM, (spec) => this.groups.create(spec));
+    await mapLimited(specs, JOB_PARALLELISM, (spec) => this.groups.create(spec));
     const members = specs.flatMap((spec, g) => spec.seeds.map((seed, index) => ({ spec, g, index, seed })));
-    const views = await mapLimited(members, PARALLELISM, async ({ spec, g, index, seed }) => {
+    const views = await mapLimited(members, JOB_PARALLELISM, async ({ spec, g, index, seed }) => {
       const submission = memberSubmission(
         body,
         body.problems[g]!,
@@ -177,7 +136,7 @@ export class RolloutsService {
       return view.id;
     });
     const ids = specs.map((_spec, g) => views.slice(g * body.k, (g + 1) * body.k));
-    await mapLimited(specs, PARALLELISM, (spec, g) => this.groups.setMembers(spec.id, ids[g]!));
+    await mapLimited(specs, JOB_PARALLELISM, (spec, g) => this.groups.setMembers(spec.id, ids[g]!));
     return ids;
   }
 }
