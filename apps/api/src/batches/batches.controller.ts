@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { parseListLimit } from '../common/pipes/list-limit.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
+import { ApiIdempotencyKey } from '../docs/api-idempotency-key.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentBatch, presentResultLine } from './batch.presenter.js';
@@ -27,11 +28,7 @@ export class BatchesController {
   @ApiOperation({ summary: 'Create a batch from a JSON array or a JSONL upload (application/jsonl) of request lines.' })
   @ApiConsumes('application/json', 'application/jsonl', 'application/x-ndjson')
   @ApiBody({ schema: openApiSchemas.batchCreate })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key and lines → the same batch; different lines → 409.',
-  })
+  @ApiIdempotencyKey('batch', 'lines')
   @ApiErrors(400, 401, 403, 413, 415, 429)
   async create(
     @CurrentPrincipal() principal: Principal,

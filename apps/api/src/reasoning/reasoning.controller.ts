@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
+import { ApiIdempotencyKey } from '../docs/api-idempotency-key.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ShutdownSignal } from '../queues/shutdown-signal.service.js';
 import { checkEventCursor } from '../common/pipes/event-cursor.js';
@@ -30,13 +31,9 @@ export class ReasoningController {
   @RequireScope('submit')
   @ApiOperation({ summary: 'Submit a reasoning request (messages or prompt).' })
   @ApiBody({ schema: openApiSchemas.reasoningRequest })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key and body → same request; different body → 409.',
-  })
+  @ApiIdempotencyKey('request', 'body')
   @ApiResponse({ status: 202, description: 'Accepted: id, status and links.' })
-  @ApiErrors(400, 401, 403, 409, 413, 415, 429)
+  @ApiErrors(400, 401, 403, 413, 415, 429)
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,

@@ -3,7 +3,6 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -17,6 +16,7 @@ import type { Principal } from '../auth/principal.js';
 import { RequireScope } from '../auth/require-scope.decorator.js';
 import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
+import { ApiIdempotencyKey } from '../docs/api-idempotency-key.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentGroupLine, presentRollout } from './rollout.presenter.js';
@@ -49,11 +49,7 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Create a rollout job: k parallel-mode requests per problem, scored once per group.' })
   @ApiBody({ schema: openApiSchemas.rolloutCreate })
   @ApiAcceptedResponse({ description: 'The job, created (Location names it).', schema: openApiSchemas.rollout })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key and body → the same job; different body → 409.',
-  })
+  @ApiIdempotencyKey('job', 'body')
   @ApiErrors(400, 401, 403, 413, 415, 429)
   async create(
     @CurrentPrincipal() principal: Principal,
