@@ -75,6 +75,24 @@ describe('requests always settle', () => {
     expect(await harness.redis.zscore(`${PREFIX}:live`, queued.id)).toBeNull();
   });
 
+  it('a request the reaper cannot read does not stop it settling the ones after it', async () => {
+    const damaged = await submit('damaged record');
+    const lost = await submit('lost job behind it');
+    // A record that is not a hash: every read of it fails (WRONGTYPE), on every round.
+    await harness.redis.del(requestKeys(PREFIX, damaged.id).record);
+    await harness.redis.set(requestKeys(PREFIX, damaged.id).record, 'not a hash');
+    const reason = new Queue('reason', { connection: harness.redis, prefix: PREFIX });
+    await reason.remove(jobIds.reason(damaged.id, 0));
+    expect(await reason.remove(jobIds.reason(lost.id, 0))).toBe(1);
+    await reason.close();
+    harness.worker = await startWorker(options, 'm1', 'reason,thread,join', NO_ENGINE);
+    const view = await harness.client.waitForResult(lost.id, { timeoutMs: 15_000 });
+    expect(view.status).toBe('failed');
+    expect(view.error).toMatch(/no longer exists/);
+    expect(harness.worker.output()).toMatch(/request\(s\) not settled this round: request [^:]+: WRONGTYPE/);
+    await harness.redis.zrem(`${PREFIX}:live`, damaged.id);
+  });
+
   it('a request whose next job still waits in its queue expires at its deadline, not when the job runs', async () => {
     // No worker takes reason jobs: the first step waits in its queue past the deadline.
     harness.worker = await startWorker(

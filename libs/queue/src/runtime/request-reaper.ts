@@ -4,6 +4,7 @@ import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from '../store/checkpoint.js';
 import type { RequestStore } from '../store/request-store.js';
 import { PeriodicRound } from './periodic-round.js';
+import { RequestSettleError } from './request-settle.error.js';
 import type { RequestFinisher } from './request-finisher.js';
 
 /** Requests inspected per round; the rest wait for the next one. */
@@ -77,18 +78,18 @@ export class RequestReaper {
     const { redis, prefix, lane, store, finisher } = this.deps;
     const lockMs = this.options.deadlineSweepMs;
     if ((await redis.set(deadlineSweepLockKey(prefix, lane), String(now), 'PX', lockMs, 'NX')) !== 'OK') return 0;
-    let expired = 0;
-    for (const id of await store.overdueRequests(lane, now, BATCH)) {
+    const ids = await store.overdueRequests(lane, now, BATCH);
+    return countSettled(ids, async (id) => {
       const live = await store.liveness(id);
-      if (live !== undefined && !isTerminalStatus(live.status)) {
+      const overdue = live !== undefined && !isTerminalStatus(live.status);
+      if (overdue) {
         const checkpoint = await store.loadCheckpoint(id).catch(() => undefined);
         if (checkpoint === undefined) await finisher.lost(id, 'deadline exceeded', 'deadline_exceeded');
         else await finisher.expired(id, checkpoint.state);
-        expired += 1;
       }
       await store.forgetDeadline(id);
-    }
-    return expired;
+      return overdue;
+    });
   }
 
   /** One round: returns how many requests it settled (0 when another process holds this round). */
@@ -96,10 +97,8 @@ export class RequestReaper {
     const { redis, prefix, lane, store } = this.deps;
     const lock = await redis.set(reaperLockKey(prefix, lane), String(now), 'PX', this.options.intervalMs, 'NX');
     if (lock !== 'OK') return 0;
-    let settled = 0;
-    for (const id of await store.liveRequests(lane, now - this.options.graceMs, BATCH))
-      if (await this.inspect(id, now)) settled += 1;
-    return settled;
+    const ids = await store.liveRequests(lane, now - this.options.graceMs, BATCH);
+    return countSettled(ids, (id) => this.inspect(id, now));
   }
 
   private async inspect(id: string, now: number): Promise<boolean> {
@@ -141,4 +140,26 @@ export class RequestReaper {
     }
     return undefined;
   }
+}
+
+/**
+ * Runs `settle` for every id, one at a time, and counts the trues. A request that throws (a damaged
+ * record, say) does not hold up the ones after it: they are settled this round, and the errors are
+ * thrown together afterwards for the round's error log. The failing one is tried again next round.
+ */
+async function countSettled(ids: readonly string[], settle: (id: string) => Promise<boolean>): Promise<number> {
+  let settled = 0;
+  const errors: RequestSettleError[] = [];
+  for (const id of ids) {
+    try {
+      if (await settle(id)) settled += 1;
+    } catch (error) {
+      errors.push(new RequestSettleError(id, error));
+    }
+  }
+  if (errors.length > 0) {
+    const listed = errors.map((error) => error.message).join('; ');
+    throw new AggregateError(errors, `${errors.length} request(s) not settled this round: ${listed}`);
+  }
+  return settled;
 }
