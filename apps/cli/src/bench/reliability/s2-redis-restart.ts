@@ -1,11 +1,12 @@
-import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isTerminalStatus } from '@threadloom/contracts';
-import { batchChecks, batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
-import { startFaultStack, type FaultStack } from './fault-stack.js';
+import { batchPrompts } from './batch-checks.js';
+import { batchFigures, settleBatch, withBatchStack, type BatchRun } from './batch-scenario.js';
+import type { FaultStack } from './fault-stack.js';
 import { describeStatuses, runOutage, type OutageRecord } from './redis-outage.js';
 import { PRODUCTION_APPEND_FSYNC, startRestartableRedis, type RestartableRedis } from './restartable-redis.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
-import { submitAll, waitUntilDrained } from './submit-batch.js';
+import { submitAll } from './submit-batch.js';
 
 const SEED = 17;
 /** Outage i of n starts once i/(n+1) of the batch is terminal: mid-batch, with work queued and running. */
@@ -21,36 +22,28 @@ const SIZES = {
 } as const;
 
 async function run(context: ScenarioContext): Promise<ScenarioFigures> {
-  const prompts = batchPrompts(SIZES[context.form].requests);
-  const reference = await referenceTexts(prompts, SEED);
+  const size = SIZES[context.form];
   const redis = await startRestartableRedis();
   try {
-    const stack = await startFaultStack({
-      machines: 3,
-      timeScale: SIZES[context.form].timeScale,
-      seed: SEED,
-      redisUrl: redis.url,
-    });
-    try {
-      return await restartDuringBatch(stack, redis, prompts, reference, context);
-    } finally {
-      await stack.stop();
-    }
+    return await withBatchStack(
+      batchPrompts(size.requests),
+      { timeScale: size.timeScale, seed: SEED, redisUrl: redis.url },
+      (batch) => restartDuringBatch(batch, redis, context),
+    );
   } finally {
     await redis.stop();
   }
 }
 
 async function restartDuringBatch(
-  stack: FaultStack,
+  run: BatchRun,
   redis: RestartableRedis,
-  prompts: readonly string[],
-  reference: ReadonlyMap<string, string>,
   context: ScenarioContext,
 ): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
-  const started = performance.now();
-  const { submitted, refused } = await submitAll(stack.api, prompts);
+  const { stack, prompts } = run;
+  const sent = await submitAll(stack.api, prompts);
+  const { submitted } = sent;
   // Outage probes use their own client: their 503s are the expected answer, counted apart from the batch's.
   const probe = stack.api.apart();
   const outages: OutageRecord[] = [];
@@ -75,28 +68,14 @@ async function restartDuringBatch(
     batch.map((entry) => entry.id),
     { timeoutMs: size.budgetMs, signal: context.signal },
   );
-  const tally = tallyBatch(batch, views, reference);
-  const leftover = await waitUntilDrained(stack, context.signal);
-  const outageChecks = checkOutages(outages, size.outages.length, terminalBefore, submitted.length);
-  return {
-    requests: prompts.length + late.length + refused,
+  return batchFigures(run, sent, await settleBatch(run, batch, views, context.signal), {
+    requests: prompts.length + late.length + sent.refused,
     faultsInjected: outages.length,
-    lost: tally.lost,
-    duplicated: tally.duplicatedThreads,
-    http5xx: stack.api.serverErrors() + unexpected5xx(outages),
     recoverMs: maxOf(outages.map((outage) => outage.recoverMs)),
-    extra: describeOutages(outages, stack, performance.now() - started),
-    checks: [
-      check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
-      ...outageChecks,
-      ...batchChecks(tally, batch.length),
-      check(
-        'no job left unfinished',
-        Object.values(leftover).every((count) => count === 0),
-        JSON.stringify(leftover),
-      ),
-    ],
-  };
+    other5xx: unexpected5xx(outages),
+    extra: describeOutages(outages, stack),
+    checks: checkOutages(outages, size.outages.length, terminalBefore, submitted.length),
+  });
 }
 
 function checkOutages(
@@ -135,7 +114,7 @@ function unexpected5xx(outages: readonly OutageRecord[]): number {
   return total;
 }
 
-function describeOutages(outages: readonly OutageRecord[], stack: FaultStack, wallMs: number) {
+function describeOutages(outages: readonly OutageRecord[], stack: FaultStack) {
   const latencies = outages.flatMap((outage) => outage.latenciesMs).sort((a, b) => a - b);
   const downMs = outages.map((outage) => outage.downMs);
   return {
@@ -146,7 +125,6 @@ function describeOutages(outages: readonly OutageRecord[], stack: FaultStack, wa
     '503 answer p50': `${Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0)} ms`,
     '503 answer max': `${Math.round(latencies.at(-1) ?? 0)} ms`,
     'worker restarts': stack.workers.reduce((sum, worker) => sum + worker.restarts(), 0),
-    'batch wall': `${(wallMs / 1000).toFixed(1)} s`,
   };
 }
 
@@ -164,7 +142,7 @@ async function waitForProgress(
       terminal += views.filter((view) => isTerminalStatus(view?.status ?? 'queued')).length;
     }
     if (terminal >= target || signal.aborted) return terminal;
-    await pause(250, signal);
+    await sleep(250, undefined, { signal }).catch(() => undefined);
   }
 }
 
@@ -177,16 +155,6 @@ function merge(maps: readonly ReadonlyMap<number, number>[]): Map<number, number
 function maxOf(values: readonly (number | undefined)[]): number | undefined {
   const known = values.filter((value): value is number => value !== undefined);
   return known.length === 0 ? undefined : Math.max(...known);
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Scenario 2: Redis (AOF on, fsync as production) killed and restarted on its port and data mid-batch. */

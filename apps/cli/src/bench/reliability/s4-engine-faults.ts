@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestView } from '@threadloom/contracts';
-import { batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
-import { startFaultStack, type FaultStack } from './fault-stack.js';
+import { batchPrompts, tallyBatch } from './batch-checks.js';
+import { acceptedCheck, withBatchStack, type BatchRun } from './batch-scenario.js';
+import type { FaultStack } from './fault-stack.js';
 import {
   describeCounts,
   isContextFailure,
@@ -9,6 +10,7 @@ import {
   tallyOutcomes,
   type DeadlinedRequest,
 } from './request-outcomes.js';
+import { formatMs } from './run-scenario.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
 import { injectedFaultsOf } from './sim-faults.js';
 
@@ -31,21 +33,13 @@ const SIZES = {
   long: { requests: 300, timeScale: 0.05, deadlineMs: 300_000, tightDeadlineMs: 4_000, budgetMs: 480_000 },
 } as const;
 
-async function run(context: ScenarioContext): Promise<ScenarioFigures> {
+function run(context: ScenarioContext): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
-  const prompts = batchPrompts(size.requests);
-  const reference = await referenceTexts(prompts, SEED);
-  const stack = await startFaultStack({
-    machines: 3,
-    timeScale: size.timeScale,
-    seed: SEED,
-    simFaults: { rate: FAULT_RATE, slowMs: SLOW_MS },
-  });
-  try {
-    return await faultyBatch(stack, prompts, reference, context);
-  } finally {
-    await stack.stop();
-  }
+  return withBatchStack(
+    batchPrompts(size.requests),
+    { timeScale: size.timeScale, seed: SEED, simFaults: { rate: FAULT_RATE, slowMs: SLOW_MS } },
+    (batch) => faultyBatch(batch, context),
+  );
 }
 
 /** Submits each prompt with its deadline (16 at a time); the accepted ones, and how many were refused. */
@@ -74,20 +68,16 @@ function expectedFailure(view: RequestView, code: string | undefined): boolean {
   return (code === 'context_length_exceeded' || code === 'thread_failed') && isContextFailure(view);
 }
 
-async function faultyBatch(
-  stack: FaultStack,
-  prompts: readonly string[],
-  reference: ReadonlyMap<string, string>,
-  context: ScenarioContext,
-): Promise<ScenarioFigures> {
+async function faultyBatch(run: BatchRun, context: ScenarioContext): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
-  const started = performance.now();
-  const { submitted, refused } = await submitWithDeadlines(stack, prompts, context.form);
+  const { stack, prompts } = run;
+  const sent = await submitWithDeadlines(stack, prompts, context.form);
+  const { submitted } = sent;
   const views = await stack.api.awaitTerminal(
     submitted.map((entry) => entry.id),
     { timeoutMs: size.budgetMs, signal: context.signal, pollMs: 250 },
   );
-  const tally = tallyBatch(submitted, views, reference);
+  const tally = tallyBatch(submitted, views, run.reference);
   const outcomes = tallyOutcomes(submitted, views, {
     slackMs: DEADLINE_SLACK_MS,
     now: Date.now(),
@@ -106,11 +96,11 @@ async function faultyBatch(
       'faults by kind': describeCounts(faults),
       completed: tally.completed,
       'not completed': describeCounts(outcomes.byCode),
-      'latest vs deadline': `${(outcomes.latestVsDeadlineMs / 1000).toFixed(1)} s`,
-      'batch wall': `${((performance.now() - started) / 1000).toFixed(1)} s`,
+      'latest vs deadline': formatMs(outcomes.latestVsDeadlineMs),
+      'batch wall': formatMs(performance.now() - run.started),
     },
     checks: [
-      check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
+      acceptedCheck(sent),
       check(
         'every fault kind injected',
         FAULT_KINDS.every((kind) => (faults.get(kind) ?? 0) > 0),

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_ORCHESTRATOR_OPTIONS, renderUserPrompt } from '@threadloom/threading';
 import { readCorpusProblems } from '../../stack/corpus-sample.js';
-import { referenceTexts, tallyBatch } from './batch-checks.js';
-import { startFaultStack, type FaultStack } from './fault-stack.js';
+import { tallyBatch } from './batch-checks.js';
+import { acceptedCheck, drainedCheck, withBatchStack, type BatchRun } from './batch-scenario.js';
 import { MALFORMED_KINDS, malformedCorpus } from './malformed-corpus.js';
 import { describeCounts, outcomeChecks, tallyOutcomes } from './request-outcomes.js';
+import { formatMs } from './run-scenario.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
 import { seededRandom } from './seeded-random.js';
 import { submitAll, waitUntilDrained } from './submit-batch.js';
@@ -35,38 +36,33 @@ async function run(context: ScenarioContext): Promise<ScenarioFigures> {
   const exits: string[] = [];
   try {
     const { path, prompts } = writeCorpus(dir, size.requests);
-    const reference = await referenceTexts(prompts, SEED, path);
-    const stack = await startFaultStack(
-      { machines: 3, timeScale: size.timeScale, seed: SEED, corpus: path },
+    return await withBatchStack(
+      prompts,
+      { timeScale: size.timeScale, seed: SEED, corpus: path },
+      (batch) => malformedBatch(batch, exits, context),
       { onRestarting: (name, exit) => exits.push(`${name} (${exit.signal ?? `code ${String(exit.code)}`})`) },
     );
-    try {
-      return await malformedBatch(stack, prompts, reference, exits, context);
-    } finally {
-      await stack.stop();
-    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function malformedBatch(
-  stack: FaultStack,
-  prompts: readonly string[],
-  reference: ReadonlyMap<string, string>,
+  run: BatchRun,
   exits: readonly string[],
   context: ScenarioContext,
 ): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
+  const { stack, prompts } = run;
   const pids = stack.stack.children.map((child) => child.current()?.child.pid);
-  const started = performance.now();
-  const { submitted, refused } = await submitAll(stack.api, prompts);
+  const sent = await submitAll(stack.api, prompts);
+  const { submitted } = sent;
   const views = await stack.api.awaitTerminal(
     submitted.map((entry) => entry.id),
     { timeoutMs: size.budgetMs, signal: context.signal },
   );
-  const batchMs = performance.now() - started;
-  const tally = tallyBatch(submitted, views, reference);
+  const batchMs = performance.now() - run.started;
+  const tally = tallyBatch(submitted, views, run.reference);
   const requests = submitted.map(({ id }) => ({ id, deadlineMs: Number.POSITIVE_INFINITY }));
   const outcomes = tallyOutcomes(requests, views, { slackMs: 0, now: Date.now(), expected: () => true });
   const cap = DEFAULT_ORCHESTRATOR_OPTIONS.maxIterations;
@@ -88,10 +84,10 @@ async function malformedBatch(
       terminations: describeCounts(countBy(results.map((result) => result.termination))),
       'max iterations': Math.max(0, ...results.map((result) => result.metrics.iterations)),
       'widest block': Math.max(0, ...results.flatMap((result) => result.blocks.map((block) => block.threads.length))),
-      'batch wall': `${(batchMs / 1000).toFixed(1)} s`,
+      'batch wall': formatMs(batchMs),
     },
     checks: [
-      check('every submission accepted', refused === 0, `${submitted.length}/${prompts.length} answered 202`),
+      acceptedCheck(sent),
       check(
         'zero crashes (no process exited or restarted)',
         exits.length === 0 && samePids,
@@ -102,11 +98,7 @@ async function malformedBatch(
       check('identical to the in-process runtime', tally.mismatched === 0, `${tally.mismatched} differ`),
       check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
       ...outcomeChecks(outcomes, 0).slice(0, 1),
-      check(
-        'no job left unfinished',
-        Object.values(leftover).every((count) => count === 0),
-        describeCounts(new Map(Object.entries(leftover))),
-      ),
+      drainedCheck(leftover),
     ],
   };
 }

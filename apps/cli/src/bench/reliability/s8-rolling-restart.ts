@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { performance } from 'node:perf_hooks';
-import { batchChecks, batchPrompts, referenceTexts, tallyBatch } from './batch-checks.js';
-import { startFaultStack, type FaultStack } from './fault-stack.js';
+import { batchPrompts } from './batch-checks.js';
+import { batchFigures, settleBatch, withBatchStack, type BatchRun, type SentBatch } from './batch-scenario.js';
+import type { FaultStack } from './fault-stack.js';
 import { faultChecks, injectProcessFaults, longestRecovery } from './process-faults.js';
-import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
-import { submitAll, waitUntilDrained } from './submit-batch.js';
+import type { ReliabilityScenario, ScenarioContext, ScenarioFigures } from './scenario.js';
+import { submitAll } from './submit-batch.js';
 
 const SEED = 13;
 /** Load keeps coming in waves (every second) until the roll is over, so every SIGTERM lands under load. */
@@ -13,27 +13,17 @@ const SIZES = {
   long: { wave: 8, rounds: 3, timeScale: 0.1, budgetMs: 420_000 },
 } as const;
 
-async function run(context: ScenarioContext): Promise<ScenarioFigures> {
-  const prompts = batchPrompts(64);
-  const reference = await referenceTexts(prompts, SEED);
-  const stack = await startFaultStack({ machines: 3, timeScale: SIZES[context.form].timeScale, seed: SEED });
-  try {
-    return await rollDuringBatch(stack, prompts, reference, context);
-  } finally {
-    await stack.stop();
-  }
+function run(context: ScenarioContext): Promise<ScenarioFigures> {
+  return withBatchStack(batchPrompts(64), { timeScale: SIZES[context.form].timeScale, seed: SEED }, (batch) =>
+    rollDuringBatch(batch, context),
+  );
 }
 
-async function rollDuringBatch(
-  stack: FaultStack,
-  prompts: readonly string[],
-  reference: ReadonlyMap<string, string>,
-  context: ScenarioContext,
-): Promise<ScenarioFigures> {
+async function rollDuringBatch(run: BatchRun, context: ScenarioContext): Promise<ScenarioFigures> {
   const size = SIZES[context.form];
-  const started = performance.now();
+  const { stack } = run;
   let rolled = false;
-  const load = loadInWaves(stack, prompts, size.wave, () => rolled);
+  const load = loadInWaves(stack, run.prompts, size.wave, () => rolled);
   // Every worker in turn, each back (drained, restarted, ready) before the next is stopped.
   const order = stack.workers.map((worker) => worker.name);
   let next = 0;
@@ -50,36 +40,18 @@ async function rollDuringBatch(
     done: () => false,
     signalAbort: context.signal,
   }).finally(() => (rolled = true));
-  const { submitted, refused } = await load;
+  const sent = await load;
   const views = await stack.api.awaitTerminal(
-    submitted.map((entry) => entry.id),
+    sent.submitted.map((entry) => entry.id),
     { timeoutMs: size.budgetMs, signal: context.signal },
   );
-  const tally = tallyBatch(submitted, views, reference);
-  const leftover = await waitUntilDrained(stack, context.signal);
-  return {
-    requests: submitted.length + refused,
+  return batchFigures(run, sent, await settleBatch(run, sent.submitted, views, context.signal), {
+    requests: sent.submitted.length + sent.refused,
     faultsInjected: faults.length,
-    lost: tally.lost,
-    duplicated: tally.duplicatedThreads,
-    http5xx: stack.api.serverErrors(),
     recoverMs: longestRecovery(faults),
-    extra: { rounds: size.rounds, 'batch wall': `${((performance.now() - started) / 1000).toFixed(1)} s` },
-    checks: [
-      check(
-        'every submission accepted',
-        refused === 0,
-        `${submitted.length}/${submitted.length + refused} answered 202`,
-      ),
-      ...faultChecks(faults, planned, 'SIGTERMs'),
-      ...batchChecks(tally, submitted.length),
-      check(
-        'no job left unfinished',
-        Object.values(leftover).every((count) => count === 0),
-        JSON.stringify(leftover),
-      ),
-    ],
-  };
+    extra: { rounds: size.rounds },
+    checks: faultChecks(faults, planned, 'SIGTERMs'),
+  });
 }
 
 /** Scenario 8: SIGTERM every worker in turn under load (a rolling restart); nothing is lost. */
@@ -98,7 +70,7 @@ async function loadInWaves(
   prompts: readonly string[],
   wave: number,
   stop: () => boolean,
-): Promise<{ submitted: { id: string; prompt: string }[]; refused: number }> {
+): Promise<SentBatch> {
   const submitted: { id: string; prompt: string }[] = [];
   let refused = 0;
   for (let round = 0; !stop(); round += 1) {
