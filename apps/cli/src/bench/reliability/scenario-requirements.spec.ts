@@ -19,7 +19,9 @@ describe('scenario requirements', () => {
 
   it('a scenario that needs root runs only as root, and says why otherwise', () => {
     expect(unmetRequirements(scenario(['root']), { root: true })).toEqual([]);
-    expect(unmetRequirements(scenario(['root']), { root: false })).toEqual(['root (network namespaces, tc)']);
+    expect(unmetRequirements(scenario(['root']), { root: false })).toEqual([
+      'root (network namespaces, veth links, iptables packet loss)',
+    ]);
   });
 
   it('lists a scenario as one JSON line with whether it can run here', () => {

@@ -11,7 +11,7 @@ export function machineAbilities(): MachineAbilities {
 }
 
 const MEANING: Readonly<Record<ScenarioRequirement, string>> = {
-  root: 'root (network namespaces, tc)',
+  root: 'root (network namespaces, veth links, iptables packet loss)',
 };
 
 /** The scenario's requirements this machine does not meet, described (empty when it can run). */

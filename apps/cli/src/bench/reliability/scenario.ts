@@ -36,7 +36,7 @@ export interface ScenarioFigures {
   readonly checks: readonly ScenarioCheck[];
 }
 
-/** What a scenario needs of the machine beyond the stack: `root` for network namespaces and `tc` (CI runs as root). */
+/** What a scenario needs of the machine beyond the stack: `root` for network namespaces, veth links and iptables packet loss (CI runs as root). */
 export type ScenarioRequirement = 'root';
 
 /** One fault scenario of `threadloom bench reliability` (one file each, listed in scenarios.ts). */
