@@ -1,6 +1,7 @@
-// KEDA triggers read the keys and metrics the system really writes: queue names and the key prefix
-// from libs/contracts, prioritized jobs counted, authentication from the Secret, fallbacks set.
-import { DEFAULT_KEY_PREFIX, QUEUE_NAMES } from '@threadloom/contracts';
+// KEDA triggers read the keys and metrics the system really writes: queue names, the key prefix and
+// its lanes from libs/contracts, prioritized jobs counted, every lane counted, authentication from
+// the Secret, fallbacks set.
+import { DEFAULT_KEY_PREFIX, lanePrefix, QUEUE_NAMES } from '@threadloom/contracts';
 import { describe, expect, it } from 'vitest';
 import { workerConfig } from './support/app-contracts.js';
 import type { K8sObject } from './support/k8s-object.js';
@@ -73,13 +74,14 @@ describe.each(['production', 'production-managed-redis'] as const)('overlay %s: 
       for (const trigger of spec.triggers) {
         expect(Object.keys(trigger.metadata).filter((key) => !METADATA_KEYS[trigger.type]!.includes(key))).toEqual([]);
         if (trigger.type === 'redis') {
-          const [listPrefix, queue, suffix] = trigger.metadata['listName']!.split(':');
-          expect([listPrefix, suffix]).toEqual([prefix, 'wait']);
+          const [, queue, suffix] = trigger.metadata['listName']!.split(':');
+          expect(suffix).toBe('wait');
           expect(roles).toContain(queue);
         } else if (trigger.metadata['query']!.includes('bullmq_job_count')) {
           expect(trigger.metadata['query']).toMatch(/state=~"waiting\|prioritized"/);
-          // The API and every join worker export the same counts: each series must count once.
-          expect(trigger.metadata['query']).toMatch(/^sum\(max by \(queue, state\) \(bullmq_job_count\{/);
+          // The API and every join worker export the same counts: each series must count once, and
+          // every lane (its own `lane` label when LANES > 1) must be added, not the largest kept.
+          expect(trigger.metadata['query']).toMatch(/^sum\(max by \(queue, state, lane\) \(bullmq_job_count\{/);
           expect(queuesInQuery(trigger.metadata['query']!).sort()).toEqual([...roles].sort());
           expect(roles.every((role) => QUEUES.includes(role))).toBe(true);
         } else {
@@ -96,6 +98,21 @@ describe.each(['production', 'production-managed-redis'] as const)('overlay %s: 
     // Cooldowns sized for model load: minutes, not KEDA's 5-minute default.
     expect(gpu.cooldownPeriod).toBeGreaterThanOrEqual(900);
     expect(gpu.triggers.map((t) => t.name)).toContain('engine-waiting');
+  });
+
+  it('Redis list triggers watch the `:wait` list of every lane the workers consume, and only those', () => {
+    for (const scaledObject of scaledObjects) {
+      const spec = scaledObject.spec as ScaledObjectSpec;
+      const worker = containers.find((c) => c.workload.name === spec.scaleTargetRef.name && c.app === 'worker')!;
+      const { workerLanes } = workerConfig(worker.env);
+      const lists = spec.triggers.filter((t) => t.type === 'redis').map((t) => t.metadata['listName']!);
+      const queues = [...new Set(lists.map((list) => list.split(':')[1]!))];
+      expect(queues.length).toBeGreaterThan(0);
+      const everyLane = queues.flatMap((queue) =>
+        workerLanes.map((lane) => `${lanePrefix(prefix, lane)}:${queue}:wait`),
+      );
+      expect([...lists].sort()).toEqual(everyLane.sort());
+    }
   });
 
   it('Redis triggers reach the Redis the workers use and authenticate from the Secret', () => {

@@ -32,11 +32,17 @@ describe(`overlay ${OVERLAY}`, () => {
   it('runs no Redis itself and scales on Prometheus only', () => {
     expect(workloadsOf(objects).map((w) => w.name)).not.toContain('threadloom-redis');
     expect(ofKind(objects, 'TriggerAuthentication')).toEqual([]);
-    const scaled = ofKind(objects, 'ScaledObject') as unknown as { spec: { triggers: { type: string }[] } }[];
+    const scaled = ofKind(objects, 'ScaledObject') as unknown as {
+      spec: { triggers: { type: string; metadata: Record<string, string> }[] };
+    }[];
     expect(scaled).toHaveLength(2);
     for (const object of scaled) {
       expect(object.spec.triggers.length).toBeGreaterThan(0);
       expect(new Set(object.spec.triggers.map((t) => t.type))).toEqual(new Set(['prometheus']));
+      // Each of the 3 lanes' series carries its `lane`: the backlog adds them rather than keeping the largest.
+      const backlog = object.spec.triggers.filter((t) => t.metadata['query']!.includes('bullmq_job_count'));
+      expect(backlog).toHaveLength(1);
+      expect(backlog[0]!.metadata['query']).toMatch(/^sum\(max by \(queue, state, lane\) \(bullmq_job_count\{/);
     }
   });
 });
