@@ -2,8 +2,10 @@ import type { DashboardSpec } from './dashboard.js';
 import { timeseries } from './panels.js';
 import { quantile } from './promql.js';
 
-// The API and the join worker both export BullMQ's gauges for the same queues: take one, never the sum.
-const jobs = (states: string) => `max by (queue, state) (bullmq_job_count{state=~"${states}"})`;
+// The API and the join worker both export BullMQ's gauges for the same queues: take one per lane, never
+// the sum of exporters; then add the lanes (each its own `lane` label when LANES > 1).
+const jobs = (states: string) =>
+  `sum by (queue, state) (max by (queue, state, lane) (bullmq_job_count{state=~"${states}"}))`;
 
 /** The queues and the Redis that holds them. */
 export const queuesDashboard: DashboardSpec = {
