@@ -1,4 +1,5 @@
-import { context, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
+import { runInSpan } from './run-in-span.js';
 import { carrierOf } from './trace-carrier.js';
 
 /** What is known when an inference call starts (samplers read these, so they are set at span start). */
@@ -41,8 +42,8 @@ export async function inGenAiClientSpan<T>(
   return tracer.startActiveSpan(
     `${start.operation} ${start.model}`,
     { kind: SpanKind.CLIENT, attributes: startAttributes(start) },
-    async (span) => {
-      try {
+    (span) =>
+      runInSpan(span, async () => {
         const carrier = span.isRecording() ? carrierOf(context.active()) : undefined;
         const result = await call(carrier === undefined ? {} : { ...carrier });
         const end = describe(result);
@@ -54,14 +55,7 @@ export async function inGenAiClientSpan<T>(
           'gen_ai.response.time_to_first_chunk': end.timeToFirstChunkSeconds,
         });
         return result;
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        span.setAttribute('error.type', error instanceof Error ? error.name : 'Error');
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
+      }),
   );
 }
 

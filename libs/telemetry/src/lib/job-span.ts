@@ -1,4 +1,5 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { SpanKind, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { runInSpan } from './run-in-span.js';
 import { carrierOf, contextOf, parseTraceparent, type TraceCarrier } from './trace-carrier.js';
 
 /** What a traced job knows about itself. */
@@ -36,16 +37,6 @@ export async function inJobSpan<T>(
     `process ${queue}`,
     { kind: SpanKind.CONSUMER, attributes, links },
     contextOf(options.parent),
-    async (span) => {
-      try {
-        return await fn(span, carrierOf());
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        span.setAttribute('error.type', error instanceof Error ? error.name : 'Error');
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
+    (span) => runInSpan(span, () => fn(span, carrierOf())),
   );
 }
