@@ -12,20 +12,24 @@ import {
   urlParser,
 } from '../stack/option-parsers.js';
 import { waitForShutdownSignal } from '../stack/shutdown-signal.js';
+import type { StackOptions } from '../stack/stack-plan.js';
 import { describeStack, PROCESS_OUTPUT, reportingHooks } from '../stack/stack-report.js';
 
-interface UpOptions {
-  readonly machines: number;
-  readonly timeScale: number;
-  readonly engineUrl?: string;
-  readonly engineApiKey?: string;
-  readonly redisUrl?: string;
-  readonly redisClusterNodes?: readonly string[];
-  readonly lanes?: number;
+/** Commander's parsed options: the stack's own names, and `port` and `logs` of the command. */
+interface UpOptions extends Pick<
+  StackOptions,
+  | 'machines'
+  | 'timeScale'
+  | 'engineUrl'
+  | 'engineApiKey'
+  | 'redisUrl'
+  | 'redisClusterNodes'
+  | 'lanes'
+  | 'apiKey'
+  | 'otlpEndpoint'
+> {
   readonly port: number;
-  readonly apiKey?: string;
   readonly logs: boolean;
-  readonly otlpEndpoint?: string;
 }
 
 /** `threadloom up`: a whole local stack (Redis, simulated machines, join worker, API) until Ctrl-C. */
