@@ -54,6 +54,34 @@ describe('served context at submit', () => {
     expect(response.body.error.message).toContain(String(CONTEXT));
   });
 
+  it('refuses a batch with a line that cannot fit before submitting any of it, naming the line', async () => {
+    const line = (custom_id: string, max_tokens: number) => ({
+      custom_id,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: MODEL, messages: [{ role: 'user', content: 'What is 2+2?' }], max_tokens },
+    });
+    const response = await request(api.url)
+      .post('/v1/batches')
+      .set(alice)
+      .send([line('fits', 1_000), line('too-big', 100_000)]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.param).toBe('[1].body.max_tokens');
+    expect(response.body.error.message).toContain(String(CONTEXT));
+    const listed = await request(api.url).get('/v1/batches').set(alice);
+    expect(listed.body.data).toEqual([]);
+  });
+
+  it('refuses a rollout job whose budget cannot fit, naming the limit', async () => {
+    const response = await request(api.url)
+      .post('/v1/rollouts')
+      .set(alice)
+      .send({ problems: [{ problem: 'What is 2+2?', ground_truth: '4' }], k: 2, max_tokens: 100_000 });
+    expect(response.status).toBe(400);
+    expect(response.body.error.param).toBe('problems[0].max_tokens');
+    expect(response.body.error.message).toContain(String(CONTEXT));
+  });
+
   it('accepts what fits', async () => {
     const response = await request(api.url)
       .post('/v1/reasoning')

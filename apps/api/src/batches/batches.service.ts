@@ -15,6 +15,7 @@ import { gradeItem, summarizeBatch, type Grader } from './batch-aggregate.js';
 import { BATCH_STORE, type BatchItem, type BatchRecord, type BatchStore } from './batch-record.js';
 import { batchCreateSchema, type BatchLine } from './batch-request.schema.js';
 import { parseJsonLines } from './jsonl.js';
+import { ServedContext } from '../limits/served-context.service.js';
 
 const grader: Grader = (answer, truth) => grade(answer, truth).correct;
 
@@ -29,6 +30,7 @@ export class BatchesService {
     @Inject(BATCH_STORE) private readonly store: BatchStore,
     private readonly jobs: JobsService,
     @Inject(RECENT_INDEX) private readonly recent: RecentIndex,
+    private readonly context: ServedContext,
   ) {
     this.schema = batchCreateSchema(config);
   }
@@ -44,6 +46,10 @@ export class BatchesService {
     idempotencyKey?: string,
   ): Promise<BatchRecord> {
     const lines = parseOrThrow(this.schema, typeof body === 'string' ? parseJsonLines(body) : body);
+    const submissions = lines.map((line) =>
+      toSubmission(promptOf(line.body), line.body, principal.tenant, defaultModel),
+    );
+    await this.context.checkEach(submissions, (index) => `[${index}].body.`);
     const start = await this.jobs.start('batch', this.store, principal, lines, idempotencyKey);
     if ('replay' in start) return start.replay;
     const { id, bodyHash } = start;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { servedContextKey, type ReasoningSubmission } from '@threadloom/contracts';
 import { loadQwen3Tokenizer, type Tokenizer } from '@threadloom/threading';
 import type { RedisClient } from '@threadloom/queue';
-import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
+import { ValidationFailedError, type FieldIssue } from '../common/errors/validation-failed.error.js';
 import type { ApiConfig } from '../config/api-config.js';
 import { API_CONFIG } from '../config/config.tokens.js';
 import { API_REDIS } from '../queues/redis.tokens.js';
@@ -27,17 +27,35 @@ export class ServedContext {
 
   /** Throws ValidationFailedError naming the limit when `submission` cannot fit. */
   async check(submission: ReasoningSubmission): Promise<void> {
+    await this.checkEach([submission], () => '');
+  }
+
+  /**
+   * Checks every submission of a batch or rollout job before any is admitted; throws one
+   * ValidationFailedError listing each that cannot fit, its field prefixed by `where(index)`.
+   */
+  async checkEach(submissions: readonly ReasoningSubmission[], where: (index: number) => string): Promise<void> {
     const limit = await this.limit();
     if (limit === undefined) return;
+    const issues: FieldIssue[] = [];
+    for (const [index, submission] of submissions.entries()) {
+      const issue = await this.issueOf(submission, limit);
+      if (issue !== undefined) issues.push({ ...issue, field: `${where(index)}${issue.field}` });
+    }
+    if (issues.length > 0) throw new ValidationFailedError(issues);
+  }
+
+  private async issueOf(submission: ReasoningSubmission, limit: number): Promise<FieldIssue | undefined> {
     const maxTokens = submission.parameters?.maxTokens;
     if (maxTokens !== undefined && maxTokens > limit)
-      throw refused('max_tokens', `max_tokens ${maxTokens} exceeds the served model's context of ${limit} tokens`);
+      return refused('max_tokens', `max_tokens ${maxTokens} exceeds the served model's context of ${limit} tokens`);
     // A token is at least one byte: a prompt of fewer bytes than the context fits without counting.
-    if (Buffer.byteLength(submission.prompt) < limit) return;
+    if (Buffer.byteLength(submission.prompt) < limit) return undefined;
     this.tokenizer ??= loadQwen3Tokenizer();
     const promptTokens = (await this.tokenizer).countTokens(submission.prompt);
     if (promptTokens >= limit)
-      throw refused('prompt', `the prompt is ${promptTokens} tokens; the served model's context is ${limit} tokens`);
+      return refused('prompt', `the prompt is ${promptTokens} tokens; the served model's context is ${limit} tokens`);
+    return undefined;
   }
 
   private async limit(now = Date.now()): Promise<number | undefined> {
@@ -49,6 +67,6 @@ export class ServedContext {
   }
 }
 
-function refused(field: string, message: string): ValidationFailedError {
-  return new ValidationFailedError([{ field, rule: 'served_context', message }]);
+function refused(field: string, message: string): FieldIssue {
+  return { field, rule: 'served_context', message };
 }

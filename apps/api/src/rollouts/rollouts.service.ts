@@ -12,6 +12,7 @@ import { memberSeeds, memberSubmission } from './rollout-members.js';
 import { ROLLOUT_GROUPS, ROLLOUT_STORE, type RolloutRecord, type RolloutStore } from './rollout-record.js';
 import { rolloutCreateSchema, type RolloutCreateBody } from './rollout-request.schema.js';
 import { summarizeRollout, type RolloutSummary } from './rollout-summary.js';
+import { ServedContext } from '../limits/served-context.service.js';
 
 /** Rollout jobs: groups of k sampled requests per problem, scored once per group by the runtime. */
 @Injectable()
@@ -24,6 +25,7 @@ export class RolloutsService {
     @Inject(ROLLOUT_STORE) private readonly store: RolloutStore,
     @Inject(ROLLOUT_GROUPS) private readonly groups: RolloutGroupStore,
     private readonly jobs: JobsService,
+    private readonly context: ServedContext,
   ) {
     this.schema = rolloutCreateSchema(config);
   }
@@ -39,6 +41,11 @@ export class RolloutsService {
     idempotencyKey?: string,
   ): Promise<RolloutRecord> {
     const body = parseOrThrow(this.schema, raw);
+    // Every member of a group shares the problem's prompt and budget: one check per problem.
+    const probes = body.problems.map((problem) =>
+      memberSubmission(body, problem, { groupId: '', index: 0, seed: 0 }, principal.tenant, defaultModel),
+    );
+    await this.context.checkEach(probes, (index) => `problems[${index}].`);
     const start = await this.jobs.start('rollout', this.store, principal, body, idempotencyKey);
     if ('replay' in start) return start.replay;
     const { id, bodyHash } = start;
