@@ -44,7 +44,7 @@ export {
 export { openRolloutGroupsKey, rolloutGroupKeys, rolloutJobKey } from './lib/rollout-keys.js';
 export type { RolloutGroupKeys } from './lib/rollout-keys.js';
 export { commaList, commaListSchema } from './lib/comma-list.js';
-export { laneEnvShape, laneLayoutIssues, parseLaneList } from './lib/lane-config.js';
+export { keyLayoutEnvShape, laneEnvShape, laneLayoutIssues, parseLaneList } from './lib/lane-config.js';
 export { redisClusterEnvShape } from './lib/redis-cluster-config.js';
 export { joinJobSchema, reasonJobSchema, threadJobSchema, traceCarrierSchema } from './lib/job-payloads.js';
 export type { JoinJobData, ReasonJobData, ThreadJobData, TraceCarrierData } from './lib/job-payloads.js';

@@ -1,8 +1,7 @@
 import {
   commaListSchema,
-  DEFAULT_KEY_PREFIX,
   DEFAULT_MODEL,
-  laneEnvShape,
+  keyLayoutEnvShape,
   laneLayoutIssues,
   redisClusterEnvShape,
   retryEnvShape,
@@ -60,12 +59,7 @@ export const apiEnvSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
     ...redisClusterEnvShape,
-    KEY_PREFIX: z
-      .string()
-      .min(1)
-      .refine((value) => !value.endsWith(':'), 'must not end with ":"')
-      .default(DEFAULT_KEY_PREFIX),
-    ...laneEnvShape,
+    ...keyLayoutEnvShape,
     API_KEYS: apiKeysSchema,
     API_AUTH_DISABLED: flag,
     API_MODELS: commaListSchema(DEFAULT_MODEL).pipe(z.array(z.string()).min(1)),

@@ -1,8 +1,7 @@
 import {
   commaListSchema,
-  DEFAULT_KEY_PREFIX,
   DEFAULT_MODEL,
-  laneEnvShape,
+  keyLayoutEnvShape,
   laneLayoutIssues,
   parseLaneList,
   redisClusterEnvShape,
@@ -35,12 +34,7 @@ export const workerEnvSchema = engineEnvSchema.extend({
   JOIN_CONCURRENCY: positiveInt(16),
   MACHINE_ID: z.string().min(1).default('local'),
   MODEL_NAME: z.string().min(1).default(DEFAULT_MODEL),
-  KEY_PREFIX: z
-    .string()
-    .min(1)
-    .refine((value) => !value.endsWith(':'), 'must not end with ":"')
-    .default(DEFAULT_KEY_PREFIX),
-  ...laneEnvShape,
+  ...keyLayoutEnvShape,
   WORKER_LANES: z.string().optional(),
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
   ENGINE_TIMEOUT_MS: positiveInt(DEFAULT_ENGINE_TIMEOUT_MS),

@@ -183,24 +183,19 @@ function contextFull(error: ContextFullError): TimedCompletion {
 async function saveCompleted(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  { run, startedAt, checkpoint, machine }: ThreadRun & { checkpoint: Checkpoint },
+  threadRun: ThreadRun & { checkpoint: Checkpoint },
   done: TimedCompletion,
   span: TraceCarrier | undefined,
 ): Promise<void> {
   const { requestId, block, index, number } = job.data;
+  const { run, machine, checkpoint } = threadRun;
   const thread: StoredThread = {
     number,
     status: 'completed',
     ...storedThreadResult(done.result, checkpoint.state.units),
-    queueWaitMs: startedAt - job.data.enqueuedAt,
+    ...runRecord(job, threadRun),
     timeToFirstTokenMs: done.timeToFirstTokenMs,
     decodeMs: done.decodeMs,
-    machine,
-    attempts: run.attempt,
-    runCause: run.cause,
-    stalls: run.stalls,
-    startedAt,
-    finishedAt: Date.now(),
     ...(span === undefined ? {} : { span: span.traceparent }),
   };
   const { metrics } = deps;
@@ -224,9 +219,10 @@ async function saveCompleted(
 async function handleFailure(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  { run, startedAt, machine }: ThreadRun,
+  threadRun: ThreadRun,
   error: unknown,
 ): Promise<JobOutcome> {
+  const { machine } = threadRun;
   const { requestId, block, index, number } = job.data;
   // Cancelled or expired: the request is settled elsewhere; finishing the job lets the join run and see it.
   if (error instanceof RequestAbortedError) {
@@ -245,15 +241,9 @@ async function handleFailure(
       number,
       status: 'failed',
       error: message,
-      queueWaitMs: startedAt - job.data.enqueuedAt,
+      ...runRecord(job, threadRun),
       timeToFirstTokenMs: 0,
       decodeMs: 0,
-      machine,
-      attempts: run.attempt,
-      runCause: run.cause,
-      stalls: run.stalls,
-      startedAt,
-      finishedAt: Date.now(),
     };
     await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', {
       block,
@@ -279,4 +269,17 @@ interface ThreadRun {
   readonly run: JobRun;
   readonly startedAt: number;
   readonly machine: string;
+}
+
+/** The stored thread's account of how it ran: queue wait, machine, attempts and why, and when. */
+function runRecord(job: Job<ThreadJobData>, { run, startedAt, machine }: ThreadRun) {
+  return {
+    queueWaitMs: startedAt - job.data.enqueuedAt,
+    machine,
+    attempts: run.attempt,
+    runCause: run.cause,
+    stalls: run.stalls,
+    startedAt,
+    finishedAt: Date.now(),
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allLanes, hasHashTag, MAX_LANES } from './lanes.js';
+import { DEFAULT_KEY_PREFIX } from './queue-names.js';
 
 /**
  * The lane count variable every process that adds or reads requests takes (API, worker, CLI); merge
@@ -8,6 +9,19 @@ import { allLanes, hasHashTag, MAX_LANES } from './lanes.js';
  */
 export const laneEnvShape = {
   LANES: z.coerce.number().int().min(1).max(MAX_LANES).default(1),
+};
+
+/**
+ * Where the runtime's keys are — KEY_PREFIX and LANES — which the API and every worker must agree on;
+ * merge into a process's env schema.
+ */
+export const keyLayoutEnvShape = {
+  KEY_PREFIX: z
+    .string()
+    .min(1)
+    .refine((value) => !value.endsWith(':'), 'must not end with ":"')
+    .default(DEFAULT_KEY_PREFIX),
+  ...laneEnvShape,
 };
 
 /** Why a lane layout cannot work (empty when it can): several lanes need a hash tag to give each its own. */
