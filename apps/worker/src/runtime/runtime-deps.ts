@@ -1,5 +1,4 @@
 import type { WorkerConfig } from '../config/worker-config.js';
-import type { EngineClient } from '@threadloom/engine-client';
 import type { RequestStore } from '@threadloom/queue';
 import type { CancellationRegistry } from './cancellation-registry.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
@@ -15,8 +14,7 @@ export interface RuntimeDeps {
   readonly finisher: RequestFinisher;
   /** BullMQ handles of every lane; a request's jobs go to the lane its id names. */
   readonly lanes: LaneQueues;
-  readonly engine: EngineClient | null;
-  /** `engine` plus other machines' engines a job can be routed to (prefix placement); null without an engine. */
+  /** This machine's engine (`local`) plus other machines' engines a job can be routed to; null without an engine. */
   readonly engines: EnginePool | null;
   readonly cancellations: CancellationRegistry;
   readonly metrics: WorkerMetrics;

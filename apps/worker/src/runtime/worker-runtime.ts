@@ -80,7 +80,7 @@ export class WorkerRuntime {
     const report = await checkRedisPolicy(commands, config.requireAof);
     for (const warning of report.warnings) this.logger.warn(`WARNING: ${warning}`);
     const deps = await this.buildDeps(commands);
-    await this.publishContext(commands, deps.engine);
+    await this.publishContext(commands, deps.engines?.local ?? null);
     this.placement = await this.startPlacement(commands);
     if (this.placement !== undefined) {
       const { placementPolicy: policy, affinityMaxWaitMs, enginePriority } = config;
@@ -175,7 +175,6 @@ export class WorkerRuntime {
     return {
       config,
       store,
-      engine: engines?.local ?? null,
       engines,
       cancellations: this.cancellations,
       metrics: this.metrics,
