@@ -1,10 +1,11 @@
 // `threadloom up` on an existing Redis Cluster: --redis-url, --redis-cluster-nodes and --lanes reach the
 // workers and the API it starts, and a request in each lane completes with the Figure 6 result.
+// `threadloom run --distributed` takes the same options: its workers and its client run on the cluster.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { laneOfKey, laneOfRequest } from '@threadloom/contracts';
 import { startRedisCluster, type RunningCluster } from '@threadloom/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, waitForOutput } from '../cli/cli-process.js';
+import { runCli, spawnCli, waitForOutput } from '../cli/cli-process.js';
 import { FIGURE6 } from '../support/figure6.js';
 
 const LANES = 3;
@@ -58,6 +59,24 @@ describe('threadloom up on a Redis Cluster', () => {
     }
     expect(await exited).toBe(0);
   }, 90_000);
+
+  it('run --distributed runs its workers and client on the cluster', async () => {
+    const seeds = cluster.nodes.join(',');
+    const args = ['run', '--problem', FIGURE6.problem, '--json', '--distributed', '--lanes', String(LANES)];
+    const result = await runCli([...args, '--redis-url', cluster.url, '--redis-cluster-nodes', seeds]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { text: string }).text).toBe(FIGURE6.assistant);
+    const keys = await Promise.all(
+      (await cluster.masters()).map((node) => cluster.cli(node, '--scan', '--pattern', '{threadloom-*:req:*')),
+    );
+    expect(keys.join('').trim()).not.toBe('');
+  }, 90_000);
+
+  it('run refuses Redis options without --distributed', async () => {
+    const result = await runCli(['run', '--problem', FIGURE6.problem, '--lanes', '2']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--lanes needs --distributed');
+  });
 
   it('refuses cluster seeds without the URL that carries their credentials', async () => {
     const cli = spawnCli(['up', '--redis-cluster-nodes', cluster.nodes.join(','), '--machines', '1']);

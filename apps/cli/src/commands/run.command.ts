@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
 import { runDistributed } from '../stack/distributed-run.js';
 import { runInProcess } from '../stack/in-process-run.js';
-import { parseNonNegative, urlParser } from '../stack/option-parsers.js';
+import { ClusterWithoutUrlError } from '../stack/cluster-without-url.error.js';
+import { DistributedOnlyOptionError } from '../stack/distributed-only-option.error.js';
+import { parseClusterSeeds, parseLanes, parseNonNegative, urlParser } from '../stack/option-parsers.js';
 import { formatRunReport, type RunReport } from '../stack/run-report.js';
 
 /** Ends where the request failed rather than finished (a length cut still prints a usable trajectory). */
@@ -20,6 +22,8 @@ interface RunOptions {
   readonly engineUrl?: string;
   readonly engineApiKey?: string;
   readonly redisUrl?: string;
+  readonly redisClusterNodes?: readonly string[];
+  readonly lanes?: number;
   readonly json: boolean;
   readonly distributed: boolean;
   readonly timeScale: number;
@@ -44,6 +48,12 @@ export function registerRunCommand(program: Command): void {
       'with --distributed: an existing Redis instead of a private one',
       urlParser(['redis:', 'rediss:']),
     )
+    .option(
+      '--redis-cluster-nodes <seeds>',
+      'with --redis-url: host:port seeds of the Redis Cluster it belongs to (the URL then gives only credentials and TLS)',
+      parseClusterSeeds,
+    )
+    .option('--lanes <n>', 'with --distributed: lanes of the workers and the client (the request lands in one)', parseLanes)
     .option('--time-scale <x>', 'simulator time scale (0 = instant)', parseNonNegative, 0)
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options);
@@ -71,7 +81,24 @@ function produce(options: RunOptions): Promise<RunReport> {
           engineUrl: options.engineUrl,
           ...(options.engineApiKey === undefined ? {} : { engineApiKey: options.engineApiKey }),
         };
-  if (!options.distributed) return runInProcess(options.problem, { ...engine, timeScale: options.timeScale });
-  const redis = options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl };
+  if (!options.distributed) {
+    const distributedOnly = distributedOnlyOptionGiven(options);
+    if (distributedOnly !== undefined) throw new DistributedOnlyOptionError(distributedOnly);
+    return runInProcess(options.problem, { ...engine, timeScale: options.timeScale });
+  }
+  if (options.redisClusterNodes !== undefined && options.redisUrl === undefined) throw new ClusterWithoutUrlError();
+  const redis = {
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+    ...(options.redisClusterNodes === undefined ? {} : { redisClusterNodes: options.redisClusterNodes }),
+    ...(options.lanes === undefined ? {} : { lanes: options.lanes }),
+  };
   return runDistributed(options.problem, { ...engine, ...redis, timeScale: options.timeScale });
+}
+
+/** The first Redis option given to a run that would ignore it. */
+function distributedOnlyOptionGiven(options: RunOptions): string | undefined {
+  if (options.redisUrl !== undefined) return '--redis-url';
+  if (options.redisClusterNodes !== undefined) return '--redis-cluster-nodes';
+  if (options.lanes !== undefined) return '--lanes';
+  return undefined;
 }

@@ -10,6 +10,10 @@ export interface DistributedRunOptions {
   readonly engineApiKey?: string;
   /** An existing Redis; the stack's keys live under a fresh prefix there. */
   readonly redisUrl?: string;
+  /** With `redisUrl`: seeds of the Redis Cluster it belongs to. */
+  readonly redisClusterNodes?: readonly string[];
+  /** Lanes the request may be placed in (LANES of the workers and the client). */
+  readonly lanes?: number;
   readonly timeScale: number;
   /** @defaultValue 2 */
   readonly machines?: number;
@@ -25,6 +29,8 @@ export async function runDistributed(problem: string, options: DistributedRunOpt
     ...(options.engineUrl === undefined ? {} : { engineUrl: options.engineUrl }),
     ...(options.engineApiKey === undefined ? {} : { engineApiKey: options.engineApiKey }),
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+    ...(options.redisClusterNodes === undefined ? {} : { redisClusterNodes: options.redisClusterNodes }),
+    ...(options.lanes === undefined ? {} : { lanes: options.lanes }),
   });
   try {
     const started = performance.now();

@@ -3,9 +3,17 @@ import { DriverRequestError } from './driver-request.error.js';
 import { retrySettings } from './retry-settings.js';
 import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
 
+/** Where the queue driver finds the runtime's keys: the Redis (or a Cluster's seeds), the prefix and the lanes. */
+export interface QueueDriverTarget {
+  readonly redisUrl: string;
+  readonly keyPrefix: string;
+  readonly redisClusterNodes?: readonly string[];
+  readonly lanes?: number;
+}
+
 /** The driver over `@threadloom/queue`'s producer client: straight to Redis, no API in between. */
-export function createQueueDriver(redisUrl: string, keyPrefix: string): ReasoningDriver {
-  const client = new RedisReasoningClient({ redisUrl, keyPrefix, retry: retrySettings() });
+export function createQueueDriver(target: QueueDriverTarget): ReasoningDriver {
+  const client = new RedisReasoningClient({ ...target, retry: retrySettings() });
   const get = async (id: string): Promise<DriverView> => {
     const view = await client.get(id);
     if (view === undefined) throw new DriverRequestError(id, 'unknown request');

@@ -19,7 +19,12 @@ export async function startQueueStack(
 ): Promise<QueueStack> {
   const keyPrefix = options.keyPrefix ?? `{threadloom-${randomUUID().slice(0, 8)}}`;
   const stack = await startLocalStack({ ...options, keyPrefix }, hooks);
-  const driver = createQueueDriver(stack.redisUrl, keyPrefix);
+  const driver = createQueueDriver({
+    redisUrl: stack.redisUrl,
+    keyPrefix,
+    ...(options.redisClusterNodes === undefined ? {} : { redisClusterNodes: options.redisClusterNodes }),
+    ...(options.lanes === undefined ? {} : { lanes: options.lanes }),
+  });
   return {
     stack,
     driver,
