@@ -53,7 +53,11 @@ export function registerRunCommand(program: Command): void {
       'with --redis-url: host:port seeds of the Redis Cluster it belongs to (the URL then gives only credentials and TLS)',
       parseClusterSeeds,
     )
-    .option('--lanes <n>', 'with --distributed: lanes of the workers and the client (the request lands in one)', parseLanes)
+    .option(
+      '--lanes <n>',
+      'with --distributed: lanes of the workers and the client (the request lands in one)',
+      parseLanes,
+    )
     .option('--time-scale <x>', 'simulator time scale (0 = instant)', parseNonNegative, 0)
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options);
