@@ -34,18 +34,12 @@ export class RequestFinisher {
 
   /** A sequential step failed for good: failed, keeping the trajectory so far. */
   async engineFailed(requestId: string, state: OrchestratorState, message: string, code: string): Promise<void> {
-    await this.settle(requestId, 'failed', terminateOrchestration(state, 'engine_error', message).state, message, code);
+    await this.terminate(requestId, state, 'failed', 'engine_error', message, code);
   }
 
   /** The deadline passed: expired, keeping the trajectory so far. */
   async expired(requestId: string, state: OrchestratorState): Promise<void> {
-    await this.settle(
-      requestId,
-      'expired',
-      terminateOrchestration(state, 'aborted', 'deadline exceeded').state,
-      'deadline exceeded',
-      'deadline_exceeded',
-    );
+    await this.terminate(requestId, state, 'expired', 'aborted', 'deadline exceeded', 'deadline_exceeded');
   }
 
   /**
@@ -58,24 +52,24 @@ export class RequestFinisher {
       () => undefined, // an unreadable checkpoint is one way to get here: settle without a trajectory
     );
     if (state === undefined) return this.settleBare(requestId, 'failed', message, code);
-    return this.settle(
-      requestId,
-      'failed',
-      terminateOrchestration(state, 'engine_error', message).state,
-      message,
-      code,
-    );
+    return this.terminate(requestId, state, 'failed', 'engine_error', message, code);
   }
 
   /** Cancelled by a producer: cancelled, keeping the trajectory so far. Returns whether it moved. */
   async cancelled(requestId: string, state: OrchestratorState): Promise<boolean> {
-    return this.settle(
-      requestId,
-      'cancelled',
-      terminateOrchestration(state, 'aborted', 'cancelled').state,
-      'cancelled',
-      'cancelled',
-    );
+    return this.terminate(requestId, state, 'cancelled', 'aborted', 'cancelled', 'cancelled');
+  }
+
+  /** Ends a run the machine did not finish: its state terminated with `reason`, settled as `status`. */
+  private terminate(
+    requestId: string,
+    state: OrchestratorState,
+    status: RequestStatus,
+    reason: TerminationReason,
+    message: string,
+    code: string,
+  ): Promise<boolean> {
+    return this.settle(requestId, status, terminateOrchestration(state, reason, message).state, message, code);
   }
 
   private async settle(
