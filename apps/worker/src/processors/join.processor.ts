@@ -5,7 +5,7 @@ import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { threadResultOf, type Checkpoint, type StoredThread } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { loadJob, pastDeadline } from '../runtime/request-context.js';
-import { runAttributes, runEventData, startRun } from '../runtime/job-run.js';
+import { jobAttributes, runEventData, startRun } from '../runtime/job-run.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
 
@@ -29,14 +29,11 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
   const run = await startRun(job);
   const startedAt = Date.now();
   const lastThreadAt = Math.max(0, ...stored.map((thread) => thread?.finishedAt ?? 0));
-  if (lastThreadAt > 0) deps.metrics.joinWait.observe(Math.max(0, startedAt - lastThreadAt) / 1000);
+  const queueWaitMs = lastThreadAt > 0 ? Math.max(0, startedAt - lastThreadAt) : 0;
+  if (lastThreadAt > 0) deps.metrics.joinWait.observe(queueWaitMs / 1000);
   const attributes = {
-    'messaging.message.id': job.id ?? '',
-    'threadloom.request_id': requestId,
+    ...jobAttributes({ job, requestId, machine: deps.config.machineId, run, queueWaitMs }),
     'threadloom.block': block,
-    'threadloom.machine': deps.config.machineId,
-    ...runAttributes(run),
-    'threadloom.queue_wait_ms': lastThreadAt > 0 ? Math.max(0, startedAt - lastThreadAt) : 0,
   };
   const links = stored.flatMap((thread): TraceCarrier[] =>
     thread?.span === undefined ? [] : [{ traceparent: thread.span }],

@@ -8,7 +8,7 @@ import { publicEngineError } from '../engine/public-engine-error.js';
 import type { Checkpoint } from '@threadloom/queue';
 import { commitStep, performEffects } from '../runtime/commit-step.js';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
-import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
+import { jobAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import { inJobSpan } from '@threadloom/telemetry';
@@ -36,13 +36,10 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
   }
   if (context.status === 'queued') await deps.store.transition(requestId, 'running', { startedAt: String(Date.now()) });
   const run = await startRun(job);
+  const queueWaitMs = Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp);
   const attributes = {
-    'messaging.message.id': job.id ?? '',
-    'threadloom.request_id': requestId,
+    ...jobAttributes({ job, requestId, machine: deps.config.machineId, run, queueWaitMs }),
     'threadloom.step': step,
-    'threadloom.machine': deps.config.machineId,
-    ...runAttributes(run),
-    'threadloom.queue_wait_ms': Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp),
   };
   return inJobSpan('reason', { parent: trace, attributes }, () => decodeStep(deps, job, run, context, checkpoint));
 }

@@ -9,7 +9,7 @@ import { SlotWaitExceededError } from '../engine/slot-wait-exceeded.error.js';
 import { RequestAbortedError } from '@threadloom/engine-client';
 import { storedThreadResult, type Checkpoint, type StoredThread } from '@threadloom/queue';
 import { isFinalAttempt } from '../runtime/final-attempt.js';
-import { runAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
+import { jobAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import type { EngineTarget } from '../engine/engine-pool.js';
@@ -97,14 +97,10 @@ async function decodeThread(
   const startedAt = Date.now();
   const attributes = {
     ...placementAttributes(placement),
-    'messaging.message.id': job.id ?? '',
-    'threadloom.request_id': requestId,
+    ...jobAttributes({ job, requestId, machine, run, queueWaitMs: startedAt - job.data.enqueuedAt }),
     'threadloom.block': block,
     'threadloom.thread': number,
     'threadloom.thread_index': index,
-    'threadloom.machine': machine,
-    ...runAttributes(run),
-    'threadloom.queue_wait_ms': startedAt - job.data.enqueuedAt,
   };
   return inJobSpan('thread', { parent: trace, attributes }, async (_span, carrier) => {
     await deps.store.appendEvent(requestId, 'thread_started', {

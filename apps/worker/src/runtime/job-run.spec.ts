@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRun, runAttributes, runEventData } from './job-run.js';
+import { describeRun, jobAttributes, runEventData } from './job-run.js';
 
 describe('describeRun', () => {
   it('is the first run while nothing failed or stalled', () => {
@@ -19,11 +19,15 @@ describe('describeRun', () => {
 
   it('puts the run on spans and events', () => {
     const run = describeRun(0, 1, undefined);
-    expect(runAttributes(run)).toEqual({
+    expect(jobAttributes({ job: { id: 'j1' }, requestId: 'r1', machine: 'm0', run, queueWaitMs: 12 })).toEqual({
+      'messaging.message.id': 'j1',
+      'threadloom.request_id': 'r1',
+      'threadloom.machine': 'm0',
       'threadloom.attempt': 2,
       'threadloom.run_cause': 'stalled',
       'threadloom.failures_before': 0,
       'threadloom.stalls_before': 1,
+      'threadloom.queue_wait_ms': 12,
     });
     expect(runEventData(run)).toEqual({ attempt: 2, cause: 'stalled', failures: 0, stalls: 1 });
   });

@@ -46,13 +46,27 @@ function seenCounters(progress: unknown): SeenCounters | undefined {
   return typeof failures === 'number' && typeof stalls === 'number' ? { failures, stalls } : undefined;
 }
 
-/** Span attributes of a run. */
-export function runAttributes(run: JobRun): Record<string, number | string> {
+/** Where a job's span starts: its message, request, machine, run and how long it waited before this run. */
+export interface JobSpanStart {
+  readonly job: Pick<Job, 'id'>;
+  readonly requestId: string;
+  readonly machine: string;
+  readonly run: JobRun;
+  readonly queueWaitMs: number;
+}
+
+/** Span attributes every job kind records (each kind adds its own place: step, block, thread). */
+export function jobAttributes(start: JobSpanStart): Record<string, number | string> {
+  const { job, requestId, machine, run, queueWaitMs } = start;
   return {
+    'messaging.message.id': job.id ?? '',
+    'threadloom.request_id': requestId,
+    'threadloom.machine': machine,
     'threadloom.attempt': run.attempt,
     'threadloom.run_cause': run.cause,
     'threadloom.failures_before': run.failures,
     'threadloom.stalls_before': run.stalls,
+    'threadloom.queue_wait_ms': queueWaitMs,
   };
 }
 
