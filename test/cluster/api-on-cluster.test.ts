@@ -3,7 +3,7 @@
 // chosen so that its three lanes hash to three different masters (asserted, not assumed).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allLanes, laneOfKey, laneOfRequest, lanePrefix } from '@threadloom/contracts';
-import { startRedisCluster, type RunningCluster, type SupervisedProcess } from '@threadloom/devstack';
+import type { SupervisedProcess } from '@threadloom/devstack';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, KEYS } from '../api/support/api-keys.js';
@@ -13,6 +13,7 @@ import { readSse, type SseMessage } from '../api/support/sse.js';
 import { startSim, startWorker, type StackOptions } from '../orchestration/support/stack.js';
 import { corpusEntries } from '../support/corpus.js';
 import { FIGURE6 } from '../support/figure6.js';
+import { useRedisCluster } from '../support/redis-cluster.js';
 
 const PREFIX = '{tl-api-cluster}';
 const LANES = 3;
@@ -31,30 +32,28 @@ function keyPerLane(): string[] {
 }
 
 describe('the API and workers on a Redis Cluster', () => {
-  let cluster: RunningCluster;
+  const cluster = useRedisCluster({ masters: 3, replicas: 0 });
   let api: ApiProcess;
   const processes: SupervisedProcess[] = [];
 
   beforeAll(async () => {
-    cluster = await startRedisCluster({ masters: 3, replicas: 0 });
-    const clusterEnv = { LANES: String(LANES), REDIS_CLUSTER_NODES: cluster.nodes.join(',') };
+    const clusterEnv = { LANES: String(LANES), REDIS_CLUSTER_NODES: cluster().nodes.join(',') };
     // Slow enough that a request is still running when it is cancelled right after its 202.
     const { sim, url: engineUrl } = await startSim({ timeScale: 0.01 });
     processes.push(sim);
-    const options: StackOptions = { redisUrl: cluster.url, keyPrefix: PREFIX, machines: 2, workerEnv: clusterEnv };
+    const options: StackOptions = { redisUrl: cluster().url, keyPrefix: PREFIX, machines: 2, workerEnv: clusterEnv };
     processes.push(await startWorker(options, 'm1', 'reason,thread', engineUrl));
     processes.push(await startWorker(options, 'm2', 'reason,thread', engineUrl));
     processes.push(await startWorker(options, 'join1', 'join'));
-    api = await startApi(cluster.url, PREFIX, { ...clusterEnv, API_RATE_LIMIT_BURST: '40' });
+    api = await startApi(cluster().url, PREFIX, { ...clusterEnv, API_RATE_LIMIT_BURST: '40' });
   }, 60_000);
   afterAll(async () => {
     await api?.process.stop(5_000);
     await Promise.all(processes.map((child) => child.stop(2_000)));
-    await cluster?.stop();
   });
 
   it('puts the three lanes on three different masters', async () => {
-    const masters = await Promise.all(allLanes(LANES).map((lane) => cluster.masterOf(lanePrefix(PREFIX, lane))));
+    const masters = await Promise.all(allLanes(LANES).map((lane) => cluster().masterOf(lanePrefix(PREFIX, lane))));
     expect(new Set(masters).size).toBe(3);
   });
 

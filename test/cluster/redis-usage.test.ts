@@ -1,26 +1,20 @@
 // The usage reader the scale benchmark relies on, against a real 3-master cluster: each master's
 // command delta is exactly what was sent to it, the reader's own INFO calls are not counted.
-import { readRedisUsage, startRedisCluster, usageDelta, type RunningCluster } from '@threadloom/devstack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRedisUsage, usageDelta } from '@threadloom/devstack';
+import { describe, expect, it } from 'vitest';
+import { useRedisCluster } from '../support/redis-cluster.js';
 
 describe('redis usage readings on a cluster', () => {
-  let cluster: RunningCluster;
-
-  beforeAll(async () => {
-    cluster = await startRedisCluster({ masters: 3, replicas: 0 });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useRedisCluster({ masters: 3, replicas: 0 });
 
   it('attributes every command to the master that ran it, and nothing to the observer', async () => {
-    const masters = await cluster.masters();
+    const masters = await cluster().masters();
     expect(masters).toHaveLength(3);
     // One hash-tagged key per master, found before the first reading (CLUSTER calls would count).
     const keyOf = new Map<string, string>();
     for (let i = 0; keyOf.size < masters.length; i += 1) {
       const key = `{usage-${i}}:k`;
-      const owner = await cluster.masterOf(key);
+      const owner = await cluster().masterOf(key);
       if (!keyOf.has(owner)) keyOf.set(owner, key);
     }
     const before = await Promise.all(masters.map((node) => readRedisUsage(node)));
@@ -28,8 +22,8 @@ describe('redis usage readings on a cluster', () => {
     for (const [i] of masters.entries()) expect(usageDelta(before[i]!, untouched[i]!).calls).toBe(0);
     for (const [i, node] of masters.entries()) {
       for (let n = 0; n < (i + 1) * 3; n += 1)
-        await cluster.cli(node, 'SET', `${keyOf.get(node)}${n}`, 'x'.repeat(1_000));
-      await cluster.cli(node, 'GET', keyOf.get(node)!);
+        await cluster().cli(node, 'SET', `${keyOf.get(node)}${n}`, 'x'.repeat(1_000));
+      await cluster().cli(node, 'GET', keyOf.get(node)!);
     }
     const after = await Promise.all(masters.map((node) => readRedisUsage(node)));
     for (const [i] of masters.entries()) {
@@ -46,12 +40,12 @@ describe('redis usage readings on a cluster', () => {
 
   it('gives an empty slot to another master, and every node routes it there', async () => {
     const key = '{usage-move}:k';
-    const slot = Number((await cluster.cli(cluster.nodes[0]!, 'CLUSTER', 'KEYSLOT', key)).trim());
-    const owner = await cluster.masterOf(key);
-    const target = (await cluster.masters()).find((node) => node !== owner)!;
-    await cluster.assignSlot(slot, target);
-    expect(await cluster.masterOf(key)).toBe(target);
-    expect((await cluster.cli(target, 'SET', key, 'here')).trim()).toBe('OK');
-    expect((await cluster.cli(owner, 'SET', key, 'there')).trim()).toMatch(/^MOVED \d+ /);
+    const slot = Number((await cluster().cli(cluster().nodes[0]!, 'CLUSTER', 'KEYSLOT', key)).trim());
+    const owner = await cluster().masterOf(key);
+    const target = (await cluster().masters()).find((node) => node !== owner)!;
+    await cluster().assignSlot(slot, target);
+    expect(await cluster().masterOf(key)).toBe(target);
+    expect((await cluster().cli(target, 'SET', key, 'here')).trim()).toBe('OK');
+    expect((await cluster().cli(owner, 'SET', key, 'there')).trim()).toMatch(/^MOVED \d+ /);
   }, 60_000);
 });

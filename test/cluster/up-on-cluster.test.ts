@@ -3,28 +3,28 @@
 // `threadloom run --distributed` takes the same options: its workers and its client run on the cluster.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { laneOfKey, laneOfRequest } from '@threadloom/contracts';
-import { startRedisCluster, type RunningCluster } from '@threadloom/devstack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, waitForOutput } from '../cli/cli-process.js';
 import { FIGURE6 } from '../support/figure6.js';
+import { useRedisCluster } from '../support/redis-cluster.js';
 
 const LANES = 3;
 const KEY = 'up-cluster-key';
 const TENANT = 'default'; // the tenant of the admin key `up` configures
 
 describe('threadloom up on a Redis Cluster', () => {
-  let cluster: RunningCluster;
-
-  beforeAll(async () => {
-    cluster = await startRedisCluster({ masters: 3, replicas: 0 });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useRedisCluster({ masters: 3, replicas: 0 });
 
   it('runs workers and API on the cluster with the lanes asked for', async () => {
     const args = ['up', '--machines', '1', '--time-scale', '0', '--port', '0', '--api-key', KEY];
-    args.push('--redis-url', cluster.url, '--redis-cluster-nodes', cluster.nodes.join(','), '--lanes', String(LANES));
+    args.push(
+      '--redis-url',
+      cluster().url,
+      '--redis-cluster-nodes',
+      cluster().nodes.join(','),
+      '--lanes',
+      String(LANES),
+    );
     const cli = spawnCli(args);
     const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
     try {
@@ -61,13 +61,13 @@ describe('threadloom up on a Redis Cluster', () => {
   }, 90_000);
 
   it('run --distributed runs its workers and client on the cluster', async () => {
-    const seeds = cluster.nodes.join(',');
+    const seeds = cluster().nodes.join(',');
     const args = ['run', '--problem', FIGURE6.problem, '--json', '--distributed', '--lanes', String(LANES)];
-    const result = await runCli([...args, '--redis-url', cluster.url, '--redis-cluster-nodes', seeds]);
+    const result = await runCli([...args, '--redis-url', cluster().url, '--redis-cluster-nodes', seeds]);
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { text: string }).text).toBe(FIGURE6.assistant);
     const keys = await Promise.all(
-      (await cluster.masters()).map((node) => cluster.cli(node, '--scan', '--pattern', '{threadloom-*:req:*')),
+      (await cluster().masters()).map((node) => cluster().cli(node, '--scan', '--pattern', '{threadloom-*:req:*')),
     );
     expect(keys.join('').trim()).not.toBe('');
   }, 90_000);
@@ -79,7 +79,7 @@ describe('threadloom up on a Redis Cluster', () => {
   });
 
   it('refuses cluster seeds without the URL that carries their credentials', async () => {
-    const cli = spawnCli(['up', '--redis-cluster-nodes', cluster.nodes.join(','), '--machines', '1']);
+    const cli = spawnCli(['up', '--redis-cluster-nodes', cluster().nodes.join(','), '--machines', '1']);
     let stderr = '';
     cli.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((done) => cli.once('exit', (c) => done(c)));
