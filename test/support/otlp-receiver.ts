@@ -1,8 +1,7 @@
 // A small OTLP/HTTP receiver (JSON protocol) for system tests: every process of a stack exports its spans
 // here (OTEL_EXPORTER_OTLP_ENDPOINT + OTEL_EXPORTER_OTLP_PROTOCOL=http/json) and the test reads them back.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startOtlpEndpoint } from '@threadloom/devstack';
 
 /** One received span, flattened: ids as hex, attributes as plain values, the exporting service. */
 export interface ReceivedSpan {
@@ -63,22 +62,11 @@ interface OtlpExport {
 /** Starts the receiver on a free port. */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      if (request.method === 'POST' && request.url === '/v1/traces') {
-        spans.push(...flatten(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport));
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-        return;
-      }
-      response.writeHead(404).end();
-    });
+  const endpoint = await startOtlpEndpoint(({ body }) => {
+    spans.push(...flatten(JSON.parse(body.toString('utf8')) as OtlpExport));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: endpoint.url,
     spans,
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
@@ -88,11 +76,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       }
       return [...spans];
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => endpoint.close(),
   };
 }
 

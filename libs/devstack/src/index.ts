@@ -23,3 +23,5 @@ export type { ClusterNodeEntry } from './cluster-nodes.js';
 export { OBSERVER_COMMANDS, parseRedisUsage, readRedisUsage, usageDelta } from './redis-usage.js';
 export type { CommandCounters, RedisUsage, RedisUsageDelta, UsageParse } from './redis-usage.js';
 export { RedisUsageError } from './redis-usage.error.js';
+export { startOtlpEndpoint } from './otlp-endpoint.js';
+export type { OtlpEndpoint, OtlpExportBody } from './otlp-endpoint.js';
