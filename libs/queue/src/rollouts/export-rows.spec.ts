@@ -2,50 +2,32 @@ import {
   createCharsEncoder,
   renderUserPrompt,
   runOrchestration,
-  type CompletionResult,
   type Engine,
   type OrchestratorState,
 } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
+import { groupSpecFixture } from '../testing/group-spec.fixture.js';
+import { twoThreadEngine, type ScriptedReply } from '../testing/two-thread-engine.js';
 import { expandedRows, packedRow, type RowContext } from './export-rows.js';
 
-const PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n</Outlines>';
 const EOS_ID = 151645;
 /** Ids an engine might return: distinct from the chars encoder's, so the test sees whose ids a row holds. */
 const ids = (text: string): number[] => Array.from(text, (char) => 1000 + char.charCodeAt(0));
 
-/** One block of two threads, then `</Parallel>` and an answer ending on EOS; with `withIds`, the ids as vLLM's return_token_ids. */
+/** The two-thread engine ending its answer on EOS; with `withIds`, the ids as vLLM's return_token_ids. */
 function engine(withIds: boolean): Engine & { sent: { prompt: number[]; output: number[] }[] } {
   const sent: { prompt: number[]; output: number[] }[] = [];
-  const answer = (prompt: string, text: string, stopReason: string | null): Promise<CompletionResult> => {
+  const reply: ScriptedReply = (prompt, text, stopReason) => {
     const output = [...ids(text), ...(stopReason === null ? [EOS_ID] : [])];
     sent.push({ prompt: ids(prompt), output });
     const result = { text, finishReason: 'stop' as const, stopReason, completionTokens: output.length };
     return Promise.resolve(withIds ? { ...result, promptTokenIds: ids(prompt), tokenIds: output } : result);
   };
-  return {
-    sent,
-    complete: (request) => {
-      if (request.stop.includes('</Thread>')) return answer(request.prompt, ' body\n</Thread>', '</Thread>');
-      if (request.prompt.endsWith('</Thread>\n') || request.prompt.endsWith('</Parallel>\n'))
-        return answer(request.prompt, '</Parallel>\nso \\boxed{5}', null);
-      return answer(request.prompt, PLAN, '</Outlines>');
-    },
-  };
+  return { ...twoThreadEngine({ reply }), sent };
 }
 
-const context: RowContext = {
-  spec: {
-    id: 'rollout_x-g0',
-    rolloutId: 'rollout_x',
-    customId: 'p1',
-    tenant: 't',
-    k: 1,
-    groundTruth: '5',
-    rewardProfile: 'paper',
-    seeds: [100],
-    createdAt: 0,
-  },
+const context = {
+  spec: groupSpecFixture(1),
   outcome: { member: 0, requestId: 'r0', seed: 100, status: 'completed', correct: true, reward: 1, advantage: 0.5 },
 } as unknown as RowContext;
 

@@ -3,51 +3,18 @@ import {
   createCharsTokenizer,
   renderUserPrompt,
   runOrchestration,
-  type CompletionResult,
-  type Engine,
   type OrchestratorState,
 } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
-import type { RolloutGroupSpec } from './rollout-group.js';
+import { groupSpecFixture as spec } from '../testing/group-spec.fixture.js';
+import { twoThreadEngine } from '../testing/two-thread-engine.js';
 import { scoreGroup, type GroupMember } from './score-group.js';
 
-const PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n</Outlines>';
-const ok = (text: string, stopReason: string | null): CompletionResult => ({
-  text,
-  finishReason: 'stop',
-  stopReason,
-  completionTokens: text.length,
-});
-
-/** One block of two threads (the second `extra` characters longer), then `\boxed{answer}`. */
-function engine(answer: string, extra: number): Engine {
-  return {
-    complete: (request) => {
-      if (request.stop.includes('</Thread>'))
-        return Promise.resolve(
-          ok(` body${request.prompt.endsWith('2:') ? 'x'.repeat(extra) : ''}\n</Thread>`, '</Thread>'),
-        );
-      const joined = request.prompt.endsWith('</Thread>\n') || request.prompt.endsWith('</Parallel>\n');
-      return Promise.resolve(joined ? ok(`</Parallel>\nso \\boxed{${answer}}`, null) : ok(PLAN, '</Outlines>'));
-    },
-  };
-}
-
+/** The final state of a run on the two-thread engine (thread 2 `extra` characters longer, `answer` boxed). */
 async function state(answer: string, extra: number): Promise<OrchestratorState> {
-  return (await runOrchestration(renderUserPrompt('What is 2+3?'), engine(answer, extra))).state;
+  return (await runOrchestration(renderUserPrompt('What is 2+3?'), twoThreadEngine({ answer, extra }))).state;
 }
 
-const spec = (k: number, rewardProfile: RolloutGroupSpec['rewardProfile'] = 'paper'): RolloutGroupSpec => ({
-  id: 'rollout_x-g0',
-  rolloutId: 'rollout_x',
-  customId: 'p1',
-  tenant: 't',
-  k,
-  groundTruth: '5',
-  rewardProfile,
-  seeds: Array.from({ length: k }, (_, j) => 100 + j),
-  createdAt: 0,
-});
 const tools = { tokenizer: createCharsTokenizer(), encoder: createCharsEncoder() };
 const member = (j: number, s: OrchestratorState | undefined, status: GroupMember['status'] = 'completed') => ({
   member: j,
