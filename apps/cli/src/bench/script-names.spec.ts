@@ -8,7 +8,7 @@ const sha = (body: string): string => createHash('sha1').update(body).digest('he
 describe('scriptNamesBySha', () => {
   it('names the runtime’s scripts and BullMQ’s by the SHA1 EVALSHA sends', () => {
     const names = scriptNamesBySha();
-    expect(names.get(sha(RUNTIME_SCRIPTS['transition']!))).toBe('threadloom:transition');
+    expect(names.get(sha(RUNTIME_SCRIPTS.transition.body))).toBe('threadloom:transition');
     const values = [...names.values()];
     expect(values).toContain('bullmq:moveToFinished');
     expect(values).toContain('bullmq:moveToActive');

@@ -10,6 +10,6 @@ export function scriptNamesBySha(): ReadonlyMap<string, string> {
   const bullmqScripts = createRequire(import.meta.url)('bullmq/dist/cjs/scripts/index.js') as object;
   for (const script of Object.values(bullmqScripts) as { name: string; content: string }[])
     names.set(sha(script.content), `bullmq:${script.name}`);
-  for (const [name, body] of Object.entries(RUNTIME_SCRIPTS)) names.set(sha(body), `threadloom:${name}`);
+  for (const script of Object.values(RUNTIME_SCRIPTS)) names.set(script.sha, `threadloom:${script.name}`);
   return names;
 }

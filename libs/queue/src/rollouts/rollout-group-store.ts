@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { openRolloutGroupsKey, rolloutGroupKeys } from '@threadloom/contracts';
 import type { RedisClient } from '../redis/redis-client.js';
-import { redisScript, runScript } from '../store/redis-script.js';
+import { runScript } from '../store/redis-script.js';
+import { RUNTIME_SCRIPTS as SCRIPTS } from '../store/runtime-scripts.js';
 import type {
   RolloutGroupCommit,
   RolloutGroupOutcome,
@@ -9,11 +10,6 @@ import type {
   RolloutGroupState,
   RolloutRowFormat,
 } from './rollout-group.js';
-import { CLAIM_GROUP_SCRIPT, COMMIT_GROUP_SCRIPT, MARK_MEMBER_SCRIPT } from './rollout-scripts.js';
-
-const MARK_MEMBER = redisScript('MarkMember', MARK_MEMBER_SCRIPT);
-const CLAIM_GROUP = redisScript('ClaimGroup', CLAIM_GROUP_SCRIPT);
-const COMMIT_GROUP = redisScript('CommitGroup', COMMIT_GROUP_SCRIPT);
 
 /** What marking a member terminal found. */
 export type MarkOutcome = 'missing' | 'pending' | 'complete' | 'committed';
@@ -65,7 +61,7 @@ export class RolloutGroupStore {
   async markSettled(id: string, member: number, requestId: string): Promise<MarkOutcome> {
     const reply = await runScript(
       this.redis,
-      MARK_MEMBER,
+      SCRIPTS.markMember,
       [rolloutGroupKeys(this.prefix, id).group],
       [member, requestId],
     );
@@ -76,7 +72,7 @@ export class RolloutGroupStore {
   async claim(id: string, leaseMs: number): Promise<string | undefined> {
     const keys = rolloutGroupKeys(this.prefix, id);
     const token = randomUUID();
-    const reply = await runScript(this.redis, CLAIM_GROUP, [keys.group, keys.claim], [token, leaseMs]);
+    const reply = await runScript(this.redis, SCRIPTS.claimGroup, [keys.group, keys.claim], [token, leaseMs]);
     return reply === 1 ? token : undefined;
   }
 
@@ -91,7 +87,7 @@ export class RolloutGroupStore {
     const args = [id, String(now), token, String(this.retentionSeconds), ...fields];
     const reply = await runScript(
       this.redis,
-      COMMIT_GROUP,
+      SCRIPTS.commitGroup,
       [keys.group, openRolloutGroupsKey(this.prefix), keys.claim],
       args,
     );

@@ -2,11 +2,9 @@ import { REQUEST_STATUSES, type RequestKeys, type RequestStatus } from '@threadl
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { CheckpointCache } from './checkpoint-cache.js';
-import { JOB_SNAPSHOT_SCRIPT } from './lua-scripts.js';
-import { redisScript, runScript } from './redis-script.js';
+import { runScript } from './redis-script.js';
+import { RUNTIME_SCRIPTS } from './runtime-scripts.js';
 import type { StoredThread } from './stored-thread.js';
-
-const SNAPSHOT = redisScript('JobSnapshot', JOB_SNAPSHOT_SCRIPT);
 
 /** A request as a job sees it when it starts: record fields, checkpoint, and the thread it may have stored before. */
 export interface JobSnapshot {
@@ -31,7 +29,7 @@ export async function loadJobSnapshot(
   const args = [String(cache.version(id)), threadField];
   const [status, parameters, deadlineAt, version, checkpointJson, threadJson] = (await runScript(
     redis,
-    SNAPSHOT,
+    RUNTIME_SCRIPTS.jobSnapshot,
     [keys.record, keys.checkpoint, keys.threads],
     args,
   )) as SnapshotReply;

@@ -12,26 +12,10 @@ import type { RedisClient } from '../redis/redis-client.js';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
 import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
-import {
-  ACQUIRE_SLOT_SCRIPT,
-  CREATE_REQUEST_SCRIPT,
-  PUT_THREAD_WITH_EVENT_SCRIPT,
-  RELEASE_CLAIM_SCRIPT,
-  RETAIN_SETTLED_SCRIPT,
-  SAVE_CHECKPOINT_SCRIPT,
-  TRANSITION_SCRIPT,
-} from './lua-scripts.js';
-import { redisScript, runScript } from './redis-script.js';
+import { runScript } from './redis-script.js';
 import { toRequestView } from './request-record.js';
+import { RUNTIME_SCRIPTS as SCRIPTS } from './runtime-scripts.js';
 import type { StoredThread } from './stored-thread.js';
-
-const TRANSITION = redisScript('Transition', TRANSITION_SCRIPT);
-const SAVE_CHECKPOINT = redisScript('SaveCheckpoint', SAVE_CHECKPOINT_SCRIPT);
-const ACQUIRE_SLOT = redisScript('AcquireSlot', ACQUIRE_SLOT_SCRIPT);
-const CREATE_REQUEST = redisScript('CreateRequest', CREATE_REQUEST_SCRIPT);
-const RELEASE_CLAIM = redisScript('ReleaseClaim', RELEASE_CLAIM_SCRIPT);
-const PUT_THREAD_WITH_EVENT = redisScript('PutThreadWithEvent', PUT_THREAD_WITH_EVENT_SCRIPT);
-const RETAIN_SETTLED = redisScript('RetainSettled', RETAIN_SETTLED_SCRIPT);
 
 /** Events kept per request stream (approximate trim). */
 const EVENTS_MAX_LEN = 10_000;
@@ -107,13 +91,13 @@ export class RequestStore {
       request.fields['deadlineAt'] ?? '',
       ...Object.entries(request.fields).flat(),
     ];
-    const existing = await runScript(this.redis, CREATE_REQUEST, redisKeys, args);
+    const existing = await runScript(this.redis, SCRIPTS.createRequest, redisKeys, args);
     return typeof existing === 'string' ? existing : undefined;
   }
 
   /** Releases an idempotency claim if it still holds `value`. */
   async releaseClaim(key: string, value: string): Promise<void> {
-    await runScript(this.redis, RELEASE_CLAIM, [key], [value]);
+    await runScript(this.redis, SCRIPTS.releaseClaim, [key], [value]);
   }
 
   /** Ids of `lane`'s live (not yet settled) requests created before `createdBefore`, oldest first. */
@@ -164,7 +148,7 @@ export class RequestStore {
   /** Moves to `status` unless terminal; returns whether it moved. */
   async transition(id: string, status: RequestStatus, fields: Readonly<Record<string, string>> = {}): Promise<boolean> {
     const args = [status, String(Date.now()), ...Object.entries(fields).flat()];
-    return (await runScript(this.redis, TRANSITION, [this.keys(id).record], args)) === 1;
+    return (await runScript(this.redis, SCRIPTS.transition, [this.keys(id).record], args)) === 1;
   }
 
   async loadCheckpoint(id: string): Promise<Checkpoint | undefined> {
@@ -190,7 +174,7 @@ export class RequestStore {
   async saveCheckpoint(id: string, expected: number, next: Checkpoint): Promise<SaveOutcome> {
     const keys = this.keys(id);
     const args = [String(expected), String(next.version), JSON.stringify(next), String(Date.now())];
-    const reply = await runScript(this.redis, SAVE_CHECKPOINT, [keys.record, keys.checkpoint], args);
+    const reply = await runScript(this.redis, SCRIPTS.saveCheckpoint, [keys.record, keys.checkpoint], args);
     return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
   }
 
@@ -205,7 +189,12 @@ export class RequestStore {
   ): Promise<void> {
     const keys = this.keys(id);
     const args = [threadField(block, index), JSON.stringify(thread), EVENTS_MAX_LEN, type, String(Date.now())];
-    await runScript(this.redis, PUT_THREAD_WITH_EVENT, [keys.threads, keys.events], [...args, JSON.stringify(data)]);
+    await runScript(
+      this.redis,
+      SCRIPTS.putThreadWithEvent,
+      [keys.threads, keys.events],
+      [...args, JSON.stringify(data)],
+    );
   }
 
   /** Threads 0..count-1 of a block in one HMGET; undefined where none is stored. */
@@ -238,12 +227,12 @@ export class RequestStore {
   async expire(id: string, seconds: number): Promise<void> {
     const keys = this.keys(id);
     const redisKeys = [keys.record, keys.checkpoint, keys.events, keys.threads, keys.slots, this.liveKey(id)];
-    await runScript(this.redis, RETAIN_SETTLED, redisKeys, [String(seconds), id]);
+    await runScript(this.redis, SCRIPTS.retainSettled, redisKeys, [String(seconds), id]);
   }
 
   async acquireSlot(id: string, member: string, leaseMs: number, max: number): Promise<boolean> {
     const args = [member, String(Date.now()), String(leaseMs), String(max)];
-    return (await runScript(this.redis, ACQUIRE_SLOT, [this.keys(id).slots], args)) === 1;
+    return (await runScript(this.redis, SCRIPTS.acquireSlot, [this.keys(id).slots], args)) === 1;
   }
 
   async releaseSlot(id: string, member: string): Promise<void> {

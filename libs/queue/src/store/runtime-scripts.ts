@@ -9,18 +9,22 @@ import {
   SAVE_CHECKPOINT_SCRIPT,
   TRANSITION_SCRIPT,
 } from './lua-scripts.js';
+import { redisScript, type RedisScript } from './redis-script.js';
 
-/** Every Lua script the runtime sends, by name: measurement tools name an EVALSHA by the SHA1 of its body. */
-export const RUNTIME_SCRIPTS: Readonly<Record<string, string>> = {
-  transition: TRANSITION_SCRIPT,
-  saveCheckpoint: SAVE_CHECKPOINT_SCRIPT,
-  acquireSlot: ACQUIRE_SLOT_SCRIPT,
-  jobSnapshot: JOB_SNAPSHOT_SCRIPT,
-  createRequest: CREATE_REQUEST_SCRIPT,
-  releaseClaim: RELEASE_CLAIM_SCRIPT,
-  putThreadWithEvent: PUT_THREAD_WITH_EVENT_SCRIPT,
-  retainSettled: RETAIN_SETTLED_SCRIPT,
-  markMember: MARK_MEMBER_SCRIPT,
-  claimGroup: CLAIM_GROUP_SCRIPT,
-  commitGroup: COMMIT_GROUP_SCRIPT,
-};
+/**
+ * Every Lua script the runtime sends, by name: the stores run them from here, and measurement tools name an
+ * EVALSHA by its SHA1.
+ */
+export const RUNTIME_SCRIPTS = {
+  transition: redisScript('transition', TRANSITION_SCRIPT),
+  saveCheckpoint: redisScript('saveCheckpoint', SAVE_CHECKPOINT_SCRIPT),
+  acquireSlot: redisScript('acquireSlot', ACQUIRE_SLOT_SCRIPT),
+  jobSnapshot: redisScript('jobSnapshot', JOB_SNAPSHOT_SCRIPT),
+  createRequest: redisScript('createRequest', CREATE_REQUEST_SCRIPT),
+  releaseClaim: redisScript('releaseClaim', RELEASE_CLAIM_SCRIPT),
+  putThreadWithEvent: redisScript('putThreadWithEvent', PUT_THREAD_WITH_EVENT_SCRIPT),
+  retainSettled: redisScript('retainSettled', RETAIN_SETTLED_SCRIPT),
+  markMember: redisScript('markMember', MARK_MEMBER_SCRIPT),
+  claimGroup: redisScript('claimGroup', CLAIM_GROUP_SCRIPT),
+  commitGroup: redisScript('commitGroup', COMMIT_GROUP_SCRIPT),
+} as const satisfies Readonly<Record<string, RedisScript>>;
