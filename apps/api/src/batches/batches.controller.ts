@@ -8,6 +8,7 @@ import { parseListLimit } from '../common/pipes/list-limit.js';
 import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { ApiIdempotencyKey } from '../docs/api-idempotency-key.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { sendJsonLines } from '../common/streaming/send-json-lines.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentBatch, presentResultLine } from './batch.presenter.js';
 import { BatchesService } from './batches.service.js';
@@ -71,12 +72,9 @@ export class BatchesController {
     @Res() res: Response,
   ): Promise<void> {
     const record = await this.batches.load(principal, id);
-    res.status(200).setHeader('Content-Type', 'application/jsonl; charset=utf-8');
-    for await (const [item, view, correct] of this.batches.results(record)) {
-      if (res.destroyed) return;
-      res.write(presentResultLine(item, view, correct));
-    }
-    res.end();
+    await sendJsonLines(res, this.batches.results(record), ([item, view, correct]) =>
+      presentResultLine(item, view, correct),
+    );
   }
 
   @Post(':id/cancel')

@@ -18,6 +18,7 @@ import { ValidationFailedError } from '../common/errors/validation-failed.error.
 import { ApiErrors } from '../docs/api-errors.decorator.js';
 import { ApiIdempotencyKey } from '../docs/api-idempotency-key.decorator.js';
 import { openApiSchemas } from '../docs/openapi-schemas.js';
+import { sendJsonLines } from '../common/streaming/send-json-lines.js';
 import { ReasoningService } from '../reasoning/reasoning.service.js';
 import { presentGroupLine, presentRollout } from './rollout.presenter.js';
 import { RolloutsService } from './rollouts.service.js';
@@ -93,17 +94,9 @@ export class RolloutsController {
   ): Promise<void> {
     const chosen = parseFormat(format);
     const record = await this.rollouts.load(principal, id);
-    res.status(200).setHeader('Content-Type', 'application/jsonl; charset=utf-8');
-    if (chosen === 'groups') {
-      const states = await this.rollouts.groupStates(record);
-      record.groups.forEach((group, g) => res.write(presentGroupLine(group, states[g])));
-    } else {
-      for await (const row of this.rollouts.rows(record, chosen)) {
-        if (res.destroyed) return;
-        res.write(`${row}\n`);
-      }
-    }
-    res.end();
+    if (chosen !== 'groups') return sendJsonLines(res, this.rollouts.rows(record, chosen), (row) => `${row}\n`);
+    const states = await this.rollouts.groupStates(record);
+    return sendJsonLines(res, record.groups.entries(), ([g, group]) => presentGroupLine(group, states[g]));
   }
 
   @Post(':id/cancel')
