@@ -12,30 +12,11 @@ const ADDRESSES = { redisUrl: 'redis://127.0.0.1:7000', simPorts: [9001, 9002], 
 describe('planStack', () => {
   it('pairs every simulated machine with its own engine and a reason+thread worker, plus one join worker', () => {
     const plan = planStack({ machines: 2, timeScale: 0.5 }, ADDRESSES, ENTRIES);
-    expect(plan.engines.map((spec) => spec.args)).toEqual([
-      [
-        '/apps/engine-sim/dist/main.js',
-        '--port',
-        '9001',
-        '--host',
-        '127.0.0.1',
-        '--time-scale',
-        '0.5',
-        '--model',
-        'threadweaver',
-      ],
-      [
-        '/apps/engine-sim/dist/main.js',
-        '--port',
-        '9002',
-        '--host',
-        '127.0.0.1',
-        '--time-scale',
-        '0.5',
-        '--model',
-        'threadweaver',
-      ],
-    ]);
+    const simArgs = (port: number) => [
+      ...[ENTRIES.engineSim, '--port', String(port), '--host', '127.0.0.1'],
+      ...['--time-scale', '0.5', '--model', 'threadweaver'],
+    ];
+    expect(plan.engines.map((spec) => spec.args)).toEqual([simArgs(9001), simArgs(9002)]);
     expect(
       plan.workers.map((spec) => [spec.env['MACHINE_ID'], spec.env['WORKER_ROLES'], spec.env['ENGINE_URL']]),
     ).toEqual([
