@@ -7,6 +7,7 @@ import {
   parseTrajectory,
   validateFormat,
   type Tokenizer,
+  type TrajectoryMetrics,
   type ValidationMode,
 } from '@threadloom/threading';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
@@ -37,15 +38,19 @@ export interface ValidateLine {
   readonly ok: boolean;
   /** `tag` names the offending tag when the issue is about one (e.g. `foreign_tag`). */
   readonly issues: readonly { code: string; message: string; offset: number; tag?: string }[];
-  readonly metrics: {
-    totalTokens: number;
-    criticalPathTokens: number;
-    acceleration: number;
-    parallelRatio: number;
-    blocks: number;
-    threadsPerBlock: number;
-  } | null;
+  readonly metrics: PrintedMetrics | null;
 }
+
+/** The figures of a response's metrics a line prints, in this order. */
+const PRINTED_METRICS = [
+  'totalTokens',
+  'criticalPathTokens',
+  'acceleration',
+  'parallelRatio',
+  'blocks',
+  'threadsPerBlock',
+] as const satisfies readonly (keyof TrajectoryMetrics)[];
+type PrintedMetrics = Pick<TrajectoryMetrics, (typeof PRINTED_METRICS)[number]>;
 
 /** Reads a file, or stdin for `-`. */
 export async function readTextOrStdin(file: string): Promise<string> {
@@ -79,14 +84,7 @@ function validateText(file: string, text: string, mode: ValidationMode, tokenize
       offset: issue.offset,
       ...(issue.tag === undefined ? {} : { tag: issue.tag }),
     })),
-    metrics: {
-      totalTokens: m.totalTokens,
-      criticalPathTokens: m.criticalPathTokens,
-      acceleration: m.acceleration,
-      parallelRatio: m.parallelRatio,
-      blocks: m.blocks,
-      threadsPerBlock: m.threadsPerBlock,
-    },
+    metrics: Object.fromEntries(PRINTED_METRICS.map((key) => [key, m[key]])) as PrintedMetrics,
   };
 }
 
