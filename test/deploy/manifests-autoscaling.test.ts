@@ -48,6 +48,11 @@ const METADATA_KEYS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 const QUEUES: readonly string[] = Object.values(QUEUE_NAMES);
+/** Each scaler's cooldown (seconds) and the queues whose `:wait` lists its Redis triggers watch. */
+const SCALERS: Readonly<Record<string, { readonly cooldown: number; readonly listQueues: readonly string[] }>> = {
+  'threadloom-gpu-worker': { cooldown: 1800, listQueues: ['thread'] },
+  'threadloom-join': { cooldown: 300, listQueues: ['join'] },
+};
 
 function queuesInQuery(query: string): string[] {
   const match = /queue=~?"([^"]+)"/.exec(query);
@@ -92,7 +97,7 @@ describe.each(['production', 'production-managed-redis'] as const)('overlay %s: 
         if (trigger.type === 'prometheus') expect(trigger.metadata['ignoreNullValues']).toBe('false');
       }
       expect(spec.fallback?.replicas).toBeGreaterThanOrEqual(spec.minReplicaCount);
-      expect(spec.cooldownPeriod).toBeGreaterThan(0);
+      expect(spec.cooldownPeriod).toBe(SCALERS[spec.scaleTargetRef.name]!.cooldown);
     }
     const gpu = scaledObjects.find((s) => s.metadata.name === 'threadloom-gpu-worker')!.spec as ScaledObjectSpec;
     // Cooldowns sized for model load: minutes, not KEDA's 5-minute default.
@@ -107,7 +112,7 @@ describe.each(['production', 'production-managed-redis'] as const)('overlay %s: 
       const { workerLanes } = workerConfig(worker.env);
       const lists = spec.triggers.filter((t) => t.type === 'redis').map((t) => t.metadata['listName']!);
       const queues = [...new Set(lists.map((list) => list.split(':')[1]!))];
-      expect(queues.length).toBeGreaterThan(0);
+      expect(queues).toEqual(SCALERS[spec.scaleTargetRef.name]!.listQueues);
       const everyLane = queues.flatMap((queue) =>
         workerLanes.map((lane) => `${lanePrefix(prefix, lane)}:${queue}:wait`),
       );

@@ -33,11 +33,18 @@ describe(`overlay ${OVERLAY}`, () => {
     expect(workloadsOf(objects).map((w) => w.name)).not.toContain('threadloom-redis');
     expect(ofKind(objects, 'TriggerAuthentication')).toEqual([]);
     const scaled = ofKind(objects, 'ScaledObject') as unknown as {
-      spec: { triggers: { type: string; metadata: Record<string, string> }[] };
+      metadata: { name: string };
+      spec: { triggers: { type: string; name: string; metadata: Record<string, string> }[] };
     }[];
     expect(scaled).toHaveLength(2);
+    const triggerNames = Object.fromEntries(
+      scaled.map((object) => [object.metadata.name, object.spec.triggers.map((t) => t.name)]),
+    );
+    expect(triggerNames).toEqual({
+      'threadloom-gpu-worker': ['reason-thread-backlog', 'engine-waiting'],
+      'threadloom-join': ['join-backlog'],
+    });
     for (const object of scaled) {
-      expect(object.spec.triggers.length).toBeGreaterThan(0);
       expect(new Set(object.spec.triggers.map((t) => t.type))).toEqual(new Set(['prometheus']));
       // Each of the 3 lanes' series carries its `lane`: the backlog adds them rather than keeping the largest.
       const backlog = object.spec.triggers.filter((t) => t.metadata['query']!.includes('bullmq_job_count'));

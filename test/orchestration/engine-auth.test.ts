@@ -45,13 +45,14 @@ describe('workers against an engine that requires an API key', () => {
     const view = await stack.client.waitForResult(submitted.id, { timeoutMs: 60_000 });
     expect(view.status, view.error).toBe('completed');
     const calls = requestsOf(capturedRequests(capture), submitted.id);
-    expect(calls.length).toBeGreaterThanOrEqual(7);
+    // Figure 6: three sequential steps and two blocks of two threads.
+    expect(calls).toHaveLength(7);
     expect(calls.every((call) => call.hasAuthorization)).toBe(true);
     const ids = calls.map((call) => call.requestIdHeader!);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(new RegExp(`^${submitted.id}:(\\d+|\\d+_path_[0-9.]+)$`));
     const threads = calls.filter((call) => call.requestIdHeader!.includes('_path_'));
-    expect(threads.length).toBeGreaterThanOrEqual(2);
+    expect(threads).toHaveLength(4);
     const blocks = new Map<string, number[]>();
     for (const call of threads) {
       const block = /:(\d+)_path_/.exec(call.requestIdHeader!)![1]!;
@@ -65,7 +66,7 @@ describe('workers against an engine that requires an API key', () => {
 
   it('sends only valid vLLM CompletionRequest fields, with explicit sampling and no added special tokens', () => {
     const calls = capturedRequests(capture);
-    expect(calls.length).toBeGreaterThan(0);
+    expect(calls).toHaveLength(7); // the one Figure 6 request of the test before
     for (const { body } of calls) {
       expect(checkVllmCompletionRequest(body)).toEqual({ issues: [], unknownFields: [] });
       expect(body).toMatchObject({
@@ -87,7 +88,8 @@ describe('workers against an engine that requires an API key', () => {
     const view = await stack.client.waitForResult(submitted.id, { timeoutMs: 60_000 });
     expect(view.status, view.error).toBe('completed');
     const calls = requestsOf(capturedRequests(capture), submitted.id);
-    expect(calls.length).toBeGreaterThanOrEqual(7);
+    // Figure 6: three sequential steps and two blocks of two threads.
+    expect(calls).toHaveLength(7);
     for (const { body } of calls) {
       expect(checkVllmCompletionRequest(body)).toEqual({ issues: [], unknownFields: [] });
       expect(body).toMatchObject({ temperature: 0.6, top_p: 0.95, top_k: 20, min_p: 0.05, repetition_penalty: 1.1 });
