@@ -21,7 +21,8 @@ describe('malformedCorpus', () => {
     const wide = malformedTrajectory('wide-plan', [BASE], seededRandom(1));
     expect(wide.split('<Outline>').length - 1).toBe(WIDE_PLAN_OUTLINES);
     const nested = malformedTrajectory('nested', [BASE], seededRandom(1));
-    expect(nested.split('<Parallel>').length - 1).toBeGreaterThanOrEqual(2);
+    // Depth 2 + ⌊30·r⌋ with seed 1's first draw: 20 blocks, each inside a thread of the one before.
+    expect(nested.split('<Parallel>').length - 1).toBe(20);
     const cut = malformedTrajectory('truncated', [BASE], seededRandom(1));
     expect(BASE.startsWith(cut) && cut.length < BASE.length).toBe(true);
   });
