@@ -6,5 +6,6 @@ import { startTelemetry } from '@threadloom/telemetry';
 await startTelemetry({
   serviceName: 'threadloom-api',
   instrumentHttpServer: true,
+  asyncContext: true,
   ignorePaths: ['/metrics', '/healthz', '/readyz'],
 });

@@ -11,7 +11,7 @@ import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { jobAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
-import { inJobSpan } from '@threadloom/telemetry';
+import { inJobSpan, type TraceContext } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
@@ -41,15 +41,23 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
     ...jobAttributes({ job, requestId, machine: deps.config.machineId, run, queueWaitMs }),
     'threadloom.step': step,
   };
-  return inJobSpan('reason', { parent: trace, attributes }, () => decodeStep(deps, job, run, context, checkpoint));
+  return inJobSpan('reason', { parent: trace, attributes }, (traced) =>
+    decodeStep(deps, job, { run, context, checkpoint, trace: traced?.context }),
+  );
+}
+
+/** A reason job's step as decodeStep runs it; `trace` is the job span's context (undefined when untraced). */
+interface StepRun {
+  readonly run: JobRun;
+  readonly context: RequestContext;
+  readonly checkpoint: Checkpoint;
+  readonly trace: TraceContext | undefined;
 }
 
 async function decodeStep(
   deps: RuntimeDeps,
   job: Job<ReasonJobData>,
-  run: JobRun,
-  context: RequestContext,
-  checkpoint: Checkpoint,
+  { run, context, checkpoint, trace }: StepRun,
 ): Promise<JobOutcome> {
   const { requestId, step } = job.data;
   if (checkpoint.action.type !== 'decode' || deps.engines === null) return 'stale';
@@ -74,7 +82,10 @@ async function decodeStep(
       }),
       ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
     };
-    const done = await observedCompletion(deps, target.client, request, call, scope.signal, attributes);
+    const done = await observedCompletion(deps, target.client, request, call, scope.signal, {
+      parent: trace,
+      attributes,
+    });
     const { result } = done;
     // This engine now holds the whole context: the step's prompt and what it decoded.
     await deps.prefixes?.served(requestId, (result.promptTokens ?? 0) + result.completionTokens, machine);

@@ -14,7 +14,7 @@ import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import type { EngineTarget } from '../engine/engine-pool.js';
 import { routedFrom } from '../engine/routed-from.js';
-import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
+import { inJobSpan, type TraceCarrier, type TraceContext } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
@@ -102,7 +102,7 @@ async function decodeThread(
     'threadloom.thread': number,
     'threadloom.thread_index': index,
   };
-  return inJobSpan('thread', { parent: trace, attributes }, async (_span, carrier) => {
+  return inJobSpan('thread', { parent: trace, attributes }, async (traced) => {
     await deps.store.appendEvent(requestId, 'thread_started', {
       block,
       thread: number,
@@ -118,10 +118,10 @@ async function decodeThread(
       const done = await threadCompletion(
         deps,
         job,
-        { target, attempt: run.attempt - 1, context, checkpoint },
+        { target, attempt: run.attempt - 1, context, checkpoint, trace: traced?.context },
         scope.signal,
       );
-      await saveCompleted(deps, job, { run, startedAt, checkpoint, machine }, done, carrier);
+      await saveCompleted(deps, job, { run, startedAt, checkpoint, machine }, done, traced?.carrier);
       return 'done';
     } catch (error) {
       return handleFailure(deps, job, { run, startedAt, machine }, error);
@@ -140,7 +140,7 @@ async function decodeThread(
 async function threadCompletion(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  { target, attempt, context, checkpoint }: ThreadCall,
+  { target, attempt, context, checkpoint, trace }: ThreadCall,
   signal: AbortSignal,
 ): Promise<TimedCompletion> {
   const { requestId, block, number } = job.data;
@@ -160,7 +160,8 @@ async function threadCompletion(
     ...tokenExactPrompt(deps.config.engine.promptMode, checkpoint.state, request),
   };
   const priority = deps.config.enginePriority ? THREAD_PRIORITY : undefined;
-  const done = await observedCompletion(deps, target.client, request, call, signal, engineAttributes, priority).catch(
+  const traced = { parent: trace, attributes: engineAttributes };
+  const done = await observedCompletion(deps, target.client, request, call, signal, traced, priority).catch(
     (error: unknown) => {
       if (error instanceof ContextFullError) return contextFull(error);
       throw error;
@@ -258,6 +259,8 @@ interface ThreadCall {
   readonly attempt: number;
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
+  /** The job span's context (undefined when untraced): the engine call's parent. */
+  readonly trace: TraceContext | undefined;
 }
 
 /** A running thread job: its run, when it started and the machine whose engine decodes it. */

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { inGenAiClientSpan } from '@threadloom/telemetry';
+import { inGenAiClientSpan, type TraceContext } from '@threadloom/telemetry';
 import type { EngineRequest } from '@threadloom/threading';
 import { ContextFullError, type EngineClient, type TimedCompletion } from '@threadloom/engine-client';
 import type { EngineCallIdentity } from '../engine/engine-call.js';
@@ -9,6 +9,12 @@ import type { RuntimeDeps } from './runtime-deps.js';
 /** `gen_ai.provider.name` of the engines we call (not in the well-known list; a custom value is allowed). */
 const PROVIDER = 'vllm';
 const OPERATION = 'text_completion';
+
+/** Where a call's span goes: under the job span's context (none: untraced job), with threadloom.* attributes. */
+export interface CallTrace {
+  readonly parent: TraceContext | undefined;
+  readonly attributes: Attributes;
+}
 
 /**
  * One engine call inside a GenAI CLIENT span (its trace context sent as `traceparent`, so the engine's
@@ -21,7 +27,7 @@ export async function observedCompletion(
   request: EngineRequest,
   call: EngineCallIdentity,
   signal: AbortSignal,
-  extra: Attributes,
+  traced: CallTrace,
   priority?: number,
 ): Promise<TimedCompletion> {
   const { sampling, requestId, promptPieces } = call;
@@ -42,7 +48,7 @@ export async function observedCompletion(
         topP: sampling.topP,
         seed: sampling.seed,
         stopSequences: request.stop,
-        extra: { ...extra, 'threadloom.engine_request_id': requestId },
+        extra: { ...traced.attributes, 'threadloom.engine_request_id': requestId },
       },
       (headers) => engine.complete(request, { sampling, signal, headers, requestId, priority, promptPieces }),
       (result) => ({
@@ -52,6 +58,7 @@ export async function observedCompletion(
         finishReasons: [result.result.finishReason],
         timeToFirstChunkSeconds: result.timeToFirstTokenMs / 1000,
       }),
+      traced.parent,
     );
     const { metrics } = deps;
     metrics.genAiDuration.observe({ ...labels, error_type: '' }, (performance.now() - started) / 1000);

@@ -1,4 +1,4 @@
-import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
+import { context, SpanKind, trace, type Attributes, type Context } from '@opentelemetry/api';
 import { runInSpan } from './run-in-span.js';
 import { carrierOf } from './trace-carrier.js';
 
@@ -30,33 +30,35 @@ export interface GenAiCallEnd {
 }
 
 /**
- * Runs one inference call in a CLIENT span `{operation} {model}` per the GenAI semantic conventions;
- * `call` gets the W3C headers to send so the engine's server span joins the trace.
+ * Runs one inference call in a CLIENT span `{operation} {model}` per the GenAI semantic conventions,
+ * a child of `parent` (the job's context; the active one when not given); `call` gets the W3C headers
+ * to send so the engine's server span joins the trace. The span is never made active (see inJobSpan).
  */
 export async function inGenAiClientSpan<T>(
   start: GenAiCallStart,
   call: (headers: Record<string, string>) => Promise<T>,
   describe: (result: T) => GenAiCallEnd,
+  parent: Context = context.active(),
 ): Promise<T> {
   const tracer = trace.getTracer('threadloom');
-  return tracer.startActiveSpan(
+  const span = tracer.startSpan(
     `${start.operation} ${start.model}`,
     { kind: SpanKind.CLIENT, attributes: startAttributes(start) },
-    (span) =>
-      runInSpan(span, async () => {
-        const carrier = span.isRecording() ? carrierOf(context.active()) : undefined;
-        const result = await call(carrier === undefined ? {} : { ...carrier });
-        const end = describe(result);
-        span.setAttributes({
-          'gen_ai.usage.input_tokens': end.inputTokens,
-          'gen_ai.usage.output_tokens': end.outputTokens,
-          'gen_ai.usage.cache_read.input_tokens': end.cachedInputTokens,
-          'gen_ai.response.finish_reasons': [...end.finishReasons],
-          'gen_ai.response.time_to_first_chunk': end.timeToFirstChunkSeconds,
-        });
-        return result;
-      }),
+    parent,
   );
+  return runInSpan(span, async () => {
+    const carrier = span.isRecording() ? carrierOf(trace.setSpan(parent, span)) : undefined;
+    const result = await call(carrier === undefined ? {} : { ...carrier });
+    const end = describe(result);
+    span.setAttributes({
+      'gen_ai.usage.input_tokens': end.inputTokens,
+      'gen_ai.usage.output_tokens': end.outputTokens,
+      'gen_ai.usage.cache_read.input_tokens': end.cachedInputTokens,
+      'gen_ai.response.finish_reasons': [...end.finishReasons],
+      'gen_ai.response.time_to_first_chunk': end.timeToFirstChunkSeconds,
+    });
+    return result;
+  });
 }
 
 function startAttributes(start: GenAiCallStart): Attributes {

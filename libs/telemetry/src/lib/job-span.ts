@@ -1,4 +1,4 @@
-import { SpanKind, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { SpanKind, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 import { runInSpan } from './run-in-span.js';
 import { carrierOf, contextOf, parseTraceparent, type TraceCarrier } from './trace-carrier.js';
 
@@ -11,16 +11,27 @@ export interface JobSpanOptions {
   readonly links?: readonly TraceCarrier[];
 }
 
+/** The job's span as `fn` sees it: the span, its W3C carrier (for links) and the context to parent calls to. */
+export interface JobTrace {
+  readonly span: Span;
+  readonly carrier: TraceCarrier | undefined;
+  /** Pass to inGenAiClientSpan: the job's calls are children of its span. */
+  readonly context: Context;
+}
+
 /**
  * Runs one job inside a CONSUMER span `process <queue>` under the request's workflow span, so every
- * machine's work joins one trace; `fn` receives the span and the job's own carrier (for links).
+ * machine's work joins one trace; `fn` gets the job's trace (undefined when the job is untraced).
+ * The span is never made the active context: on Node 20 the first `context.with` turns on
+ * AsyncLocalStorage's promise hooks for the whole process, a cost on every promise of every job
+ * (BullMQ and ioredis make many), so the job's context is handed to its calls explicitly instead.
  */
 export async function inJobSpan<T>(
   queue: string,
   options: JobSpanOptions,
-  fn: (span: Span | undefined, carrier: TraceCarrier | undefined) => Promise<T>,
+  fn: (job: JobTrace | undefined) => Promise<T>,
 ): Promise<T> {
-  if (options.parent === undefined) return fn(undefined, undefined);
+  if (options.parent === undefined) return fn(undefined);
   const tracer = trace.getTracer('threadloom');
   const links = (options.links ?? []).flatMap((carrier): Link[] => {
     const ids = parseTraceparent(carrier.traceparent);
@@ -33,10 +44,8 @@ export async function inJobSpan<T>(
     'messaging.destination.name': queue,
     ...options.attributes,
   };
-  return tracer.startActiveSpan(
-    `process ${queue}`,
-    { kind: SpanKind.CONSUMER, attributes, links },
-    contextOf(options.parent),
-    (span) => runInSpan(span, () => fn(span, carrierOf())),
-  );
+  const parent = contextOf(options.parent);
+  const span = tracer.startSpan(`process ${queue}`, { kind: SpanKind.CONSUMER, attributes, links }, parent);
+  const context = trace.setSpan(parent, span);
+  return runInSpan(span, () => fn({ span, carrier: carrierOf(context), context }));
 }

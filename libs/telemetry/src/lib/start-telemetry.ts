@@ -1,4 +1,5 @@
 import { ID_GENERATOR } from './preset-id-generator.js';
+import { SyncContextManager } from './sync-context-manager.js';
 import { tracesConfigured } from './telemetry-config.js';
 
 /** What one app's preload asks for. */
@@ -9,6 +10,12 @@ export interface TelemetryOptions {
   readonly instrumentHttpServer?: boolean;
   /** Incoming paths that get no span (health checks, scrapes). */
   readonly ignorePaths?: readonly string[];
+  /**
+   * Keep the active context across `await` (AsyncLocalStorage): the API needs it, its HTTP server span
+   * being the parent of what its handlers do. Without it the context is active for synchronous code
+   * only (SyncContextManager), which spares the process AsyncLocalStorage's promise hooks.
+   */
+  readonly asyncContext?: boolean;
 }
 
 interface RunningSdk {
@@ -30,6 +37,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<boolean
   const sdk = new NodeSDK({
     ...(process.env['OTEL_SERVICE_NAME'] ? {} : { serviceName: options.serviceName }),
     idGenerator: ID_GENERATOR,
+    ...(options.asyncContext === true ? {} : { contextManager: new SyncContextManager() }),
     instrumentations,
     // Metrics are Prometheus text served by each process; logs stay on stdout.
     metricReaders: [],

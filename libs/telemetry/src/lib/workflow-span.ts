@@ -18,7 +18,14 @@ export interface WorkflowTrace {
  * ends (endWorkflowSpan). Undefined when tracing is off: nothing is stored, nothing is traced.
  */
 export function openWorkflow(): WorkflowTrace | undefined {
-  if (!tracingEnabled()) return undefined;
+  return tracingEnabled() ? newWorkflow() : undefined;
+}
+
+/**
+ * A request's trace whether or not this process traces: for a producer without the SDK whose requests
+ * run on processes that do (the benchmarks' queue driver, standing in for the traced API).
+ */
+export function newWorkflow(): WorkflowTrace {
   const active = trace.getSpanContext(context.active());
   const parent = carrierOf();
   const traceId = active?.traceId ?? randomHex(16);
