@@ -9,6 +9,8 @@ export interface QueueDriverTarget {
   readonly keyPrefix: string;
   readonly redisClusterNodes?: readonly string[];
   readonly lanes?: number;
+  /** Every request carries a trace, as the traced API would give it (for stacks that export spans). */
+  readonly traceRequests?: boolean;
 }
 
 /** The driver over `@threadloom/queue`'s producer client: straight to Redis, no API in between. */

@@ -22,6 +22,8 @@ export async function startQueueStack(
   const driver = createQueueDriver({
     redisUrl: stack.redisUrl,
     keyPrefix,
+    // A stack that exports spans traces each request from submission, as the API does: the whole span tree.
+    traceRequests: options.otlpEndpoint !== undefined,
     ...(options.redisClusterNodes === undefined ? {} : { redisClusterNodes: options.redisClusterNodes }),
     ...(options.lanes === undefined ? {} : { lanes: options.lanes }),
   });

@@ -16,7 +16,7 @@ import {
   type RequestView,
   type RetryPolicy,
 } from '@threadloom/contracts';
-import { openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
+import { newWorkflow, openWorkflow, type WorkflowTrace } from '@threadloom/telemetry';
 import { startOrchestration } from '@threadloom/threading';
 import type { RedisClient } from '../redis/redis-client.js';
 import { createProducerConnection, waitForReady, type ProducerConnectionOptions } from '../redis/redis-connections.js';
@@ -53,6 +53,12 @@ export interface RedisReasoningClientOptions {
   readonly maxIterations?: number;
   /** Command timeout and reconnect cap of the client's connection (see createProducerConnection). */
   readonly connection?: ProducerConnectionOptions;
+  /**
+   * Give every request a trace (workflow span ids in its job data) even though this process does not
+   * trace, because the workers do: a producer without the SDK standing in for the traced API.
+   * @defaultValue false (requests are traced when this process traces)
+   */
+  readonly traceRequests?: boolean;
 }
 
 /** The library-level client of the distributed runtime: submit, inspect, stream, cancel (see ReasoningClient). */
@@ -68,12 +74,14 @@ export class RedisReasoningClient implements ReasoningClient {
   private readonly lanes: number;
   private readonly retentionSeconds: number;
   private readonly maxIterations: number | undefined;
+  private readonly openTrace: () => WorkflowTrace | undefined;
 
   constructor(options: RedisReasoningClientOptions) {
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.lanes = options.lanes ?? 1;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
     this.maxIterations = options.maxIterations;
+    this.openTrace = options.traceRequests === true ? newWorkflow : openWorkflow;
     this.redis = createProducerConnection(
       { url: options.redisUrl, clusterNodes: options.redisClusterNodes },
       'threadloom-client',
@@ -166,7 +174,7 @@ export class RedisReasoningClient implements ReasoningClient {
             hash,
             this.retentionSeconds,
           );
-    const workflow = openWorkflow();
+    const workflow = this.openTrace();
     const fields = recordFields(submission, now, idempotencyKey, workflow);
     const taken = await this.store.create({ id, fields, checkpoint, now, ...(claim === undefined ? {} : { claim }) });
     if (taken !== undefined) return this.awaitView(ownerOfClaim(taken, idempotencyKey!, hash));
