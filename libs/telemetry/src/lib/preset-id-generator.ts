@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** The SDK's IdGenerator shape (structural, so this library needs no SDK import at load). */
 interface IdGenerator {
@@ -37,10 +37,19 @@ export class PresetIdGenerator implements IdGenerator {
   }
 }
 
-/** Random lowercase hex of `bytes` bytes, never all zeros (an invalid W3C id). */
+/** Random bytes drawn 4 KiB at a time: one call into the system's generator per ~250 span ids, not one per id. */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+/** Random lowercase hex of `bytes` bytes (at most 4096), never all zeros (an invalid W3C id). */
 export function randomHex(bytes: number): string {
   for (;;) {
-    const hex = randomBytes(bytes).toString('hex');
+    if (used + bytes > pool.length) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    const hex = pool.toString('hex', used, used + bytes);
+    used += bytes;
     if (!/^0+$/.test(hex)) return hex;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PresetIdGenerator } from './preset-id-generator.js';
+import { PresetIdGenerator, randomHex } from './preset-id-generator.js';
 import { parseTraceparent } from './trace-carrier.js';
 
 describe('parseTraceparent', () => {
@@ -25,5 +25,14 @@ describe('PresetIdGenerator', () => {
     expect(seen[2]).toMatch(/^[0-9a-f]{16}$/);
     expect(seen[2]).not.toBe(span);
     expect(ids.generateTraceId()).not.toBe(trace);
+  });
+});
+
+describe('randomHex', () => {
+  it('gives distinct lowercase hex ids of the asked length, also across refills of its pool', () => {
+    const ids = Array.from({ length: 1200 }, () => randomHex(8));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(randomHex(16)).toMatch(/^[0-9a-f]{32}$/);
   });
 });
