@@ -5,6 +5,7 @@ import type { Fleet } from './orchestration-overhead.js';
 import { forkJoinMs, timedRequest } from './orchestration-probes.js';
 import { ms, quantile, ratioRow } from './orchestration-stats.js';
 import { startOtlpSink } from './otlp-sink.js';
+import { childrenCpuMs, cpuByRole } from './process-cpu.js';
 
 /** How many fork→join cycles each side runs (after the warm-up). */
 export interface TracingSizes {
@@ -44,6 +45,7 @@ export async function benchTracing(
       await timedRequest(on.driver, FORK4_PROBLEM, 'parallel');
     }
     const before = sink.counts();
+    const cpuBefore = stacks.map((stack) => childrenCpuMs(stack.stack.children));
     const samples = { off: [] as number[], on: [] as number[] };
     for (let index = 0; index < sizes.cycles; index += 1) {
       const order = index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
@@ -53,6 +55,8 @@ export async function benchTracing(
       }
     }
     report(output, samples, sizes.cycles);
+    const cpu = stacks.map((stack, index) => cpuByRole(cpuBefore[index]!, childrenCpuMs(stack.stack.children)));
+    reportCpu(output, cpu[1]!, cpu[0]!, sizes.cycles);
     // Batches leave every 5 s (OTEL_BSP_SCHEDULE_DELAY); stopping the stack flushes the rest.
     await Promise.all(stacks.splice(0).map((stack) => stack.stop()));
     const after = sink.counts();
@@ -80,5 +84,17 @@ function report(output: BenchOutput, samples: { readonly off: number[]; readonly
   ] as const) {
     const [traced, untraced] = [quantile(samples.on, q), quantile(samples.off, q)];
     output.line(ratioRow(label, ms(traced), ms(untraced), traced / untraced, label === 'p50' ? '≤ 1.05×' : 'report'));
+  }
+}
+
+/** CPU time per request by role (from /proc, so it counts work off the cycle's path too: exports, GC). */
+function reportCpu(output: BenchOutput, on: Map<string, number>, off: Map<string, number>, cycles: number): void {
+  if (on.size === 0 || off.size === 0) return;
+  output.line(`  CPU per request (all processes of a role, user + system, 10 ms ticks over ${cycles} requests):`);
+  for (const role of ['worker', 'join worker', 'engine-sim']) {
+    const [traced, untraced] = [(on.get(role) ?? 0) / cycles, (off.get(role) ?? 0) / cycles];
+    output.line(
+      ratioRow(`  ${role}`, `${traced.toFixed(2)} ms`, `${untraced.toFixed(2)} ms`, traced / untraced, 'report'),
+    );
   }
 }
