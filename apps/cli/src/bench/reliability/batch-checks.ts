@@ -1,4 +1,4 @@
-import type { RequestView } from '@threadloom/contracts';
+import { isTerminalStatus, type RequestView } from '@threadloom/contracts';
 import { EngineClient, threadingEngine } from '@threadloom/engine-client';
 import { renderUserPrompt, runOrchestration } from '@threadloom/threading';
 import { readCorpusProblems, sampleProblems } from '../../stack/corpus-sample.js';
@@ -51,7 +51,7 @@ export function tallyBatch(
   const failures: string[] = [];
   for (const { id, prompt } of submitted) {
     const view = views.get(id);
-    if (view === undefined || !['completed', 'failed', 'cancelled', 'expired'].includes(view.status)) continue;
+    if (view === undefined || !isTerminalStatus(view.status)) continue;
     terminal += 1;
     if (view.status !== 'completed') failures.push(`${id} ${view.status}: ${view.error ?? ''}`.trim());
     else completed += 1;

@@ -1,4 +1,4 @@
-import type { RequestView } from '@threadloom/contracts';
+import { isTerminalStatus, type RequestView } from '@threadloom/contracts';
 import { wireFields } from './request-wire.js';
 import { check, type ScenarioCheck } from './scenario.js';
 
@@ -66,7 +66,7 @@ export function tallyOutcomes(
     const view = views.get(id);
     if (view === undefined) continue;
     const wire = wireFields(view);
-    const terminal = ['completed', 'failed', 'cancelled', 'expired'].includes(view.status);
+    const terminal = isTerminalStatus(view.status);
     const settledVsDeadline = (terminal ? wire.updatedAt : options.now) - (wire.createdAt + deadlineMs);
     latestVsDeadlineMs = Math.max(latestVsDeadlineMs, settledVsDeadline);
     if (settledVsDeadline > options.slackMs) overran.push(`${id} ${view.status} ${settledVsDeadline} ms late`);
