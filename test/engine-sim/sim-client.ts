@@ -1,6 +1,7 @@
 // Helpers for the engine-sim system tests: the real process (dist/main.js) and plain HTTP.
 import { resolve } from 'node:path';
 import { spawnNodeProcess } from '@threadloom/devstack';
+import { sseData } from '../support/sse-data.js';
 
 const MAIN = resolve(import.meta.dirname, '../../apps/engine-sim/dist/main.js');
 
@@ -46,11 +47,7 @@ export async function postStream(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ ...(body as object), stream: true }),
   });
-  const text = await res.text();
-  const events = text
-    .split('\n\n')
-    .filter((e) => e.startsWith('data: '))
-    .map((e) => e.slice('data: '.length));
+  const events = sseData(await res.text());
   const done = events.at(-1) === '[DONE]';
   return { chunks: events.filter((e) => e !== '[DONE]').map((e): Json => JSON.parse(e)), done };
 }
@@ -69,9 +66,5 @@ export async function metricValues(url: string, names: readonly string[]): Promi
   });
 }
 
-/** Fields the orchestrator always sends (BRIEF decision 4). */
-export const TEXT_MODE = {
-  skip_special_tokens: false,
-  spaces_between_special_tokens: false,
-  include_stop_str_in_output: true,
-} as const;
+/** Fields the orchestrator always sends (BRIEF decision 4): the engine client's own. */
+export { VLLM_TEXT_MODE as TEXT_MODE } from '@threadloom/engine-client';

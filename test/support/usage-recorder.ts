@@ -2,6 +2,7 @@
 // /v1/completions call: the request body and the `usage` of the response (JSON or the last SSE usage chunk).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sseData } from './sse-data.js';
 
 /** One engine call as it crossed the wire. */
 export interface RecordedCall {
@@ -86,12 +87,7 @@ function record(calls: RecordedCall[], requestBody: string, responseText: string
 }
 
 function lastUsage(text: string): RecordedCall['usage'] | undefined {
-  const payloads = text.trimStart().startsWith('{')
-    ? [text]
-    : text
-        .split('\n')
-        .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
-        .map((line) => line.slice('data: '.length));
+  const payloads = text.trimStart().startsWith('{') ? [text] : sseData(text).filter((data) => data !== '[DONE]');
   let usage: RecordedCall['usage'] | undefined;
   for (const payload of payloads) usage = (JSON.parse(payload) as { usage?: RecordedCall['usage'] }).usage ?? usage;
   return usage;

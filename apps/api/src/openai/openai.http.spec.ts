@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { requestKeys } from '@threadloom/contracts';
 import { startRedisServer, type RunningRedis } from '@threadloom/devstack';
+import { createParser } from 'eventsource-parser';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,11 +34,16 @@ interface Chunk {
   usage?: unknown;
 }
 
+/** The JSON chunks of a whole SSE body (parsed by eventsource-parser), `[DONE]` left out. */
 function chunksOf(body: string): Chunk[] {
-  return body
-    .split('\n\n')
-    .filter((block) => block.startsWith('data: ') && block !== 'data: [DONE]')
-    .map((block) => JSON.parse(block.slice(6)) as Chunk);
+  const chunks: Chunk[] = [];
+  const parser = createParser({
+    onEvent: ({ data }) => {
+      if (data !== '[DONE]') chunks.push(JSON.parse(data) as Chunk);
+    },
+  });
+  parser.feed(body);
+  return chunks;
 }
 
 describe('OpenAI facade over HTTP (Nest testing module, scripted runtime, real Redis checkpoints)', () => {
