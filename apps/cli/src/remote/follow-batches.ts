@@ -1,4 +1,5 @@
 import { isTerminalStatus } from '@threadloom/contracts';
+import { mapLimited } from '@threadloom/threading';
 import { jsonLines } from './jsonl-stream.js';
 import type { RemoteApi } from './remote-api.js';
 import { type ResultLine } from './result-line.js';
@@ -61,12 +62,7 @@ export async function followAll(
   hooks: FollowBatchesHooks,
   signal: AbortSignal,
 ): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !signal.aborted) {
-      const item = items[next++]!;
-      hooks.onResult(await followRequest(api, item, hooks, signal));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FOLLOWERS, items.length) }, worker));
+  await mapLimited(items, FOLLOWERS, async (item) => {
+    if (!signal.aborted) hooks.onResult(await followRequest(api, item, hooks, signal));
+  });
 }
