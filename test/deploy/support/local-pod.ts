@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from '../../support/corpus.js';
 import type { Container, K8sObject, Workload } from './k8s-object.js';
 import { exitsZero, restartBudgetMs, waitForProbe, type ProbeTarget } from './kubelet-probe.js';
@@ -157,9 +158,7 @@ async function terminatePod(
       if (preStop?.exec !== undefined) {
         await exitsZero(probeTarget(plan, container).exec(preStop.exec.command), Math.max(0, deadline - Date.now()));
       } else if (preStop?.sleep !== undefined) {
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.min(preStop.sleep!.seconds * 1000, deadline - Date.now())),
-        );
+        await sleep(Math.min(preStop.sleep.seconds * 1000, deadline - Date.now()));
       }
       container.child.kill('SIGTERM');
       const killer = setTimeout(() => container.child.kill('SIGKILL'), Math.max(0, deadline - Date.now()));

@@ -10,18 +10,17 @@ export async function firstEvent(
   timeoutMs = 30_000,
 ): Promise<{ id: string; event: ReasoningEvent }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
   try {
     return await Promise.any(
       ids.map(async (id) => {
-        for await (const event of client.events(id, { signal: controller.signal })) {
+        for await (const event of client.events(id, { signal })) {
           if (matches(event)) return { id, event };
         }
         throw new Error(`request ${id} ended without a matching event`);
       }),
     );
   } finally {
-    clearTimeout(timer);
     controller.abort();
   }
 }

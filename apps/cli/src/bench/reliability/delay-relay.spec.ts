@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDelayRelay, type DelayRelay } from './delay-relay.js';
 
@@ -75,7 +76,7 @@ describe('delay relay', () => {
     });
     for (const part of parts) {
       socket.write(part);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
     }
     expect(await back).toBe(expected);
     expect(relay.delayedConnections()).toBe(1);

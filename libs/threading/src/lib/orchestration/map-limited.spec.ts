@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { mapLimited } from './map-limited.js';
 
@@ -7,7 +8,7 @@ describe('mapLimited', () => {
       peak = 0;
     const results = await mapLimited([5, 1, 4, 2, 3], 2, async (value) => {
       peak = Math.max(peak, ++running);
-      await new Promise((resolve) => setTimeout(resolve, value));
+      await sleep(value);
       running -= 1;
       return value * 10;
     });
@@ -20,7 +21,7 @@ describe('mapLimited', () => {
     const settled: number[] = [];
     const run = mapLimited([0, 1, 2, 3, 4], 2, async (value) => {
       started.push(value);
-      await new Promise((resolve) => setTimeout(resolve, value === 0 ? 1 : 10));
+      await sleep(value === 0 ? 1 : 10);
       settled.push(value);
       if (value === 0) throw new Error('boom');
       return value;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { CompletionRequest, CompletionResult, Engine } from './engine.js';
 import { runOrchestration } from './run-orchestration.js';
@@ -52,7 +53,7 @@ describe('runOrchestration', () => {
     let peak = 0;
     const engine = blockEngine(async () => {
       peak = Math.max(peak, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
       inFlight--;
     });
     await runOrchestration('P:', engine, { maxConcurrentThreads: 2 });
@@ -62,7 +63,7 @@ describe('runOrchestration', () => {
       'P:',
       blockEngine(async () => {
         peak = Math.max(peak, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await sleep(5);
         inFlight--;
       }),
     );
