@@ -6,7 +6,7 @@ import { API_REDIS } from '../queues/redis.tokens.js';
 import { JOB_RETENTION_SECONDS, type JobRecord, type JobStore } from './job-record.js';
 
 /** Job records as JSON strings under the key `keyOf(id)` names, kept {@link JOB_RETENTION_SECONDS}. */
-export class RedisJobStore<R extends JobRecord> implements JobStore<R> {
+class RedisJobStore<R extends JobRecord> implements JobStore<R> {
   constructor(
     private readonly redis: RedisClient,
     private readonly keyOf: (id: string) => string,

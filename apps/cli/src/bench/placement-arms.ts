@@ -13,7 +13,7 @@ export interface PlacementArm {
 }
 
 export const LOW = 0;
-export const HALF = 0.5;
+const HALF = 0.5;
 export const HIGH = 0.9;
 
 /**

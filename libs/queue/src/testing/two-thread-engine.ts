@@ -1,7 +1,7 @@
 import type { CompletionResult, Engine } from '@threadloom/threading';
 
 /** The plan every call of the scripted engine decodes first: one block of two outlines. */
-export const TWO_THREAD_PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n</Outlines>';
+const TWO_THREAD_PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outline>2: b</Outline>\n</Outlines>';
 
 /** Builds the engine's result for one call from its prompt, the scripted text and the stop string it ended on. */
 export type ScriptedReply = (prompt: string, text: string, stopReason: string | null) => Promise<CompletionResult>;

@@ -1,5 +1,5 @@
 /** Faults a simulator injected by kind, read from its `sim_faults_injected_total{kind}` counter. */
-export async function injectedFaults(engineUrl: string): Promise<Map<string, number>> {
+async function injectedFaults(engineUrl: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const response = await fetch(`${engineUrl.replace(/\/+$/, '')}/metrics`);
   for (const line of (await response.text()).split('\n')) {

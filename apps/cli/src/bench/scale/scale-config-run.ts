@@ -42,7 +42,7 @@ export interface ScaleSizes {
 }
 
 /** The key prefix every configuration uses: the default, so lanes land where a user's would. */
-export const SCALE_PREFIX = '{threadloom}';
+const SCALE_PREFIX = '{threadloom}';
 
 /** Runs one configuration on a flushed cluster: its own workers and simulators, warm-up, idle window, load window. */
 export async function runConfig(
