@@ -13,7 +13,7 @@ export interface SizeViolation {
   readonly limit: number;
 }
 
-export interface SizeLimits {
+interface SizeLimits {
   readonly fileLines: number;
   readonly functionLines: number;
 }

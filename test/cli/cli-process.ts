@@ -7,7 +7,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built CLI entry point. */
 export const CLI = resolve(ROOT, 'apps/cli/dist/main.js');
 
-export interface CliResult {
+interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;

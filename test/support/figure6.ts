@@ -7,7 +7,7 @@ import { parseChatPrompt } from '@threadloom/threading';
 export const REFERENCE_DIR = resolve(import.meta.dirname, '../fixtures/reference');
 
 /** Figure 6 split the ways the tests use it. */
-export interface Figure6 {
+interface Figure6 {
   /** The whole chat text: user turn, generation prompt, assistant response and end-of-sequence. */
   readonly full: string;
   /** The user message. */

@@ -22,7 +22,7 @@ export interface UsageRecorder {
 }
 
 /** Decides, from a completion request's body, whether the engine should fail it (via the simulator's fault header). */
-export type FaultPlan = (body: { prompt: string; stop?: string[] | null }) => '500' | undefined;
+type FaultPlan = (body: { prompt: string; stop?: string[] | null }) => '500' | undefined;
 
 /** Starts the proxy on a free port in front of `target` (an engine base URL); `fault` may make calls fail. */
 export async function startUsageRecorder(target: string, fault?: FaultPlan): Promise<UsageRecorder> {

@@ -17,7 +17,7 @@ function el(name, attributes = {}, text) {
 }
 
 /** A stable colour per machine, in order of first appearance. */
-export function machineColors(timeline) {
+function machineColors(timeline) {
   const machines = [...new Set(timeline.rows.map((r) => r.machine).filter((m) => m !== undefined))];
   return new Map(machines.map((machine, index) => [machine, PALETTE[index % PALETTE.length]]));
 }

@@ -10,7 +10,7 @@ export function block(outlines, threads) {
 }
 
 /** A full trajectory from reasoning parts (strings and blocks) and the final answer sentence. */
-export function trajectory(parts, final) {
+function trajectory(parts, final) {
   return `<think>\n${parts.join('\n')}\n</think>\n\n${final}`;
 }
 

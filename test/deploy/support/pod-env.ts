@@ -5,7 +5,7 @@ import { SECRET_KEYS, SECRET_NAME } from './secret-contract.js';
 import { UnresolvedReferenceError } from './unresolved-reference.error.js';
 
 /** Where referenced values come from. */
-export interface EnvSources {
+interface EnvSources {
   readonly objects: readonly K8sObject[];
   readonly podName: string;
   readonly namespace: string;

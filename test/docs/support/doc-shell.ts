@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ROOT } from '../../support/corpus.js';
 
-export interface ShellResult {
+interface ShellResult {
   readonly code: number | null;
   readonly output: string;
 }

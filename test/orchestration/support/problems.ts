@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { renderUserPrompt } from '@threadloom/threading';
 import { corpusProblems } from '../../support/corpus.js';
 
-export interface ProblemSet {
+interface ProblemSet {
   readonly prompts: string[];
   /** `--corpus` for the simulators; undefined means the shipped default. */
   readonly corpus: string | undefined;

@@ -5,7 +5,7 @@ import { RedisReasoningClient } from '@threadloom/queue';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-export interface WorkerHarness {
+interface WorkerHarness {
   readonly client: RedisReasoningClient;
   readonly redis: Redis;
   /** The test's worker; stopped after each test. */

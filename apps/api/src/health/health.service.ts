@@ -7,7 +7,7 @@ import { API_REDIS } from '../queues/redis.tokens.js';
 const CHECK_TIMEOUT_MS = 2_000;
 
 /** Result of a readiness probe. */
-export interface Readiness {
+interface Readiness {
   readonly ready: boolean;
   readonly checks: Record<string, unknown>;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Outcome label of a submission attempt. */
-export type SubmissionOutcome = 'accepted' | 'backlog_full' | 'rate_limited' | 'invalid' | 'conflict' | 'error';
+type SubmissionOutcome = 'accepted' | 'backlog_full' | 'rate_limited' | 'invalid' | 'conflict' | 'error';
 
 /** Prometheus metrics of this API process (its own registry, so several apps can share a process in tests). */
 @Injectable()

@@ -29,7 +29,7 @@ import {
 } from './openai.presenter.js';
 
 /** A submitted facade call. */
-export interface FacadeJob {
+interface FacadeJob {
   readonly identity: CompletionIdentity;
   readonly view: RequestView;
   readonly stream: boolean;

@@ -13,7 +13,7 @@ import { toErrorResponse } from '../common/filters/error-response.js';
 export const BULL_BOARD_PATH = '/admin/queues';
 
 /** Who may open the dashboard: admin keys; with authentication disabled, nobody unless `withoutAuth`. */
-export interface BullBoardAccess {
+interface BullBoardAccess {
   readonly auth: AuthService;
   readonly authDisabled: boolean;
   readonly withoutAuth: boolean;

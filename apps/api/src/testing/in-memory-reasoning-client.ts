@@ -25,7 +25,7 @@ export interface Script {
 }
 
 /** Stores a committed response where the API's progress reader finds it (the checkpoint key). */
-export type CommitResponse = (requestId: string, response: string) => Promise<void>;
+type CommitResponse = (requestId: string, response: string) => Promise<void>;
 
 /** Test double of the runtime for Nest HTTP specs: completes every request at once with `script`. */
 export class InMemoryReasoningClient implements ReasoningClient {

@@ -12,7 +12,7 @@ export interface CommandTally {
 }
 
 /** A running MONITOR; `stop()` ends it and returns the tally. */
-export interface RunningTally {
+interface RunningTally {
   stop(): CommandTally;
 }
 

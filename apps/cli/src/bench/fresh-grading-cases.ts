@@ -3,7 +3,7 @@
 const r = String.raw;
 
 /** One generated grading case. */
-export interface FreshCase {
+interface FreshCase {
   readonly answer: string;
   readonly truth: string;
   readonly correct: boolean;

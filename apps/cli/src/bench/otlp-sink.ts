@@ -1,7 +1,7 @@
 import { startOtlpEndpoint } from '@threadloom/devstack';
 
 /** A local OTLP/HTTP endpoint that accepts every export and counts it (the bench's stand-in for a collector). */
-export interface OtlpSink {
+interface OtlpSink {
   /** Base URL for OTEL_EXPORTER_OTLP_ENDPOINT (exporters append /v1/traces). */
   readonly url: string;
   /** Export requests and body bytes received on /v1/traces so far. */

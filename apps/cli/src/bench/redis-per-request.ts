@@ -11,7 +11,7 @@ export interface RedisUnderTest {
 }
 
 /** Runs a batch of requests and resolves with how many it completed. */
-export type RequestBatch = () => Promise<number>;
+type RequestBatch = () => Promise<number>;
 
 /** What one request cost Redis, averaged over batches. */
 export interface RedisPerRequest {

@@ -20,7 +20,7 @@ export interface GradeIo {
 }
 
 /** Options of a JSONL grading run. */
-export interface GradeFileOptions {
+interface GradeFileOptions {
   /** `answer` is a whole response: grade its last `\boxed{}`. */
   readonly extract: boolean;
   /** With `extract`, only the text after `</think>` counts. */
@@ -52,7 +52,7 @@ interface GradeInput {
 }
 
 /** The result of parsing an input line; a malformed line keeps its `id` when it has one. */
-export type ParsedGradeInput =
+type ParsedGradeInput =
   | { readonly ok: true; readonly value: GradeInput }
   | { readonly ok: false; readonly id: unknown; readonly issues: readonly string[] };
 

@@ -19,7 +19,7 @@ export interface PackIo {
 }
 
 /** Options of {@link packFiles}. */
-export interface PackFilesOptions {
+interface PackFilesOptions {
   readonly tokenizer: TokenizerName;
   readonly labels: LabelMode;
 }

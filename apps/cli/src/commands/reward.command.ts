@@ -17,7 +17,7 @@ export interface RewardIo {
 }
 
 /** Options of {@link rewardFiles}. */
-export interface RewardFilesOptions {
+interface RewardFilesOptions {
   readonly profile: RewardProfileName;
   readonly truths: readonly string[];
   readonly tokenizer: TokenizerName | Tokenizer;

@@ -27,7 +27,7 @@ export interface ValidateIo {
 }
 
 /** Options of {@link validateFiles}. */
-export interface ValidateFilesOptions {
+interface ValidateFilesOptions {
   readonly mode: ValidationMode;
   readonly tokenizer: TokenizerName;
 }

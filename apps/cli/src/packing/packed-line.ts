@@ -17,7 +17,7 @@ export interface PackedLine {
 }
 
 /** The JSON line printed for an input that could not be packed. */
-export interface FailedPackLine {
+interface FailedPackLine {
   readonly source: string;
   readonly ok: false;
   readonly issues: readonly { readonly code: string; readonly message: string; readonly token_index?: number }[];

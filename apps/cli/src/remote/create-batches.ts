@@ -7,7 +7,7 @@ import { batchKey, withoutLines, type PlannedBatch } from './submit-plan.js';
 import type { RejectedLine } from './submit-state.js';
 
 /** What batch creation needs. */
-export interface CreateContext {
+interface CreateContext {
   readonly api: RemoteApi;
   readonly store: StateStore;
   readonly linesByDigest: ReadonlyMap<string, PreparedLine>;

@@ -2,7 +2,7 @@ import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { RemoteApi } from './remote-api.js';
 
 /** One message of a request's event stream. */
-export interface RequestEvent {
+interface RequestEvent {
   readonly id: string | undefined;
   readonly type: string;
 }

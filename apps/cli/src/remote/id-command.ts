@@ -6,7 +6,7 @@ import type { RemoteRequestView } from './result-line.js';
 import { describeBatch, describeRequest, isBatchId, type RemoteBatchView } from './remote-views.js';
 
 /** Does the command's work against the API; returns the exit code. */
-export type IdAction<O extends RemoteOptions> = (api: RemoteApi, id: string, options: O) => Promise<number>;
+type IdAction<O extends RemoteOptions> = (api: RemoteApi, id: string, options: O) => Promise<number>;
 
 /**
  * Adds a command that takes a batch or request id and talks to the API (`--api-url`, `--api-key`,

@@ -18,7 +18,7 @@ export interface MalformedLine {
 }
 
 /** How every line is shaped before it is sent. */
-export interface InputOptions {
+interface InputOptions {
   readonly mode?: 'parallel' | 'sequential';
   /** Field of each line that holds the reference answer (default: the batch line's `ground_truth`). */
   readonly groundTruthField?: string;

@@ -2,7 +2,7 @@ import { ApiCallError, type ApiErrorAnswer, type ApiIssue } from './api-call.err
 import { ApiUnreachableError } from './api-unreachable.error.js';
 
 /** Options of one call. */
-export interface CallOptions {
+interface CallOptions {
   readonly body?: string;
   readonly contentType?: string;
   readonly idempotencyKey?: string;

@@ -14,7 +14,7 @@ export interface PendingItem {
 }
 
 /** What following a request reports. */
-export interface FollowHooks {
+interface FollowHooks {
   /** Threads of the request started (+1) or ended (−1). */
   readonly onThreads: (delta: number) => void;
   readonly onWait: BusyListener;

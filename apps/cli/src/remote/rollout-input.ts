@@ -8,7 +8,7 @@ export interface RolloutProblemLine {
 }
 
 /** The problems of a file, or the lines that cannot be sent (with 1-based numbers and reasons). */
-export type RolloutInput =
+type RolloutInput =
   | { readonly ok: true; readonly problems: readonly RolloutProblemLine[] }
   | { readonly ok: false; readonly issues: readonly string[] };
 

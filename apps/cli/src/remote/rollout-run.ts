@@ -23,7 +23,7 @@ export interface RemoteRolloutView {
 }
 
 /** What to send besides the problems (snake_case, as the API takes it). */
-export type RolloutSettings = Readonly<Record<string, unknown>>;
+type RolloutSettings = Readonly<Record<string, unknown>>;
 
 /** The export files written for each format. */
 export const ROLLOUT_OUTPUTS = ['groups', 'packed', 'expanded'] as const;

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 
 /** Counters the progress display shows. */
-export interface ProgressCounters {
+interface ProgressCounters {
   done: number;
   correct: number;
   threads: number;

@@ -14,7 +14,7 @@ import { formatSubmitSummary, summarizeSubmit } from './submit-summary.js';
 import { SubmitUsageError } from './submit-usage.error.js';
 
 /** What `threadloom submit` was asked to do. */
-export interface SubmitRequest {
+interface SubmitRequest {
   readonly file: string;
   readonly out: string;
   readonly mode?: 'parallel' | 'sequential';

@@ -3,7 +3,7 @@ import type { MalformedLine } from './input-lines.js';
 import { failureReasonOf, tokenSpeedupOf, type ResultLine } from './result-line.js';
 
 /** The outcome of a `submit` run (every run of the same output file together). */
-export interface SubmitSummary {
+interface SubmitSummary {
   readonly lines: number;
   readonly completed: number;
   readonly failed: number;

@@ -14,7 +14,7 @@ export const INTERNAL_API_ENV = {
 } as const;
 
 /** A local stack with its API and a client holding a fresh admin key. */
-export interface ApiStack {
+interface ApiStack {
   readonly stack: LocalStack;
   readonly client: ApiClient;
 }

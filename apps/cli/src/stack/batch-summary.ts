@@ -11,7 +11,7 @@ export interface BatchOutcome {
 }
 
 /** Aggregates of a finished batch. */
-export interface BatchSummary {
+interface BatchSummary {
   readonly submitted: number;
   readonly completed: number;
   readonly failed: number;

@@ -5,7 +5,7 @@ import type { CorpusProblem } from './corpus-sample.js';
 import type { DriverView, ReasoningDriver } from './reasoning-driver.js';
 
 /** How a batch is sent and followed. */
-export interface BatchRun {
+interface BatchRun {
   readonly client: ReasoningDriver;
   /** Called once per finished request, in completion order. */
   readonly onOutcome: (outcome: BatchOutcome) => void;

@@ -4,7 +4,7 @@ import { startQueueStack } from './queue-stack.js';
 import { runMetrics, type RunReport } from './run-report.js';
 
 /** Where `threadloom run --distributed` runs its temporary stack. */
-export interface DistributedRunOptions {
+interface DistributedRunOptions {
   readonly engineUrl?: string;
   /** That engine's `--api-key`, handed to the workers. */
   readonly engineApiKey?: string;

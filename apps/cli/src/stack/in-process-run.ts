@@ -4,7 +4,7 @@ import { runMetrics, type RunReport } from './run-report.js';
 import { startSimProcess } from './sim-process.js';
 
 /** Where `threadloom run` decodes: a real engine, or a private simulator process. */
-export interface InProcessRunOptions {
+interface InProcessRunOptions {
   readonly engineUrl?: string;
   /** That engine's `--api-key`. */
   readonly engineApiKey?: string;

@@ -4,7 +4,7 @@ import { retrySettings } from './retry-settings.js';
 import type { DriverEvent, DriverSubmission, DriverView, ReasoningDriver } from './reasoning-driver.js';
 
 /** Where the queue driver finds the runtime's keys: the Redis (or a Cluster's seeds), the prefix and the lanes. */
-export interface QueueDriverTarget {
+interface QueueDriverTarget {
   readonly redisUrl: string;
   readonly keyPrefix: string;
   readonly redisClusterNodes?: readonly string[];

@@ -2,7 +2,7 @@
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** A shutdown request: which signal arrived. */
-export type ShutdownSignal = (typeof SIGNALS)[number];
+type ShutdownSignal = (typeof SIGNALS)[number];
 
 /**
  * Resolves on the first SIGINT/SIGTERM. A second signal exits at once with 130 (the user insists).

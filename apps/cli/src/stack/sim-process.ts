@@ -5,7 +5,7 @@ import { resolveEntryPoints } from './entry-points.js';
 import { engineSpec } from './stack-plan.js';
 
 /** A simulator child process started for one command. */
-export interface SimProcess {
+interface SimProcess {
   readonly url: string;
   stop(): Promise<void>;
 }

@@ -61,7 +61,7 @@ export interface StackOptions {
 }
 
 /** Ports and URLs decided before any process starts. */
-export interface StackAddresses {
+interface StackAddresses {
   readonly redisUrl: string;
   /** One port per simulated machine (empty when an engine URL is given). */
   readonly simPorts: readonly number[];

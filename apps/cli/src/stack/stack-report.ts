@@ -3,7 +3,7 @@ import type { LocalStack, StackHooks } from './local-stack.js';
 import { REDIS_CHILD } from './private-redis.js';
 
 /** Where the stack's own messages go (stdout for the summary, stderr for logs and crashes). */
-export interface StackOutput {
+interface StackOutput {
   out(line: string): void;
   err(line: string): void;
 }

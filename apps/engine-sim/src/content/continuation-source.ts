@@ -13,7 +13,7 @@ import { TokenizedText } from '../text/tokenized-text.js';
 type ContinuationOrigin = 'corpus' | 'synthetic' | 'fallback';
 
 /** The tokens the model would produce next (before stops and limits) and their origin. */
-export interface Continuation {
+interface Continuation {
   /** At most the requested number of tokens; the end of the list is the end of the trajectory (EOS). */
   readonly tokens: readonly SimToken[];
   readonly origin: ContinuationOrigin;

@@ -6,7 +6,7 @@ import { SimMetrics } from './sim-metrics.js';
 import { prefillMs, soloRequestMs, stepMs, type TimingModel } from './timing-model.js';
 
 /** Engine settings: timing, scale, batch limit and prefix cache size. */
-export interface SimEngineOptions {
+interface SimEngineOptions {
   readonly model: string;
   readonly timing: TimingModel;
   /** Wall time = model time × timeScale; 0 answers at once. */

@@ -7,7 +7,7 @@ const LATENCY_BUCKETS = [
 const TOKEN_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 40000];
 
 /** What one finished request contributes to the metrics (times in model seconds). */
-export interface RequestRecord {
+interface RequestRecord {
   readonly promptTokens: number;
   readonly cachedTokens: number;
   readonly outputTokens: number;

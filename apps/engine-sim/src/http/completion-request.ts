@@ -40,7 +40,7 @@ const SIM_REQUEST_SCHEMA = z.looseObject({
 export type CompletionRequest = z.infer<typeof SIM_REQUEST_SCHEMA>;
 
 /** Parse result: the request, or the first offending parameter and a message. */
-export type CompletionRequestResult =
+type CompletionRequestResult =
   | { readonly ok: true; readonly value: CompletionRequest }
   | { readonly ok: false; readonly message: string; readonly param: string | null };
 

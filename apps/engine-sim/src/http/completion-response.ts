@@ -15,7 +15,7 @@ export interface CompletionChoice {
 }
 
 /** vLLM `UsageInfo` with `prompt_tokens_details` always filled (as with `--enable-prompt-tokens-details`). */
-export interface CompletionUsage {
+interface CompletionUsage {
   readonly prompt_tokens: number;
   readonly total_tokens: number;
   readonly completion_tokens: number;

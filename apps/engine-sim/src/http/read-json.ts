@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** A body that is not JSON (or too large). */
-export type JsonBody =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 

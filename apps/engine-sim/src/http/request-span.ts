@@ -5,7 +5,7 @@ import type { GenerationResult } from '../engine/generation-job.js';
 import type { CompletionRequest } from './completion-request.js';
 
 /** What a finished request reports on its span. */
-export interface RequestSpanEnd {
+interface RequestSpanEnd {
   /** The response id (`cmpl-…`). */
   readonly id: string;
   readonly model: string;

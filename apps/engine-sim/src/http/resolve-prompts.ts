@@ -8,7 +8,7 @@ export interface ResolvedPrompt {
 }
 
 /** Prompts as text + ids, or a 400 message (unknown token id, over the context length). */
-export type PromptsResult =
+type PromptsResult =
   | { readonly ok: true; readonly prompts: readonly ResolvedPrompt[]; readonly maxTokens: number }
   | { readonly ok: false; readonly message: string; readonly param: string };
 

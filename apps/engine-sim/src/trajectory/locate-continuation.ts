@@ -5,7 +5,7 @@ import type { IndexedBlock } from './trajectory-index.js';
 type LocateMode = 'prefix' | 'thread' | 'join';
 
 /** Where the model continues in the trajectory, or why it cannot. */
-export type Location =
+type Location =
   | { readonly ok: true; readonly offset: number; readonly mode: LocateMode }
   | { readonly ok: false; readonly threadHeader: boolean };
 

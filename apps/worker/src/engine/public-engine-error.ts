@@ -14,7 +14,7 @@ type PublicErrorCode =
   | 'engine_error';
 
 /** A failure as a tenant may read it. */
-export interface PublicError {
+interface PublicError {
   readonly code: PublicErrorCode;
   readonly message: string;
 }

@@ -1,7 +1,7 @@
 import { EngineOutputError, EngineTimeoutError } from '@threadloom/engine-client';
 
 /** A low-cardinality class of a failed engine call, for `threadloom_engine_errors_total{class}`. */
-export type EngineErrorClass =
+type EngineErrorClass =
   'timeout' | 'connection' | 'invalid_output' | 'rate_limited' | 'http_4xx' | 'http_5xx' | 'other';
 
 /** Classifies an engine failure as the engine client threw it (the openai SDK's errors carry `status`). */

@@ -1,7 +1,7 @@
 import { sampleValue } from './prometheus-samples.js';
 
 /** Sequences an engine holds: decoding now and queued for a slot (vLLM's scheduler gauges). */
-export interface EngineLoad {
+interface EngineLoad {
   readonly running: number;
   readonly waiting: number;
 }

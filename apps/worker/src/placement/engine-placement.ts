@@ -6,7 +6,7 @@ import { parseEngineRates } from './engine-rates.js';
 import { formatMachineLoad, parseFleetLoad, shouldYield, type MachineLoad } from './placement-decision.js';
 
 /** Where this worker's engine is and how many sequences it runs at once (vLLM `--max-num-seqs`). */
-export interface EnginePlacementOptions {
+interface EnginePlacementOptions {
   readonly engineUrl: string;
   readonly machineId: string;
   readonly maxSeqs: number;

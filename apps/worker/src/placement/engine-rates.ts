@@ -1,7 +1,7 @@
 import { sumSamples } from './prometheus-samples.js';
 
 /** What the engine has measured of itself, in engine seconds (model seconds on the simulator). */
-export interface EngineRates {
+interface EngineRates {
   /** Uncached prompt tokens prefilled per second. */
   readonly prefillTokensPerSecond: number | undefined;
   /** Mean time between two output tokens of a sequence: one decode step. */

@@ -5,7 +5,7 @@ import type { PrefixRecorder } from './prefix-recorder.js';
 import type { PlacementPolicy } from './placement-policy.js';
 
 /** A reason or thread job as placement sees it. */
-export interface PlacedJob {
+interface PlacedJob {
   readonly requestId: string;
   readonly role: 'reason' | 'thread';
   /** Since the job was added: how long it has been handed back so far. */

@@ -37,7 +37,7 @@ export interface PlacementChoice {
 }
 
 /** What prefix-aware placement decides from. */
-export interface PrefixPlacementInput {
+interface PrefixPlacementInput {
   readonly self: string;
   /** Fresh readings; this machine's free slots already lowered by what it admitted since its reading. */
   readonly machines: readonly MachineLoad[];

@@ -3,7 +3,7 @@ import { Cluster, type Redis } from 'ioredis';
 import { RedisPolicyError } from './redis-policy.error.js';
 
 /** Outcome of the startup check: warnings to log loudly (the worker still starts). */
-export interface RedisPolicyReport {
+interface RedisPolicyReport {
   readonly maxmemoryPolicy: string;
   readonly appendOnly: boolean;
   readonly warnings: readonly string[];

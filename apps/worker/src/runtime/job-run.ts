@@ -47,7 +47,7 @@ function seenCounters(progress: unknown): SeenCounters | undefined {
 }
 
 /** Where a job's span starts: its message, request, machine, run and how long it waited before this run. */
-export interface JobSpanStart {
+interface JobSpanStart {
   readonly job: Pick<Job, 'id'>;
   readonly requestId: string;
   readonly machine: string;

@@ -1,7 +1,7 @@
 import type { CancellationRegistry } from './cancellation-registry.js';
 
 /** The abort signal of one job: cancellation (pub/sub), the request deadline. */
-export interface JobScope {
+interface JobScope {
   readonly signal: AbortSignal;
   dispose(): void;
 }

@@ -1,5 +1,5 @@
 /** Something whose concurrency can change while it runs (a BullMQ Worker). */
-export interface ConcurrencyTarget {
+interface ConcurrencyTarget {
   concurrency: number;
 }
 

@@ -10,7 +10,7 @@ export interface RequestContext {
 }
 
 /** A live request as a job starts on it: context, checkpoint and (for threads) the result it may have stored before. */
-export interface LoadedJob {
+interface LoadedJob {
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
   readonly thread: StoredThread | undefined;

@@ -11,7 +11,7 @@ const PROVIDER = 'vllm';
 const OPERATION = 'text_completion';
 
 /** Where a call's span goes: under the job span's context (none: untraced job), with threadloom.* attributes. */
-export interface CallTrace {
+interface CallTrace {
   readonly parent: TraceContext | undefined;
   readonly attributes: Attributes;
 }

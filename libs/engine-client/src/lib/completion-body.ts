@@ -32,7 +32,7 @@ export type CompletionBody = CompletionCreateParamsStreaming &
   };
 
 /** What a body sends besides the request and sampling. */
-export interface BodyExtras {
+interface BodyExtras {
   /** vLLM's request priority, only when given. */
   readonly priority?: number | undefined;
   /** Token-exact mode: the prompt as token ids (vLLM takes `prompt` as a list of ids), sent instead of its text. */

@@ -8,7 +8,7 @@ interface TokenizeAnswer {
 }
 
 /** What one `/tokenize` call needs. */
-export interface TokenizeCall {
+interface TokenizeCall {
   readonly model: string;
   readonly text: string;
   readonly timeoutMs: number;

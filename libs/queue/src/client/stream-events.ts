@@ -9,7 +9,7 @@ const IDLE_CHECK_MS = 2_000;
 const PAGE = 500;
 
 /** What `events()` needs: the command connection, the store (keys, status) and the shared reader. */
-export interface EventSource {
+interface EventSource {
   readonly redis: RedisClient;
   readonly store: RequestStore;
   readonly hub: EventStreamHub;

@@ -6,7 +6,7 @@ const TWO_THREAD_PLAN = '<Parallel>\n<Outlines>\n<Outline>1: a</Outline>\n<Outli
 /** Builds the engine's result for one call from its prompt, the scripted text and the stop string it ended on. */
 export type ScriptedReply = (prompt: string, text: string, stopReason: string | null) => Promise<CompletionResult>;
 
-export interface TwoThreadScript {
+interface TwoThreadScript {
   /** What the response boxes after the block. @defaultValue '5' */
   readonly answer?: string;
   /** How many characters longer thread 2 is than thread 1 (unbalanced threads lower η). @defaultValue 0 */

@@ -15,7 +15,7 @@ interface Query {
 }
 
 /** What a panel shows; `width` is in Grafana's 24-column grid. */
-export interface PanelSpec {
+interface PanelSpec {
   readonly title: string;
   readonly description: string;
   readonly unit: string;

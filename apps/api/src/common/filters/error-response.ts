@@ -29,7 +29,7 @@ interface ErrorBody {
 }
 
 /** How one error is answered: status, extra headers, body. */
-export interface ErrorResponse {
+interface ErrorResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: ErrorBody;

@@ -2,7 +2,7 @@ import type { LoggerService, LogLevel } from '@nestjs/common';
 import { requestContext } from './request-context.js';
 
 /** Configured verbosity; `silent` writes nothing (tests). */
-export type LogThreshold = 'silent' | 'error' | 'warn' | 'info' | 'debug';
+type LogThreshold = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 const RANK: Record<LogThreshold, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
 type Line = 'error' | 'warn' | 'info' | 'debug';

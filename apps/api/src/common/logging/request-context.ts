@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Per-request data visible to every log line written while serving the request. */
-export interface RequestContext {
+interface RequestContext {
   readonly requestId: string;
   tenant?: string;
 }

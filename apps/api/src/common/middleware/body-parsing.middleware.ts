@@ -12,7 +12,7 @@ const ACCEPTED = ['application/json', ...JSONL_TYPES];
 const ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
 
 /** Size limits: the batch and rollout routes accept larger bodies than the rest. */
-export interface BodyLimits {
+interface BodyLimits {
   readonly bodyBytes: number;
   readonly batchBodyBytes: number;
 }

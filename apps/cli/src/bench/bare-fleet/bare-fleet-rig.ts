@@ -8,7 +8,7 @@ import { BARE_QUEUES, BARE_READY_LINE, type BareFleetEnv } from './bare-fleet-en
 import { bareFlowTree } from './bare-flow-tree.js';
 
 /** The thread work a fleet rig's children do: one streamed completion each on their machine's engine. */
-export interface BareThreadWork {
+interface BareThreadWork {
   /** One engine per child worker process (the stack's simulators), in machine order. */
   readonly engineUrls: readonly string[];
   readonly model: string;

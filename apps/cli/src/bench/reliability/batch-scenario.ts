@@ -67,7 +67,7 @@ export function drainedCheck(leftover: Readonly<Record<string, number>>): Scenar
 }
 
 /** What a batch scenario measured of its faults, beside the batch's own figures. */
-export interface FaultFigures {
+interface FaultFigures {
   readonly requests: number;
   readonly faultsInjected: number;
   readonly recoverMs: number | undefined;

@@ -4,7 +4,7 @@ import { THREADWEAVER_DIALECT } from '@threadloom/threading';
 /** Kinds of malformed model output the generator writes, in round-robin order. */
 export const MALFORMED_KINDS = ['fuzzed-tags', 'truncated', 'wide-plan', 'nested', 'many-blocks', 'garbage'] as const;
 /** One kind of malformed output. */
-export type MalformedKind = (typeof MALFORMED_KINDS)[number];
+type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
 const TAGS = THREADWEAVER_DIALECT.tags;
 /** Every tag string of the dialect, the raw material of fuzzing. */

@@ -4,7 +4,7 @@ import type { ManagedProcess, SupervisedChild } from '@threadloom/devstack';
 import { check, type ScenarioCheck } from './scenario.js';
 
 /** One injected process fault and how long its process took to be back (ready again). */
-export interface ProcessFault {
+interface ProcessFault {
   readonly name: string;
   readonly signal: NodeJS.Signals;
   /** Signal to ready again (ms); undefined when it had not come back by the end. */
@@ -12,7 +12,7 @@ export interface ProcessFault {
 }
 
 /** How faults are spread: how many, the pause before each, and when to stop early. */
-export interface FaultPlan {
+interface FaultPlan {
   readonly count: number;
   readonly signal: NodeJS.Signals;
   /** Picks the next victim among the running children (index into the list given). */

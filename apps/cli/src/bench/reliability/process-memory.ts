@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { ManagedProcess, SupervisedChild } from '@threadloom/devstack';
 
 /** Resident memory of one process, from /proc/<pid>/status (KiB). */
-export interface ProcMemory {
+interface ProcMemory {
   /** Resident set size now (VmRSS). */
   readonly rssKb: number;
   /** Peak resident set size since the process started (VmHWM). */
   readonly peakKb: number;
 }
 
-export type ProcStatusResult = { ok: true; value: ProcMemory } | { ok: false; issues: string[] };
+type ProcStatusResult = { ok: true; value: ProcMemory } | { ok: false; issues: string[] };
 
 /** Reads VmRSS and VmHWM out of the text of /proc/<pid>/status. */
 export function parseProcStatus(text: string): ProcStatusResult {

@@ -4,7 +4,7 @@ import type { CountingApi } from './counting-api.js';
 import type { RestartableRedis } from './restartable-redis.js';
 
 /** How one outage is run: the signal that ends Redis, how long it stays down, what to probe. */
-export interface OutagePlan {
+interface OutagePlan {
   readonly signal: 'SIGTERM' | 'SIGKILL';
   readonly downMs: number;
   /** A request id to read during the outage (GET /v1/reasoning/:id). */

@@ -26,7 +26,7 @@ const ENGINE_TEXT = /Simulated|You passed \d+ input tokens|InternalServerError|S
 const CONTEXT_WORDS = /served model's context/;
 
 /** How the requests of a batch ended, beyond completed: failures by code, unclear ones, deadline overruns. */
-export interface OutcomeTally {
+interface OutcomeTally {
   /** Non-completed terminal requests by `error_code` (`none` when missing). */
   readonly byCode: ReadonlyMap<string, number>;
   /** Failures without a public code, or whose words carry engine text. */

@@ -1,7 +1,7 @@
 import type { RequestView } from '@threadloom/contracts';
 
 /** Fields of a request's wire form (snake_case) that the API names differently from RequestView. */
-export interface WireFields {
+interface WireFields {
   /** Epoch ms the request was created. */
   readonly createdAt: number;
   /** Epoch ms of its last change (for a terminal request: when it settled). */

@@ -1,7 +1,7 @@
 import type { ReliabilityScenario, ScenarioRequirement } from './scenario.js';
 
 /** What this machine offers a scenario. */
-export interface MachineAbilities {
+interface MachineAbilities {
   readonly root: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { ConfigFigures } from './scale-figures.js';
 
 /** How a run was made, printed above its tables. */
-export interface RunContext {
+interface RunContext {
   readonly measuredAt: string;
   readonly commit: string;
   readonly masters: number;

@@ -7,7 +7,7 @@ import { parseMath } from './math-engine.js';
 // unit registry (`meters` = `m`, `hours` = `h`); words it does not know compare as singular, lower-case text.
 
 /** What two answers' units mean for their comparison. */
-export type UnitComparison =
+type UnitComparison =
   | { readonly kind: 'same' }
   | { readonly kind: 'different' }
   | { readonly kind: 'rescale'; readonly answerFactor: number; readonly truthFactor: number };

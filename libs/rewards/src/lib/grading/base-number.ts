@@ -1,5 +1,5 @@
 /** A numeral written in an explicit base, such as `1011_2` or `2A_{16}`. */
-export interface BaseNumber {
+interface BaseNumber {
   readonly digits: string;
   readonly base: number;
 }

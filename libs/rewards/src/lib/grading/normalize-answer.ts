@@ -52,7 +52,7 @@ const ASSIGNED_PREFIX = new RegExp(
 const RELATIONS = /=|<|>|\\[lg]eq?(?![a-zA-Z])|\\neq?(?![a-zA-Z])/g;
 
 /** Options for {@link normalizeAnswer}. */
-export interface NormalizeOptions {
+interface NormalizeOptions {
   /** Keep a leading `x =` (used to retry equation-vs-equation comparisons). */
   readonly keepVariablePrefix?: boolean;
   /** Which equivalence rules apply (default `threadloom`). */
@@ -60,7 +60,7 @@ export interface NormalizeOptions {
 }
 
 /** A normalised answer and the unit text stripped from it (`$` for a dollar sign), if any. */
-export interface NormalizedParts {
+interface NormalizedParts {
   readonly text: string;
   readonly unit: string | undefined;
 }

@@ -10,7 +10,7 @@ const TAG_AT = /<\/?[A-Za-z][\w:.-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>]
 const MAX_TAG_LENGTH = 256;
 
 /** One tag-like token found in a text range. */
-export interface ForeignTag {
+interface ForeignTag {
   readonly tag: string;
   readonly offset: number;
 }

@@ -1,5 +1,5 @@
 /** Per-block counts of the single-pass token walk. */
-export interface BlockCount {
+interface BlockCount {
   /** Block tokens outside any thread, including the two wrapper tokens of every thread. */
   sequential: number;
   readonly threads: number[];

@@ -1,5 +1,5 @@
 /** A stretch of plain text, or the index of a special string in the splitter's list. */
-export type SpecialPiece = { readonly text: string } | { readonly special: number };
+type SpecialPiece = { readonly text: string } | { readonly special: number };
 
 /** Splits text on a fixed list of special strings (longest first, so `</Thread>` never loses to a prefix). */
 export function createSpecialSplitter(specials: readonly string[]): (text: string) => SpecialPiece[] {
