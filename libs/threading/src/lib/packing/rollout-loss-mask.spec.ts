@@ -32,7 +32,7 @@ function rangesOf(text: string, pieces: readonly string[]): GeneratedRange[] {
   let from = 0;
   return pieces.map((piece) => {
     const start = text.indexOf(piece, from);
-    expect(start).toBeGreaterThanOrEqual(0);
+    expect(text.slice(start, start + piece.length)).toBe(piece);
     from = start + piece.length;
     return { start, end: from };
   });
