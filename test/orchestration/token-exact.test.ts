@@ -115,7 +115,7 @@ describe('token-exact prompts', () => {
       let at = context.length;
       for (const thread of threads.sort((a, b) => Number(a.thread) - Number(b.thread))) {
         at = indexOfRun(next.prompt, thread.output, at);
-        expect(at).toBeGreaterThan(0);
+        expect(next.prompt.slice(at, at + thread.output.length)).toEqual(thread.output);
         at += thread.output.length;
       }
     });
