@@ -1,7 +1,7 @@
 // Lanes: requests spread over LANES key prefixes (one hash tag each), found by id alone; workers take
 // the lanes WORKER_LANES names; cancellation crosses lanes.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { laneOfKey, laneOfRequest, lanePrefix } from '@threadloom/contracts';
+import { laneOfKey, laneOfRequest, lanePrefix, requestKeys } from '@threadloom/contracts';
 import type { SupervisedProcess } from '@threadloom/devstack';
 import { RedisReasoningClient } from '@threadloom/queue';
 import { renderUserPrompt } from '@threadloom/threading';
@@ -44,7 +44,10 @@ describe('lanes', () => {
       expect(done.status).toBe('completed');
       expect(done.result?.text).toBe(await s.reference(`normal lane ${lane}`));
       const keys = await redis.keys(`*${view.id}*`);
-      expect(keys.length).toBeGreaterThan(0);
+      // A finished request keeps its record, checkpoint, events and thread results; its slot set empties
+      // when the last thread releases its slot (before the join), and an empty ZSET is no key.
+      const own = requestKeys(PREFIX, view.id);
+      expect(keys.sort()).toEqual([own.record, own.checkpoint, own.events, own.threads].sort());
       for (const key of keys) expect(key.startsWith(`${lanePrefix(PREFIX, lane)}:`)).toBe(true);
       // Another client, whatever its lane count, finds the request from its id alone.
       const reader = await new RedisReasoningClient({ redisUrl: inject('redisUrl'), keyPrefix: PREFIX }).connect();
