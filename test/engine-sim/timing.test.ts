@@ -91,7 +91,9 @@ describe('engine-sim timing model', () => {
     expect(warm).toBeGreaterThanOrEqual(warmTtft * wallMsPerModelSecond(scale) - EARLY_MS);
     const usage = (await postJson(`${s.url}/v1/completions`, request(longProblem, 2))).body.usage;
     expect(usage.prompt_tokens_details.cached_tokens).toBeGreaterThan(usage.prompt_tokens * 0.9);
-    expect(await metricValue(s.url, 'vllm:prefix_cache_hits_total')).toBeGreaterThan(0);
+    // Hits count cached tokens: the warm request and this one each found the same cached prefix, the cold one none.
+    const cached = usage.prompt_tokens_details.cached_tokens;
+    expect(await metricValue(s.url, 'vllm:prefix_cache_hits_total')).toBe(2 * cached);
   });
 
   it('reports waiting requests in /metrics when over max running', async () => {
