@@ -1,5 +1,6 @@
 // RL rollout groups through the API: k seeded members per problem, rewards and P-GRPO advantages once per
 // group, export rows (groups, packed, expanded), tenancy, and bad input refused whole with a clear 400.
+import { renderUserPrompt } from '@threadloom/threading';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
@@ -22,6 +23,15 @@ interface GroupLine {
   status: string;
   mean_reward: number | null;
   members: MemberLine[];
+}
+
+/** The engine's ids of `problem` rendered as the rollout's user prompt. */
+async function tokenized(simUrl: string, problem: string): Promise<number[]> {
+  const response = await request(simUrl)
+    .post('/tokenize')
+    .send({ prompt: renderUserPrompt(problem) });
+  expect(response.status).toBe(200);
+  return (response.body as { tokens: number[] }).tokens;
 }
 
 const entries = corpusEntries().slice(0, 2);
@@ -96,10 +106,16 @@ describe('rollout groups on the distributed runtime', () => {
       .flatMap((group) => group.members)
       .reduce((sum, member) => sum + (member as unknown as { units: number }).units, 0);
     expect(expanded).toHaveLength(units);
+    const promptIds = new Map<string, number[]>();
+    for (const problem of problems)
+      promptIds.set(problem.custom_id, await tokenized(env.stack.machines[0]!.simUrl, problem.problem));
     for (const row of expanded) {
       // The simulator returns token ids (return_token_ids): every call's row holds the engine's own.
       expect(row).toMatchObject({ token_source: 'engine' });
-      expect((row['prompt_ids'] as number[]).length).toBeGreaterThan(0);
+      // Every call's context opens with the member's prompt; the first call's is that prompt alone.
+      const prompt = promptIds.get(row['custom_id'] as string)!;
+      const ids = row['prompt_ids'] as number[];
+      expect(row['unit'] === 0 ? ids : ids.slice(0, prompt.length)).toEqual(prompt);
     }
     const member0 = groups[0]!.members[0]!;
     expect(
