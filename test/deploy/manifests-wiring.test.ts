@@ -117,7 +117,9 @@ describe.each(OVERLAYS)('overlay %s: wiring', (overlay) => {
     for (const policy of ofKind(objects, 'NetworkPolicy')) {
       const selector =
         (policy.spec as { podSelector: { matchLabels?: Record<string, string> } }).podSelector.matchLabels ?? {};
-      expect(matching(selector).length, policy.metadata.name).toBeGreaterThan(0);
+      // An empty selector is the default-deny over every pod; the others each guard one component's pods.
+      const expected = Object.keys(selector).length === 0 ? workloads.length : 1;
+      expect(matching(selector), policy.metadata.name).toHaveLength(expected);
     }
     for (const scaler of [...ofKind(objects, 'HorizontalPodAutoscaler'), ...ofKind(objects, 'ScaledObject')]) {
       const target = (scaler.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name;
