@@ -14,7 +14,12 @@ describe('malformedCorpus', () => {
     ]);
     expect(new Set(entries.map((entry) => entry.problem)).size).toBe(12);
     expect(malformedCorpus(12, [BASE], seededRandom(3))).toEqual(entries);
-    expect(entries.every((entry) => entry.trajectory.length > 0)).toBe(true);
+    // Each entry is its kind's generator on one seeded stream, in order; none is empty.
+    const replay = seededRandom(3);
+    expect(entries.map((entry) => entry.trajectory)).toEqual(
+      entries.map((_, index) => malformedTrajectory(MALFORMED_KINDS[index % MALFORMED_KINDS.length]!, [BASE], replay)),
+    );
+    expect(entries.filter((entry) => entry.trajectory === '').map((entry) => entry.id)).toEqual([]);
   });
 
   it('writes a 200-outline plan, deep nesting and a strict prefix for truncation', () => {
