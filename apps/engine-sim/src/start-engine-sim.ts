@@ -9,6 +9,7 @@ import { ApiKeyCheck } from './http/api-key.js';
 import { FaultPicker } from './http/faults.js';
 import { RequestCapture } from './http/request-capture.js';
 import { createSimServer } from './http/sim-server.js';
+import { PromptEncoder } from './text/prompt-encoder.js';
 import { SimTokenizer } from './text/sim-tokenizer.js';
 import { specialTokensFor } from './text/special-tokens.js';
 
@@ -41,6 +42,7 @@ export async function startEngineSim(options: EngineSimOptions = {}): Promise<Ru
   const server = createSimServer({
     options: resolved,
     tokenizer,
+    prompts: new PromptEncoder(tokenizer),
     source: new ContinuationSource(corpus, resolved.dialect, resolved.seed, resolved.synthetic, tokenizer),
     engine,
     faults: new FaultPicker(resolved.faults, resolved.seed),

@@ -163,7 +163,7 @@ export class Scheduler {
     this.remove(seq);
     // The gauges must fall to zero when the last sequence ends (placement and preStop hooks read them).
     this.publishLoad();
-    this.cache.insert([...seq.job.promptIds, ...seq.job.outputIds]);
+    this.cache.insert(seq.job.promptIds, seq.job.outputIds);
     const first = seq.tokenTimes[0] ?? this.modelNow;
     const latency = {
       queueSeconds: (seq.admittedMs - seq.arrivedMs) / 1000,

@@ -53,7 +53,7 @@ export class SimEngine {
   /** Time scale 0: no waiting; cache and metrics as if the request ran alone. */
   private instant(job: GenerationJob): GenerationResult {
     const cachedTokens = this.cache.match(job.promptIds);
-    this.cache.insert([...job.promptIds, ...job.outputIds]);
+    this.cache.insert(job.promptIds, job.outputIds);
     for (let i = 0; i < job.outputIds.length; i++) job.onToken?.(i);
     const { timing } = this.options;
     const prompt = job.promptIds.length;

@@ -28,7 +28,7 @@ export async function handleCompletions(ctx: SimContext, req: IncomingMessage, r
   if (request.model && request.model !== ctx.options.model) {
     return sendError(res, 400, `The model \`${request.model}\` does not exist.`, 'model');
   }
-  const prompts = resolvePrompts(request, ctx.tokenizer, ctx.options.maxModelLen);
+  const prompts = resolvePrompts(request, ctx.prompts, ctx.options.maxModelLen);
   if (!prompts.ok) return sendError(res, 400, prompts.message, prompts.param);
   const fault = ctx.faults.pick(req.headers);
   if (fault !== undefined) ctx.engine.metrics.recordFault(fault);

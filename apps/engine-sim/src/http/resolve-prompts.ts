@@ -1,4 +1,4 @@
-import type { SimTokenizer } from '../text/sim-tokenizer.js';
+import type { PromptEncoder } from '../text/prompt-encoder.js';
 import type { CompletionRequest } from './completion-request.js';
 
 /** One prompt as text and token ids. */
@@ -13,22 +13,18 @@ type PromptsResult =
   | { readonly ok: false; readonly message: string; readonly param: string };
 
 /** Normalises `prompt` (string, strings, ids, id lists) and checks the context length as vLLM does. */
-export function resolvePrompts(
-  request: CompletionRequest,
-  tokenizer: SimTokenizer,
-  maxModelLen: number,
-): PromptsResult {
+export function resolvePrompts(request: CompletionRequest, encoder: PromptEncoder, maxModelLen: number): PromptsResult {
   const raw = request.prompt;
   const list: (string | number[])[] = typeof raw === 'string' ? [raw] : isIdList(raw) ? [raw] : raw;
   const prompts: ResolvedPrompt[] = [];
   for (const item of list) {
     if (typeof item === 'string') {
-      prompts.push({ text: item, ids: tokenizer.encode(item).map((t) => t.id) });
+      prompts.push({ text: item, ids: encoder.ids(item) });
       continue;
     }
     let text = '';
     for (const id of item) {
-      const token = tokenizer.decodeId(id);
+      const token = encoder.tokenizer.decodeId(id);
       if (!token) return { ok: false, message: `Token id ${id} is out of vocabulary.`, param: 'prompt' };
       text += token.text;
     }

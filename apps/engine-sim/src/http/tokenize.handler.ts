@@ -31,12 +31,15 @@ export async function handleTokenize(ctx: SimContext, req: IncomingMessage, res:
     typeof request.prompt === 'string'
       ? request.prompt
       : renderChatPrompt(request.messages as readonly ChatMessage<string>[], request.add_generation_prompt as boolean);
-  const tokens = ctx.tokenizer.encode(text);
+  // Token strings need the tokens themselves; ids alone come from the prompt encoder (the completion that
+  // usually follows a count carries the same text).
+  const tokens = request.return_token_strs ? ctx.tokenizer.encode(text) : undefined;
+  const ids = tokens === undefined ? ctx.prompts.ids(text) : tokens.map((t) => t.id);
   sendJson(res, 200, {
-    count: tokens.length,
+    count: ids.length,
     max_model_len: ctx.options.maxModelLen,
-    tokens: tokens.map((t) => t.id),
-    token_strs: request.return_token_strs ? tokens.map((t) => t.text) : null,
+    tokens: ids,
+    token_strs: tokens === undefined ? null : tokens.map((t) => t.text),
   });
 }
 

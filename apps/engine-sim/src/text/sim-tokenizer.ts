@@ -26,11 +26,14 @@ export class SimTokenizer {
   /** One shared token object per piece, so cached token lists cost a pointer per token. */
   private readonly pieces = new Map<string, SimToken>();
   private readonly specialTokens: Map<string, SimToken>;
+  /** Length (UTF-16 units) of the longest special token's text. */
+  readonly maxSpecialLength: number;
 
   constructor(specials: readonly SpecialToken[]) {
     this.specials = new Map(specials.map((s) => [s.text, s]));
     this.specialsById = new Map(specials.map((s) => [s.id, s]));
     this.specialTokens = new Map(specials.map((s) => [s.text, { text: s.text, id: s.id, special: s }]));
+    this.maxSpecialLength = Math.max(0, ...specials.map((s) => s.text.length));
     const alternation = [...this.specials.keys()].map(escapeRegExp).join('|');
     this.splitter = new RegExp(`(${alternation})`);
   }

@@ -8,11 +8,23 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** Chains a parent block hash with a block of token ids (two 32-bit lanes, returned as a key). */
-export function hashBlock(parent: string, tokens: readonly number[]): string {
-  let a = hashString(parent, 0x811c9dc5);
-  let b = hashString(parent, 0x9747b28c);
-  for (const t of tokens) {
+/** Two 32-bit hash lanes; their pair identifies a chain of blocks. */
+export interface BlockHash {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** The parent of a prompt's first block. */
+export const ROOT_BLOCK: BlockHash = Object.freeze({ a: 0x811c9dc5, b: 0x9747b28c });
+
+/**
+ * Chains a parent block hash with the token ids `tokens[start, end)` (read in place: a long prompt is
+ * hashed block by block without copying it).
+ */
+export function hashBlock(parent: BlockHash, tokens: readonly number[], start: number, end: number): BlockHash {
+  let { a, b } = parent;
+  for (let i = start; i < end; i++) {
+    const t = tokens[i] as number;
     // Ordinary ids go past 2^32 (piece-ids.ts): mix the high word in too.
     const low = t >>> 0;
     const high = Math.floor(t / 4294967296) >>> 0;
@@ -20,5 +32,10 @@ export function hashBlock(parent: string, tokens: readonly number[]): string {
     b = Math.imul(b ^ ((low + 0x9e3779b9) >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x5bd1e995) >>> 0;
     b ^= b >>> 13;
   }
-  return `${a.toString(36)}.${b.toString(36)}`;
+  return { a, b: b >>> 0 };
+}
+
+/** A block hash as one Map key: 32 bits of one lane and 21 of the other, a safe integer. */
+export function blockKey(hash: BlockHash): number {
+  return hash.a * 2 ** 21 + (hash.b >>> 11);
 }
