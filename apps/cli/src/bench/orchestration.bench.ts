@@ -1,5 +1,6 @@
 import { startRedisServer } from '@threadloom/devstack';
 import type { BenchOptions, BenchOutput, BenchSuite } from './bench-suite.js';
+import { benchCallCost, type CallCostSizes } from './orchestration-call-cost.js';
 import { benchOverhead, type Fleet, type OverheadSizes } from './orchestration-overhead.js';
 import { benchSpeedup, type SpeedupSizes } from './orchestration-speedup.js';
 import { benchPlacement, type PlacementSizes } from './orchestration-placement.js';
@@ -11,6 +12,7 @@ interface Sizes {
   readonly speedup: SpeedupSizes;
   readonly tracing: TracingSizes;
   readonly placement: PlacementSizes;
+  readonly callCost: CallCostSizes;
 }
 
 const FULL: Sizes = {
@@ -19,12 +21,14 @@ const FULL: Sizes = {
   tracing: { cycles: 150 },
   // Time scale 0.25: a 250-token thread is ~1.6 s of wall time, so this machine's fixed per-call CPU (~20–200 ms) is not most of it.
   placement: { longProblems: 2, shortProblems: 1, timeScale: 0.25, maxRunning: 8 },
+  callCost: { rounds: 10 },
 };
 const QUICK: Sizes = {
   overhead: { cycles: 20, burst: 40 },
   speedup: { problems: 2, timeScale: 0.1, maxRunning: 8 },
   tracing: { cycles: 30 },
   placement: { longProblems: 1, shortProblems: 1, timeScale: 0.05, maxRunning: 8 },
+  callCost: { rounds: 3 },
 };
 /** Three simulated machines, as the demo; worker concurrency high enough that engines, not slots, saturate. */
 const FLEET: Fleet = { machines: 3, concurrency: 32 };
@@ -38,6 +42,8 @@ const SECTIONS: readonly { readonly name: string; readonly byDefault: boolean; r
   { name: 'tracing', byDefault: true, run: (out, url, sizes) => benchTracing(out, url, sizes.tracing, FLEET) },
   // About 8 minutes on its own (issue 16), so only when asked for: `--only placement`.
   { name: 'placement', byDefault: false, run: (out, url, sizes) => benchPlacement(out, url, sizes.placement, FLEET) },
+  // What placement cannot remove: the fixed cost of an engine call on a long context (issue 16).
+  { name: 'call-cost', byDefault: false, run: (out, url, sizes) => benchCallCost(out, url, sizes.callCost, FLEET) },
 ];
 
 /** The sections `--only` names, or the default ones; an unknown name is refused before anything starts. */
