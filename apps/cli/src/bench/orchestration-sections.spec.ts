@@ -16,16 +16,17 @@ const sample = (realized: number, ideal: number, prompt: number, cached: number)
 });
 
 describe('orchestration bench sections', () => {
-  it('runs overhead, speedup and tracing by default and the placement section only when named', () => {
+  it('runs overhead, speedup and tracing by default and the placement and call-cost sections only when named', () => {
     expect(selectSections(undefined).map((section) => section.name)).toEqual(['overhead', 'speedup', 'tracing']);
     expect(selectSections([]).map((section) => section.name)).toEqual(['overhead', 'speedup', 'tracing']);
     expect(selectSections(['placement', 'tracing']).map((section) => section.name)).toEqual(['tracing', 'placement']);
+    expect(selectSections(['call-cost']).map((section) => section.name)).toEqual(['call-cost']);
   });
 
   it('refuses an unknown section by name before anything runs', () => {
     expect(() => selectSections(['tracing', 'nope'])).toThrow(UnknownBenchSectionError);
     expect(() => selectSections(['nope'])).toThrow(
-      'unknown section nope (known: overhead, speedup, tracing, placement)',
+      'unknown section nope (known: overhead, speedup, tracing, placement, call-cost)',
     );
   });
 });
