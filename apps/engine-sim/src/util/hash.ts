@@ -9,7 +9,7 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
 }
 
 /** Two 32-bit hash lanes; their pair identifies a chain of blocks. */
-export interface BlockHash {
+interface BlockHash {
   readonly a: number;
   readonly b: number;
 }
