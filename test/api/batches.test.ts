@@ -1,4 +1,5 @@
 // A batch of 50 through the API: counts, aggregate metrics with accuracy, and streamed JSONL results.
+import { renderChatPrompt } from '@threadloom/threading';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
@@ -10,6 +11,13 @@ interface ResultLine {
   custom_id: string;
   correct?: boolean;
   response: { body: { result: { metrics: { promptTokens: number } } } };
+}
+
+/** How many engine tokens `prompt` is. */
+async function tokenCount(simUrl: string, prompt: string): Promise<number> {
+  const response = await request(simUrl).post('/tokenize').send({ prompt });
+  expect(response.status).toBe(200);
+  return (response.body as { count: number }).count;
 }
 
 describe('batches on the distributed runtime', () => {
@@ -49,7 +57,11 @@ describe('batches on the distributed runtime', () => {
     // The aggregate prompt tokens are the sum of every request's own.
     const promptTokens = parsed.map((line) => line.response.body.result.metrics.promptTokens);
     expect(metrics.prompt_tokens).toBe(promptTokens.reduce((sum, tokens) => sum + tokens, 0));
-    expect(promptTokens.every((tokens) => tokens > 0)).toBe(true);
+    // Each is its own chat prompt (rendered as the API renders it) in the engine's tokens.
+    const simUrl = env.stack.machines[0]!.simUrl;
+    expect(promptTokens).toEqual(
+      await Promise.all(lines.map((line) => tokenCount(simUrl, renderChatPrompt(line.body.messages)))),
+    );
     const fig6 = parsed[0];
     expect(fig6).toMatchObject({
       status: 'completed',
