@@ -115,8 +115,8 @@ describe('timeline page', () => {
     await row.locator('text=completed').waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toMatch(/×/);
 
-    expect(eventStreamAuth.length).toBeGreaterThan(0);
-    expect(eventStreamAuth.every((value) => value === bearer(KEYS.alice))).toBe(true);
+    // How often the page (re)opens the stream depends on timing; which key it sends does not.
+    expect(new Set(eventStreamAuth)).toEqual(new Set([bearer(KEYS.alice)]));
     expect(requestedUrls.filter((url) => url.includes(KEYS.alice))).toEqual([]);
 
     await page.click('#forget-key');
