@@ -40,7 +40,7 @@ const SECTIONS: readonly { readonly name: string; readonly byDefault: boolean; r
   { name: 'overhead', byDefault: true, run: (out, url, sizes) => benchOverhead(out, url, sizes.overhead, FLEET) },
   { name: 'speedup', byDefault: true, run: (out, url, sizes) => benchSpeedup(out, url, sizes.speedup, FLEET) },
   { name: 'tracing', byDefault: true, run: (out, url, sizes) => benchTracing(out, url, sizes.tracing, FLEET) },
-  // About 8 minutes on its own (issue 16), so only when asked for: `--only placement`.
+  // About 25 minutes on its own at time scale 0.25 (issue 16), so only when asked for: `--only placement`.
   { name: 'placement', byDefault: false, run: (out, url, sizes) => benchPlacement(out, url, sizes.placement, FLEET) },
   // What placement cannot remove: the fixed cost of an engine call on a long context (issue 16).
   { name: 'call-cost', byDefault: false, run: (out, url, sizes) => benchCallCost(out, url, sizes.callCost, FLEET) },
