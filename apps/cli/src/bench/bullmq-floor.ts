@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readRedisUsage, usageDelta } from '@threadloom/devstack';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { BARE_JOB_OPTIONS } from './bare-fleet/bare-fleet-env.js';
+import { bullmqConnections } from './bare-fleet/bullmq-connections.js';
 import { startBareFlowRig } from './orchestration-bare-flow.js';
 import type { RedisUnderTest } from './redis-per-request.js';
 
@@ -49,12 +50,8 @@ async function commandsPer(node: string, samples: number, rig: CycleRig): Promis
 
 /** A queue of no-op jobs with the runtime's job options, served by the fleet's number of workers. */
 async function plainJobRig(url: string): Promise<CycleRig> {
-  const connections: Redis[] = [];
-  const connect = (): Redis => {
-    const connection = new Redis(url, { maxRetriesPerRequest: null });
-    connections.push(connection);
-    return connection;
-  };
+  const connections = bullmqConnections(url);
+  const connect = (): Redis => connections.open();
   const waiting = new Map<string, () => void>();
   const options = { prefix: PREFIX, concurrency: CONCURRENCY };
   const workers = Array.from({ length: WORKERS }, () => {
@@ -75,7 +72,7 @@ async function plainJobRig(url: string): Promise<CycleRig> {
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
       await queue.close();
-      connections.forEach((connection) => connection.disconnect());
+      connections.dropAll();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { FlowProducer, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { bullmqConnections } from './bare-fleet/bullmq-connections.js';
 import { BARE_QUEUES } from './bare-fleet/bare-fleet-env.js';
 import { bareFlowTree } from './bare-fleet/bare-flow-tree.js';
 
@@ -23,12 +24,8 @@ const PREFIX = '{threadloom-bench-bare}';
 
 /** Starts the baseline's workers on `redisUrl` (job options as the runtime's: retries, removal on completion). */
 export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFlowRig {
-  const connections: Redis[] = [];
-  const connect = (): Redis => {
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    connections.push(redis);
-    return redis;
-  };
+  const connections = bullmqConnections(redisUrl);
+  const connect = (): Redis => connections.open();
   const waiting = new Map<string, () => void>();
   const options = { connection: connect(), prefix: PREFIX, concurrency: shape.concurrency };
   const childWorkers = Array.from(
@@ -70,7 +67,7 @@ export function startBareFlowRig(redisUrl: string, shape: BareFlowShape): BareFl
     async close() {
       await Promise.all([...childWorkers, joinWorker].map((worker) => worker.close()));
       await producer.close();
-      connections.forEach((redis) => redis.disconnect());
+      connections.dropAll();
     },
   };
 }
