@@ -4,6 +4,7 @@ import { renderUserPrompt, runOrchestration } from '@threadloom/threading';
 import { readCorpusProblems, sampleProblems } from '../../stack/corpus-sample.js';
 import { startSimProcess } from '../../stack/sim-process.js';
 import { check, type ScenarioCheck } from './scenario.js';
+import { describeTextDiff, formatTextDiff, type TextDiff } from './trajectory-diff.js';
 
 /** `count` prompts cycling through the shipped corpus (rendered as the workers expect). */
 export function batchPrompts(count: number): string[] {
@@ -34,8 +35,16 @@ export interface BatchTally {
   readonly completed: number;
   readonly lost: number;
   readonly mismatched: number;
+  /** Each completed request whose text differs from its reference, and where it first departs. */
+  readonly mismatches: readonly TrajectoryMismatch[];
   readonly duplicatedThreads: number;
   readonly failures: readonly string[];
+}
+
+/** A completed request whose final text is not the fault-free one. */
+export interface TrajectoryMismatch {
+  readonly id: string;
+  readonly diff: TextDiff;
 }
 
 /** Tallies the views of a batch against the reference texts of its prompts. */
@@ -46,32 +55,57 @@ export function tallyBatch(
 ): BatchTally {
   let terminal = 0,
     completed = 0,
-    mismatched = 0,
     duplicatedThreads = 0;
   const failures: string[] = [];
+  const mismatches: TrajectoryMismatch[] = [];
   for (const { id, prompt } of submitted) {
     const view = views.get(id);
     if (view === undefined || !isTerminalStatus(view.status)) continue;
     terminal += 1;
     if (view.status !== 'completed') failures.push(`${id} ${view.status}: ${view.error ?? ''}`.trim());
     else completed += 1;
-    if (view.status === 'completed' && reference !== undefined && view.result?.text !== reference.get(prompt))
-      mismatched += 1;
+    const expected = reference?.get(prompt);
+    if (view.status === 'completed' && reference !== undefined) {
+      const diff = describeTextDiff(expected ?? '', view.result?.text ?? '');
+      if (diff !== undefined || expected === undefined) mismatches.push({ id, diff: diff ?? missingReference() });
+    }
     for (const block of view.result?.blocks ?? []) {
       const numbers = block.threads.map((thread) => thread.number);
       duplicatedThreads += numbers.length - new Set(numbers).size;
     }
   }
-  return { terminal, completed, lost: submitted.length - terminal, mismatched, duplicatedThreads, failures };
+  const lost = submitted.length - terminal;
+  return { terminal, completed, lost, mismatched: mismatches.length, mismatches, duplicatedThreads, failures };
+}
+
+/** A prompt without a reference text counts as a mismatch at offset 0 (never silently as identical). */
+function missingReference(): TextDiff {
+  return { offset: 0, referenceLength: 0, gotLength: 0, reference: '(no reference)', got: '' };
+}
+
+/** `2 differ (first: <id> at char …)`, the detail of the identity check. */
+export function describeMismatches(tally: Pick<BatchTally, 'mismatches'>): string {
+  const [first] = tally.mismatches;
+  if (first === undefined) return '0 differ';
+  const ids = tally.mismatches.map((mismatch) => mismatch.id).join(', ');
+  return `${tally.mismatches.length} differ (${ids}; first: ${first.id} ${formatTextDiff(first.diff)})`;
 }
 
 /** The usual checks on a tally: all terminal, all completed, identical to the fault-free run. */
-export function batchChecks(tally: BatchTally, requests: number): ScenarioCheck[] {
+export function batchChecks(
+  tally: BatchTally,
+  requests: number,
+  mismatchReport: readonly string[] = [],
+): ScenarioCheck[] {
   const firstFailure = tally.failures[0] === undefined ? '' : ` (first: ${tally.failures[0]})`;
   return [
     check('every request terminal', tally.lost === 0, `${tally.terminal}/${requests}`),
     check('every request completed', tally.completed === requests, `${tally.completed}/${requests}${firstFailure}`),
-    check('trajectories identical to a fault-free run', tally.mismatched === 0, `${tally.mismatched} differ`),
+    check(
+      'trajectories identical to a fault-free run',
+      tally.mismatched === 0,
+      [describeMismatches(tally), ...mismatchReport].join('\n    '),
+    ),
     check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
   ];
 }

@@ -4,6 +4,7 @@ import type { StackHooks } from '../../stack/local-stack.js';
 import { batchChecks, referenceTexts, tallyBatch, type BatchTally } from './batch-checks.js';
 import { startFaultStack, type FaultStack, type FaultStackOptions } from './fault-stack.js';
 import { describeCounts } from './request-outcomes.js';
+import { reportMismatches } from './mismatch-report.js';
 import { formatMs } from './run-scenario.js';
 import { check, type ScenarioCheck, type ScenarioFigures } from './scenario.js';
 import { waitUntilDrained } from './submit-batch.js';
@@ -43,15 +44,28 @@ export async function withBatchStack(
   }
 }
 
+/** A batch's end state: the tally, the jobs left over, and what explains any mismatch (printed lines). */
+interface SettledBatch {
+  readonly tally: BatchTally;
+  readonly leftover: Readonly<Record<string, number>>;
+  readonly mismatchReport: readonly string[];
+}
+
 /** The batch's end state against the reference, and the lane's jobs once drained (or 20 s / the abort). */
 export async function settleBatch(
   run: BatchRun,
   batch: SentBatch['submitted'],
   views: ReadonlyMap<string, RequestView | undefined>,
   signal: AbortSignal,
-): Promise<{ tally: BatchTally; leftover: Record<string, number> }> {
+): Promise<SettledBatch> {
   const tally = tallyBatch(batch, views, run.reference);
-  return { tally, leftover: await waitUntilDrained(run.stack, signal) };
+  const prompts = new Map(batch.map(({ id, prompt }) => [id, prompt]));
+  const mismatchReport = await reportMismatches(
+    { redisUrl: run.stack.stack.redisUrl, keyPrefix: run.stack.keyPrefix },
+    tally.mismatches,
+    { views, reference: (id) => run.reference.get(prompts.get(id) ?? '') ?? '' },
+  );
+  return { tally, leftover: await waitUntilDrained(run.stack, signal), mismatchReport };
 }
 
 /** Every submission answered 202. */
@@ -83,10 +97,10 @@ interface FaultFigures {
 export function batchFigures(
   run: BatchRun,
   sent: SentBatch,
-  settled: { tally: BatchTally; leftover: Readonly<Record<string, number>> },
+  settled: SettledBatch,
   faults: FaultFigures,
 ): ScenarioFigures {
-  const { tally, leftover } = settled;
+  const { tally, leftover, mismatchReport } = settled;
   const batchSize = tally.terminal + tally.lost;
   return {
     requests: faults.requests,
@@ -96,6 +110,11 @@ export function batchFigures(
     http5xx: run.stack.api.serverErrors() + (faults.other5xx ?? 0),
     recoverMs: faults.recoverMs,
     extra: { ...faults.extra, 'batch wall': formatMs(performance.now() - run.started) },
-    checks: [acceptedCheck(sent), ...faults.checks, ...batchChecks(tally, batchSize), drainedCheck(leftover)],
+    checks: [
+      acceptedCheck(sent),
+      ...faults.checks,
+      ...batchChecks(tally, batchSize, mismatchReport),
+      drainedCheck(leftover),
+    ],
   };
 }

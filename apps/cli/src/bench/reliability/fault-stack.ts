@@ -43,6 +43,8 @@ const FAULT_RESTART_POLICY: RestartPolicy = {
 export interface FaultStack {
   readonly stack: LocalStack;
   readonly api: CountingApi;
+  /** The key prefix of the stack's Redis keys. */
+  readonly keyPrefix: string;
   /** Supervised worker processes: one per machine (reason, thread), then the join worker. */
   readonly workers: readonly SupervisedChild<ManagedProcess>[];
   /** Jobs of the lane still waiting, active, delayed or waiting for children, by state. */
@@ -74,6 +76,7 @@ export async function startFaultStack(options: FaultStackOptions = {}, hooks: St
   return {
     stack,
     api: new CountingApi(stack.apiUrl ?? '', apiKey),
+    keyPrefix: options.keyPrefix ?? DEFAULT_KEY_PREFIX,
     workers,
     unfinishedJobs: () => unfinishedJobs(stack.redisUrl, options.keyPrefix ?? DEFAULT_KEY_PREFIX),
     stop: async () => {

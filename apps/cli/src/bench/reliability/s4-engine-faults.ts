@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestView } from '@threadloom/contracts';
-import { batchPrompts, tallyBatch } from './batch-checks.js';
+import { batchPrompts, describeMismatches, tallyBatch } from './batch-checks.js';
 import { acceptedCheck, withBatchStack, type BatchRun } from './batch-scenario.js';
 import type { FaultStack } from './fault-stack.js';
 import {
@@ -107,7 +107,7 @@ async function faultyBatch(run: BatchRun, context: ScenarioContext): Promise<Sce
         describeCounts(faults),
       ),
       check('every request terminal', tally.lost === 0, `${tally.terminal}/${prompts.length}`),
-      check('completed requests identical to a fault-free run', tally.mismatched === 0, `${tally.mismatched} differ`),
+      check('completed requests identical to a fault-free run', tally.mismatched === 0, describeMismatches(tally)),
       check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
       ...outcomeChecks(outcomes, DEADLINE_SLACK_MS),
     ],

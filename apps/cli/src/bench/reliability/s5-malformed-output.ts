@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_ORCHESTRATOR_OPTIONS, renderUserPrompt } from '@threadloom/threading';
 import { readCorpusProblems } from '../../stack/corpus-sample.js';
-import { tallyBatch } from './batch-checks.js';
+import { describeMismatches, tallyBatch } from './batch-checks.js';
 import { acceptedCheck, drainedCheck, withBatchStack, type BatchRun } from './batch-scenario.js';
 import { MALFORMED_KINDS, malformedCorpus } from './malformed-corpus.js';
 import { describeCounts, outcomeChecks, tallyOutcomes } from './request-outcomes.js';
@@ -95,7 +95,7 @@ async function malformedBatch(
       ),
       check('every request terminal', tally.lost === 0, `${tally.terminal}/${prompts.length}`),
       check(`every request within the iteration cap (${cap})`, overCap === 0, `${overCap} over`),
-      check('identical to the in-process runtime', tally.mismatched === 0, `${tally.mismatched} differ`),
+      check('identical to the in-process runtime', tally.mismatched === 0, describeMismatches(tally)),
       check('no thread counted twice', tally.duplicatedThreads === 0, `${tally.duplicatedThreads} duplicates`),
       ...outcomeChecks(outcomes, 0).slice(0, 1),
       drainedCheck(leftover),

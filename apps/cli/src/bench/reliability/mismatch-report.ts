@@ -1,0 +1,76 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requestKeys, type RequestView } from '@threadloom/contracts';
+import { Redis } from 'ioredis';
+import type { TrajectoryMismatch } from './batch-checks.js';
+
+/** One entry of a request's event stream as stored (its stream id, type, time and data). */
+interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly at: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Event lines printed per mismatched request: a short trajectory is ~60 events, a faulted one a few more. */
+const TIMELINE_LINES = 120;
+
+/**
+ * Writes what explains each mismatch (both texts, the final view, the whole event stream) to a JSON file
+ * and returns printable lines: the file, then the first mismatched request's event timeline. A rare
+ * mismatch under load is not reproduced on demand, so the run that saw it must say how it came about.
+ */
+export async function reportMismatches(
+  where: { readonly redisUrl: string; readonly keyPrefix: string },
+  mismatches: readonly TrajectoryMismatch[],
+  texts: { readonly views: ReadonlyMap<string, RequestView | undefined>; readonly reference: (id: string) => string },
+): Promise<string[]> {
+  if (mismatches.length === 0) return [];
+  const redis = new Redis(where.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    const requests = [];
+    for (const { id, diff } of mismatches) {
+      const events = await readEvents(redis, requestKeys(where.keyPrefix, id).events);
+      requests.push({ id, diff, reference: texts.reference(id), view: texts.views.get(id), events });
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'threadloom-mismatch-')), 'mismatches.json');
+    writeFileSync(file, JSON.stringify(requests, null, 2));
+    const first = requests[0]!;
+    return [`texts, views and events in ${file}`, `events of ${first.id}:`, ...timeline(first.events)];
+  } catch (error) {
+    return [`events unavailable: ${error instanceof Error ? error.message : String(error)}`];
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function readEvents(redis: Redis, key: string): Promise<StoredEvent[]> {
+  const entries = await redis.xrange(key, '-', '+');
+  return entries.map(([id, fields]) => {
+    const values = new Map<string, string>();
+    for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i]!, fields[i + 1]!);
+    return {
+      id,
+      type: values.get('type') ?? '?',
+      at: Number(values.get('at') ?? 0),
+      data: JSON.parse(values.get('data') ?? '{}') as Record<string, unknown>,
+    };
+  });
+}
+
+/** `+1234 ms thread_finished block=2 thread=1.3 machine=m1 attempt=2` per event, times from the first. */
+export function timeline(events: readonly StoredEvent[]): string[] {
+  const start = events[0]?.at ?? 0;
+  const lines = events.slice(0, TIMELINE_LINES).map((event) => {
+    const fields = Object.entries(event.data).map(([name, value]) => `${name}=${compact(value)}`);
+    return `  +${event.at - start} ms ${event.type} ${fields.join(' ')}`.trimEnd();
+  });
+  if (events.length > TIMELINE_LINES) lines.push(`  … ${events.length - TIMELINE_LINES} more`);
+  return lines;
+}
+
+function compact(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
