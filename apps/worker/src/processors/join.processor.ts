@@ -14,7 +14,7 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
   const { requestId, block, version, trace } = joinJobSchema.parse(job.data);
   const loaded = await loadJob(deps.store, requestId);
   if (loaded === undefined) return 'inactive';
-  const { context, checkpoint } = loaded;
+  const { context, checkpoint, revision } = loaded;
   if (checkpoint.version === version + 1) {
     await performEffects(deps, requestId, checkpoint, { priority: context.priority, trace });
     return 'replayed';
@@ -49,11 +49,12 @@ export async function processJoin(deps: RuntimeDeps, job: Job<JoinJobData>): Pro
       ...runEventData(run),
     });
     const step = afterJoin(checkpoint.state, outcomes);
-    const saved = await commitStep(deps, requestId, version, step, { priority: context.priority, trace });
+    const base = { version, revision };
+    const saved = await commitStep(deps, requestId, base, step, { priority: context.priority, trace });
     if (saved !== 'saved') return 'done';
     const dropped = step.state.blocks.find((candidate) => candidate.index === block)?.dropped.length ?? 0;
     if (dropped > 0) deps.metrics.threads.inc({ outcome: 'dropped' }, dropped);
-    await forgetTexts(deps, requestId, block, outcomes.length);
+    await forgetTexts(deps, requestId, { block, version }, outcomes.length);
     return 'done';
   });
 }
@@ -82,8 +83,18 @@ function firstFailure(ignored: Record<string, string>): string | undefined {
   return Object.values(ignored)[0];
 }
 
-/** The join copied every thread text and its ids into the state: keep only the metrics so they are stored once (one read, one write). */
-async function forgetTexts(deps: RuntimeDeps, requestId: string, block: number, count: number): Promise<void> {
+/**
+ * The join copied every thread text and its ids into the state: keep only the metrics so they are stored
+ * once (one read, one write). The write holds only while Redis still has the join's commit: after Redis
+ * lost it (a crash before fsync) the redone join must read the texts, not blanks.
+ */
+async function forgetTexts(
+  deps: RuntimeDeps,
+  requestId: string,
+  fork: { readonly block: number; readonly version: number },
+  count: number,
+): Promise<void> {
+  const { block, version } = fork;
   const stored = await deps.store.getThreads(requestId, block, count);
   const blanked = new Map<number, StoredThread>();
   stored.forEach((thread, index) => {
@@ -92,5 +103,5 @@ async function forgetTexts(deps: RuntimeDeps, requestId: string, block: number, 
     const { tokenIds: _tokenIds, ...result } = thread.result;
     blanked.set(index, { ...rest, result: { ...result, text: '' } });
   });
-  await deps.store.putThreads(requestId, block, blanked);
+  await deps.store.putJoinedThreads(requestId, block, version, blanked);
 }

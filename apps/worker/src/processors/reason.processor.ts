@@ -24,7 +24,7 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
   const effects = (priority: number | undefined) => ({ priority, trace });
   const loaded = await loadJob(deps.store, requestId);
   if (loaded === undefined) return 'inactive';
-  const { context, checkpoint } = loaded;
+  const { context, checkpoint, revision } = loaded;
   if (checkpoint.version === step + 1) {
     await performEffects(deps, requestId, checkpoint, effects(context.priority));
     return 'replayed';
@@ -42,7 +42,7 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
     'threadloom.step': step,
   };
   return inJobSpan('reason', { parent: trace, attributes }, (traced) =>
-    decodeStep(deps, job, { run, context, checkpoint, trace: traced?.context }),
+    decodeStep(deps, job, { run, context, checkpoint, revision, trace: traced?.context }),
   );
 }
 
@@ -51,13 +51,15 @@ interface StepRun {
   readonly run: JobRun;
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
+  /** The checkpoint's revision stamp: the step is saved only while it is still the stored one. */
+  readonly revision: string | undefined;
   readonly trace: TraceContext | undefined;
 }
 
 async function decodeStep(
   deps: RuntimeDeps,
   job: Job<ReasonJobData>,
-  { run, context, checkpoint, trace }: StepRun,
+  { run, context, checkpoint, revision, trace }: StepRun,
 ): Promise<JobOutcome> {
   const { requestId, step } = job.data;
   if (checkpoint.action.type !== 'decode' || deps.engines === null) return 'stale';
@@ -98,13 +100,13 @@ async function decodeStep(
       decodeMs: done.decodeMs,
       finishReason: result.finishReason,
     });
-    await commitStep(deps, requestId, step, afterSequential(checkpoint.state, result), {
+    await commitStep(deps, requestId, { version: step, revision }, afterSequential(checkpoint.state, result), {
       priority: context.priority,
       trace: job.data.trace,
     });
     return 'done';
   } catch (error) {
-    if (error instanceof ContextFullError) return endOnFullContext(deps, job, context, checkpoint, error);
+    if (error instanceof ContextFullError) return endOnFullContext(deps, job, { context, checkpoint, revision }, error);
     return handleFailure(deps, job, checkpoint, error);
   } finally {
     scope.dispose();
@@ -115,12 +117,11 @@ async function decodeStep(
 async function endOnFullContext(
   deps: RuntimeDeps,
   job: Job<ReasonJobData>,
-  context: RequestContext,
-  checkpoint: Checkpoint,
+  { context, checkpoint, revision }: Pick<StepRun, 'context' | 'checkpoint' | 'revision'>,
   error: ContextFullError,
 ): Promise<JobOutcome> {
   const step = terminateOrchestration(checkpoint.state, 'context', error.message);
-  await commitStep(deps, job.data.requestId, job.data.step, step, {
+  await commitStep(deps, job.data.requestId, { version: job.data.step, revision }, step, {
     priority: context.priority,
     trace: job.data.trace,
   });

@@ -35,23 +35,24 @@ export async function processThread(
   const data = threadJobSchema.parse(job.data);
   const loaded = await loadJob(deps.store, data.requestId, { block: data.block, index: data.index });
   if (loaded === undefined) return 'inactive';
-  const { context, checkpoint } = loaded;
+  const { context, checkpoint, revision } = loaded;
   const { action } = checkpoint;
+  const held: HeldFork = { context, checkpoint, fork: revision };
   if (action.type !== 'fork' || action.blockIndex !== data.block) return 'stale';
   if (loaded.thread?.status === 'completed') return 'replayed';
   const limit = context.parameters.maxConcurrentThreads;
-  if (limit === undefined) return decodeThread(deps, job, context, checkpoint);
+  if (limit === undefined) return decodeThread(deps, job, held);
   const slot = job.id ?? `${data.block}-${data.index}`;
   const leaseMs = deps.config.lockDurationMs * 2;
   if (!(await deps.store.acquireSlot(data.requestId, slot, leaseMs, limit)))
-    return waitForSlot(deps, job, token, { context, checkpoint, limit });
+    return waitForSlot(deps, job, token, { ...held, limit });
   // Renew the lease while decoding; a crashed holder's lease lapses and frees the slot.
   const renew = setInterval(
     () => void deps.store.acquireSlot(data.requestId, slot, leaseMs, limit).catch(() => undefined),
     leaseMs / 3,
   );
   try {
-    return await decodeThread(deps, job, context, checkpoint);
+    return await decodeThread(deps, job, held);
   } finally {
     clearInterval(renew);
     await deps.store.releaseSlot(data.requestId, slot);
@@ -66,7 +67,7 @@ async function waitForSlot(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
   token: string | undefined,
-  held: { context: RequestContext; checkpoint: Checkpoint; limit: number },
+  held: HeldFork & { limit: number },
 ): Promise<JobOutcome> {
   if (pastDeadline(held.context)) {
     await deps.finisher.expired(job.data.requestId, held.checkpoint.state);
@@ -75,7 +76,7 @@ async function waitForSlot(
   const waited = Date.now() - job.data.enqueuedAt;
   if (waited >= deps.config.maxHandBackWaitMs) {
     const reason = `thread ${job.data.number} waited ${waited} ms for a concurrency slot (maxConcurrentThreads=${held.limit})`;
-    const run = { run: await startRun(job), startedAt: Date.now(), machine: deps.config.machineId };
+    const run = { run: await startRun(job), startedAt: Date.now(), machine: deps.config.machineId, fork: held.fork };
     return handleFailure(deps, job, run, new SlotWaitExceededError(reason));
   }
   await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
@@ -85,8 +86,7 @@ async function waitForSlot(
 async function decodeThread(
   deps: RuntimeDeps,
   job: Job<ThreadJobData>,
-  context: RequestContext,
-  checkpoint: Checkpoint,
+  { context, checkpoint, fork }: HeldFork,
 ): Promise<JobOutcome> {
   const { requestId, block, index, number, trace } = job.data;
   if (deps.engines === null) return 'stale';
@@ -121,10 +121,16 @@ async function decodeThread(
         { target, attempt: run.attempt - 1, context, checkpoint, trace: traced?.context },
         scope.signal,
       );
-      await saveCompleted(deps, job, { run, startedAt, checkpoint, machine }, done, traced?.carrier);
-      return 'done';
+      const saved = await saveCompleted(
+        deps,
+        job,
+        { run, startedAt, checkpoint, machine, fork },
+        done,
+        traced?.carrier,
+      );
+      return saved ? 'done' : 'stale';
     } catch (error) {
-      return handleFailure(deps, job, { run, startedAt, machine }, error);
+      return handleFailure(deps, job, { run, startedAt, machine, fork }, error);
     } finally {
       inFlight.dec();
       scope.dispose();
@@ -183,9 +189,9 @@ async function saveCompleted(
   threadRun: ThreadRun & { checkpoint: Checkpoint },
   done: TimedCompletion,
   span: TraceCarrier | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const { requestId, block, index, number } = job.data;
-  const { run, machine, checkpoint } = threadRun;
+  const { run, machine, checkpoint, fork } = threadRun;
   const thread: StoredThread = {
     number,
     status: 'completed',
@@ -200,7 +206,7 @@ async function saveCompleted(
   metrics.threadQueueWait.observe(thread.queueWaitMs / 1000);
   metrics.timeToFirstToken.observe(done.timeToFirstTokenMs / 1000);
   metrics.decode.observe(done.decodeMs / 1000);
-  await deps.store.putThreadWithEvent(requestId, block, index, thread, 'thread_finished', {
+  const data = {
     block,
     thread: number,
     machine,
@@ -210,7 +216,8 @@ async function saveCompleted(
     timeToFirstTokenMs: done.timeToFirstTokenMs,
     decodeMs: done.decodeMs,
     finishReason: done.result.finishReason,
-  });
+  };
+  return deps.store.putThreadWithEvent(requestId, { block, index, fork }, thread, { type: 'thread_finished', data });
 }
 
 async function handleFailure(
@@ -219,7 +226,7 @@ async function handleFailure(
   threadRun: ThreadRun,
   error: unknown,
 ): Promise<JobOutcome> {
-  const { machine } = threadRun;
+  const { machine, fork } = threadRun;
   const { requestId, block, index, number } = job.data;
   // Cancelled or expired: the request is settled elsewhere; finishing the job lets the join run and see it.
   if (error instanceof RequestAbortedError) {
@@ -242,13 +249,8 @@ async function handleFailure(
       timeToFirstTokenMs: 0,
       decodeMs: 0,
     };
-    await deps.store.putThreadWithEvent(requestId, block, index, failed, 'thread_failed', {
-      block,
-      thread: number,
-      machine,
-      error: message,
-      code,
-    });
+    const data = { block, thread: number, machine, error: message, code };
+    await deps.store.putThreadWithEvent(requestId, { block, index, fork }, failed, { type: 'thread_failed', data });
   }
   throw mapped;
 }
@@ -263,15 +265,24 @@ interface ThreadCall {
   readonly trace: TraceContext | undefined;
 }
 
-/** A running thread job: its run, when it started and the machine whose engine decodes it. */
+/** A running thread job: its run, when it started, the machine whose engine decodes it, and its fork's revision. */
 interface ThreadRun {
   readonly run: JobRun;
   readonly startedAt: number;
   readonly machine: string;
+  /** The revision of the fork checkpoint the thread runs for: its result is stored only while that still holds. */
+  readonly fork: string | undefined;
+}
+
+/** The fork a thread job loaded: its request's context, the checkpoint and that checkpoint's revision. */
+interface HeldFork {
+  readonly context: RequestContext;
+  readonly checkpoint: Checkpoint;
+  readonly fork: string | undefined;
 }
 
 /** The stored thread's account of how it ran: queue wait, machine, attempts and why, and when. */
-function runRecord(job: Job<ThreadJobData>, { run, startedAt, machine }: ThreadRun) {
+function runRecord(job: Job<ThreadJobData>, { run, startedAt, machine }: Omit<ThreadRun, 'fork'>) {
   return {
     queueWaitMs: startedAt - job.data.enqueuedAt,
     machine,

@@ -4,16 +4,26 @@ import type { SaveOutcome } from '@threadloom/queue';
 import { dispatch, type DispatchOptions } from '@threadloom/queue';
 import type { RuntimeDeps } from './runtime-deps.js';
 
-/** Saves the machine's next step as checkpoint `expected + 1`, then performs its effects. */
+/** The checkpoint a step was computed from: its version and revision stamp (undefined for a record from before revisions). */
+export interface StepBase {
+  readonly version: number;
+  readonly revision: string | undefined;
+}
+
+/**
+ * Saves the machine's next step as checkpoint `base.version + 1` while `base` is still the stored
+ * checkpoint (a step computed from a save Redis lost is refused, even once the version is redone), then
+ * performs its effects.
+ */
 export async function commitStep(
   deps: RuntimeDeps,
   requestId: string,
-  expected: number,
+  base: StepBase,
   step: OrchestrationStep,
   options: DispatchOptions,
 ): Promise<SaveOutcome> {
-  const checkpoint: Checkpoint = { version: expected + 1, state: step.state, action: step.action };
-  const outcome = await deps.store.saveCheckpoint(requestId, expected, checkpoint);
+  const checkpoint: Checkpoint = { version: base.version + 1, state: step.state, action: step.action };
+  const outcome = await deps.store.saveCheckpoint(requestId, base.version, checkpoint, base.revision);
   if (outcome === 'saved') await performEffects(deps, requestId, checkpoint, options);
   return outcome;
 }

@@ -13,6 +13,8 @@ export interface RequestContext {
 interface LoadedJob {
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
+  /** The checkpoint's revision stamp (undefined for a record from before revisions). */
+  readonly revision: string | undefined;
   readonly thread: StoredThread | undefined;
 }
 
@@ -35,7 +37,7 @@ export async function loadJob(
     deadlineAt: snapshot.deadlineAt === undefined ? null : Number(snapshot.deadlineAt),
     priority: parameters.priority,
   };
-  return { context, checkpoint: snapshot.checkpoint, thread: snapshot.thread };
+  return { context, checkpoint: snapshot.checkpoint, revision: snapshot.revision, thread: snapshot.thread };
 }
 
 /** True when the request's deadline has passed. */

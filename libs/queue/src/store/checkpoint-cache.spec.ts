@@ -10,30 +10,39 @@ const checkpoint = (version: number): Checkpoint => ({
 });
 
 describe('CheckpointCache', () => {
-  it('returns a checkpoint only for the version it holds', () => {
+  it('returns a checkpoint only for the revision it holds', () => {
     const cache = new CheckpointCache(2);
-    cache.set('a', checkpoint(3));
-    expect(cache.version('a')).toBe(3);
-    expect(cache.get('a', 3)?.version).toBe(3);
-    expect(cache.get('a', 2)).toBeUndefined();
-    expect(cache.version('missing')).toBe(-1);
+    cache.set('a', 'r3', checkpoint(3));
+    expect(cache.revision('a')).toBe('r3');
+    expect(cache.get('a', 'r3')?.version).toBe(3);
+    expect(cache.get('a', 'r2')).toBeUndefined();
+    expect(cache.revision('missing')).toBe('');
+  });
+
+  it('does not serve a version saved again under a new revision', () => {
+    const cache = new CheckpointCache(2);
+    cache.set('a', 'lost', checkpoint(4));
+    expect(cache.get('a', 'redone')).toBeUndefined();
+    cache.set('a', 'redone', checkpoint(4));
+    expect(cache.get('a', 'redone')?.version).toBe(4);
+    expect(cache.get('a', 'lost')).toBeUndefined();
   });
 
   it('evicts the least recently read request, not the oldest written', () => {
     const cache = new CheckpointCache(2);
-    cache.set('a', checkpoint(1));
-    cache.set('b', checkpoint(1));
-    expect(cache.get('a', 1)?.version).toBe(1);
-    cache.set('c', checkpoint(1));
-    expect([cache.version('a'), cache.version('b'), cache.version('c')]).toEqual([1, -1, 1]);
+    cache.set('a', 'a1', checkpoint(1));
+    cache.set('b', 'b1', checkpoint(1));
+    expect(cache.get('a', 'a1')?.version).toBe(1);
+    cache.set('c', 'c1', checkpoint(1));
+    expect([cache.revision('a'), cache.revision('b'), cache.revision('c')]).toEqual(['a1', '', 'c1']);
   });
 
-  it('keeps one entry per request when a newer version replaces it', () => {
+  it('keeps one entry per request when a newer revision replaces it', () => {
     const cache = new CheckpointCache(2);
-    cache.set('a', checkpoint(1));
-    cache.set('b', checkpoint(1));
-    cache.set('a', checkpoint(2));
-    cache.set('c', checkpoint(1));
-    expect([cache.version('a'), cache.version('b'), cache.version('c')]).toEqual([2, -1, 1]);
+    cache.set('a', 'a1', checkpoint(1));
+    cache.set('b', 'b1', checkpoint(1));
+    cache.set('a', 'a2', checkpoint(2));
+    cache.set('c', 'c1', checkpoint(1));
+    expect([cache.revision('a'), cache.revision('b'), cache.revision('c')]).toEqual(['a2', '', 'c1']);
   });
 });

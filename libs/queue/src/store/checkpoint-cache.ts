@@ -7,30 +7,37 @@ import type { Checkpoint } from './checkpoint.js';
  */
 const DEFAULT_CAPACITY = 128;
 
+/** A parsed checkpoint and the revision stamp it was saved with. */
+interface CachedCheckpoint {
+  readonly revision: string;
+  readonly checkpoint: Checkpoint;
+}
+
 /**
- * Parsed checkpoints by request id, least recently used evicted first (a read refreshes recency). A
- * checkpoint version is written once and never changed (saves are compare-and-set on the version), so
- * a cached (id, version) never goes stale; the threads of one block and their join all read the same
- * version, parsed here once per process.
+ * Parsed checkpoints by request id, least recently used evicted first (a read refreshes recency); the
+ * threads of one block and their join all read the same checkpoint, parsed here once per process.
+ * Entries are keyed by the revision stamp of the save, not the version: Redis that lost acknowledged
+ * writes (an AOF rollback after a crash, a failover to a lagging replica) goes back to version N-1, and
+ * the redo saves a new version N that may differ from the lost N this process still holds.
  */
 export class CheckpointCache {
-  private readonly entries: LRUCache<string, Checkpoint>;
+  private readonly entries: LRUCache<string, CachedCheckpoint>;
 
   constructor(capacity = DEFAULT_CAPACITY) {
     this.entries = new LRUCache({ max: capacity });
   }
 
-  /** The cached version of a request's checkpoint, or -1 when none is cached. */
-  version(id: string): number {
-    return this.entries.get(id)?.version ?? -1;
+  /** The revision of the request's cached checkpoint, or '' when none is cached. */
+  revision(id: string): string {
+    return this.entries.get(id)?.revision ?? '';
   }
 
-  get(id: string, version: number): Checkpoint | undefined {
+  get(id: string, revision: string): Checkpoint | undefined {
     const cached = this.entries.get(id);
-    return cached?.version === version ? cached : undefined;
+    return cached !== undefined && cached.revision === revision ? cached.checkpoint : undefined;
   }
 
-  set(id: string, checkpoint: Checkpoint): void {
-    this.entries.set(id, checkpoint);
+  set(id: string, revision: string, checkpoint: Checkpoint): void {
+    this.entries.set(id, { revision, checkpoint });
   }
 }

@@ -13,12 +13,22 @@ export interface JobSnapshot {
   readonly parameters: string | undefined;
   readonly deadlineAt: string | undefined;
   readonly checkpoint: Checkpoint | undefined;
+  /** The checkpoint's revision stamp (unique per save); undefined for a record from before revisions. */
+  readonly revision: string | undefined;
   readonly thread: StoredThread | undefined;
 }
 
-type SnapshotReply = [string | null, string | null, string | null, string | null, string | null, string | null];
+type SnapshotReply = [
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
-/** Reads a snapshot in one round trip; the checkpoint comes from `cache` when it holds the record's version. Undefined without a record. */
+/** Reads a snapshot in one round trip; the checkpoint comes from `cache` when it holds the record's revision. Undefined without a record. */
 export async function loadJobSnapshot(
   redis: RedisClient,
   keys: RequestKeys,
@@ -26,8 +36,8 @@ export async function loadJobSnapshot(
   id: string,
   threadField: string,
 ): Promise<JobSnapshot | undefined> {
-  const args = [String(cache.version(id)), threadField];
-  const [status, parameters, deadlineAt, version, checkpointJson, threadJson] = (await runScript(
+  const args = [cache.revision(id), threadField];
+  const [status, parameters, deadlineAt, _version, revision, checkpointJson, threadJson] = (await runScript(
     redis,
     RUNTIME_SCRIPTS.jobSnapshot,
     [keys.record, keys.checkpoint, keys.threads],
@@ -38,7 +48,8 @@ export async function loadJobSnapshot(
     status,
     parameters: parameters ?? undefined,
     deadlineAt: deadlineAt ?? undefined,
-    checkpoint: checkpointOf(cache, id, Number(version), checkpointJson),
+    checkpoint: checkpointOf(cache, id, revision, checkpointJson),
+    revision: revision ?? undefined,
     thread: threadJson === null ? undefined : (JSON.parse(threadJson) as StoredThread),
   };
 }
@@ -46,12 +57,13 @@ export async function loadJobSnapshot(
 function checkpointOf(
   cache: CheckpointCache,
   id: string,
-  version: number,
+  revision: string | null,
   json: string | null,
 ): Checkpoint | undefined {
-  if (json === null) return cache.get(id, version);
+  if (json === null) return revision === null ? undefined : cache.get(id, revision);
   const checkpoint = JSON.parse(json) as Checkpoint;
-  cache.set(id, checkpoint);
+  // A record without a revision cannot tell a redone version from a lost one: never cached.
+  if (revision !== null) cache.set(id, revision, checkpoint);
   return checkpoint;
 }
 

@@ -13,15 +13,20 @@ return 1
 `;
 
 /**
- * Saves checkpoint version ARGV[2] only if the stored one is ARGV[1] and the request is live.
- * KEYS[1]=record, KEYS[2]=checkpoint; ARGV=expected, next, json, now. Returns 1 saved, 0 stale, -1 terminal.
+ * Saves checkpoint version ARGV[2] only if the stored one is ARGV[1] with revision ARGV[6] (the one the
+ * step was computed from; '' checks the version only) and the request is live, stamped with revision
+ * ARGV[5]: unique per save, so a version written again after Redis lost writes (an AOF rollback, a
+ * failover) is told apart from the lost one that a worker may still hold or have computed from.
+ * KEYS[1]=record, KEYS[2]=checkpoint; ARGV=expected, next, json, now, revision, expected revision.
+ * Returns 1 saved, 0 stale, -1 terminal.
  */
 export const SAVE_CHECKPOINT_SCRIPT = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if ${IS_TERMINAL} then return -1 end
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
+if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'revision') ~= ARGV[6] then return 0 end
 redis.call('SET', KEYS[2], ARGV[3])
-redis.call('HSET', KEYS[1], 'version', ARGV[2], 'updatedAt', ARGV[4])
+redis.call('HSET', KEYS[1], 'version', ARGV[2], 'revision', ARGV[5], 'updatedAt', ARGV[4])
 return 1
 `;
 
@@ -44,17 +49,18 @@ return 1
 
 /**
  * What a job reads before it acts, in one round trip: record fields, the checkpoint unless the caller
- * already holds that version, and optionally one stored thread. KEYS[1]=record, KEYS[2]=checkpoint,
- * KEYS[3]=threads; ARGV=cached version ('-1' for none), thread field ('' for none).
- * Returns status, parameters, deadlineAt, version, checkpoint JSON (false when cached), thread JSON.
+ * already holds that revision (a record without one, from before revisions, always sends it), and
+ * optionally one stored thread. KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=threads; ARGV=cached
+ * revision ('' for none), thread field ('' for none).
+ * Returns status, parameters, deadlineAt, version, revision, checkpoint JSON (false when cached), thread JSON.
  */
 export const JOB_SNAPSHOT_SCRIPT = `
-local fields = redis.call('HMGET', KEYS[1], 'status', 'parameters', 'deadlineAt', 'version')
+local fields = redis.call('HMGET', KEYS[1], 'status', 'parameters', 'deadlineAt', 'version', 'revision')
 local checkpoint = false
-if fields[4] ~= ARGV[1] then checkpoint = redis.call('GET', KEYS[2]) end
+if not fields[5] or fields[5] ~= ARGV[1] then checkpoint = redis.call('GET', KEYS[2]) end
 local thread = false
 if ARGV[2] ~= '' then thread = redis.call('HGET', KEYS[3], ARGV[2]) end
-return {fields[1], fields[2], fields[3], fields[4], checkpoint, thread}
+return {fields[1], fields[2], fields[3], fields[4], fields[5], checkpoint, thread}
 `;
 
 /**
@@ -86,12 +92,29 @@ return 0
 `;
 
 /**
- * Stores a thread and appends its event in one step (no event without the result).
- * KEYS[1]=threads hash, KEYS[2]=events; ARGV=field, thread JSON, events max length, event type, now, data JSON.
+ * Stores a thread and appends its event in one step (no event without the result), only while the
+ * checkpoint is still the fork revision the thread ran for: a thread run that outlived its fork (Redis
+ * lost the fork and redid it, so its prompt may differ) must not stand in for the redone fork's thread.
+ * KEYS[1]=threads hash, KEYS[2]=events, KEYS[3]=record; ARGV=field, thread JSON, events max length,
+ * event type, now, data JSON, fork revision ('' for a record without revisions). Returns 1 stored, 0 refused.
  */
 export const PUT_THREAD_WITH_EVENT_SCRIPT = `
+if ARGV[7] ~= '' and redis.call('HGET', KEYS[3], 'revision') ~= ARGV[7] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'type', ARGV[4], 'at', ARGV[5], 'data', ARGV[6])
+return 1
+`;
+
+/**
+ * Overwrites threads of a joined block (their texts blanked once the join copied them into the state),
+ * only while the checkpoint is past the block's fork version: a join whose commit Redis lost must not
+ * blank the texts the redone join still has to read. KEYS[1]=threads hash, KEYS[2]=record;
+ * ARGV=fork version, then field/value pairs. Returns 1 written, 0 refused.
+ */
+export const PUT_JOINED_THREADS_SCRIPT = `
+local version = tonumber(redis.call('HGET', KEYS[2], 'version'))
+if not version or version <= tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 return 1
 `;
 

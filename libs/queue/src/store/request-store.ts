@@ -9,6 +9,7 @@ import {
   type RequestView,
 } from '@threadloom/contracts';
 import type { RedisClient } from '../redis/redis-client.js';
+import { newRevision } from './checkpoint-revision.js';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
 import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
@@ -89,7 +90,7 @@ export class RequestStore {
       claim?.value ?? '',
       String(claim?.ttlSeconds ?? 0),
       request.fields['deadlineAt'] ?? '',
-      ...Object.entries(request.fields).flat(),
+      ...Object.entries({ ...request.fields, revision: newRevision() }).flat(),
     ];
     const existing = await runScript(this.redis, SCRIPTS.createRequest, redisKeys, args);
     return typeof existing === 'string' ? existing : undefined;
@@ -170,31 +171,39 @@ export class RequestStore {
     );
   }
 
-  /** Saves `next` if the stored version is still `expected` and the request is live. */
-  async saveCheckpoint(id: string, expected: number, next: Checkpoint): Promise<SaveOutcome> {
+  /**
+   * Saves `next` under a new revision stamp if the stored version is still `expected` and the request is
+   * live; with `basedOn` (the revision `next` was computed from) only while that revision is stored too.
+   */
+  async saveCheckpoint(id: string, expected: number, next: Checkpoint, basedOn?: string): Promise<SaveOutcome> {
     const keys = this.keys(id);
-    const args = [String(expected), String(next.version), JSON.stringify(next), String(Date.now())];
+    const saved = [JSON.stringify(next), String(Date.now()), newRevision(), basedOn ?? ''];
+    const args = [String(expected), String(next.version), ...saved];
     const reply = await runScript(this.redis, SCRIPTS.saveCheckpoint, [keys.record, keys.checkpoint], args);
     return reply === 1 ? 'saved' : reply === 0 ? 'stale' : 'terminal';
   }
 
-  /** Stores a thread and appends its event in one script (one round trip, and no event without the result). */
+  /**
+   * Stores a thread and appends its event in one script (one round trip, and no event without the
+   * result), only while the checkpoint is still revision `fork` (the fork the thread ran for; undefined
+   * for a record from before revisions). Returns whether it was stored.
+   */
   async putThreadWithEvent(
     id: string,
-    block: number,
-    index: number,
-    thread: StoredThread,
-    type: string,
-    data: Readonly<Record<string, unknown>>,
-  ): Promise<void> {
+    thread: { readonly block: number; readonly index: number; readonly fork: string | undefined },
+    stored: StoredThread,
+    event: { readonly type: string; readonly data: Readonly<Record<string, unknown>> },
+  ): Promise<boolean> {
     const keys = this.keys(id);
-    const args = [threadField(block, index), JSON.stringify(thread), EVENTS_MAX_LEN, type, String(Date.now())];
-    await runScript(
+    const field = threadField(thread.block, thread.index);
+    const args = [field, JSON.stringify(stored), EVENTS_MAX_LEN, event.type, String(Date.now())];
+    const reply = await runScript(
       this.redis,
       SCRIPTS.putThreadWithEvent,
-      [keys.threads, keys.events],
-      [...args, JSON.stringify(data)],
+      [keys.threads, keys.events, keys.record],
+      [...args, JSON.stringify(event.data), thread.fork ?? ''],
     );
+    return reply === 1;
   }
 
   /** Threads 0..count-1 of a block in one HMGET; undefined where none is stored. */
@@ -205,13 +214,26 @@ export class RequestStore {
     return raw.map((json) => (json === null ? undefined : (JSON.parse(json) as StoredThread)));
   }
 
-  /** Overwrites threads of a block by index in one HSET. */
-  async putThreads(id: string, block: number, threads: ReadonlyMap<number, StoredThread>): Promise<void> {
-    if (threads.size === 0) return;
-    const fields = Object.fromEntries(
-      [...threads].map(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]),
+  /**
+   * Overwrites threads of a block by index in one script, only while the checkpoint is past
+   * `forkVersion` (the block was joined in what Redis holds). Returns whether they were written.
+   */
+  async putJoinedThreads(
+    id: string,
+    block: number,
+    forkVersion: number,
+    threads: ReadonlyMap<number, StoredThread>,
+  ): Promise<boolean> {
+    if (threads.size === 0) return true;
+    const keys = this.keys(id);
+    const fields = [...threads].flatMap(([index, thread]) => [threadField(block, index), JSON.stringify(thread)]);
+    const reply = await runScript(
+      this.redis,
+      SCRIPTS.putJoinedThreads,
+      [keys.threads, keys.record],
+      [String(forkVersion), ...fields],
     );
-    await this.redis.hset(this.keys(id).threads, fields);
+    return reply === 1;
   }
 
   async allThreads(id: string): Promise<Record<string, StoredThread>> {
