@@ -39,6 +39,16 @@ describe('a checkpoint Redis lost and saw saved again', () => {
     expect((await workerA.snapshot(id))?.checkpoint?.state.response).toBe('redone text');
   });
 
+  it('is not served from a cache when a worker from before revisions saved a new version', async () => {
+    const id = await create(workerA, 'upgrade');
+    await workerA.saveCheckpoint(id, 0, checkpoint(1, 'stamped'));
+    expect((await workerA.snapshot(id))?.checkpoint?.state.response).toBe('stamped');
+    // The old save script: version and checkpoint move on, the revision field stays as it was.
+    await redis.set(workerA.keys(id).checkpoint, JSON.stringify(checkpoint(2, 'unstamped')));
+    await redis.hset(workerA.keys(id).record, 'version', '2');
+    expect((await workerA.snapshot(id))?.checkpoint?.state.response).toBe('unstamped');
+  });
+
   it('refuses a step computed from the lost save once its version is redone', async () => {
     const id = await create(workerA, 'step');
     const before = await keep(redis, workerA, id);

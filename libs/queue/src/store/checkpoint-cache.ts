@@ -7,18 +7,19 @@ import type { Checkpoint } from './checkpoint.js';
  */
 const DEFAULT_CAPACITY = 128;
 
-/** A parsed checkpoint and the revision stamp it was saved with. */
+/** A parsed checkpoint and the save it came from (`<version>:<revision>`). */
 interface CachedCheckpoint {
-  readonly revision: string;
+  readonly save: string;
   readonly checkpoint: Checkpoint;
 }
 
 /**
  * Parsed checkpoints by request id, least recently used evicted first (a read refreshes recency); the
  * threads of one block and their join all read the same checkpoint, parsed here once per process.
- * Entries are keyed by the revision stamp of the save, not the version: Redis that lost acknowledged
- * writes (an AOF rollback after a crash, a failover to a lagging replica) goes back to version N-1, and
- * the redo saves a new version N that may differ from the lost N this process still holds.
+ * Entries are keyed by the save (`<version>:<revision>`, the revision stamp unique per save), not the
+ * version alone: Redis that lost acknowledged writes (an AOF rollback after a crash, a failover to a
+ * lagging replica) goes back to version N-1, and the redo saves a new version N that may differ from
+ * the lost N this process still holds.
  */
 export class CheckpointCache {
   private readonly entries: LRUCache<string, CachedCheckpoint>;
@@ -27,17 +28,17 @@ export class CheckpointCache {
     this.entries = new LRUCache({ max: capacity });
   }
 
-  /** The revision of the request's cached checkpoint, or '' when none is cached. */
-  revision(id: string): string {
-    return this.entries.get(id)?.revision ?? '';
+  /** The save of the request's cached checkpoint, or '' when none is cached. */
+  save(id: string): string {
+    return this.entries.get(id)?.save ?? '';
   }
 
-  get(id: string, revision: string): Checkpoint | undefined {
+  get(id: string, save: string): Checkpoint | undefined {
     const cached = this.entries.get(id);
-    return cached !== undefined && cached.revision === revision ? cached.checkpoint : undefined;
+    return cached !== undefined && cached.save === save ? cached.checkpoint : undefined;
   }
 
-  set(id: string, revision: string, checkpoint: Checkpoint): void {
-    this.entries.set(id, { revision, checkpoint });
+  set(id: string, save: string, checkpoint: Checkpoint): void {
+    this.entries.set(id, { save, checkpoint });
   }
 }

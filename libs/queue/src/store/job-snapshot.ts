@@ -36,8 +36,8 @@ export async function loadJobSnapshot(
   id: string,
   threadField: string,
 ): Promise<JobSnapshot | undefined> {
-  const args = [cache.revision(id), threadField];
-  const [status, parameters, deadlineAt, _version, revision, checkpointJson, threadJson] = (await runScript(
+  const args = [cache.save(id), threadField];
+  const [status, parameters, deadlineAt, version, revision, checkpointJson, threadJson] = (await runScript(
     redis,
     RUNTIME_SCRIPTS.jobSnapshot,
     [keys.record, keys.checkpoint, keys.threads],
@@ -48,22 +48,23 @@ export async function loadJobSnapshot(
     status,
     parameters: parameters ?? undefined,
     deadlineAt: deadlineAt ?? undefined,
-    checkpoint: checkpointOf(cache, id, revision, checkpointJson),
+    checkpoint: checkpointOf(cache, id, revision === null ? null : `${version ?? ''}:${revision}`, checkpointJson),
     revision: revision ?? undefined,
     thread: threadJson === null ? undefined : (JSON.parse(threadJson) as StoredThread),
   };
 }
 
+/** The checkpoint sent, or the cached one under `save` (`<version>:<revision>`, null for a record without a revision). */
 function checkpointOf(
   cache: CheckpointCache,
   id: string,
-  revision: string | null,
+  save: string | null,
   json: string | null,
 ): Checkpoint | undefined {
-  if (json === null) return revision === null ? undefined : cache.get(id, revision);
+  if (json === null) return save === null ? undefined : cache.get(id, save);
   const checkpoint = JSON.parse(json) as Checkpoint;
   // A record without a revision cannot tell a redone version from a lost one: never cached.
-  if (revision !== null) cache.set(id, revision, checkpoint);
+  if (save !== null) cache.set(id, save, checkpoint);
   return checkpoint;
 }
 

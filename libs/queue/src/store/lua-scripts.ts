@@ -49,15 +49,16 @@ return 1
 
 /**
  * What a job reads before it acts, in one round trip: record fields, the checkpoint unless the caller
- * already holds that revision (a record without one, from before revisions, always sends it), and
- * optionally one stored thread. KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=threads; ARGV=cached
- * revision ('' for none), thread field ('' for none).
+ * already holds that save (`<version>:<revision>`: the version too, since a worker from before revisions
+ * saves without changing the stamp; a record without a revision always sends it), and optionally one
+ * stored thread. KEYS[1]=record, KEYS[2]=checkpoint, KEYS[3]=threads; ARGV=cached `<version>:<revision>`
+ * ('' for none), thread field ('' for none).
  * Returns status, parameters, deadlineAt, version, revision, checkpoint JSON (false when cached), thread JSON.
  */
 export const JOB_SNAPSHOT_SCRIPT = `
 local fields = redis.call('HMGET', KEYS[1], 'status', 'parameters', 'deadlineAt', 'version', 'revision')
 local checkpoint = false
-if not fields[5] or fields[5] ~= ARGV[1] then checkpoint = redis.call('GET', KEYS[2]) end
+if not fields[5] or (fields[4] .. ':' .. fields[5]) ~= ARGV[1] then checkpoint = redis.call('GET', KEYS[2]) end
 local thread = false
 if ARGV[2] ~= '' then thread = redis.call('HGET', KEYS[3], ARGV[2]) end
 return {fields[1], fields[2], fields[3], fields[4], fields[5], checkpoint, thread}
