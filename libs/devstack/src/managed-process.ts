@@ -19,7 +19,7 @@ export interface ProcessSpec {
   readonly ready: RegExp;
   /** Only lines on this stream can mark it ready. @defaultValue either stream */
   readonly readyStream?: OutputStream;
-  /** @defaultValue 30 000 */
+  /** @defaultValue 60 000 (a Nest worker on 2 busy cores has taken over 30 s to print its first line) */
   readonly readyTimeoutMs?: number;
   /** Own process group, so a terminal Ctrl-C does not reach the child. @defaultValue false */
   readonly detached?: boolean;
@@ -81,7 +81,7 @@ export async function startManagedProcess(spec: ProcessSpec, hooks: ProcessHooks
   });
 
   const readyLine = await new Promise<string>((resolve, reject) => {
-    const timeoutMs = spec.readyTimeoutMs ?? 30_000;
+    const timeoutMs = spec.readyTimeoutMs ?? 60_000;
     const timer = setTimeout(() => reject(new ReadyTimeoutError(spec.name, timeoutMs, [...lines])), timeoutMs);
     onReadyLine = (line) => {
       clearTimeout(timer);

@@ -19,6 +19,8 @@ interface FaultPlan {
   pick(running: readonly SupervisedChild<ManagedProcess>[]): SupervisedChild<ManagedProcess> | undefined;
   /** Pause before the next fault (ms). */
   gapMs(): number;
+  /** Resolves when fault `index` (0-based) may be injected, after its pause (e.g. once the batch has progressed far enough). */
+  readonly gate?: (index: number) => Promise<void>;
   /** True when injecting should stop (e.g. the batch is done). */
   done(): boolean;
   readonly signalAbort: AbortSignal;
@@ -36,6 +38,7 @@ export async function injectProcessFaults(
   const pending: Promise<ProcessFault>[] = [];
   while (pending.length < plan.count && !plan.done() && !plan.signalAbort.aborted) {
     await sleep(plan.gapMs());
+    await plan.gate?.(pending.length);
     if (plan.done() || plan.signalAbort.aborted) break;
     const victim = plan.pick(children.filter((child) => child.current() !== undefined));
     const running = victim?.current();

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { batchPrompts } from './batch-checks.js';
+import { waitForProgress } from './batch-progress.js';
 import { batchFigures, settleBatch, withBatchStack, type BatchRun } from './batch-scenario.js';
 import { faultChecks, injectProcessFaults, longestRecovery, medianRecovery } from './process-faults.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
@@ -36,6 +37,12 @@ async function crashDuringBatch(run: BatchRun, context: ScenarioContext): Promis
     signal: 'SIGKILL',
     pick: (running) => running[Math.floor(random() * running.length)],
     gapMs: () => 300 + random() * 900,
+    // Kill i also waits for its share of the batch to be terminal: however fast the batch runs on a given
+    // machine, the kills spread over it and the last lands well before its end (a kill only stalls progress).
+    gate: (index) =>
+      waitForProgress(stack, sent.submitted, killTarget(index, size.kills, ids.length), context.signal).then(
+        () => undefined,
+      ),
     done: () => settled,
     signalAbort: context.signal,
   });
@@ -60,6 +67,11 @@ async function crashDuringBatch(run: BatchRun, context: ScenarioContext): Promis
       check('no parent stuck in waiting-children', stuck === 0, describeCounts(end.leftover)),
     ],
   });
+}
+
+/** How many requests are terminal before kill `index` (0-based) of `kills` goes out: evenly over the batch's first two thirds. */
+export function killTarget(index: number, kills: number, requests: number): number {
+  return Math.floor((2 * requests * index) / (3 * kills));
 }
 
 /** Scenario 1: SIGKILLs of random workers (reason, thread and join roles) during a batch on 3 machines. */

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isTerminalStatus } from '@threadloom/contracts';
 import { batchPrompts } from './batch-checks.js';
+import { waitForProgress } from './batch-progress.js';
 import { batchFigures, settleBatch, withBatchStack, type BatchRun } from './batch-scenario.js';
 import type { FaultStack } from './fault-stack.js';
 import { describeStatuses, runOutage, type OutageRecord } from './redis-outage.js';
@@ -129,23 +128,6 @@ function describeOutages(outages: readonly OutageRecord[], stack: FaultStack) {
 }
 
 /** Polls until `target` of the batch is terminal (or the abort); the terminal count seen last. */
-async function waitForProgress(
-  stack: FaultStack,
-  submitted: readonly { id: string }[],
-  target: number,
-  signal: AbortSignal,
-): Promise<number> {
-  for (;;) {
-    let terminal = 0;
-    for (let start = 0; start < submitted.length; start += 16) {
-      const views = await Promise.all(submitted.slice(start, start + 16).map(({ id }) => stack.api.get(id)));
-      terminal += views.filter((view) => isTerminalStatus(view?.status ?? 'queued')).length;
-    }
-    if (terminal >= target || signal.aborted) return terminal;
-    await sleep(250, undefined, { signal }).catch(() => undefined);
-  }
-}
-
 function merge(maps: readonly ReadonlyMap<number, number>[]): Map<number, number> {
   const merged = new Map<number, number>();
   for (const map of maps) for (const [status, count] of map) merged.set(status, (merged.get(status) ?? 0) + count);
