@@ -10,7 +10,9 @@ const tokenIds = z.array(z.number().int().nonnegative());
  */
 const SIM_REQUEST_SCHEMA = z.looseObject({
   model: z.string().nullish(),
-  prompt: z.union([z.string(), z.array(z.string()).min(1), tokenIds.min(1), z.array(tokenIds.min(1)).min(1)]),
+  // Token ids before string lists: a union tries its options in order and an array option checks every
+  // element, so a token-id prompt (what token-exact workers send) tried as strings first paid one issue per id.
+  prompt: z.union([z.string(), tokenIds.min(1), z.array(z.string()).min(1), z.array(tokenIds.min(1)).min(1)]),
   // vLLM's `normalize_null_max_tokens`: null means the field default, 16.
   max_tokens: z
     .number()
