@@ -73,12 +73,13 @@ export async function startFaultStack(options: FaultStackOptions = {}, hooks: St
     hooks,
   );
   const workers = stack.children.filter((child) => child.name.startsWith('worker'));
+  const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   return {
     stack,
     api: new CountingApi(stack.apiUrl ?? '', apiKey),
-    keyPrefix: options.keyPrefix ?? DEFAULT_KEY_PREFIX,
+    keyPrefix,
     workers,
-    unfinishedJobs: () => unfinishedJobs(stack.redisUrl, options.keyPrefix ?? DEFAULT_KEY_PREFIX),
+    unfinishedJobs: () => unfinishedJobs(stack.redisUrl, keyPrefix),
     stop: async () => {
       await stack.stop();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { killTarget } from './s1-worker-crashes.js';
+import { killTarget } from './kill-target.js';
 
 describe('killTarget', () => {
   it('spreads the short form’s 10 kills over the first two thirds of its 50 requests', () => {

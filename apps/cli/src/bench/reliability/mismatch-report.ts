@@ -1,20 +1,14 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requestKeys, type RequestView } from '@threadloom/contracts';
-import { Redis } from 'ioredis';
+import type { ReasoningEvent, RequestView } from '@threadloom/contracts';
+import { RedisReasoningClient } from '@threadloom/queue';
 import type { TrajectoryMismatch } from './batch-checks.js';
-
-/** One entry of a request's event stream as stored (its stream id, type, time and data). */
-interface StoredEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly at: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}
 
 /** Event lines printed per mismatched request: a short trajectory is ~60 events, a faulted one a few more. */
 const TIMELINE_LINES = 120;
+/** A settled request's stream ends after its terminal event; this bounds the read should that event be gone. */
+const READ_EVENTS_TIMEOUT_MS = 10_000;
 
 /**
  * Writes what explains each mismatch (both texts, the final view, the whole event stream) to a JSON file
@@ -27,12 +21,12 @@ export async function reportMismatches(
   texts: { readonly views: ReadonlyMap<string, RequestView | undefined>; readonly reference: (id: string) => string },
 ): Promise<string[]> {
   if (mismatches.length === 0) return [];
-  const redis = new Redis(where.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const client = new RedisReasoningClient({ redisUrl: where.redisUrl, keyPrefix: where.keyPrefix });
   try {
-    await redis.connect();
+    await client.connect();
     const requests = [];
     for (const { id, diff } of mismatches) {
-      const events = await readEvents(redis, requestKeys(where.keyPrefix, id).events);
+      const events = await storedEvents(client, id);
       requests.push({ id, diff, reference: texts.reference(id), view: texts.views.get(id), events });
     }
     const file = join(mkdtempSync(join(tmpdir(), 'threadloom-mismatch-')), 'mismatches.json');
@@ -42,26 +36,20 @@ export async function reportMismatches(
   } catch (error) {
     return [`events unavailable: ${error instanceof Error ? error.message : String(error)}`];
   } finally {
-    redis.disconnect();
+    await client.close();
   }
 }
 
-async function readEvents(redis: Redis, key: string): Promise<StoredEvent[]> {
-  const entries = await redis.xrange(key, '-', '+');
-  return entries.map(([id, fields]) => {
-    const values = new Map<string, string>();
-    for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i]!, fields[i + 1]!);
-    return {
-      id,
-      type: values.get('type') ?? '?',
-      at: Number(values.get('at') ?? 0),
-      data: JSON.parse(values.get('data') ?? '{}') as Record<string, unknown>,
-    };
-  });
+/** Every stored event of a settled request, oldest first. */
+async function storedEvents(client: RedisReasoningClient, id: string): Promise<ReasoningEvent[]> {
+  const events: ReasoningEvent[] = [];
+  for await (const event of client.events(id, { signal: AbortSignal.timeout(READ_EVENTS_TIMEOUT_MS) }))
+    events.push(event);
+  return events;
 }
 
 /** `+1234 ms thread_finished block=2 thread=1.3 machine=m1 attempt=2` per event, times from the first. */
-export function timeline(events: readonly StoredEvent[]): string[] {
+export function timeline(events: readonly ReasoningEvent[]): string[] {
   const start = events[0]?.at ?? 0;
   const lines = events.slice(0, TIMELINE_LINES).map((event) => {
     const fields = Object.entries(event.data).map(([name, value]) => `${name}=${compact(value)}`);

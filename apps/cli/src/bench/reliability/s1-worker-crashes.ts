@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { batchPrompts } from './batch-checks.js';
 import { waitForProgress } from './batch-progress.js';
+import { killTarget } from './kill-target.js';
 import { batchFigures, settleBatch, withBatchStack, type BatchRun } from './batch-scenario.js';
 import { faultChecks, injectProcessFaults, longestRecovery, medianRecovery } from './process-faults.js';
 import { check, type ReliabilityScenario, type ScenarioContext, type ScenarioFigures } from './scenario.js';
@@ -67,11 +68,6 @@ async function crashDuringBatch(run: BatchRun, context: ScenarioContext): Promis
       check('no parent stuck in waiting-children', stuck === 0, describeCounts(end.leftover)),
     ],
   });
-}
-
-/** How many requests are terminal before kill `index` (0-based) of `kills` goes out: evenly over the batch's first two thirds. */
-export function killTarget(index: number, kills: number, requests: number): number {
-  return Math.floor((2 * requests * index) / (3 * kills));
 }
 
 /** Scenario 1: SIGKILLs of random workers (reason, thread and join roles) during a batch on 3 machines. */
