@@ -165,6 +165,11 @@ describe('tracing across processes', () => {
       expect(server!.attributes['gen_ai.usage.completion_tokens']).toBe(call!.attributes['gen_ai.usage.output_tokens']);
       expect(server!.attributes['gen_ai.usage.prompt_tokens']).toBe(call!.attributes['gen_ai.usage.input_tokens']);
       expect(server!.attributes['gen_ai.latency.time_to_first_token']).toEqual(expect.any(Number));
+      // Spans are handed to the SDK after the work (DeferredSpan), with the times the work really took.
+      expect(call!.startMs).toBeGreaterThanOrEqual(job.startMs);
+      expect(call!.endMs).toBeLessThanOrEqual(job.endMs);
+      expect(server!.startMs).toBeGreaterThanOrEqual(call!.startMs);
+      expect(server!.startMs).toBeLessThanOrEqual(call!.endMs);
     }
 
     for (const join of tree.named('process join')) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
-import { tracingEnabled } from '@threadloom/telemetry';
+import { SpanKind } from '@opentelemetry/api';
+import { DeferredSpan, type TraceCarrier } from '@threadloom/telemetry';
 import type { GenerationResult } from '../engine/generation-job.js';
 import type { CompletionRequest } from './completion-request.js';
 
@@ -16,19 +16,28 @@ interface RequestSpanEnd {
 
 /**
  * Opens vLLM's request span (`llm_request`, SERVER) under the caller's W3C `traceparent`, started at
- * the request's arrival as vLLM does; undefined when this process does not trace.
+ * the request's arrival as vLLM does; undefined when this process does not trace. It is recorded once the
+ * response is out (DeferredSpan), so the SDK's work never delays a token.
  */
-export function startRequestSpan(req: IncomingMessage, arrivedAt: number): Span | undefined {
-  if (!tracingEnabled()) return undefined;
-  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-  const startTime = Date.now() - (performance.now() - arrivedAt);
-  return trace
-    .getTracer('threadloom-engine-sim')
-    .startSpan('llm_request', { kind: SpanKind.SERVER, startTime }, parent);
+export function startRequestSpan(req: IncomingMessage, arrivedAt: number): DeferredSpan | undefined {
+  return DeferredSpan.open({
+    scope: 'threadloom-engine-sim',
+    name: 'llm_request',
+    kind: SpanKind.SERVER,
+    parent: callerCarrier(req),
+    startTime: arrivedAt,
+  });
+}
+
+/** The caller's W3C trace context from its headers; undefined without a `traceparent`. */
+function callerCarrier(req: IncomingMessage): TraceCarrier | undefined {
+  const { traceparent, tracestate } = req.headers;
+  if (typeof traceparent !== 'string') return undefined;
+  return typeof tracestate === 'string' ? { traceparent, tracestate } : { traceparent };
 }
 
 /** Ends the span with vLLM's request attributes (its older `gen_ai.*` names) and model-time latencies. */
-export function endRequestSpan(span: Span | undefined, request: CompletionRequest, end: RequestSpanEnd): void {
+export function endRequestSpan(span: DeferredSpan | undefined, request: CompletionRequest, end: RequestSpanEnd): void {
   if (span === undefined) return;
   const latency = end.results[0]?.latency;
   span.setAttributes({

@@ -11,7 +11,7 @@ import { isFinalAttempt } from '../runtime/final-attempt.js';
 import { jobAttributes, runEventData, startRun, type JobRun } from '../runtime/job-run.js';
 import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
-import { inJobSpan, type TraceContext } from '@threadloom/telemetry';
+import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
@@ -42,18 +42,18 @@ export async function processReason(deps: RuntimeDeps, job: Job<ReasonJobData>):
     'threadloom.step': step,
   };
   return inJobSpan('reason', { parent: trace, attributes }, (traced) =>
-    decodeStep(deps, job, { run, context, checkpoint, revision, trace: traced?.context }),
+    decodeStep(deps, job, { run, context, checkpoint, revision, trace: traced?.carrier }),
   );
 }
 
-/** A reason job's step as decodeStep runs it; `trace` is the job span's context (undefined when untraced). */
+/** A reason job's step as decodeStep runs it; `trace` is the job span's carrier (undefined when untraced). */
 interface StepRun {
   readonly run: JobRun;
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
   /** The checkpoint's revision stamp: the step is saved only while it is still the stored one. */
   readonly revision: string | undefined;
-  readonly trace: TraceContext | undefined;
+  readonly trace: TraceCarrier | undefined;
 }
 
 async function decodeStep(

@@ -14,7 +14,7 @@ import { openJobScope } from '../runtime/job-scope.js';
 import { observedCompletion } from '../runtime/tracing.js';
 import type { EngineTarget } from '../engine/engine-pool.js';
 import { routedFrom } from '../engine/routed-from.js';
-import { inJobSpan, type TraceCarrier, type TraceContext } from '@threadloom/telemetry';
+import { inJobSpan, type TraceCarrier } from '@threadloom/telemetry';
 import { loadJob, pastDeadline, type RequestContext } from '../runtime/request-context.js';
 import type { RuntimeDeps } from '../runtime/runtime-deps.js';
 import type { JobOutcome } from './job-outcome.js';
@@ -118,7 +118,7 @@ async function decodeThread(
       const done = await threadCompletion(
         deps,
         job,
-        { target, attempt: run.attempt - 1, context, checkpoint, trace: traced?.context },
+        { target, attempt: run.attempt - 1, context, checkpoint, trace: traced?.carrier },
         scope.signal,
       );
       const saved = await saveCompleted(
@@ -261,8 +261,8 @@ interface ThreadCall {
   readonly attempt: number;
   readonly context: RequestContext;
   readonly checkpoint: Checkpoint;
-  /** The job span's context (undefined when untraced): the engine call's parent. */
-  readonly trace: TraceContext | undefined;
+  /** The job span's carrier (undefined when untraced): the engine call's parent. */
+  readonly trace: TraceCarrier | undefined;
 }
 
 /** A running thread job: its run, when it started, the machine whose engine decodes it, and its fork's revision. */

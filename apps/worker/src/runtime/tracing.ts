@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { inGenAiClientSpan, type TraceContext } from '@threadloom/telemetry';
+import { inGenAiClientSpan, type TraceCarrier } from '@threadloom/telemetry';
 import type { EngineRequest } from '@threadloom/threading';
 import { ContextFullError, type EngineClient, type TimedCompletion } from '@threadloom/engine-client';
 import type { EngineCallIdentity } from '../engine/engine-call.js';
@@ -12,7 +12,7 @@ const OPERATION = 'text_completion';
 
 /** Where a call's span goes: under the job span's context (none: untraced job), with threadloom.* attributes. */
 interface CallTrace {
-  readonly parent: TraceContext | undefined;
+  readonly parent: TraceCarrier | undefined;
   readonly attributes: Attributes;
 }
 

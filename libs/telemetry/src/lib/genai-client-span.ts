@@ -1,6 +1,6 @@
-import { context, SpanKind, trace, type Attributes, type Context } from '@opentelemetry/api';
-import { runInSpan } from './run-in-span.js';
-import { carrierOf } from './trace-carrier.js';
+import { SpanKind, type Attributes } from '@opentelemetry/api';
+import { DeferredSpan, runInDeferredSpan } from './deferred-span.js';
+import type { TraceCarrier } from './trace-carrier.js';
 
 /** What is known when an inference call starts (samplers read these, so they are set at span start). */
 export interface GenAiCallStart {
@@ -31,24 +31,30 @@ export interface GenAiCallEnd {
 
 /**
  * Runs one inference call in a CLIENT span `{operation} {model}` per the GenAI semantic conventions,
- * a child of `parent` (the job's context; the active one when not given); `call` gets the W3C headers
- * to send so the engine's server span joins the trace. The span is never made active (see inJobSpan).
+ * a child of `parent` (the job's span); `call` gets the W3C headers to send so the engine's server span
+ * joins the trace. Without a parent (an untraced job) the call runs untraced. The span is recorded after
+ * the call (DeferredSpan), with the start attributes given at its start as the conventions ask.
  */
 export async function inGenAiClientSpan<T>(
   start: GenAiCallStart,
   call: (headers: Record<string, string>) => Promise<T>,
   describe: (result: T) => GenAiCallEnd,
-  parent: Context = context.active(),
+  parent: TraceCarrier | undefined,
 ): Promise<T> {
-  const tracer = trace.getTracer('threadloom');
-  const span = tracer.startSpan(
-    `${start.operation} ${start.model}`,
-    { kind: SpanKind.CLIENT, attributes: startAttributes(start) },
-    parent,
-  );
-  return runInSpan(span, async () => {
-    const carrier = span.isRecording() ? carrierOf(trace.setSpan(parent, span)) : undefined;
-    const result = await call(carrier === undefined ? {} : { ...carrier });
+  const span =
+    parent === undefined
+      ? undefined
+      : DeferredSpan.open({
+          scope: 'threadloom',
+          name: `${start.operation} ${start.model}`,
+          kind: SpanKind.CLIENT,
+          parent,
+          attributes: startAttributes(start),
+        });
+  const carrier = span?.carrier;
+  if (span === undefined || carrier === undefined) return call({});
+  return runInDeferredSpan(span, async () => {
+    const result = await call({ ...carrier });
     const end = describe(result);
     span.setAttributes({
       'gen_ai.usage.input_tokens': end.inputTokens,

@@ -1,6 +1,6 @@
-import { SpanKind, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
-import { runInSpan } from './run-in-span.js';
-import { carrierOf, contextOf, parseTraceparent, type TraceCarrier } from './trace-carrier.js';
+import { SpanKind, type Attributes } from '@opentelemetry/api';
+import { DeferredSpan, runInDeferredSpan } from './deferred-span.js';
+import type { TraceCarrier } from './trace-carrier.js';
 
 /** What a traced job knows about itself. */
 export interface JobSpanOptions {
@@ -11,12 +11,11 @@ export interface JobSpanOptions {
   readonly links?: readonly TraceCarrier[];
 }
 
-/** The job's span as `fn` sees it: the span, its W3C carrier (for links) and the context to parent calls to. */
+/** The job's span as `fn` sees it. */
 export interface JobTrace {
-  readonly span: Span;
-  readonly carrier: TraceCarrier | undefined;
-  /** Pass to inGenAiClientSpan: the job's calls are children of its span. */
-  readonly context: Context;
+  readonly span: DeferredSpan;
+  /** The span's W3C carrier: the parent of the job's engine calls, and what a join links to. */
+  readonly carrier: TraceCarrier;
 }
 
 /**
@@ -24,7 +23,8 @@ export interface JobTrace {
  * machine's work joins one trace; `fn` gets the job's trace (undefined when the job is untraced).
  * The span is never made the active context: on Node 20 the first `context.with` turns on
  * AsyncLocalStorage's promise hooks for the whole process, a cost on every promise of every job
- * (BullMQ and ioredis make many), so the job's context is handed to its calls explicitly instead.
+ * (BullMQ and ioredis make many), so the job's carrier is handed to its calls explicitly instead. The
+ * span is recorded after the job (DeferredSpan), so the SDK's work does not hold up the job's completion.
  */
 export async function inJobSpan<T>(
   queue: string,
@@ -32,20 +32,21 @@ export async function inJobSpan<T>(
   fn: (job: JobTrace | undefined) => Promise<T>,
 ): Promise<T> {
   if (options.parent === undefined) return fn(undefined);
-  const tracer = trace.getTracer('threadloom');
-  const links = (options.links ?? []).flatMap((carrier): Link[] => {
-    const ids = parseTraceparent(carrier.traceparent);
-    return ids === undefined ? [] : [{ context: { traceId: ids.traceId, spanId: ids.spanId, traceFlags: 1 } }];
+  const span = DeferredSpan.open({
+    scope: 'threadloom',
+    name: `process ${queue}`,
+    kind: SpanKind.CONSUMER,
+    parent: options.parent,
+    attributes: {
+      'messaging.system': 'bullmq',
+      'messaging.operation.type': 'process',
+      'messaging.operation.name': 'process',
+      'messaging.destination.name': queue,
+      ...options.attributes,
+    },
+    ...(options.links === undefined ? {} : { links: options.links }),
   });
-  const attributes: Attributes = {
-    'messaging.system': 'bullmq',
-    'messaging.operation.type': 'process',
-    'messaging.operation.name': 'process',
-    'messaging.destination.name': queue,
-    ...options.attributes,
-  };
-  const parent = contextOf(options.parent);
-  const span = tracer.startSpan(`process ${queue}`, { kind: SpanKind.CONSUMER, attributes, links }, parent);
-  const context = trace.setSpan(parent, span);
-  return runInSpan(span, () => fn({ span, carrier: carrierOf(context), context }));
+  const carrier = span?.carrier;
+  if (span === undefined || carrier === undefined) return fn(undefined);
+  return runInDeferredSpan(span, () => fn({ span, carrier }));
 }

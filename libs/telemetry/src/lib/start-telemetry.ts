@@ -1,4 +1,5 @@
 import { ID_GENERATOR } from './preset-id-generator.js';
+import { flushSpanRecords } from './span-recorder.js';
 import { SyncContextManager } from './sync-context-manager.js';
 import { tracesConfigured } from './telemetry-config.js';
 
@@ -52,7 +53,9 @@ export async function startTelemetry(options: TelemetryOptions): Promise<boolean
 export async function shutdownTelemetry(): Promise<void> {
   const sdk = running;
   running = undefined;
-  await sdk?.shutdown();
+  if (sdk === undefined) return;
+  flushSpanRecords();
+  await sdk.shutdown();
 }
 
 /** True once startTelemetry started the SDK in this process. */

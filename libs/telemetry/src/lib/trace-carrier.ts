@@ -6,9 +6,6 @@ export interface TraceCarrier {
   readonly tracestate?: string | undefined;
 }
 
-/** A trace context handed from a job's span to its calls (OpenTelemetry's Context). */
-export type TraceContext = Context;
-
 /** The W3C headers of `ctx` (the active context by default); undefined when nothing is traced. */
 export function carrierOf(ctx: Context = context.active()): TraceCarrier | undefined {
   if (trace.getSpanContext(ctx) === undefined) return undefined;
