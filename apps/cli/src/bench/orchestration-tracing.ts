@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startQueueStack, type QueueStack } from '../stack/queue-stack.js';
 import type { BenchOutput } from './bench-suite.js';
 import { FORK4_PROBLEM, writeFork4Corpus } from './orchestration-corpus.js';
 import type { Fleet } from './orchestration-overhead.js';
-import { forkJoinMs, timedRequest } from './orchestration-probes.js';
+import { forkJoinMs, timedRequest, type TimedRequest } from './orchestration-probes.js';
 import { mean, ms, quantile, ratioRow } from './orchestration-stats.js';
 import { pairedDifference } from './paired-difference.js';
 import { startOtlpSink } from './otlp-sink.js';
@@ -16,10 +17,18 @@ export interface TracingSizes {
 const WARM_UP = 5;
 
 /**
+ * Quiet time after each request, so what a request leaves behind lands before the next one starts:
+ * traced processes record spans in batches 100 ms after they end (the telemetry library's
+ * RECORD_DELAY_MS) and would otherwise do it during the other side's cycle.
+ */
+const SETTLE_MS = 250;
+
+/**
  * Issue 13's overhead figure: the fork→join cycle of a 4-thread block with every process exporting its
  * spans over OTLP/HTTP (the SDK's default protocol, default batching) to a local endpoint, beside an
  * identical stack with no exporter configured (the SDK is never loaded). Two stacks on one Redis, time
- * scale 0, requests alternated one by one (the side that goes first alternates too) so load drift hits both.
+ * scale 0, requests alternated one by one (the side that goes first alternates too) so load drift hits both,
+ * each after the previous one's deferred work has run (SETTLE_MS).
  */
 export async function benchTracing(
   output: BenchOutput,
@@ -54,9 +63,12 @@ export async function benchTracing(
       const order = index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
       const pair: { on?: number | undefined; off?: number | undefined } = {};
       for (const side of order) {
-        const cycle = forkJoinMs(await timedRequest((side === 'on' ? on : off).driver, FORK4_PROBLEM, 'parallel'));
+        const request = await timedRequest((side === 'on' ? on : off).driver, FORK4_PROBLEM, 'parallel');
+        const cycle = forkJoinMs(request);
         pair[side] = cycle;
         if (cycle !== undefined) samples[side].push(cycle);
+        else output.line(`  (${side}: request ${request.id} has no fork/join pair: ${eventTypes(request)})`);
+        await sleep(SETTLE_MS);
       }
       pairs.push([pair.on, pair.off]);
     }
@@ -77,9 +89,13 @@ export async function benchTracing(
   }
 }
 
+function eventTypes(request: TimedRequest): string {
+  return request.events.map((event) => event.type).join(' ');
+}
+
 function report(output: BenchOutput, samples: { readonly off: number[]; readonly on: number[] }, cycles: number): void {
   output.line(
-    `5. tracing on vs off: fork→join cycle, one block of 4 threads, time scale 0 (${cycles} requests per side, alternated; ${samples.on.length} / ${samples.off.length} with fork and join events)`,
+    `5. tracing on vs off: fork→join cycle, one block of 4 threads, time scale 0 (${cycles} requests per side, alternated, ${SETTLE_MS} ms apart; ${samples.on.length} / ${samples.off.length} with fork and join events)`,
   );
   output.line(
     `  ${'every process exporting vs none'.padEnd(34)} ${'traced'.padStart(14)} ${'untraced'.padStart(14)} ${'ratio'.padStart(8)}`,
