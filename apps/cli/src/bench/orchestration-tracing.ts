@@ -56,24 +56,10 @@ export async function benchTracing(
     }
     const before = sink.counts();
     const cpuBefore = stacks.map((stack) => childrenCpuMs(stack.stack.children));
-    const samples = { off: [] as number[], on: [] as number[] };
-    // Each cycle's traced and untraced requests ran back to back: [traced, untraced] per cycle.
-    const pairs: [number | undefined, number | undefined][] = [];
-    for (let index = 0; index < sizes.cycles; index += 1) {
-      const order = index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
-      const pair: { on?: number | undefined; off?: number | undefined } = {};
-      for (const side of order) {
-        const request = await timedRequest((side === 'on' ? on : off).driver, FORK4_PROBLEM, 'parallel');
-        const cycle = forkJoinMs(request);
-        pair[side] = cycle;
-        if (cycle !== undefined) samples[side].push(cycle);
-        else output.line(`  (${side}: request ${request.id} has no fork/join pair: ${eventTypes(request)})`);
-        await sleep(SETTLE_MS);
-      }
-      pairs.push([pair.on, pair.off]);
-    }
+    const { samples, pairs, slowest } = await measurePairs(output, { on, off }, sizes.cycles);
     report(output, samples, sizes.cycles);
     reportPaired(output, samples, pairs);
+    reportSlowest(output, slowest);
     const cpu = stacks.map((stack, index) => cpuByRole(cpuBefore[index]!, childrenCpuMs(stack.stack.children)));
     reportCpu(output, cpu[1]!, cpu[0]!, sizes.cycles);
     // Batches leave every 5 s (OTEL_BSP_SCHEDULE_DELAY); stopping the stack flushes the rest.
@@ -86,6 +72,66 @@ export async function benchTracing(
     await Promise.all(stacks.map((stack) => stack.stop()));
     await sink.close();
     corpus.remove();
+  }
+}
+
+type Side = 'on' | 'off';
+
+/** What the alternated requests measured. */
+interface PairedCycles {
+  readonly samples: { readonly off: number[]; readonly on: number[] };
+  /** Each cycle's traced and untraced requests ran back to back: [traced, untraced] per cycle. */
+  readonly pairs: [number | undefined, number | undefined][];
+  readonly slowest: Map<Side, SlowCycle>;
+}
+
+/** Runs `cycles` requests per side, alternated (the side that goes first alternates too), SETTLE_MS apart. */
+async function measurePairs(
+  output: BenchOutput,
+  stacks: Readonly<Record<Side, QueueStack>>,
+  cycles: number,
+): Promise<PairedCycles> {
+  const measured: PairedCycles = { samples: { off: [], on: [] }, pairs: [], slowest: new Map() };
+  for (let index = 0; index < cycles; index += 1) {
+    const order = index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+    const pair: { on?: number | undefined; off?: number | undefined } = {};
+    for (const side of order) {
+      const request = await timedRequest(stacks[side].driver, FORK4_PROBLEM, 'parallel');
+      const cycle = forkJoinMs(request);
+      pair[side] = cycle;
+      if (cycle === undefined) {
+        output.line(`  (${side}: request ${request.id} has no fork/join pair: ${eventTypes(request)})`);
+      } else {
+        measured.samples[side].push(cycle);
+        if (cycle > (measured.slowest.get(side)?.cycle ?? -1)) measured.slowest.set(side, { cycle, request });
+      }
+      await sleep(SETTLE_MS);
+    }
+    measured.pairs.push([pair.on, pair.off]);
+  }
+  return measured;
+}
+
+/** The longest cycle of one side and the request it came from. */
+interface SlowCycle {
+  readonly cycle: number;
+  readonly request: TimedRequest;
+}
+
+/** Each side's slowest cycle with its events as offsets from the fork: where an outlier's time went. */
+function reportSlowest(output: BenchOutput, slowest: ReadonlyMap<Side, SlowCycle>): void {
+  for (const [side, label] of [
+    ['on', 'traced'],
+    ['off', 'untraced'],
+  ] as const) {
+    const slow = slowest.get(side);
+    if (slow === undefined) continue;
+    const fork = slow.request.events.find((event) => event.type === 'fork')?.at ?? 0;
+    const timeline = slow.request.events
+      .filter((event) => event.at >= fork)
+      .map((event) => `${event.type} +${event.at - fork}`)
+      .join(', ');
+    output.line(`  slowest ${label} cycle: ${slow.cycle} ms (${slow.request.id}: ${timeline})`);
   }
 }
 
