@@ -32,6 +32,11 @@ describe('threadloom up --otlp-endpoint', () => {
       { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50' },
     );
     const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
+    // What `up` printed on stderr, so an exit other than 0 says why (a lost child, a failed stop).
+    let stderr = '';
+    cli.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
     try {
       const banner = await waitForOutput(cli, /stack ready/);
       const apiUrl = /^api +(http:\/\/\S+)$/m.exec(banner)![1]!;
@@ -62,7 +67,7 @@ describe('threadloom up --otlp-endpoint', () => {
       expect(roots.map((span) => [span.name, span.service])).toEqual([['POST /v1/reasoning', 'threadloom-api']]);
     } finally {
       cli.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await exited, `threadloom up's stderr:\n${stderr}`).toBe(0);
     }
   });
 });
