@@ -129,9 +129,9 @@ function reportSlowest(output: BenchOutput, slowest: ReadonlyMap<Side, SlowCycle
     const fork = slow.request.events.find((event) => event.type === 'fork')?.at ?? 0;
     const timeline = slow.request.events
       .filter((event) => event.at >= fork)
-      .map((event) => `${event.type} +${event.at - fork}`)
+      .map((event) => `${event.type} +${(event.at - fork).toFixed(1)}`)
       .join(', ');
-    output.line(`  slowest ${label} cycle: ${slow.cycle} ms (${slow.request.id}: ${timeline})`);
+    output.line(`  slowest ${label} cycle: ${ms(slow.cycle)} (${slow.request.id}: ${timeline})`);
   }
 }
 
@@ -157,8 +157,8 @@ function report(output: BenchOutput, samples: { readonly off: number[]; readonly
 }
 
 /**
- * The means and the paired traced − untraced difference with its 95% interval: whole-millisecond cycles
- * averaged over many pairs resolve the overhead below a millisecond, where a p50 moves by whole milliseconds.
+ * The means and the paired traced − untraced difference with its 95% interval: pairing cancels the load
+ * drift both requests of a pair share, so the mean difference resolves the overhead below one cycle's noise.
  */
 function reportPaired(
   output: BenchOutput,

@@ -11,8 +11,8 @@ export interface PairedDifference {
 
 /**
  * Compares two sides measured in adjacent pairs. Pairing cancels the load drift both sides of a pair share
- * (other processes on the same cores), and averaging whole-millisecond differences resolves less than a
- * millisecond, which a quantile of whole milliseconds cannot. Pairs with either side missing are skipped.
+ * (other processes on the same cores), and averaging many differences resolves less than one cycle's noise,
+ * which a quantile of each side alone cannot. Pairs with either side missing are skipped.
  */
 export function pairedDifference(
   pairs: readonly (readonly [number | undefined, number | undefined])[],

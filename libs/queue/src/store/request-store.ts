@@ -10,6 +10,7 @@ import {
 } from '@threadloom/contracts';
 import type { RedisClient } from '../redis/redis-client.js';
 import { newRevision } from './checkpoint-revision.js';
+import { eventTimeMs } from './event-clock.js';
 import type { Checkpoint } from './checkpoint.js';
 import { CheckpointCache } from './checkpoint-cache.js';
 import { loadJobSnapshot, type JobSnapshot } from './job-snapshot.js';
@@ -31,7 +32,7 @@ function eventEntry(type: string, data: Readonly<Record<string, unknown>>) {
     'type',
     type,
     'at',
-    String(Date.now()),
+    String(eventTimeMs()),
     'data',
     JSON.stringify(data),
   ] as const;
@@ -196,7 +197,7 @@ export class RequestStore {
   ): Promise<boolean> {
     const keys = this.keys(id);
     const field = threadField(thread.block, thread.index);
-    const args = [field, JSON.stringify(stored), EVENTS_MAX_LEN, event.type, String(Date.now())];
+    const args = [field, JSON.stringify(stored), EVENTS_MAX_LEN, event.type, String(eventTimeMs())];
     const reply = await runScript(
       this.redis,
       SCRIPTS.putThreadWithEvent,

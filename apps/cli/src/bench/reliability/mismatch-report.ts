@@ -53,7 +53,7 @@ export function timeline(events: readonly ReasoningEvent[]): string[] {
   const start = events[0]?.at ?? 0;
   const lines = events.slice(0, TIMELINE_LINES).map((event) => {
     const fields = Object.entries(event.data).map(([name, value]) => `${name}=${compact(value)}`);
-    return `  +${event.at - start} ms ${event.type} ${fields.join(' ')}`.trimEnd();
+    return `  +${Math.round(event.at - start)} ms ${event.type} ${fields.join(' ')}`.trimEnd();
   });
   if (events.length > TIMELINE_LINES) lines.push(`  … ${events.length - TIMELINE_LINES} more`);
   return lines;
