@@ -30,7 +30,8 @@ export class DeferredSpan {
   /** W3C headers naming this span, for child calls and links; undefined for a root span. */
   readonly carrier: TraceCarrier | undefined;
   private readonly startTime: number;
-  private readonly spanId: string | undefined;
+  /** The parent's trace and this span's id, fixed at the start; undefined for a root span. */
+  private readonly ids: { readonly traceId: string; readonly spanId: string } | undefined;
   private attributes: Attributes;
   private failure: { readonly message: string; readonly type: string } | undefined;
   private ended = false;
@@ -40,8 +41,8 @@ export class DeferredSpan {
     this.attributes = { ...start.attributes };
     const parent = start.parent === undefined ? undefined : parseTraceparent(start.parent.traceparent);
     if (parent === undefined) return;
-    this.spanId = randomHex(8);
-    const traceparent = `00-${parent.traceId}-${this.spanId}-${parent.sampled ? '01' : '00'}`;
+    this.ids = { traceId: parent.traceId, spanId: randomHex(8) };
+    const traceparent = `00-${parent.traceId}-${this.ids.spanId}-${parent.sampled ? '01' : '00'}`;
     const tracestate = start.parent?.tracestate;
     this.carrier = tracestate === undefined ? { traceparent } : { traceparent, tracestate };
   }
@@ -76,11 +77,11 @@ export class DeferredSpan {
     const tracer = trace.getTracer(scope);
     const options = { kind, attributes: this.attributes, links: links.flatMap(linkOf), startTime: this.startTime };
     const parentContext = contextOf(parent);
-    const traceId = trace.getSpanContext(parentContext)?.traceId;
+    const ids = this.ids;
     const span =
-      this.spanId === undefined || traceId === undefined
+      ids === undefined
         ? tracer.startSpan(name, options, parentContext)
-        : ID_GENERATOR.withIds(traceId, this.spanId, () => tracer.startSpan(name, options, parentContext));
+        : ID_GENERATOR.withIds(ids.traceId, ids.spanId, () => tracer.startSpan(name, options, parentContext));
     if (this.failure !== undefined) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: this.failure.message });
       span.setAttribute('error.type', this.failure.type);
