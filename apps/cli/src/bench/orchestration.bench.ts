@@ -18,7 +18,7 @@ interface Sizes {
 const FULL: Sizes = {
   overhead: { cycles: 100, burst: 200 },
   speedup: { problems: 6, timeScale: 0.2, maxRunning: 8 },
-  tracing: { cycles: 150 },
+  tracing: { rounds: 6, cyclesPerRound: 50 },
   // Time scale 0.25: a 250-token thread is ~1.6 s of wall time, so this machine's fixed per-call CPU (~20–200 ms) is not most of it.
   placement: { longProblems: 2, shortProblems: 1, timeScale: 0.25, maxRunning: 8 },
   callCost: { rounds: 10 },
@@ -26,7 +26,7 @@ const FULL: Sizes = {
 const QUICK: Sizes = {
   overhead: { cycles: 20, burst: 40 },
   speedup: { problems: 2, timeScale: 0.1, maxRunning: 8 },
-  tracing: { cycles: 30 },
+  tracing: { rounds: 2, cyclesPerRound: 15 },
   placement: { longProblems: 1, shortProblems: 1, timeScale: 0.05, maxRunning: 8 },
   callCost: { rounds: 3 },
 };
