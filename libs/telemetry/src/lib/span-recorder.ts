@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import { scavengeWhileIdle } from './idle-scavenge.js';
 
 /**
  * How long a finished span waits before the SDK records it. Long enough that the recording lands after
@@ -24,7 +25,16 @@ export function recordLater(record: () => void): void {
     flushSpanRecords();
     return;
   }
-  timer ??= setTimeout(flushSpanRecords, RECORD_DELAY_MS);
+  timer ??= setTimeout(recordBatch, RECORD_DELAY_MS);
+}
+
+/**
+ * The timer's batch: records the waiting spans, then (when enabled) collects the garbage recording left
+ * while the process is idle, rather than leave it to a scavenge inside the next request.
+ */
+function recordBatch(): void {
+  flushSpanRecords();
+  setImmediate(() => scavengeWhileIdle());
 }
 
 /** Records every waiting span now (also at shutdown, before the SDK flushes its exporter). */

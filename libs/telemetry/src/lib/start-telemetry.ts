@@ -1,7 +1,8 @@
 import { ID_GENERATOR } from './preset-id-generator.js';
+import { disableIdleScavenge, enableIdleScavenge } from './idle-scavenge.js';
 import { flushSpanRecords } from './span-recorder.js';
 import { SyncContextManager } from './sync-context-manager.js';
-import { tracesConfigured } from './telemetry-config.js';
+import { idleScavengeWanted, tracesConfigured } from './telemetry-config.js';
 
 /** What one app's preload asks for. */
 export interface TelemetryOptions {
@@ -45,6 +46,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<boolean
     logRecordProcessors: [],
   });
   sdk.start();
+  if (idleScavengeWanted()) enableIdleScavenge();
   running = sdk;
   return true;
 }
@@ -54,6 +56,7 @@ export async function shutdownTelemetry(): Promise<void> {
   const sdk = running;
   running = undefined;
   if (sdk === undefined) return;
+  disableIdleScavenge();
   flushSpanRecords();
   await sdk.shutdown();
 }

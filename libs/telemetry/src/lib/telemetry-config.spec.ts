@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tracesConfigured } from './telemetry-config.js';
+import { idleScavengeWanted, tracesConfigured } from './telemetry-config.js';
 
 describe('tracesConfigured', () => {
   it('is off without an exporter, so the SDK is never loaded', () => {
@@ -18,5 +18,13 @@ describe('tracesConfigured', () => {
     expect(tracesConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_TRACES_EXPORTER: 'none' })).toBe(
       false,
     );
+  });
+});
+
+describe('idleScavengeWanted', () => {
+  it('is on by default and off with THREADLOOM_IDLE_SCAVENGE=false', () => {
+    expect(idleScavengeWanted({})).toBe(true);
+    expect(idleScavengeWanted({ THREADLOOM_IDLE_SCAVENGE: 'true' })).toBe(true);
+    expect(idleScavengeWanted({ THREADLOOM_IDLE_SCAVENGE: ' FALSE ' })).toBe(false);
   });
 });

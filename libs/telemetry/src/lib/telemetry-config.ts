@@ -9,3 +9,11 @@ export function tracesConfigured(env: NodeJS.ProcessEnv = process.env): boolean 
   if (exporters.length > 0) return true;
   return Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
 }
+
+/**
+ * Whether a tracing process scavenges the garbage of span recording between requests (idle-scavenge.ts):
+ * on unless THREADLOOM_IDLE_SCAVENGE=false.
+ */
+export function idleScavengeWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['THREADLOOM_IDLE_SCAVENGE']?.trim().toLowerCase() !== 'false';
+}
