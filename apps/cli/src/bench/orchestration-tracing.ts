@@ -62,12 +62,7 @@ export async function benchTracing(
       rounds.push(await runTracingRound(output, setup));
       reportRound(output, round, rounds[round]!);
     }
-    const measured = (side: 'on' | 'off'): number => rounds.reduce((sum, round) => sum + round.samples[side].length, 0);
-    reportPooled(
-      output,
-      rounds,
-      `  all rounds together (${measured('on')} / ${measured('off')} requests with fork and join events):`,
-    );
+    reportPooled(output, rounds);
     reportSlowest(output, rounds);
     reportCpu(output, rounds);
     // Stopping each round's stacks flushed what their batches still held.

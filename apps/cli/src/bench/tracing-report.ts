@@ -18,10 +18,10 @@ export function reportRound(output: BenchOutput, index: number, round: RoundResu
 }
 
 /** The pooled quantiles of every round: the figure the ≤ 1.05× target is read from. */
-export function reportPooled(output: BenchOutput, rounds: readonly RoundResult[], header: string): void {
+export function reportPooled(output: BenchOutput, rounds: readonly RoundResult[]): void {
   const on = rounds.flatMap((round) => round.samples.on);
   const off = rounds.flatMap((round) => round.samples.off);
-  output.line(header);
+  output.line(`  all rounds together (${on.length} / ${off.length} requests with fork and join events):`);
   output.line(
     `  ${'every process exporting vs none'.padEnd(34)} ${'traced'.padStart(14)} ${'untraced'.padStart(14)} ${'ratio'.padStart(8)}`,
   );

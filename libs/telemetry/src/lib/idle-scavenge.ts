@@ -37,8 +37,10 @@ export function disableIdleScavenge(): void {
 }
 
 /** Scavenges when enabled and the young generation is past SCAVENGE_ABOVE; returns whether it did. */
-export function scavengeWhileIdle(young: YoungGeneration = youngGeneration()): boolean {
-  if (collect === undefined || young.size === 0 || young.used / young.size <= SCAVENGE_ABOVE) return false;
+export function scavengeWhileIdle(young?: YoungGeneration): boolean {
+  if (collect === undefined) return false;
+  const { used, size } = young ?? youngGeneration();
+  if (size === 0 || used / size <= SCAVENGE_ABOVE) return false;
   collect({ type: 'minor' });
   return true;
 }
