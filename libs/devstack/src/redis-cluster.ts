@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { clusterMasters, ownerOfSlot, parseClusterNodes, replicaOf, roleFlags } from './cluster-nodes.js';
-import { findFreePort } from './free-port.js';
+import { findFreePort, portIsFree } from './free-port.js';
 import { RedisClusterError } from './redis-cluster.error.js';
 import { terminate } from './redis-launcher.js';
 
@@ -49,7 +49,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   const ports: number[] = [];
   const children: ChildProcess[] = [];
   for (let i = 0; i < masters * (1 + replicas); i += 1) {
-    const port = await findFreePort();
+    const port = await findFreeNodePort();
     ports.push(port);
     children.push(startNode(port, join(dir, String(port))));
   }
@@ -132,6 +132,19 @@ function servedBy(view: string, slot: number): string {
     return ownerOfSlot(view, slot);
   } catch {
     return '';
+  }
+}
+
+/** A node also listens on its port + 10000 (the cluster bus), so Redis refuses ports above 55535. */
+const CLUSTER_BUS_OFFSET = 10_000;
+const HIGHEST_PORT = 65_535;
+
+/** A free port whose cluster bus port is valid and free too (the OS's ephemeral range reaches 60999). */
+async function findFreeNodePort(): Promise<number> {
+  for (;;) {
+    const port = await findFreePort();
+    const bus = port + CLUSTER_BUS_OFFSET;
+    if (bus <= HIGHEST_PORT && (await portIsFree(bus))) return port;
   }
 }
 
