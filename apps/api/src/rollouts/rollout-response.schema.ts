@@ -61,7 +61,7 @@ const memberSchema = z.strictObject({
 });
 
 /** One line of `results?format=groups`. */
-export const rolloutGroupLineSchema = z.strictObject({
+const rolloutGroupLineSchema = z.strictObject({
   group_id: z.string(),
   custom_id: z.string(),
   status: z.enum(['pending', 'completed', 'partial', 'failed', 'expired']),

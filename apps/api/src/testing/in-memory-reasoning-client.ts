@@ -12,7 +12,7 @@ import { resultMetricsFixture } from './result-metrics.fixture.js';
  * One scripted progress event. `response`, when set, is the request's response so far that a worker
  * committed (as its checkpoint) before appending this event.
  */
-export interface ScriptEvent {
+interface ScriptEvent {
   readonly type: string;
   readonly data: Record<string, unknown>;
   readonly response?: string;

@@ -2,7 +2,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** V8's collector as `--expose-gc` gives it; `minor` is a scavenge of the young generation only. */
-export type CollectGarbage = (options: { readonly type: 'minor' | 'major' }) => void;
+type CollectGarbage = (options: { readonly type: 'minor' | 'major' }) => void;
 
 /** How full V8's young generation is, in bytes. */
 export interface YoungGeneration {

@@ -49,7 +49,7 @@ async function storedEvents(client: RedisReasoningClient, id: string): Promise<R
 }
 
 /** `+1234 ms thread_finished block=2 thread=1.3 machine=m1 attempt=2` per event, times from the first. */
-export function timeline(events: readonly ReasoningEvent[]): string[] {
+function timeline(events: readonly ReasoningEvent[]): string[] {
   const start = events[0]?.at ?? 0;
   const lines = events.slice(0, TIMELINE_LINES).map((event) => {
     const fields = Object.entries(event.data).map(([name, value]) => `${name}=${compact(value)}`);

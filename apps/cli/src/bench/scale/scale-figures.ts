@@ -2,7 +2,7 @@ import type { CommandCounters } from '@threadloom/devstack';
 import type { ConfigSample, MasterSample } from './scale-sample.js';
 
 /** Per-request costs of one master. */
-export interface MasterFigures {
+interface MasterFigures {
   readonly node: string;
   readonly lanes: readonly number[];
   /** Its part of all commands the cluster ran (0–1). */
