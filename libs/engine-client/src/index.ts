@@ -5,7 +5,7 @@ export type { CompletionBody, VllmSamplingFields } from './lib/completion-body.j
 export { capToContext } from './lib/context-cap.js';
 export { ContextFullError } from './lib/context-full.error.js';
 export { toCompletionResult } from './lib/completion-result.js';
-export { readCompletionResponse, readCompletionStream } from './lib/completion-stream.js';
+export { readCompletionStream } from './lib/completion-stream.js';
 export type { CompletionChunk, StreamedCompletion } from './lib/completion-stream.js';
 export { EngineClient } from './lib/engine-client.js';
 export { DEFAULT_ENGINE_TIMEOUT_MS } from './lib/engine-client-options.js';

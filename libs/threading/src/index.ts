@@ -102,7 +102,6 @@ export {
   pendingAction,
   resolveOrchestratorOptions,
   runOrchestration,
-  ScriptedEngine,
   startOrchestration,
   terminateOrchestration,
   TERMINATION_REASONS,
@@ -114,7 +113,6 @@ export {
   unitPrompt,
   unitPromptIds,
   unitSequenceIds,
-  UnscriptedRequestError,
 } from './lib/orchestration/index.js';
 export type {
   BlockRecord,
@@ -135,7 +133,6 @@ export type {
   PlannedOutlines,
   PromptPiece,
   RunOrchestrationOptions,
-  ScriptedAnswer,
   StoredPromptIds,
   Termination,
   TerminationReason,

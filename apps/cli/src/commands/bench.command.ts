@@ -38,7 +38,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--long', 'the long form (reliability: every scenario, larger batches)', false)
     .option(
       '--only <scenarios>',
-      'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing, placement); comma-separated',
+      'reliability: only these scenario ids or names; orchestration: only these sections (overhead, speedup, tracing, placement, call-cost); comma-separated',
       commaList,
     )
     .option(

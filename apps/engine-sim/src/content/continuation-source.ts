@@ -1,4 +1,5 @@
 import { parseChatPrompt, type Dialect } from '@threadloom/threading';
+import { LRUCache } from 'lru-cache';
 import type { CorpusEntry } from '@threadloom/contracts';
 import { indexTrajectory, type IndexedBlock } from '../trajectory/trajectory-index.js';
 import { locateContinuation } from '../trajectory/locate-continuation.js';
@@ -37,7 +38,7 @@ const SYNTHETIC_CACHE_SIZE = 256;
  */
 export class ContinuationSource {
   private readonly corpus = new Map<string, KnownTrajectory[]>();
-  private readonly synthetic = new Map<string, KnownTrajectory>();
+  private readonly synthetic = new LRUCache<string, KnownTrajectory>({ max: SYNTHETIC_CACHE_SIZE });
 
   constructor(
     entries: readonly CorpusEntry[],
@@ -106,22 +107,20 @@ export class ContinuationSource {
   }
 
   private syntheticFor(problem: string): KnownTrajectory {
-    let made = this.synthetic.get(problem);
-    if (made) {
-      // Least recently used goes first: re-insert on every hit.
-      this.synthetic.delete(problem);
-      this.synthetic.set(problem, made);
-    } else {
-      const { trajectory, answer } = syntheticTrajectory(
-        hashString(problem, hashString(`seed:${this.seed}`)),
-        this.syntheticOptions,
-        this.dialect,
-      );
-      made = { trajectory, answer, blocks: indexTrajectory(trajectory, this.dialect), origin: 'synthetic' };
-      if (this.synthetic.size >= SYNTHETIC_CACHE_SIZE)
-        this.synthetic.delete(this.synthetic.keys().next().value as string);
-      this.synthetic.set(problem, made);
-    }
+    const known = this.synthetic.get(problem);
+    if (known) return known;
+    const { trajectory, answer } = syntheticTrajectory(
+      hashString(problem, hashString(`seed:${this.seed}`)),
+      this.syntheticOptions,
+      this.dialect,
+    );
+    const made: KnownTrajectory = {
+      trajectory,
+      answer,
+      blocks: indexTrajectory(trajectory, this.dialect),
+      origin: 'synthetic',
+    };
+    this.synthetic.set(problem, made);
     return made;
   }
 

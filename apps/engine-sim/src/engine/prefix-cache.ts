@@ -46,7 +46,11 @@ export class PrefixCache {
     return this.blocks.size;
   }
 
-  /** Marks a block most recently used (Map order is the LRU order). */
+  /**
+   * Marks a block most recently used. Map order is the LRU order: a set of block hashes, evicted least
+   * recently used first as vLLM frees cached blocks; it keeps no values, sizes or TTLs, which is what
+   * lru-cache would add.
+   */
   private touch(key: number): void {
     this.blocks.delete(key);
     this.blocks.set(key, true);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { SimTokenizer } from './sim-tokenizer.js';
 
 /** Recent prompts kept with their tokens (a 30k-token prompt: ~0.5 MB of ids and offsets). */
@@ -30,17 +31,16 @@ interface EncodedPrompt {
  * before it are those of the recent prompt, and the result equals `tokenizer.encode(text)` exactly.
  */
 export class PromptEncoder {
-  private readonly recent = new Map<string, EncodedPrompt>();
+  private readonly recent = new LRUCache<string, EncodedPrompt>({ max: CAPACITY });
 
   constructor(readonly tokenizer: SimTokenizer) {}
 
   /** The token ids of `text`, exactly as `tokenizer.encode(text)` gives them. */
   ids(text: string): readonly number[] {
     const known = this.recent.get(text);
-    const encoded = known ?? this.extend(text) ?? this.encodeFrom(text, 0, { ids: [], starts: [] });
-    this.recent.delete(text);
+    if (known !== undefined) return known.ids;
+    const encoded = this.extend(text) ?? this.encodeFrom(text, 0, { ids: [], starts: [] });
     this.recent.set(text, encoded);
-    if (this.recent.size > CAPACITY) this.recent.delete(this.recent.keys().next().value as string);
     return encoded.ids;
   }
 
@@ -52,7 +52,8 @@ export class PromptEncoder {
   private extend(text: string): EncodedPrompt | undefined {
     let base: EncodedPrompt | undefined;
     let shared = MIN_REUSE - 1;
-    for (const candidate of [...this.recent.values()].reverse()) {
+    // Most recently used first (the cache's iteration order).
+    for (const candidate of this.recent.values()) {
       const length = commonPrefixLength(candidate.text, text);
       if (length > shared) [base, shared] = [candidate, length];
       if (text.length - shared <= GOOD_ENOUGH) break;

@@ -1,3 +1,4 @@
+import { REFERENCE_SAMPLING } from '@threadloom/engine-client';
 import { z } from 'zod';
 
 /** How prompts go to the engine: re-sent as text (default), or as the token ids the engine returned. */
@@ -16,11 +17,11 @@ export const engineEnvSchema = z.object({
   /** `text` re-sends the context as text; `token-exact` sends token ids, generated ids as returned (docs/vllm.md). */
   ENGINE_PROMPT_MODE: z.enum(PROMPT_MODES).default('text'),
   /** Deployment sampling defaults; a request's own values win. Defaults: the reference's RL rollout settings. */
-  SAMPLING_TEMPERATURE: number.min(0).max(2).default(1),
-  SAMPLING_TOP_P: number.gt(0).max(1).default(1),
-  SAMPLING_TOP_K: number.int().min(-1).default(-1),
-  SAMPLING_MIN_P: number.min(0).max(1).default(0),
-  SAMPLING_REPETITION_PENALTY: number.gt(0).default(1),
+  SAMPLING_TEMPERATURE: number.min(0).max(2).default(REFERENCE_SAMPLING.temperature),
+  SAMPLING_TOP_P: number.gt(0).max(1).default(REFERENCE_SAMPLING.topP),
+  SAMPLING_TOP_K: number.int().min(-1).default(REFERENCE_SAMPLING.topK),
+  SAMPLING_MIN_P: number.min(0).max(1).default(REFERENCE_SAMPLING.minP),
+  SAMPLING_REPETITION_PENALTY: number.gt(0).default(REFERENCE_SAMPLING.repetitionPenalty),
 });
 
 /** Validated engine settings. */

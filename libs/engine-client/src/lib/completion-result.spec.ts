@@ -1,7 +1,7 @@
 import { createCharsTokenizer } from '@threadloom/threading';
 import { describe, expect, it } from 'vitest';
 import { toCompletionResult } from './completion-result.js';
-import { readCompletionResponse, readCompletionStream, type CompletionChunk } from './completion-stream.js';
+import { readCompletionStream, type CompletionChunk } from './completion-stream.js';
 import { EngineOutputError } from './engine-output.error.js';
 
 const request = { prompt: 'p', stop: ['</Outlines>'], maxTokens: 10 };
@@ -66,23 +66,21 @@ describe('toCompletionResult', () => {
     });
   });
 
-  it('hands back the ids of a non-streamed response, and none when the engine returned none', () => {
+  it('hands back the ids of a one-chunk stream, and none when the engine returned none', async () => {
     const choice = { text: 'a</Outlines>', finish_reason: 'stop', stop_reason: '</Outlines>' };
-    const withIds = readCompletionResponse({
-      choices: [{ ...choice, prompt_token_ids: [1], token_ids: [5, 7] }],
-      usage,
-    });
+    const withIds = await readCompletionStream(
+      toAsync([{ choices: [{ ...choice, prompt_token_ids: [1], token_ids: [5, 7] }], usage }]),
+    );
     expect(toCompletionResult(withIds, request)).toMatchObject({ promptTokenIds: [1], tokenIds: [5, 7] });
-    const without = toCompletionResult(readCompletionResponse({ choices: [choice], usage }), request);
+    const without = toCompletionResult(await readCompletionStream(toAsync([{ choices: [choice], usage }])), request);
     expect(without).not.toHaveProperty('tokenIds');
     expect(without).not.toHaveProperty('promptTokenIds');
   });
 
-  it('refuses ids that are not token ids', () => {
-    const streamed = readCompletionResponse({
-      choices: [{ text: 'a', finish_reason: 'length', token_ids: [-1] }],
-      usage,
-    });
+  it('refuses ids that are not token ids', async () => {
+    const streamed = await readCompletionStream(
+      toAsync([{ choices: [{ text: 'a', finish_reason: 'length', token_ids: [-1] }], usage }]),
+    );
     expect(() => toCompletionResult(streamed, request)).toThrow(EngineOutputError);
   });
 });

@@ -40,13 +40,6 @@ export async function readCompletionStream(chunks: AsyncIterable<CompletionChunk
   return streamed;
 }
 
-/** A non-streamed `/v1/completions` response (its first choice) in the form a stream adds up to. */
-export function readCompletionResponse(response: CompletionChunk): StreamedCompletion {
-  const streamed = emptyCompletion();
-  addChunk(streamed, response, performance.now());
-  return streamed;
-}
-
 function emptyCompletion(): StreamedCompletion {
   return { text: '', finish: null, stop: null, usage: null, firstAt: null, promptTokenIds: null, tokenIds: null };
 }

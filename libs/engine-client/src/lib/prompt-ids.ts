@@ -1,4 +1,5 @@
 import type { PromptPiece } from '@threadloom/threading';
+import { LRUCache } from 'lru-cache';
 
 /** Inserted texts remembered per client: the chat prompt and the tags recur in every call of a request. */
 const CACHED_TEXTS = 512;
@@ -8,7 +9,7 @@ const CACHED_TEXTS = 512;
  * (`tokenize`), each distinct text once per client while it stays among the last CACHED_TEXTS used.
  */
 export class PromptIds {
-  private readonly cache = new Map<string, Promise<number[]>>();
+  private readonly cache = new LRUCache<string, Promise<number[]>>({ max: CACHED_TEXTS });
 
   /** The prompt's ids, piece by piece in order. */
   async of(pieces: readonly PromptPiece[], tokenize: (text: string) => Promise<number[]>): Promise<number[]> {
@@ -20,16 +21,11 @@ export class PromptIds {
 
   private tokenized(text: string, tokenize: (text: string) => Promise<number[]>): Promise<number[]> {
     const cached = this.cache.get(text);
-    if (cached !== undefined) {
-      this.cache.delete(text);
-      this.cache.set(text, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const ids = tokenize(text);
     // A failed call is not remembered: the next prompt asks again.
     ids.catch(() => this.cache.delete(text));
     this.cache.set(text, ids);
-    if (this.cache.size > CACHED_TEXTS) this.cache.delete(this.cache.keys().next().value as string);
     return ids;
   }
 }

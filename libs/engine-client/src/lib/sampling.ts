@@ -10,10 +10,10 @@ export interface Sampling {
 }
 
 /** The reference's sampling (spec §2.8: the paper's temperature 1.0, the public RL config's top_p 1.0, top_k −1). */
-export const REFERENCE_SAMPLING: Sampling = Object.freeze({
+export const REFERENCE_SAMPLING = Object.freeze({
   temperature: 1,
   topP: 1,
   topK: -1,
   minP: 0,
   repetitionPenalty: 1,
-});
+} satisfies Sampling);

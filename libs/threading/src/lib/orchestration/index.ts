@@ -44,6 +44,3 @@ export { expandPromptIds, storePromptIds, unitPromptIds, unitSequenceIds } from 
 export type { StoredPromptIds } from './unit-token-ids.js';
 export { tokenUsage } from './token-usage.js';
 export type { TokenCountSource, TokenUsage } from './token-usage.js';
-export { ScriptedEngine } from './scripted-engine.js';
-export type { ScriptedAnswer } from './scripted-engine.js';
-export { UnscriptedRequestError } from './unscripted-request.error.js';

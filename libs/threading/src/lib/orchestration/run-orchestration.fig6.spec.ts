@@ -5,7 +5,7 @@ import canonical from './fixtures/fig6-canonical-sft-text.json' with { type: 'js
 import trace from './fixtures/fig6-orchestrator-trace.json' with { type: 'json' };
 import { unitCompletion, unitPrompt } from './call-units.js';
 import { runOrchestration } from './run-orchestration.js';
-import { ScriptedEngine } from './scripted-engine.js';
+import { ScriptedEngine } from '../../testing/scripted-engine.js';
 
 const ASSISTANT_START = '<|im_start|>assistant\n';
 const EOS = THREADWEAVER_DIALECT.endOfSequence;

@@ -6,7 +6,7 @@ import type { CompletionResult } from '../orchestration/engine.js';
 import canonical from '../orchestration/fixtures/fig6-canonical-sft-text.json' with { type: 'json' };
 import trace from '../orchestration/fixtures/fig6-orchestrator-trace.json' with { type: 'json' };
 import { runOrchestration } from '../orchestration/run-orchestration.js';
-import { ScriptedEngine } from '../orchestration/scripted-engine.js';
+import { ScriptedEngine } from '../../testing/scripted-engine.js';
 import { createCharsEncoder } from './chars-encoder.js';
 import { SYMBOLIC_UNITS } from './fixtures/symbolic-trie.fixture.js';
 import type { GeneratedRange } from './generated-ranges.js';

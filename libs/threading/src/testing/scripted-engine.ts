@@ -1,4 +1,4 @@
-import type { CompletionRequest, CompletionResult, Engine } from './engine.js';
+import type { CompletionRequest, CompletionResult, Engine } from '../lib/orchestration/engine.js';
 import { UnscriptedRequestError } from './unscripted-request.error.js';
 
 /** One canned answer: given to the first request whose prompt ends with `promptSuffix`. */
