@@ -1,6 +1,8 @@
 // Public API of @threadloom/contracts: shapes shared by producers (API, CLI) and workers.
 export { REQUEST_STATUSES, TERMINAL_STATUSES, isTerminalStatus } from './lib/request-status.js';
 export type { RequestStatus, TerminalStatus } from './lib/request-status.js';
+export { ROLLOUT_STATUSES, isTerminalRolloutStatus } from './lib/rollout-status.js';
+export type { RolloutStatus } from './lib/rollout-status.js';
 export { DEFAULT_MODEL, reasoningParametersSchema, reasoningSubmissionSchema } from './lib/reasoning-request.js';
 export type { NormalizedSubmission, ReasoningParameters, ReasoningSubmission } from './lib/reasoning-request.js';
 export type {

@@ -1,9 +1,6 @@
-import { REQUEST_STATUSES, type RequestStatus, type RequestView } from '@threadloom/contracts';
+import { REQUEST_STATUSES, type RequestStatus, type RequestView, type RolloutStatus } from '@threadloom/contracts';
 import type { RolloutGroupState } from '@threadloom/queue';
 import type { RolloutRecord } from './rollout-record.js';
-
-/** Lifecycle of a rollout job: done when every group's outcome is committed. */
-type RolloutStatus = 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
 
 /** Progress and aggregate scores of a rollout job. */
 export interface RolloutSummary {

@@ -1,3 +1,4 @@
+import { isTerminalRolloutStatus } from '@threadloom/contracts';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jsonLines } from '../remote/jsonl-stream.js';
@@ -22,7 +23,7 @@ interface PackedLine {
 async function waitDone(api: RemoteApi, id: string): Promise<RemoteRolloutView> {
   for (;;) {
     const view = await api.json<RemoteRolloutView>('GET', `/v1/rollouts/${id}`);
-    if (view.status === 'completed' || view.status === 'cancelled') return view;
+    if (isTerminalRolloutStatus(view.status)) return view;
     await sleep(100);
   }
 }

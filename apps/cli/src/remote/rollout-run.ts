@@ -1,3 +1,4 @@
+import { isTerminalRolloutStatus, type RolloutStatus } from '@threadloom/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -9,7 +10,7 @@ import type { RolloutProblemLine } from './rollout-input.js';
 /** The rollout job as `GET /v1/rollouts/:id` answers. */
 export interface RemoteRolloutView {
   readonly id: string;
-  readonly status: 'in_progress' | 'completed' | 'cancelling' | 'cancelled';
+  readonly status: RolloutStatus;
   readonly k: number;
   readonly group_counts: { readonly total: number; readonly scored: number };
   readonly rollout_counts: Readonly<Record<string, number>>;
@@ -29,7 +30,6 @@ type RolloutSettings = Readonly<Record<string, unknown>>;
 export const ROLLOUT_OUTPUTS = ['groups', 'packed', 'expanded'] as const;
 
 const POLL_MS = 500;
-const done = (view: RemoteRolloutView) => view.status === 'completed' || view.status === 'cancelled';
 
 /** Creates the job, follows it (a bar of scored groups on a terminal) until every group is scored. */
 export async function runRollout(
@@ -56,7 +56,7 @@ export async function runRollout(
       .reduce((sum, [, count]) => sum + count, 0);
   bar?.start(view.group_counts.total, view.group_counts.scored, { rollouts: finished(view) });
   try {
-    while (!done(view) && !options.signal.aborted) {
+    while (!isTerminalRolloutStatus(view.status) && !options.signal.aborted) {
       await sleep(POLL_MS);
       view = await api.json<RemoteRolloutView>('GET', `/v1/rollouts/${view.id}`);
       bar?.update(view.group_counts.scored, { rollouts: finished(view) });
