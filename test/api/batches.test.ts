@@ -70,6 +70,17 @@ describe('batches on the distributed runtime', () => {
       error: null,
       response: { status_code: 200, body: { result: { answer: '5' } } },
     });
+
+    // Cancelling a finished batch changes nothing, as for a finished request.
+    const cancelled = await request(env.api.url).post(`/v1/batches/${created.body.id}/cancel`).set(alice);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'completed',
+      cancelled_at: null,
+      completed_at: done.body.completed_at,
+    });
+    const after = await request(env.api.url).get(`/v1/batches/${created.body.id}`).set(alice);
+    expect(after.body).toMatchObject({ status: 'completed', cancelled_at: null });
   });
 
   it('hides a batch from other tenants', async () => {

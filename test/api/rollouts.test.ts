@@ -1,8 +1,10 @@
 // RL rollout groups through the API: k seeded members per problem, rewards and P-GRPO advantages once per
 // group, export rows (groups, packed, expanded), tenancy, and bad input refused whole with a clear 400.
+import { QUEUE_NAMES } from '@threadloom/contracts';
 import { renderUserPrompt } from '@threadloom/threading';
+import { Queue } from 'bullmq';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { bearer, KEYS } from './support/api-keys.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { getJsonLines, waitForJobStatus } from './support/job-http.js';
@@ -146,6 +148,10 @@ describe('rollout groups on the distributed runtime', () => {
   });
 
   it('hides a rollout job from other tenants and cancels what is still running', async () => {
+    // Held queued (BullMQ's own pause) so the cancel below meets members still in flight.
+    const reason = new Queue(QUEUE_NAMES.reason, { connection: env.stack.redis, prefix: '{tl-api-rollouts}' });
+    await reason.pause();
+    onTestFinished(() => reason.resume().finally(() => reason.close()));
     const created = await request(env.api.url)
       .post('/v1/rollouts')
       .set(alice)
@@ -163,7 +169,9 @@ describe('rollout groups on the distributed runtime', () => {
     // Bob's attempt changed nothing: the job is still Alice's and still running.
     expect((await request(env.api.url).get(`/v1/rollouts/${created.body.id}`).set(alice)).body.cancelled_at).toBeNull();
     const cancelled = await request(env.api.url).post(`/v1/rollouts/${created.body.id}/cancel`).set(alice);
+    await reason.resume();
     expect(cancelled.status).toBe(200);
+    expect(cancelled.body.cancelled_at).not.toBeNull();
     const done = await waitForRollout(created.body.id as string);
     expect(done.body).toMatchObject({ status: 'cancelled', group_counts: { total: 1, scored: 1 } });
   });

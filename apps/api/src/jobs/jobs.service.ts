@@ -85,15 +85,19 @@ export class JobsService {
     return record;
   }
 
-  /** Marks the job cancelled, then cancels each of its requests that is still queued or running. */
+  /**
+   * Marks the job cancelled, then cancels each of its requests that is still queued or running. A job
+   * with none left in flight has finished: cancelling it changes nothing, as for a finished request.
+   */
   async cancel<R extends JobRecord>(store: JobStore<R>, record: R, requestIds: readonly string[]): Promise<R> {
-    const cancelled: R = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
-    await store.save(cancelled);
     const views = await mapLimited(requestIds, JOB_PARALLELISM * 4, (id) => this.client.get(id));
     const live = requestIds.filter((_id, index) => {
       const status = views[index]?.status;
       return status !== undefined && !isTerminalStatus(status);
     });
+    if (live.length === 0) return record;
+    const cancelled: R = { ...record, cancelledAt: record.cancelledAt ?? Date.now() };
+    await store.save(cancelled);
     await mapLimited(live, JOB_PARALLELISM, (id) => this.client.cancel(id));
     return cancelled;
   }
