@@ -1,5 +1,8 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-process.js';
+import { problemLines, scratchDir } from './support/submit-fixtures.js';
 
 describe('threadloom usage errors', () => {
   it.each([
@@ -13,5 +16,20 @@ describe('threadloom usage errors', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error/i);
+  });
+
+  it('refuses to submit into a results file of another run whose state file is gone, changing nothing', async () => {
+    const dir = scratchDir();
+    const input = join(dir, 'problems.jsonl');
+    const out = join(dir, 'problems.results.jsonl');
+    writeFileSync(input, `${problemLines(2).join('\n')}\n`);
+    const earlier = `${JSON.stringify({ id: 'r1', custom_id: 'c1', status: 'completed', response: null, error: null, line: 1 })}\n`;
+    writeFileSync(out, earlier);
+    // No API listens there: the refusal comes before any request.
+    const result = await runCli(['submit', input, '--out', out, '--api-url', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${out} already holds 1 results`);
+    expect(readFileSync(out, 'utf8')).toBe(earlier);
+    expect(existsSync(`${out}.state.json`)).toBe(false);
   });
 });

@@ -39,4 +39,13 @@ describe('ResultsFile', () => {
         .map((entry) => entry.id),
     ).toEqual(['a', 'b']);
   });
+
+  it('counts one result per input line, the newest, when a line was sent again', () => {
+    const file = ResultsFile.open(join(dir, 'out.jsonl'));
+    file.append({ ...line('a'), line: 1 });
+    file.append({ ...line('b', 'failed'), line: 2 });
+    file.append({ ...line('c'), line: 2 });
+    expect(file.latestPerLine().map((entry) => entry.id)).toEqual(['a', 'c']);
+    expect(file.lines()).toHaveLength(3);
+  });
 });

@@ -45,6 +45,16 @@ export class ResultsFile {
   lines(): ResultLine[] {
     return [...this.byRequest.values()];
   }
+
+  /**
+   * One result per input line, the newest: a line edited between runs is sent again under a new
+   * request, and its earlier result stays in the file but no longer counts.
+   */
+  latestPerLine(): ResultLine[] {
+    const byLine = new Map<number | string, ResultLine>();
+    for (const line of this.byRequest.values()) byLine.set(line.line ?? line.id, line);
+    return [...byLine.values()];
+  }
 }
 
 function parseResultLine(raw: string): ResultLine | undefined {

@@ -115,12 +115,18 @@ function prepare(request: SubmitRequest, api: RemoteApi): PreparedRun {
     options: { mode: request.mode ?? null, groundTruth: request.groundTruth ?? null },
   });
   if (!loaded.ok) throw new SubmitUsageError(loaded.reason);
+  const results = ResultsFile.open(request.out);
+  // Without its state file a run cannot tell which of those results are its own: they would be mixed in.
+  if (!loaded.resumed && results.lines().length > 0)
+    throw new SubmitUsageError(
+      `${request.out} already holds ${results.lines().length} results but ${statePath} is missing, so they cannot be resumed; choose another --out or remove it`,
+    );
   const store = new StateStore(statePath, loaded.state);
   const rejected = new Set(loaded.state.rejected.map((line) => line.digest));
   const planned = planNewBatches(loaded.state.runId, input.lines, loaded.state.batches, rejected, request.batchSize);
   // Saved before any batch is created: a run killed at any point finds the same keys again.
   store.update((state) => ({ ...state, batches: [...state.batches, ...planned] }));
-  return { input, results: ResultsFile.open(request.out), store, resumed: loaded.resumed };
+  return { input, results, store, resumed: loaded.resumed };
 }
 
 function describeStart(request: SubmitRequest, run: PreparedRun, api: RemoteApi): string {
@@ -140,7 +146,7 @@ function interrupted(request: SubmitRequest, run: PreparedRun): number {
 
 function finish(request: SubmitRequest, run: PreparedRun): number {
   const unsent: MalformedLine[] = [...run.input.malformed, ...run.store.state.rejected];
-  const summary = summarizeSubmit(run.results.lines(), unsent, submittedLines(run));
+  const summary = summarizeSubmit(run.results.latestPerLine(), unsent, submittedLines(run));
   const batches = run.store.state.batches.map((batch) => batch.id);
   if (request.json) {
     const { meanTokenSpeedup, wallClockMs, ...counts } = summary;
