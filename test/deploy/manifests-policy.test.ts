@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiConfig, workerConfig } from './support/app-contracts.js';
 import type { Container, PodSpec } from './support/k8s-object.js';
-import { resolvedContainers } from './support/overlay-pods.js';
+import { namespaceOf, resolvedContainers } from './support/overlay-pods.js';
 import { OVERLAYS, renderOverlay } from './support/render-overlay.js';
 import { SECRET_KEYS, SECRET_NAME } from './support/secret-contract.js';
 import { ofKind, workloadsOf } from './support/workloads.js';
@@ -43,9 +43,20 @@ function restrictedIssues(name: string, pod: PodSpec): string[] {
   return issues;
 }
 
+/** Kinds that live outside any namespace. */
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'StorageClass']);
+
 describe.each(OVERLAYS)('overlay %s: policy', (overlay) => {
   const objects = renderOverlay(overlay);
   const containers = resolvedContainers(overlay);
+
+  it("puts every namespaced object, the ones its components add included, in the overlay's namespace", () => {
+    const namespace = namespaceOf(objects);
+    const elsewhere = objects
+      .filter((object) => !CLUSTER_SCOPED.has(object.kind) && object.metadata.namespace !== namespace)
+      .map((object) => `${object.kind}/${object.metadata.name}`);
+    expect(elsewhere).toEqual([]);
+  });
 
   it('gives every pod longer to stop than its longest piece of work, and keeps the engine up while the worker drains', () => {
     const gpu = containers.filter((c) => c.workload.name === 'threadloom-gpu-worker');
@@ -129,5 +140,16 @@ describe.each(['gpu', 'production', 'production-managed-redis'] as const)('overl
     const startup = engine.startupProbe!;
     const budgetSeconds = (startup.initialDelaySeconds ?? 0) + startup.periodSeconds! * startup.failureThreshold!;
     expect(budgetSeconds).toBeGreaterThanOrEqual(600);
+  });
+});
+
+describe('all overlays', () => {
+  it('run the same threadloom image', () => {
+    const images = OVERLAYS.flatMap((overlay) =>
+      resolvedContainers(overlay)
+        .filter((c) => c.app !== undefined)
+        .map((c) => c.container.image),
+    );
+    expect(new Set(images).size).toBe(1);
   });
 });
