@@ -1,7 +1,7 @@
 import { exactPartOfAnnotation } from './annotated-answer.js';
 import { extendedForms, GRADING_PROFILES } from './grading-profile.js';
 import type { GradingProfile } from './grading-profile.js';
-import { hasTrigFunction, rewriteDegreeMarks } from './special-angles.js';
+import { hasTrigFunction, rewriteDegreeMarks, spellTrailingMarks } from './special-angles.js';
 import { unifyWordVariants } from './word-variants.js';
 
 // The normalisation layer: purely textual clean-up of competition answers before the math engine
@@ -75,6 +75,7 @@ export function normalizeParts(raw: string, options: NormalizeOptions = {}): Nor
   const extended = extendedForms(options.profile ?? GRADING_PROFILES.threadloom);
   let text = stripMathDelimiters(raw.trim());
   const dollar = /\\\$|^\$\s*\d/.test(text) ? '$' : undefined;
+  if (extended) text = spellTrailingMarks(text);
   for (const [pattern, replacement] of PRESENTATION) text = text.replace(pattern, replacement);
   text = rewriteDegreeMarks(text, extended && hasTrigFunction(text));
   const units = stripUnits(text);
