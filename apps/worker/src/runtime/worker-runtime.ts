@@ -128,6 +128,8 @@ export class WorkerRuntime {
 
   /** Stops taking jobs, waits up to the grace period for active ones, then releases the rest (stalled recovery elsewhere). */
   async close(): Promise<void> {
+    // Out of the routing table first: other machines must stop sending engine calls here while it drains.
+    await this.placement?.stop();
     const graceful = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
     const expired = sleep(this.config.shutdownGraceMs, false, { ref: false });
     if (!(await Promise.race([graceful, expired]))) {
@@ -143,7 +145,6 @@ export class WorkerRuntime {
     await this.sweeper?.stop();
     await this.metricsServer?.close();
     await this.cancellations?.stop();
-    await this.placement?.stop();
     await Promise.all(this.closables.map((closable) => closable.close()));
     for (const connection of this.connections) connection.disconnect();
   }
