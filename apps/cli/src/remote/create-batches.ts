@@ -22,11 +22,14 @@ interface CreatedBatch {
 }
 
 const INDEXED_FIELD = /^\[(\d+)\]/;
+/** The limit in the API's 413 message (`The request body exceeds 3000 bytes.`). */
+const BODY_LIMIT = /exceeds (\d+) bytes/;
 
 /**
  * Creates every planned batch that has no id yet, one at a time, with its idempotency key: a batch
  * whose creation answer was lost to a crash is returned again, never created twice. Lines the API
- * rejects are reported and dropped; a batch over the API's size or body limit is split in halves.
+ * rejects are reported and dropped; a batch over the API's size or body limit is split in halves, and
+ * a single line over the body limit is rejected like the lines the API refuses at validation.
  */
 export async function createPlannedBatches(context: CreateContext): Promise<void> {
   for (;;) {
@@ -64,14 +67,15 @@ async function createOrRevise(batch: PlannedBatch, context: CreateContext): Prom
     return [{ ...batch, id: created.id }];
   } catch (error) {
     if (!(error instanceof ApiCallError)) throw error;
-    return revise(batch, error, context);
+    return revise(batch, error, context, Buffer.byteLength(body));
   }
 }
 
-function revise(batch: PlannedBatch, error: ApiCallError, context: CreateContext): PlannedBatch[] {
+function revise(batch: PlannedBatch, error: ApiCallError, context: CreateContext, bytes: number): PlannedBatch[] {
   const { status, code, issues } = error.answer;
   const tooBig = status === 413 || issues.some((issue) => issue.field === 'body' && issue.rule === 'maximum');
   if (tooBig && batch.lines.length > 1) return halves(context.store.state.runId, batch);
+  if (tooBig) return reject(batch, new Map([[batch.lines[0]!.n, tooLarge(error, bytes)]]), context);
   if (status !== 400 || code !== 'validation_failed') throw error;
   const rejected = new Map<number, string>();
   for (const issue of issues) {
@@ -82,11 +86,23 @@ function revise(batch: PlannedBatch, error: ApiCallError, context: CreateContext
     const reason = `rejected by the API: ${field}: ${issue.message}`;
     rejected.set(planned.n, rejected.has(planned.n) ? `${rejected.get(planned.n)}; ${reason}` : reason);
   }
+  return reject(batch, rejected, context);
+}
+
+/** Reports and records the rejected lines (number → reason); returns the batch without them. */
+function reject(batch: PlannedBatch, rejected: ReadonlyMap<number, string>, context: CreateContext): PlannedBatch[] {
   const lost = batch.lines.filter((line) => rejected.has(line.n));
   const rejections = lost.map((line) => ({ lineNumber: line.n, digest: line.digest, reason: rejected.get(line.n)! }));
   rejections.forEach(context.onRejected);
   context.store.update((state) => ({ ...state, rejected: [...state.rejected, ...rejections] }));
   return [withoutLines(context.store.state.runId, batch, new Set(rejected.keys()))];
+}
+
+/** The reason for a one-line batch the API refuses as too large; the limit is read from its message when it says. */
+function tooLarge(error: ApiCallError, bytes: number): string {
+  const limit = BODY_LIMIT.exec(error.answer.message)?.[1];
+  const said = limit === undefined ? '' : `${limit} bytes; `;
+  return `rejected by the API: larger than the API's body limit (${said}this line's batch body is ${bytes} bytes)`;
 }
 
 function halves(runId: string, batch: PlannedBatch): PlannedBatch[] {
