@@ -118,6 +118,7 @@ describe('threadloom submit', () => {
     });
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toMatch(/cannot reach the threadloom API .*ECONNREFUSED.*--api-url/);
+    expect(unreachable.stderr).toContain('run the same command again once the API answers; it resumes.');
     expect(JSON.parse(unreachable.stdout)).toMatchObject({ error: { exit_code: 3 } });
     expect(await countStored(redis, prefix)).toEqual(before);
     expect(existsSync(join(dir, 'missing.jsonl'))).toBe(false);

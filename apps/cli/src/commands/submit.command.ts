@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXIT_USAGE } from '../exit-codes.js';
+import { EXIT_UNAVAILABLE, EXIT_USAGE } from '../exit-codes.js';
 import {
   exitCodeOf,
   remoteApiOf,
@@ -71,7 +71,11 @@ async function submit(file: string, options: SubmitOptions): Promise<number> {
     );
   } catch (error) {
     const code = error instanceof SubmitUsageError ? EXIT_USAGE : exitCodeOf(error);
-    return reportFailure('submit', error, options.json, code);
+    reportFailure('submit', error, options.json, code);
+    // The state file holds what was sent: the same command picks up from there once the API answers.
+    if (code === EXIT_UNAVAILABLE)
+      process.stderr.write('threadloom submit: run the same command again once the API answers; it resumes.\n');
+    return code;
   } finally {
     shutdown.dispose();
   }
