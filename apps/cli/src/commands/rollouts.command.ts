@@ -10,7 +10,14 @@ import {
   type RemoteOptions,
 } from '../remote/remote-options.js';
 import { parseRolloutInput } from '../remote/rollout-input.js';
-import { downloadRows, ROLLOUT_OUTPUTS, runRollout, type RemoteRolloutView } from '../remote/rollout-run.js';
+import type { BusyListener } from '../remote/retry-busy.js';
+import {
+  downloadRows,
+  ROLLOUT_OUTPUTS,
+  rolloutIdempotencyKey,
+  runRollout,
+  type RemoteRolloutView,
+} from '../remote/rollout-run.js';
 import { parseNonNegative, parsePositiveInt } from '../stack/option-parsers.js';
 import { waitForShutdownSignal } from '../stack/shutdown-signal.js';
 
@@ -68,10 +75,13 @@ async function rollouts(file: string, options: RolloutsOptions): Promise<number>
   const interrupt = new AbortController();
   void shutdown.signal.then(() => interrupt.abort());
   const api = remoteApiOf(options);
+  const settings = settingsOf(options);
   try {
-    const view = await runRollout(api, input.problems, settingsOf(options), {
+    const view = await runRollout(api, input.problems, settings, {
       progress: !options.json,
       signal: interrupt.signal,
+      idempotencyKey: rolloutIdempotencyKey(text, settings),
+      onWait,
     });
     if (interrupt.signal.aborted) {
       process.stderr.write(
@@ -82,7 +92,7 @@ async function rollouts(file: string, options: RolloutsOptions): Promise<number>
     const prefix = options.out ?? `${file.replace(/\.jsonl$/, '')}.rollouts`;
     const written: Record<string, number> = {};
     for (const format of ROLLOUT_OUTPUTS)
-      written[format] = await downloadRows(api, view.id, format, `${prefix}.${format}.jsonl`);
+      written[format] = await downloadRows(api, view.id, format, `${prefix}.${format}.jsonl`, onWait);
     process.stdout.write(
       `${options.json ? JSON.stringify({ ...view, files: filesOf(prefix, written) }) : describe(view, prefix, written)}\n`,
     );
@@ -93,6 +103,9 @@ async function rollouts(file: string, options: RolloutsOptions): Promise<number>
     shutdown.dispose();
   }
 }
+
+const onWait: BusyListener = (error, seconds) =>
+  process.stderr.write(`threadloom rollouts: ${error.answer.code} (${error.status}); waiting ${seconds} s\n`);
 
 function settingsOf(options: RolloutsOptions): Record<string, unknown> {
   return {

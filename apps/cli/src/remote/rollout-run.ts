@@ -1,11 +1,13 @@
 import { isTerminalRolloutStatus, type RolloutStatus } from '@threadloom/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { once } from 'node:events';
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { jsonLines } from './jsonl-stream.js';
 import type { RemoteApi } from './remote-api.js';
 import type { RolloutProblemLine } from './rollout-input.js';
+import { retryWhileBusy, type BusyListener } from './retry-busy.js';
 
 /** The rollout job as `GET /v1/rollouts/:id` answers. */
 export interface RemoteRolloutView {
@@ -31,45 +33,109 @@ export const ROLLOUT_OUTPUTS = ['groups', 'packed', 'expanded'] as const;
 
 const POLL_MS = 500;
 
-/** Creates the job, follows it (a bar of scored groups on a terminal) until every group is scored. */
+/**
+ * The `Idempotency-Key` of a job: a digest of the input file's text and the settings sent, so the
+ * same command run again (after a lost answer, a crash or a Ctrl-C) gets the same job back.
+ */
+export function rolloutIdempotencyKey(inputText: string, settings: RolloutSettings): string {
+  const digest = createHash('sha256').update(inputText).update('\n').update(JSON.stringify(settings)).digest('hex');
+  return `rollouts-${digest}`;
+}
+
+/** What `runRollout` needs besides the problems and settings. */
+interface RunOptions {
+  readonly progress: boolean;
+  readonly signal: AbortSignal;
+  readonly idempotencyKey: string;
+  /** Told before each wait on a 429 or 503. */
+  readonly onWait: BusyListener;
+}
+
+/**
+ * Creates the job (with its idempotency key, so a rerun finds the same job), follows it (a bar of
+ * scored groups on a terminal) until every group is scored, waiting out 429 and 503 answers.
+ */
 export async function runRollout(
   api: RemoteApi,
   problems: readonly RolloutProblemLine[],
   settings: RolloutSettings,
-  options: { readonly progress: boolean; readonly signal: AbortSignal },
+  options: RunOptions,
 ): Promise<RemoteRolloutView> {
+  const { signal, idempotencyKey } = options;
   const body = JSON.stringify({ problems, ...settings });
-  let view = await api.json<RemoteRolloutView>('POST', '/v1/rollouts', { body, contentType: 'application/json' });
-  const bar =
-    options.progress && process.stderr.isTTY
-      ? new SingleBar(
-          {
-            format: '  {bar} {value}/{total} groups scored | {rollouts} rollouts done | {duration_formatted}',
-            stream: process.stderr,
-          },
-          Presets.shades_classic,
-        )
-      : undefined;
-  const finished = (v: RemoteRolloutView) =>
-    Object.entries(v.rollout_counts)
-      .filter(([status]) => !['total', 'queued', 'running'].includes(status))
-      .reduce((sum, [, count]) => sum + count, 0);
-  bar?.start(view.group_counts.total, view.group_counts.scored, { rollouts: finished(view) });
+  const created = await retryWhileBusy(
+    () =>
+      api.json<RemoteRolloutView>('POST', '/v1/rollouts', { body, contentType: 'application/json', idempotencyKey }),
+    options.onWait,
+    signal,
+  );
+  const bar = options.progress && process.stderr.isTTY ? progressBar() : undefined;
+  const onWait: BusyListener = (error, seconds) => {
+    if (bar !== undefined) process.stderr.write('\r\x1b[2K');
+    options.onWait(error, seconds);
+    bar?.render();
+  };
+  bar?.start(created.group_counts.total, created.group_counts.scored, { rollouts: finished(created) });
   try {
-    while (!isTerminalRolloutStatus(view.status) && !options.signal.aborted) {
-      await sleep(POLL_MS);
-      view = await api.json<RemoteRolloutView>('GET', `/v1/rollouts/${view.id}`);
-      bar?.update(view.group_counts.scored, { rollouts: finished(view) });
-    }
+    return await follow(api, created, (view) => bar?.update(view.group_counts.scored, { rollouts: finished(view) }), {
+      onWait,
+      signal,
+    });
   } finally {
     bar?.stop();
+  }
+}
+
+/** Polls the job until it is terminal or the signal aborts (the job then keeps running). */
+async function follow(
+  api: RemoteApi,
+  created: RemoteRolloutView,
+  onView: (view: RemoteRolloutView) => void,
+  hooks: { readonly onWait: BusyListener; readonly signal: AbortSignal },
+): Promise<RemoteRolloutView> {
+  const { onWait, signal } = hooks;
+  const path = `/v1/rollouts/${encodeURIComponent(created.id)}`;
+  let view = created;
+  while (!isTerminalRolloutStatus(view.status) && !signal.aborted) {
+    await sleep(POLL_MS);
+    const last = view;
+    view = await retryWhileBusy(() => api.json<RemoteRolloutView>('GET', path), onWait, signal).catch(
+      (error: unknown) => {
+        if (signal.aborted) return last; // interrupted while waiting out a 429
+        throw error;
+      },
+    );
+    onView(view);
   }
   return view;
 }
 
+function progressBar(): SingleBar {
+  return new SingleBar(
+    {
+      format: '  {bar} {value}/{total} groups scored | {rollouts} rollouts done | {duration_formatted}',
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
+}
+
+/** Rollouts in a terminal state. */
+const finished = (view: RemoteRolloutView): number =>
+  Object.entries(view.rollout_counts)
+    .filter(([status]) => !['total', 'queued', 'running'].includes(status))
+    .reduce((sum, [, count]) => sum + count, 0);
+
 /** Streams one format of a job's results into `file`; returns the line count. */
-export async function downloadRows(api: RemoteApi, id: string, format: string, file: string): Promise<number> {
-  const response = await api.open('GET', `/v1/rollouts/${id}/results?format=${format}`);
+export async function downloadRows(
+  api: RemoteApi,
+  id: string,
+  format: string,
+  file: string,
+  onWait: BusyListener,
+): Promise<number> {
+  const path = `/v1/rollouts/${encodeURIComponent(id)}/results?format=${format}`;
+  const response = await retryWhileBusy(() => api.open('GET', path), onWait);
   const sink = createWriteStream(file);
   let lines = 0;
   if (response.body !== null)
