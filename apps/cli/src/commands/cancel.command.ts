@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
-import { idCommand, printView } from '../remote/id-command.js';
-import type { RemoteRequestView } from '../remote/result-line.js';
-import { isBatchId, pathOf, type RemoteBatchView } from '../remote/remote-views.js';
+import { idCommand, printView, type RemoteView } from '../remote/id-command.js';
+import { isJobId, pathOf } from '../remote/remote-views.js';
 
-/** `threadloom cancel ID`: cancels a batch's unfinished requests, or one request. */
+/** `threadloom cancel ID`: cancels a batch's or rollout job's unfinished requests, or one request. */
 export function registerCancelCommand(program: Command): void {
   idCommand(
     program,
     'cancel',
-    'Cancel every unfinished request of a batch, or one request; finished ones are kept.',
+    'Cancel every unfinished request of a batch or rollout job (its groups then score the members that completed), or one request; finished ones are kept.',
     async (api, id, options) => {
-      const view = isBatchId(id)
-        ? await api.json<RemoteBatchView>('POST', `${pathOf(id)}/cancel`)
-        : await api.json<RemoteRequestView>('DELETE', pathOf(id));
+      const view = isJobId(id)
+        ? await api.json<RemoteView>('POST', `${pathOf(id)}/cancel`)
+        : await api.json<RemoteView>('DELETE', pathOf(id));
       return printView(id, view, options.json);
     },
   );

@@ -1,36 +1,49 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { EXIT_OK } from '../exit-codes.js';
 import { idCommand } from '../remote/id-command.js';
 import { jsonLines } from '../remote/jsonl-stream.js';
 import type { RemoteApi } from '../remote/remote-api.js';
 import type { RemoteOptions } from '../remote/remote-options.js';
-import { isBatchId, pathOf } from '../remote/remote-views.js';
+import { isJobId, isRolloutId, pathOf } from '../remote/remote-views.js';
+import { ROLLOUT_OUTPUTS } from '../remote/rollout-run.js';
 
 interface ResultsOptions extends RemoteOptions {
   readonly out?: string;
+  readonly format: (typeof ROLLOUT_OUTPUTS)[number];
 }
 
-/** `threadloom results ID`: a batch's results JSONL, or one request's full view. */
+/** `threadloom results ID`: a batch's or rollout job's results JSONL, or one request's full view. */
 export function registerResultsCommand(program: Command): void {
   idCommand(
     program,
     'results',
-    "Write a batch's results (one JSON line per request, in submission order) or a request's full view.",
+    "Write a batch's results (one JSON line per request, in submission order), a rollout job's rows (--format) or a request's full view.",
     results,
-  ).option('--out <file>', 'write to this file instead of stdout');
+  )
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(
+      new Option('--format <format>', "a rollout job's rows: one line per group, per packed row or per engine call")
+        .choices(ROLLOUT_OUTPUTS)
+        .default('groups'),
+    );
 }
 
 async function results(api: RemoteApi, id: string, options: ResultsOptions): Promise<number> {
-  const response = await api.open('GET', isBatchId(id) ? `${pathOf(id)}/results` : pathOf(id));
+  const path = isRolloutId(id)
+    ? `${pathOf(id)}/results?format=${options.format}`
+    : isJobId(id)
+      ? `${pathOf(id)}/results`
+      : pathOf(id);
+  const response = await api.open('GET', path);
   const sink = options.out === undefined ? process.stdout : createWriteStream(options.out);
   let lines = 0;
   const write = async (text: string): Promise<void> => {
     if (!sink.write(`${text}\n`)) await once(sink, 'drain');
     lines += 1;
   };
-  if (!isBatchId(id)) await write(JSON.stringify(await response.json()));
+  if (!isJobId(id)) await write(JSON.stringify(await response.json()));
   else if (response.body !== null) for await (const line of jsonLines(response.body)) await write(line);
   if (options.out === undefined) return EXIT_OK;
   sink.end();

@@ -3,7 +3,18 @@ import { EXIT_OK } from '../exit-codes.js';
 import type { RemoteApi } from './remote-api.js';
 import { exitCodeOf, remoteApiOf, reportFailure, withRemoteOptions, type RemoteOptions } from './remote-options.js';
 import type { RemoteRequestView } from './result-line.js';
-import { describeBatch, describeRequest, isBatchId, type RemoteBatchView } from './remote-views.js';
+import type { RemoteRolloutView } from './rollout-run.js';
+import {
+  describeBatch,
+  describeRequest,
+  describeRollout,
+  isBatchId,
+  isRolloutId,
+  type RemoteBatchView,
+} from './remote-views.js';
+
+/** What the API answers about a batch, a rollout job or a request. */
+export type RemoteView = RemoteBatchView | RemoteRolloutView | RemoteRequestView;
 
 /** Does the command's work against the API; returns the exit code. */
 type IdAction<O extends RemoteOptions> = (api: RemoteApi, id: string, options: O) => Promise<number>;
@@ -21,7 +32,7 @@ export function idCommand<O extends RemoteOptions>(
   const command = program
     .command(name)
     .description(description)
-    .argument('<id>', 'a batch id (batch_…) or a request id');
+    .argument('<id>', 'a batch id (batch_…), a rollout job id (rollout_…) or a request id');
   withRemoteOptions(command).action(async (id: string, options: O) => {
     try {
       process.exitCode = await action(remoteApiOf(options), id, options);
@@ -32,13 +43,15 @@ export function idCommand<O extends RemoteOptions>(
   return command;
 }
 
-/** Prints a batch or request view: the API's object with `--json`, a few lines otherwise. */
-export function printView(id: string, view: RemoteBatchView | RemoteRequestView, json: boolean): number {
+/** Prints a batch, rollout job or request view: the API's object with `--json`, a few lines otherwise. */
+export function printView(id: string, view: RemoteView, json: boolean): number {
   const text = json
     ? JSON.stringify(view)
     : isBatchId(id)
       ? describeBatch(view as RemoteBatchView)
-      : describeRequest(view as RemoteRequestView);
+      : isRolloutId(id)
+        ? describeRollout(view as RemoteRolloutView)
+        : describeRequest(view as RemoteRequestView);
   process.stdout.write(`${text}\n`);
   return EXIT_OK;
 }
