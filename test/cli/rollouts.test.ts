@@ -76,7 +76,7 @@ describe('threadloom rollouts', () => {
     expect(await stack.stack.redis.keys(`${prefix}:rgroup:*`)).toEqual(before);
   });
 
-  it('returns the same job when the same command runs again, and a new one for other settings', async () => {
+  it('returns the same job when the same seeded command runs again, and a new one for other settings or no seed', async () => {
     const input = problemsFile();
     const args = ['rollouts', input, '--k', '2', '--seed', '3', '--json'];
     const first = await runCli(args, 120_000, env);
@@ -87,6 +87,11 @@ describe('threadloom rollouts', () => {
     const other = await runCli(['rollouts', input, '--k', '2', '--seed', '4', '--json'], 120_000, env);
     expect(other.code).toBe(0);
     expect(jobOf(other.stdout).id).not.toBe(jobOf(first.stdout).id);
+    // Without a seed each run is a fresh random sample: a new job every time.
+    const unseeded = ['rollouts', input, '--k', '2', '--json'];
+    const [one, two] = [await runCli(unseeded, 120_000, env), await runCli(unseeded, 120_000, env)];
+    expect([one.code, two.code]).toEqual([0, 0]);
+    expect(jobOf(two.stdout).id).not.toBe(jobOf(one.stdout).id);
   });
 
   it('status, results and cancel take a rollout id', async () => {

@@ -1,7 +1,7 @@
 import { isTerminalRolloutStatus, type RolloutStatus } from '@threadloom/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { once } from 'node:events';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { jsonLines } from './jsonl-stream.js';
@@ -34,10 +34,13 @@ export const ROLLOUT_OUTPUTS = ['groups', 'packed', 'expanded'] as const;
 const POLL_MS = 500;
 
 /**
- * The `Idempotency-Key` of a job: a digest of the input file's text and the settings sent, so the
- * same command run again (after a lost answer, a crash or a Ctrl-C) gets the same job back.
+ * The `Idempotency-Key` of a job. With a seed the job is fully determined by the input file's text and
+ * the settings sent, so the key is their digest: the same command run again (after a lost answer, a
+ * crash or a Ctrl-C) gets the same job back. Without one every run is a fresh random sample, so the
+ * key is this run's own: it only keeps a creation retried within the run from making a second job.
  */
 export function rolloutIdempotencyKey(inputText: string, settings: RolloutSettings): string {
+  if (settings['seed'] === undefined) return `rollouts-${randomUUID()}`;
   const digest = createHash('sha256').update(inputText).update('\n').update(JSON.stringify(settings)).digest('hex');
   return `rollouts-${digest}`;
 }
