@@ -54,11 +54,15 @@ describe('threadloom status, results and cancel', () => {
     expect(JSON.parse(full.stdout)).toMatchObject({ id: requestId, status: 'completed' });
   });
 
-  it("writes a batch's results to a file, one line per request in submission order", async () => {
+  it("writes a batch's results to a file, one line per request in submission order; a missing folder is a usage error", async () => {
     const out = join(dir, 'exported.jsonl');
     const written = await cli(['results', batchId, '--out', out]);
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout.trim()).toBe(`wrote 3 lines to ${out}`);
+    const nowhere = join(dir, 'no-such-folder', 'exported.jsonl');
+    const refused = await cli(['results', batchId, '--out', nowhere]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`cannot write ${nowhere}: ENOENT`);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { custom_id: string }).custom_id)).toEqual(
       problemLines(3).map((line) => (JSON.parse(line) as { id: string }).id),

@@ -1,11 +1,12 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXIT_OK } from '../exit-codes.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { idCommand } from '../remote/id-command.js';
 import { jsonLines } from '../remote/jsonl-stream.js';
 import type { RemoteApi } from '../remote/remote-api.js';
-import type { RemoteOptions } from '../remote/remote-options.js';
+import { reportFailure, type RemoteOptions } from '../remote/remote-options.js';
 import { isJobId, isRolloutId, pathOf } from '../remote/remote-views.js';
 import { ROLLOUT_OUTPUTS } from '../remote/rollout-run.js';
 
@@ -31,6 +32,8 @@ export function registerResultsCommand(program: Command): void {
 }
 
 async function results(api: RemoteApi, id: string, options: ResultsOptions): Promise<number> {
+  const unwritable = options.out === undefined ? undefined : unwritableReason(options.out);
+  if (unwritable !== undefined) return reportFailure('results', new Error(unwritable), options.json, EXIT_USAGE);
   const path = isRolloutId(id)
     ? `${pathOf(id)}/results?format=${options.format}`
     : isJobId(id)
@@ -51,4 +54,14 @@ async function results(api: RemoteApi, id: string, options: ResultsOptions): Pro
   const report = { id, out: options.out, lines };
   process.stdout.write(`${options.json ? JSON.stringify(report) : `wrote ${lines} lines to ${options.out}`}\n`);
   return EXIT_OK;
+}
+
+/** Why `path` cannot be written (its folder is missing or read-only), before anything is fetched. */
+function unwritableReason(path: string): string | undefined {
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
 }
